@@ -1,0 +1,6 @@
+import { defineBackground } from 'wxt/utils/define-background';
+import { browser } from 'wxt/browser';
+
+export default defineBackground(() => {
+  void browser.action.setBadgeText({ text: '' });
+});

@@ -1,0 +1,3 @@
+import { browser } from 'wxt/browser';
+
+document.querySelector('#app')!.textContent = browser.i18n.getMessage('extName');

@@ -1,0 +1,52 @@
+import { LINKEDIN_ORIGIN, ManualStep, parseAll } from './schema';
+import { EU_RPN, GAI_HELP, TECH_WIRE, DATA_SHARING_HELP } from './sources';
+
+/** Steps no script may take for the member: the extension links, explains and lets them mark done. */
+export const MANUAL_STEPS: readonly ManualStep[] = parseAll(ManualStep, [
+  {
+    id: 'objection-form',
+    url: `${LINKEDIN_ORIGIN}/help/linkedin/ask/TS-DPRO`,
+    kind: 'form',
+    reason: 'The AI switch only stops future training; this form objects to processing of your data already used, and to AI models the switch does not cover.',
+    appliesTo: 'all',
+    sources: [EU_RPN, GAI_HELP, { url: 'https://www.dutchcowboys.nl/socialmedia/linkedin-gaat-je-data-gewoon-gebruiken-om-ai-te-trainen' }],
+    confidence: 'high',
+  },
+  {
+    id: 'profile-visibility',
+    url: `${LINKEDIN_ORIGIN}/public-profile/settings`,
+    kind: 'review',
+    reason: 'Your public profile can be seen by search engines and anyone off LinkedIn; show only what you want scraped.',
+    appliesTo: 'all',
+    sources: [EU_RPN],
+    confidence: 'high',
+  },
+  {
+    id: 'permitted-services',
+    url: `${LINKEDIN_ORIGIN}/mypreferences/d/data-sharing-for-permitted-services`,
+    kind: 'review',
+    reason: 'Third-party apps and services you once linked may still receive your LinkedIn data; revoke those you no longer use.',
+    appliesTo: 'all',
+    sources: [EU_RPN],
+    confidence: 'high',
+  },
+  {
+    id: 'download-data',
+    url: `${LINKEDIN_ORIGIN}/mypreferences/d/download-my-data`,
+    kind: 'download',
+    reason: 'Requesting a copy of your data shows what LinkedIn holds about you; the archive can take up to a day or two.',
+    appliesTo: 'all',
+    sources: [{ url: 'https://www.linkedin.com/help/linkedin/answer/a1339364' }],
+    confidence: 'medium',
+  },
+  {
+    id: 'microsoft-ad-settings',
+    url: `${LINKEDIN_ORIGIN}/help/linkedin/answer/a1397243`,
+    externalUrl: 'https://account.microsoft.com/privacy/ad-settings',
+    kind: 'external',
+    reason: 'LinkedIn data already shared with Microsoft is controlled in your Microsoft account, not on LinkedIn.',
+    appliesTo: ['us', 'in', 'ca', 'hk', 'other', 'uk'],
+    sources: [TECH_WIRE, DATA_SHARING_HELP],
+    confidence: 'medium',
+  },
+], 'manual step');

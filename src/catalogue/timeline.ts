@@ -1,0 +1,139 @@
+import dayjs from 'dayjs';
+import { parseAll, PolicyEvent, type RegionId } from './schema';
+import { BITDEFENDER, DATA_SHARING_HELP, EU_RPN, GULF_NEWS, HELP_NET_SECURITY, HKU_DPO, ICO_2024, TECHCRUNCH_2024, TECH_WIRE, TOS25 } from './sources';
+
+const OUTSIDE_EUROPE: RegionId[] = ['us', 'in', 'other'];
+
+/** Dated policy events; where sources disagree, the other claims are kept in `disputed`. */
+export const TIMELINE: readonly PolicyEvent[] = parseAll(PolicyEvent, [
+  {
+    id: 'ai-default-on-2024',
+    date: '2024-09-18',
+    kind: 'ai-training-default-on',
+    deadline: true,
+    regions: OUTSIDE_EUROPE,
+    summary: 'LinkedIn began training generative AI on member data with the switch on by default; the EU, EEA and Switzerland were excluded.',
+    sources: [TECHCRUNCH_2024, { url: 'https://www.404media.co/linkedin-is-training-ai-on-user-data-before-updating-its-terms-of-service/' }],
+    confidence: 'high',
+    disputed: [
+      {
+        date: '2024-08-01',
+        summary: 'AIAAIC dates the quiet introduction of the setting to August 2024.',
+        sources: [{ url: 'https://www.aiaaic.org/aiaaic-repository/ai-algorithmic-and-automation-incidents/linkedin-trains-ai-models-without-user-consent' }],
+        confidence: 'medium',
+      },
+    ],
+  },
+  {
+    id: 'uk-paused-2024',
+    date: '2024-09-20',
+    kind: 'ai-training-paused',
+    deadline: false,
+    regions: ['uk'],
+    summary: 'After the ICO raised concerns, LinkedIn paused AI training on UK member data.',
+    sources: [ICO_2024],
+    confidence: 'high',
+  },
+  {
+    id: 'hk-paused-2024',
+    date: '2024-10-11',
+    kind: 'ai-training-paused',
+    deadline: false,
+    regions: ['hk'],
+    summary: 'LinkedIn paused AI training on Hong Kong member data after the PCPD stepped in.',
+    sources: [{ url: 'https://pcpd.org.hk/english/news_events/media_statements/press_20241015.html' }],
+    confidence: 'high',
+  },
+  {
+    id: 'user-agreement-2024',
+    date: '2024-11-20',
+    kind: 'terms',
+    deadline: false,
+    regions: ['eu-eea', 'ch', 'uk', 'ca', 'hk', 'us', 'in', 'other'],
+    summary: 'The new User Agreement covered AI features and made members responsible for AI output they share.',
+    sources: [{ url: 'https://en.softonic.com/articles/be-careful-about-sharing-false-or-ai-generated-content-on-linkedin-the-responsibility-will-be-yours-alone' }],
+    confidence: 'medium',
+  },
+  {
+    id: 'ca-paused-2024',
+    date: '2024-12-10',
+    kind: 'ai-training-paused',
+    deadline: false,
+    regions: ['ca'],
+    summary: 'The Canadian privacy commissioner announced that LinkedIn had paused AI training on Canadian member data.',
+    sources: [{ url: 'https://priv.gc.ca/en/opc-news/news-and-announcements/2024/nr-c_241210b' }],
+    confidence: 'high',
+  },
+  {
+    id: 'terms-2025-announced',
+    date: '2025-09-18',
+    kind: 'announcement',
+    deadline: false,
+    regions: ['eu-eea', 'ch', 'uk', 'ca', 'hk', 'us', 'in', 'other'],
+    summary: 'LinkedIn announced new terms taking effect on 3 November 2025, with AI training and Microsoft ad sharing on by default.',
+    sources: [HELP_NET_SECURITY, TOS25],
+    confidence: 'high',
+  },
+  {
+    id: 'ai-expansion-2025',
+    date: '2025-11-03',
+    kind: 'ai-training-default-on',
+    deadline: true,
+    regions: ['eu-eea', 'ch', 'uk', 'ca', 'hk'],
+    summary: 'AI training on member data was extended to the EU, EEA, Switzerland, the UK, Canada and Hong Kong, on by default.',
+    sources: [TOS25, BITDEFENDER, HKU_DPO],
+    confidence: 'high',
+    disputed: [
+      {
+        regions: ['eu-eea', 'ch', 'uk'],
+        summary: "LinkedIn's European privacy notice and the Open Terms Archive memo speak only of the EU, EEA, Switzerland and the UK.",
+        sources: [EU_RPN],
+        confidence: 'high',
+      },
+      {
+        date: '2025-11-09',
+        summary: 'One outlet gives 9 November 2025 as the effective date, which appears to be a typo.',
+        sources: [{ url: 'https://www.thinkwithniche.com/blogs/news/linkedin-to-share-user-data-with-microsoft-for-ai-and-ads-from-november-3' }],
+        confidence: 'low',
+      },
+    ],
+  },
+  {
+    id: 'uk-microsoft-training-2025',
+    date: '2025-11-03',
+    kind: 'terms',
+    deadline: false,
+    regions: ['uk'],
+    summary: 'UK members’ posts and other content may be shared with Microsoft to train its models; the same AI switch opts out.',
+    sources: [EU_RPN],
+    confidence: 'high',
+  },
+  {
+    id: 'microsoft-ad-sharing-2025',
+    date: '2025-11-03',
+    kind: 'ad-sharing',
+    deadline: true,
+    regions: ['us', 'in', 'ca', 'hk', 'other'],
+    summary: 'More member data is shared with Microsoft to personalise its ads, unless you turn off data sharing with affiliates and partners.',
+    sources: [TOS25, TECH_WIRE, GULF_NEWS],
+    confidence: 'medium',
+    disputed: [
+      {
+        regions: ['us', 'in', 'ca', 'hk', 'other', 'uk'],
+        summary: "LinkedIn's help page says this applies outside the EU, EEA and Switzerland, which would include the UK.",
+        sources: [DATA_SHARING_HELP],
+        confidence: 'medium',
+      },
+    ],
+  },
+], 'policy event');
+
+/** Events that apply to a region, oldest first. */
+export function eventsFor(region: RegionId): PolicyEvent[] {
+  return TIMELINE.filter((e) => e.regions.includes(region)).sort((a, b) => dayjs(a.date).diff(dayjs(b.date)));
+}
+
+/** Deadlines for the region: dates from which data is used unless the member opted out. */
+export function deadlinesFor(region: RegionId): PolicyEvent[] {
+  return eventsFor(region).filter((e) => e.deadline);
+}

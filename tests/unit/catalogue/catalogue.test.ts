@@ -1,0 +1,119 @@
+import { describe, expect, it } from 'vitest';
+import { z } from 'zod/mini';
+import { SETTINGS } from '../../../src/catalogue/settings';
+import { MANUAL_STEPS } from '../../../src/catalogue/manual-steps';
+import { TIMELINE } from '../../../src/catalogue/timeline';
+import { REGIONS } from '../../../src/catalogue/regions';
+import { ManualStep, parseAll, PolicyEvent, Setting, LABEL_LOCALES, REGION_IDS } from '../../../src/catalogue/schema';
+
+const AI_LOCALES = ['en', 'de', 'fr', 'es', 'it', 'nl', 'pt-BR', 'pl'] as const;
+const isLinkedIn = (url: string) => new URL(url).protocol === 'https:' && new URL(url).host === 'www.linkedin.com';
+
+describe('catalogue records', () => {
+  it.each([
+    ['setting', Setting, SETTINGS],
+    ['manual step', ManualStep, MANUAL_STEPS],
+    ['policy event', PolicyEvent, TIMELINE],
+  ] as const)('every %s validates against its schema', (_what, schema, records) => {
+    expect(records.length).toBeGreaterThan(0);
+    for (const record of records) expect(schema.safeParse(record).success, JSON.stringify(record)).toBe(true);
+  });
+
+  it('ids are unique within and across record kinds', () => {
+    const ids = [...SETTINGS, ...MANUAL_STEPS, ...TIMELINE].map((r) => r.id);
+    expect(new Set(ids).size).toBe(ids.length);
+  });
+
+  it('every page URL is https on www.linkedin.com', () => {
+    for (const url of [...SETTINGS.map((s) => s.url), ...MANUAL_STEPS.map((s) => s.url)]) {
+      expect(isLinkedIn(url), url).toBe(true);
+    }
+  });
+
+  it('every fact has at least one https source', () => {
+    const facts = [...SETTINGS, ...MANUAL_STEPS, ...TIMELINE, ...TIMELINE.flatMap((e) => e.disputed ?? [])];
+    for (const fact of facts) {
+      expect(fact.sources.length, JSON.stringify(fact)).toBeGreaterThan(0);
+      for (const source of fact.sources) expect(new URL(source.url).protocol).toBe('https:');
+    }
+  });
+
+  it('the AI setting is named in every language the brief asks for, heading and switch', () => {
+    const ai = SETTINGS.find((s) => s.category === 'ai-training')!;
+    expect(ai.hooks).toContainEqual({ kind: 'aria-labelledby', value: 'allowDataForGenerativeAI' });
+    expect(ai.url).toBe('https://www.linkedin.com/mypreferences/d/settings/data-for-ai-improvement');
+    for (const locale of AI_LOCALES) {
+      expect(ai.labels[locale]?.heading?.length, locale).toBeGreaterThan(0);
+      expect(ai.labels[locale]?.switch?.length, locale).toBeGreaterThan(0);
+    }
+    expect(Object.keys(ai.labels).every((l) => (LABEL_LOCALES as readonly string[]).includes(l))).toBe(true);
+  });
+
+  it('covers the settings the facts sheet lists, by their stable hooks', () => {
+    const hooks = SETTINGS.flatMap((s) => s.hooks.map((h) => h.value));
+    for (const hook of ['allowDataForGenerativeAI', 'allowAnonymizedDataResearch', 'shareDataWithTrustedPartners',
+      'allowAdsByAge', 'allowAdsByGender', 'allowLinkedInAudienceNetwork', 'allowUseOfThirdPartyData',
+      'allowConversionTrackings', 'allowIpToPersonalizeAds', 'adsPrivacyAllowInterestsAndBehaviors',
+      'allowProfileAndActivityDataForMarketingAds', 'tipsForUsingLinkedinViaEmail', 'nonEssentialCookieConsent']) {
+      expect(hooks).toContain(hook);
+    }
+  });
+
+  it('one-click covers every AI-training and data-sharing switch by default', () => {
+    for (const s of SETTINGS) {
+      if (s.category === 'ai-training' || s.category === 'data-sharing') expect(s.oneClickDefault, s.id).toBe(true);
+    }
+  });
+
+  it('the manual steps include the objection form, profile visibility and data download', () => {
+    const urls = MANUAL_STEPS.map((s) => s.url);
+    expect(urls).toContain('https://www.linkedin.com/help/linkedin/ask/TS-DPRO');
+    expect(urls).toContain('https://www.linkedin.com/public-profile/settings');
+    expect(urls).toContain('https://www.linkedin.com/mypreferences/d/download-my-data');
+  });
+
+  it('the timeline records the 2025 expansion for all six regions, and the claims that disagree', () => {
+    const expansion = TIMELINE.find((e) => e.date === '2025-11-03' && e.kind === 'ai-training-default-on')!;
+    expect(expansion.regions.sort()).toEqual(['ca', 'ch', 'eu-eea', 'hk', 'uk']);
+    expect(expansion.disputed?.length).toBeGreaterThan(0);
+    expect(TIMELINE.some((e) => e.date.startsWith('2024-09') && e.kind === 'ai-training-default-on')).toBe(true);
+    expect(TIMELINE.some((e) => e.date === '2024-11-20')).toBe(true);
+    expect(TIMELINE.some((e) => e.kind === 'ad-sharing' && e.disputed?.some((c) => c.regions?.includes('uk')))).toBe(true);
+  });
+
+  it('every region id is modelled once', () => {
+    expect(REGIONS.map((r) => r.id).sort()).toEqual([...REGION_IDS].sort());
+  });
+});
+
+describe('schemas reject malformed records with a readable message', () => {
+  const good = SETTINGS[0]!;
+  const attempt = (record: unknown) => () => parseAll(Setting, [record], 'setting');
+
+  it('a record without sources', () => {
+    expect(attempt({ ...good, sources: [] })).toThrow(/Invalid setting "ai-training":[\s\S]*at least one source[\s\S]*sources/);
+  });
+  it('a page off www.linkedin.com', () => {
+    expect(attempt({ ...good, url: 'http://linkedin.com.evil.example/x' })).toThrow(/https:\/\/www\.linkedin\.com\/ address[\s\S]*url/);
+  });
+  it('a record with no stable hook', () => {
+    expect(attempt({ ...good, hooks: [] })).toThrow(/stable hook/);
+  });
+  it('a record without English names', () => {
+    expect(attempt({ ...good, labels: { en: {} } })).toThrow(/English heading or switch label/);
+  });
+  it('a manual step linking off an allow-listed host', () => {
+    const step = { ...MANUAL_STEPS[0]!, externalUrl: 'https://example.com/' };
+    expect(() => parseAll(ManualStep, [step], 'manual step')).toThrow(/account\.microsoft\.com/);
+  });
+  it('an event with an impossible date format', () => {
+    const event = { ...TIMELINE[0]!, date: '3 Nov 2025' };
+    expect(() => parseAll(PolicyEvent, [event], 'policy event')).toThrow(/YYYY-MM-DD/);
+  });
+  it('removing one source from any record that has only one makes it invalid', () => {
+    for (const record of [...SETTINGS, ...MANUAL_STEPS, ...TIMELINE]) {
+      const schema = (('hooks' in record ? Setting : 'kind' in record && 'appliesTo' in record ? ManualStep : PolicyEvent) as z.ZodMiniType);
+      expect(schema.safeParse({ ...record, sources: [] }).success, record.id).toBe(false);
+    }
+  });
+});
