@@ -1,0 +1,35 @@
+import type { Summary } from './summary';
+
+export interface Badge {
+  text: string;
+  color: string;
+  /** i18n message name and substitutions for the tooltip. */
+  title: { key: string; substitutions: string[] };
+}
+
+const RED = '#c5221f';
+const ORANGE = '#b45309';
+const GREY = '#5f6368';
+const BLUE = '#1a56db';
+
+/** The toolbar badge: a pure function of the summary (itself of records, timeline, region, now). */
+export function badgeFor(summary: Summary): Badge {
+  const days = String(summary.deadline?.daysLeft ?? '');
+  switch (summary.headline) {
+    case 'running':
+      return { text: '…', color: GREY, title: { key: 'badge_running', substitutions: [] } };
+    case 'exposed':
+      return { text: '!', color: RED, title: { key: 'badge_exposed', substitutions: [] } };
+    case 'countdown':
+      return { text: `${days}d`, color: ORANGE, title: { key: 'badge_countdown', substitutions: [days, summary.deadline!.event.date] } };
+    case 'signed-out':
+      return { text: '?', color: GREY, title: { key: 'badge_signed_out', substitutions: [] } };
+    case 'attention':
+      return { text: '?', color: ORANGE, title: { key: 'badge_attention', substitutions: [] } };
+    case 'never-checked':
+    case 'recheck-due':
+      return { text: '?', color: BLUE, title: { key: 'badge_recheck_due', substitutions: [] } };
+    case 'private':
+      return { text: '', color: GREY, title: { key: 'badge_private', substitutions: [] } };
+  }
+}

@@ -1,0 +1,69 @@
+import dayjs from 'dayjs';
+import type { PolicyEvent, RegionId } from '../catalogue/schema';
+import { SETTINGS } from '../catalogue/settings';
+import { deadlinesFor } from '../catalogue/timeline';
+import type { RunRecord } from '../run/types';
+import type { Account, Audit, Prefs } from '../storage';
+import { settingStatus, type SettingStatus } from './setting-status';
+
+/** Days before a deadline from which the badge counts down. */
+export const WARNING_DAYS = 30;
+
+export type Headline =
+  | 'running' // a run or check is under way
+  | 'signed-out' // LinkedIn showed the member signed out since the last read
+  | 'exposed' // a covered setting is on, or was never checked though a deadline has passed
+  | 'countdown' // a deadline for the region is near and not everything is private yet
+  | 'attention' // a covered setting could not be identified: guide the member
+  | 'recheck-due' // everything was private, but the last read is older than the interval
+  | 'never-checked' // nothing read yet, no deadline passed
+  | 'private'; // every covered setting offered in the region read private
+
+export interface Summary {
+  headline: Headline;
+  /** Covered settings, catalogue order. */
+  statuses: SettingStatus[];
+  /** The deadline the countdown refers to, and whole days left (0 = today). */
+  deadline?: { event: PolicyEvent; daysLeft: number };
+  /** Oldest read among covered settings, which is what "verified N days ago" honestly means. */
+  oldestReadAt?: string;
+}
+
+export interface SummaryInput {
+  audit: Audit;
+  prefs: Prefs;
+  region: RegionId;
+  account: Account;
+  run: RunRecord | null;
+  now: Date;
+}
+
+export function summarize({ audit, prefs, region, account, run, now }: SummaryInput): Summary {
+  const statuses = SETTINGS.filter((s) => prefs.covered.includes(s.id)).map((s) =>
+    settingStatus(s, audit[s.id], region, prefs.recheckDays, now),
+  );
+  const today = dayjs(now).startOf('day');
+  const withDays = deadlinesFor(region).map((event) => ({ event, daysLeft: dayjs(event.date).startOf('day').diff(today, 'day') }));
+  const passed = withDays.some((d) => d.daysLeft <= 0);
+  const upcoming = withDays.find((d) => d.daysLeft > 0 && d.daysLeft <= WARNING_DAYS);
+  const reads = statuses.flatMap((s) => (s.record ? [s.record.observedAt] : []));
+  const oldestReadAt = reads.sort()[0];
+  const newestReadAt = reads.at(-1);
+
+  const has = (state: SettingStatus['state']) => statuses.some((s) => s.state === state);
+  const relevant = statuses.filter((s) => s.state !== 'not-applicable' && s.state !== 'not-offered');
+  const allPrivate = relevant.every((s) => s.state === 'private');
+
+  let headline: Headline;
+  if (run?.status === 'running') headline = 'running';
+  else if (account.signedOutAt && (!newestReadAt || account.signedOutAt > newestReadAt)) headline = 'signed-out';
+  else if (has('exposed') || (passed && has('never-checked'))) headline = 'exposed';
+  else if (upcoming && !allPrivate) headline = 'countdown';
+  else if (has('unknown')) headline = 'attention';
+  else if (has('never-checked')) headline = 'never-checked';
+  else if (relevant.some((s) => s.stale)) headline = 'recheck-due';
+  else headline = 'private';
+
+  const deadline = upcoming ?? withDays.filter((d) => d.daysLeft <= 0).at(-1);
+  return { headline, statuses, ...(deadline && { deadline }), ...(oldestReadAt && { oldestReadAt }) };
+}
