@@ -89,6 +89,8 @@ export const slots = {
   account: slot<Account>('local:account', Account, { signedOutAt: null }),
   run: slot<RunRecord | null>('local:run', z.nullable(RunRecord), null),
   droppedMessages: slot<number>('session:droppedMessages', z.number(), 0),
+  /** Tabs opened for a guided visit: tab id → setting to highlight once the page reports. */
+  guides: slot<Record<string, string>>('session:guides', z.record(z.string(), z.string()), {}),
 };
 export type SlotName = keyof typeof slots;
 export type SlotValue<K extends SlotName> = (typeof slots)[K] extends Slot<infer T> ? T : never;
@@ -113,7 +115,7 @@ export async function read<K extends SlotName>(name: K): Promise<SlotValue<K>> {
   if (parsed.success && !tooNew) return parsed.data;
   await item.setValue(item.fallback);
   await item.setMeta({ v: version } as never);
-  if (name !== 'notices' && name !== 'droppedMessages' && name !== 'account') await addNotice(`notice_reset_${name}`);
+  if (name !== 'notices' && name !== 'droppedMessages' && name !== 'account' && name !== 'guides') await addNotice(`notice_reset_${name}`);
   return item.fallback;
 }
 

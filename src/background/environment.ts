@@ -1,0 +1,13 @@
+import { browser } from 'wxt/browser';
+import { read } from '../storage';
+import { currentRegion } from '../status/region';
+
+/** Region as the background sees it (the service worker has navigator and Intl too). */
+export async function region() {
+  return currentRegion(await read('prefs'), Intl.DateTimeFormat().resolvedOptions().timeZone, navigator.languages).region;
+}
+
+/** MV3 `action`, or Firefox MV2's `browserAction`. */
+export const toolbar = browser.action ?? browser.browserAction;
+
+export const nowIso = () => new Date().toISOString();

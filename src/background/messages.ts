@@ -1,0 +1,81 @@
+import { browser, type Browser } from 'wxt/browser';
+import { settingById } from '../catalogue/settings';
+import type { PageReport } from '../linkedin/report';
+import { CsToBg, UiToBg, type CsReportReply } from '../messages';
+import { read, update, write } from '../storage';
+import { recordPassiveReport } from './audit';
+import { refreshBadge } from './badge';
+import { nowIso } from './environment';
+import { dispatch, start } from './runner';
+
+type Sender = Browser.runtime.MessageSender;
+
+const extensionOrigin = () => new URL(browser.runtime.getURL('/')).origin;
+
+/** Our own pages (popup, options, checklist), whether in the toolbar or in a tab. */
+export function isOwnPage(sender: Sender): boolean {
+  return sender.id === browser.runtime.id && !!sender.url && new URL(sender.url).origin === extensionOrigin();
+}
+
+/** Our content script, in the top frame of a www.linkedin.com tab. */
+export function isLinkedInTab(sender: Sender): sender is Sender & { tab: { id: number } } {
+  if (sender.id !== browser.runtime.id || sender.tab?.id === undefined || sender.frameId !== 0 || !sender.url) return false;
+  const url = new URL(sender.url);
+  return url.protocol === 'https:' && url.host === 'www.linkedin.com';
+}
+
+/**
+ * The background's one message entry point. Anything that fails the schema or comes from an
+ * unexpected sender is dropped (counted, never acted on) and gets no answer.
+ */
+export async function handleMessage(message: unknown, sender: Sender): Promise<unknown> {
+  if (isOwnPage(sender)) {
+    const parsed = UiToBg.safeParse(message);
+    if (parsed.success) return handleUi(parsed.data);
+  } else if (isLinkedInTab(sender)) {
+    const parsed = CsToBg.safeParse(message);
+    if (parsed.success) return handleReport(parsed.data.report, sender.tab.id);
+  }
+  await update('droppedMessages', (n) => n + 1);
+  return undefined;
+}
+
+async function handleUi(message: UiToBg): Promise<unknown> {
+  switch (message.type) {
+    case 'ui:startRun':
+      return { runId: (await start('opt-out')).id };
+    case 'ui:checkNow':
+      return { runId: (await start('audit')).id };
+    case 'ui:openGuided': {
+      const setting = settingById(message.settingId);
+      if (!setting) return { opened: false };
+      const tab = await browser.tabs.create({ url: setting.url, active: true });
+      if (tab.id !== undefined) await update('guides', (guides) => ({ ...guides, [tab.id!]: setting.id }));
+      return { opened: true };
+    }
+    case 'ui:refreshBadge':
+      await refreshBadge();
+      return { ok: true };
+    case 'ui:resetAll':
+      await Promise.all([browser.storage.local.clear(), browser.storage.session?.clear()]);
+      await browser.alarms.clearAll();
+      await refreshBadge();
+      return { ok: true };
+  }
+}
+
+async function handleReport(report: PageReport, tabId: number): Promise<CsReportReply> {
+  const run = await read('run');
+  if (run?.status === 'running' && run.tabId === tabId) {
+    await dispatch({ type: 'report', tabId, report });
+    return {};
+  }
+  await recordPassiveReport(report, nowIso());
+  await refreshBadge();
+  const guides = await read('guides');
+  const guide = guides[tabId];
+  if (!guide) return {};
+  const { [tabId]: _done, ...rest } = guides;
+  await write('guides', rest);
+  return { guide };
+}
