@@ -67,7 +67,7 @@ async function handleUi(message: UiToBg): Promise<unknown> {
 async function handleReport(report: PageReport, tabId: number): Promise<CsReportReply> {
   const run = await read('run');
   if (run?.status === 'running' && run.tabId === tabId) {
-    await dispatch({ type: 'report', tabId, report });
+    void dispatch({ type: 'report', tabId, report });
     return {};
   }
   await recordPassiveReport(report, nowIso());

@@ -22,7 +22,7 @@ function serial<T>(task: () => Promise<T>): Promise<T> {
   return result;
 }
 
-/** Start a run, or join the one already under way. */
+/** Start a run, or join the one already under way. Resolves once the run is stored, not when it ends. */
 export async function start(mode: RunRecord['mode']): Promise<RunRecord> {
   const { run, effects } = await serial(async () => {
     const current = await read('run');
@@ -35,7 +35,7 @@ export async function start(mode: RunRecord['mode']): Promise<RunRecord> {
     return step;
   });
   await refreshBadge();
-  await execute(run, effects);
+  void execute(run, effects);
   return run;
 }
 

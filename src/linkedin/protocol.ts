@@ -1,0 +1,22 @@
+import type { BgToCs, CsReportReply } from '../messages';
+
+// Hand-written twins of the zod schemas in src/messages.ts: zod would triple the content script's
+// size. tests/unit/linkedin/protocol.test.ts checks they accept and return what the schemas do.
+
+const isRecord = (value: unknown): value is Record<string, unknown> =>
+  typeof value === 'object' && value !== null && !Array.isArray(value);
+
+export function parseBgToCs(message: unknown): BgToCs | undefined {
+  if (!isRecord(message)) return undefined;
+  const { type, settingId } = message;
+  if (type === 'bg:observe') return { type };
+  if ((type === 'bg:turnOff' || type === 'bg:guide') && typeof settingId === 'string') return { type, settingId };
+  return undefined;
+}
+
+export function parseCsReportReply(reply: unknown): CsReportReply | undefined {
+  if (!isRecord(reply)) return undefined;
+  const { guide } = reply;
+  if (guide === undefined) return {};
+  return typeof guide === 'string' ? { guide } : undefined;
+}

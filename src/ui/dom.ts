@@ -1,0 +1,61 @@
+type Child = Node | string | null | undefined | false;
+type Attrs = Record<string, string | boolean | undefined | ((event: Event) => void)>;
+
+/**
+ * Build an element: `h('button', { type: 'button', onclick: go }, 'Go')`. `on*` functions become
+ * listeners, `true` a bare attribute, `false`/`undefined` nothing; strings are text, never HTML.
+ */
+export function h<K extends keyof HTMLElementTagNameMap>(tag: K, attrs: Attrs = {}, ...children: Child[]): HTMLElementTagNameMap[K] {
+  const el = document.createElement(tag);
+  for (const [name, value] of Object.entries(attrs)) {
+    if (typeof value === 'function') el.addEventListener(name.slice(2), value);
+    else if (value === true) el.setAttribute(name, '');
+    else if (typeof value === 'string') el.setAttribute(name, value);
+  }
+  for (const child of children) if (child) el.append(child);
+  return el;
+}
+
+/** A link that opens in a new tab without giving the page a handle on ours. */
+export function externalLink(href: string, text: string, attrs: Attrs = {}): HTMLAnchorElement {
+  return h('a', { href, target: '_blank', rel: 'noopener noreferrer', ...attrs }, text);
+}
+
+/**
+ * Replace a container's content, keeping keyboard focus on the control with the same
+ * `data-focus` key (storage changes re-render while the member is tabbing around).
+ */
+export function replaceContent(container: Element, ...children: Child[]): void {
+  const focusKey = (document.activeElement as HTMLElement | null)?.closest('[data-focus]')?.getAttribute('data-focus');
+  container.replaceChildren(...children.filter((c): c is Node | string => Boolean(c)));
+  if (focusKey) container.querySelector<HTMLElement>(`[data-focus="${CSS.escape(focusKey)}"]`)?.focus();
+}
+
+/** Offer text as a file download; an <a download> needs no downloads permission. */
+export function downloadFile(name: string, content: string, type: string): void {
+  const url = URL.createObjectURL(new Blob([content], { type }));
+  const a = h('a', { href: url, download: name, hidden: true });
+  document.body.append(a);
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}
+
+/**
+ * A page's two parts: a polite live region that outlives re-renders (so only real changes are
+ * announced) and the content that is re-rendered. Created on first use.
+ */
+export function shell(root: HTMLElement): { live: HTMLElement; content: HTMLElement } {
+  let live = root.querySelector<HTMLElement>(':scope > [data-live]');
+  let content = root.querySelector<HTMLElement>(':scope > [data-content]');
+  if (!live || !content) {
+    live = h('div', { 'data-live': true, role: 'status', 'aria-live': 'polite', class: 'visually-hidden' });
+    content = h('div', { 'data-content': true, class: 'page' });
+    root.replaceChildren(content, live);
+  }
+  return { live, content };
+}
+
+export function announce(live: HTMLElement, text: string): void {
+  if (live.textContent !== text) live.textContent = text;
+}

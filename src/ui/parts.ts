@@ -1,0 +1,46 @@
+import type { Source } from '../catalogue/schema';
+import type { Notice } from '../storage';
+import { h, externalLink } from './dom';
+import { t } from './i18n';
+import type { Tone } from './words';
+
+/** "linkedin.com/help/linkedin/answer/a6278444": where a link goes, readable and distinct. */
+export function sourceLabel(url: string): string {
+  const { hostname, pathname } = new URL(url);
+  const label = hostname.replace(/^www\./, '') + pathname.replace(/\/$/, '');
+  return label.length > 60 ? `${label.slice(0, 59)}…` : label;
+}
+
+export function sourceList(sources: readonly Source[]): HTMLElement {
+  return h(
+    'ul',
+    { class: 'sources' },
+    ...sources.map((s) => h('li', {}, externalLink(s.url, sourceLabel(s.url), { title: s.note }))),
+  );
+}
+
+export function toneBadge(tone: Tone, text: string): HTMLElement {
+  return h('span', { class: `result tone-${tone}` }, text);
+}
+
+/** Stored notices (e.g. damaged data was reset), each dismissable. */
+export function noticeList(notices: readonly Notice[], dismiss: (id: string) => void): HTMLElement | null {
+  if (notices.length === 0) return null;
+  return h(
+    'section',
+    { class: 'notices', 'aria-label': t('notices_label') },
+    h(
+      'ul',
+      {},
+      ...notices.map((n) => {
+        const id = `notice-${n.id.replace(/[^\w-]/g, '_')}`;
+        return h(
+          'li',
+          { class: 'notice' },
+          h('p', { id }, t(n.key)),
+          h('button', { type: 'button', 'aria-describedby': id, 'data-focus': `dismiss-${n.id}`, onclick: () => dismiss(n.id) }, t('btn_dismiss')),
+        );
+      }),
+    ),
+  );
+}

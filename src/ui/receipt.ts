@@ -1,0 +1,50 @@
+import type { Receipt } from '../storage';
+import { formatDateTime, regionName, settingName, stepName, t } from './i18n';
+import { outcomeWords } from './words';
+
+export function latestReceipt(receipts: readonly Receipt[]): Receipt | undefined {
+  return receipts.reduce<Receipt | undefined>((latest, r) => (!latest || r.finishedAt > latest.finishedAt ? r : latest), undefined);
+}
+
+export function receiptFileName(receipt: Receipt, extension: 'json' | 'txt'): string {
+  return `untrain-receipt-${receipt.finishedAt.slice(0, 10)}.${extension}`;
+}
+
+/** The stored record as is: it holds settings, outcomes and times, never a name or profile data. */
+export function receiptJson(receipt: Receipt): string {
+  return `${JSON.stringify(receipt, null, 2)}\n`;
+}
+
+const STATUS_KEY: Record<Receipt['status'], string> = {
+  running: 'receipt_status_running',
+  finished: 'receipt_status_finished',
+  'signed-out': 'receipt_status_signed_out',
+  interrupted: 'receipt_status_interrupted',
+};
+
+/** The same receipt for people, in the UI language. */
+export function receiptText(receipt: Receipt): string {
+  const mode = receipt.mode === 'opt-out' ? t('receipt_mode_opt_out') : t('receipt_mode_audit');
+  const lines = [
+    t('receipt_title'),
+    `${mode} — ${t(STATUS_KEY[receipt.status])}`,
+    t('receipt_started', formatDateTime(receipt.startedAt)),
+    t('receipt_finished', formatDateTime(receipt.finishedAt)),
+    t('receipt_region', regionName(receipt.region)),
+    t('receipt_versions', receipt.extensionVersion, receipt.catalogueVersion),
+    '',
+    t('receipt_settings'),
+    ...receipt.settings.map((r) => {
+      const parts = [`- ${settingName(r.settingId)}: ${outcomeWords(r.outcome).text}`];
+      if (r.at) parts.push(`(${formatDateTime(r.at)})`);
+      if (r.reason) parts.push(t('outcome_reason', r.reason));
+      return parts.join(' ');
+    }),
+    '',
+    t('receipt_manual_steps'),
+    ...(receipt.manualSteps.length === 0
+      ? [`- ${t('receipt_none')}`]
+      : receipt.manualSteps.map((s) => `- ${stepName(s.stepId)}: ${formatDateTime(s.doneAt)}`)),
+  ];
+  return `${lines.join('\n')}\n`;
+}

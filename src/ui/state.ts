@@ -1,0 +1,30 @@
+import { read, watch, type SlotName, type SlotValue } from '../storage';
+
+export type UiState<K extends SlotName> = { [N in K]: SlotValue<N> };
+
+/** Read the named slots at once. */
+export async function loadState<K extends SlotName>(names: readonly K[]): Promise<UiState<K>> {
+  const values = await Promise.all(names.map((name) => read(name)));
+  return Object.fromEntries(names.map((name, i) => [name, values[i]])) as UiState<K>;
+}
+
+/**
+ * Render from storage now and after every change to the named slots, so a page closed and
+ * reopened mid-run shows the same thing. Changes arriving together are rendered once.
+ */
+export async function renderFromStorage<K extends SlotName>(
+  names: readonly K[],
+  render: (state: UiState<K>) => void,
+): Promise<() => void> {
+  let queued: Promise<void> | undefined;
+  const refresh = () => {
+    queued ??= Promise.resolve().then(async () => {
+      queued = undefined;
+      render(await loadState(names));
+    });
+    return queued;
+  };
+  const stops = names.map((name) => watch(name, () => void refresh()));
+  await refresh();
+  return () => stops.forEach((stop) => stop());
+}
