@@ -35,7 +35,7 @@ vitest('unit', 'vitest.config.ts');
 
 if (existsSync('vitest.e2e.config.ts') && !process.argv.includes('--unit')) {
   if (ensureChromium()) {
-    if (run('npx', ['wxt', 'build']) !== 0) {
+    if (run('npx', ['wxt', 'build']) !== 0 || run('npx', ['wxt', 'build', '-b', 'firefox']) !== 0) {
       console.error('\ne2e: the extension did not build.');
       totals.failed += 1;
     } else {

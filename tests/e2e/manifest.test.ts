@@ -1,0 +1,27 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+
+// Runs on the builds `npm test` makes before the e2e suite (chrome-mv3 and firefox-mv2).
+const manifest = (target: string) => JSON.parse(readFileSync(`.output/${target}/manifest.json`, 'utf8'));
+
+describe('built manifests ask for the least', () => {
+  it('Chrome MV3: storage and alarms, host access to www.linkedin.com only', () => {
+    const m = manifest('chrome-mv3');
+    expect(m.manifest_version).toBe(3);
+    expect(m.permissions.sort()).toEqual(['alarms', 'storage']);
+    expect(m.host_permissions).toEqual(['https://www.linkedin.com/*']);
+    expect(m.optional_permissions ?? []).toEqual([]);
+    for (const script of m.content_scripts) {
+      for (const match of script.matches) expect(match).toMatch(/^https:\/\/www\.linkedin\.com\/(mypreferences|psettings|login|authwall|checkpoint|uas)\b/);
+    }
+    expect(m.content_security_policy).toBeUndefined();
+    expect(m.default_locale).toBe('en');
+  });
+
+  it('Firefox: same permissions, a gecko id and no data collection', () => {
+    const m = manifest('firefox-mv2');
+    expect(m.permissions.sort()).toEqual(['alarms', 'https://www.linkedin.com/*', 'storage']);
+    expect(m.browser_specific_settings.gecko.id).toMatch(/@/);
+    expect(m.browser_specific_settings.gecko.data_collection_permissions).toEqual({ required: ['none'] });
+  });
+});
