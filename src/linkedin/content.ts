@@ -24,7 +24,7 @@ export async function visit(
   t: Translate,
   signal: AbortSignal,
 ) {
-  dismissGuide(doc);
+  dismissGuide();
   if (!inScope(doc.URL)) return;
   const report = await waitForPage(doc, { signal });
   if (signal.aborted) return;

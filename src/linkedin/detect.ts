@@ -1,5 +1,5 @@
 import { PAGE_SETTINGS } from './page-settings';
-import { describeState, identify, readState, settingsOnPage, switchCandidates, type PageSetting } from './match';
+import { identify, readState, settingsOnPage, switchCandidates, type PageSetting } from './match';
 import type { PageReport, SettingObservation } from './report';
 import { waitFor } from './wait';
 
@@ -57,7 +57,7 @@ export function detectPage(doc: Document, catalogue: readonly PageSetting[] = PA
       state,
       evidence: { ...evidence, detail },
     });
-    if (el) return observe(readState(el) ?? 'unknown', `${evidence.detail}; ${describeState(el)}`);
+    if (el) return readState(el) ? observe(readState(el)!) : observe('unknown', `${evidence.detail}; checked and aria-checked disagree`);
     if (ambiguous) return observe('unknown');
     if (notLoaded) return observe('unknown', `${evidence.detail}; ${notLoaded}`);
     if (unclaimed > 0) return observe('unknown', `${evidence.detail}; ${unclaimed} unidentified switch(es) on the page`);

@@ -100,6 +100,3 @@ export function readState(el: HTMLElement): SwitchState | undefined {
   if (fromAria === 'unclear' || (fromAria && fromChecked && fromAria !== fromChecked)) return undefined;
   return fromChecked ?? fromAria;
 }
-
-export const describeState = (el: HTMLElement) =>
-  `checked=${el.localName === 'input' ? (el as HTMLInputElement).checked : 'n/a'}, aria-checked=${el.getAttribute('aria-checked')}`;
