@@ -1,3 +1,4 @@
-import { browser } from 'wxt/browser';
+import '../../src/ui/styles.css';
+import { startPopup } from '../../src/ui/popup';
 
-document.querySelector('#app')!.textContent = browser.i18n.getMessage('extName');
+void startPopup(document.getElementById('root')!);

@@ -3,7 +3,9 @@ import type { RegionId, SettingCategory } from '../catalogue/schema';
 
 /** A message from public/_locales; the key itself when missing, so a gap shows instead of a blank. */
 export function t(key: string, ...substitutions: (string | number)[]): string {
-  return browser.i18n.getMessage(key, substitutions.map(String)) || key;
+  // WXT types getMessage with the keys it found at prepare time; ours are checked by a unit test instead.
+  const getMessage = browser.i18n.getMessage as (key: string, substitutions?: string[]) => string;
+  return getMessage(key, substitutions.map(String)) || key;
 }
 
 /** Catalogue ids are kebab-case; message names allow only [A-Za-z0-9_@]. */

@@ -87,7 +87,7 @@ function headline(summary: Summary, data: PopupData): string {
       return t('headline_never_checked');
     case 'private':
       if (summary.statuses.length === 0) return t('headline_nothing_covered');
-      return since ? t('headline_private', since) : t('headline_private_unread');
+      return since ? t('headline_private', since) : t('headline_nothing_in_region');
   }
 }
 

@@ -15,19 +15,25 @@ export function receiptJson(receipt: Receipt): string {
   return `${JSON.stringify(receipt, null, 2)}\n`;
 }
 
-const STATUS_KEY: Record<Receipt['status'], string> = {
-  running: 'receipt_status_running',
-  finished: 'receipt_status_finished',
-  'signed-out': 'receipt_status_signed_out',
-  interrupted: 'receipt_status_interrupted',
-};
+function statusText(status: Receipt['status']): string {
+  switch (status) {
+    case 'running':
+      return t('receipt_status_running');
+    case 'finished':
+      return t('receipt_status_finished');
+    case 'signed-out':
+      return t('receipt_status_signed_out');
+    case 'interrupted':
+      return t('receipt_status_interrupted');
+  }
+}
 
 /** The same receipt for people, in the UI language. */
 export function receiptText(receipt: Receipt): string {
   const mode = receipt.mode === 'opt-out' ? t('receipt_mode_opt_out') : t('receipt_mode_audit');
   const lines = [
     t('receipt_title'),
-    `${mode} — ${t(STATUS_KEY[receipt.status])}`,
+    `${mode} — ${statusText(receipt.status)}`,
     t('receipt_started', formatDateTime(receipt.startedAt)),
     t('receipt_finished', formatDateTime(receipt.finishedAt)),
     t('receipt_region', regionName(receipt.region)),

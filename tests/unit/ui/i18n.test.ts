@@ -1,0 +1,99 @@
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { MANUAL_STEPS } from '../../../src/catalogue/manual-steps';
+import { REGION_IDS, SettingCategory } from '../../../src/catalogue/schema';
+import { SETTINGS } from '../../../src/catalogue/settings';
+import { TIMELINE } from '../../../src/catalogue/timeline';
+import { slots } from '../../../src/storage';
+import { loadMessages } from './helpers';
+
+const root = resolve(__dirname, '../../..');
+const LOCALES = ['en', 'de', 'fr', 'es', 'it', 'nl', 'pt_BR', 'pl'];
+const en = loadMessages('en');
+const key = (id: string) => id.replace(/-/g, '_');
+
+function files(dir: string): string[] {
+  return readdirSync(dir).flatMap((name) => {
+    const path = join(dir, name);
+    return statSync(path).isDirectory() ? files(path) : /\.(ts|html)$/.test(name) ? [path] : [];
+  });
+}
+
+/** Literal keys passed to t(), getMessage() or localizeDocument() in the UI, and the badge's keys. */
+function keysInCode(): Set<string> {
+  const found = new Set<string>();
+  const sources = [...files(join(root, 'src/ui')), ...files(join(root, 'entrypoints')), join(root, 'src/status/badge.ts')];
+  for (const file of sources) {
+    const code = readFileSync(file, 'utf8');
+    for (const m of code.matchAll(/\b(?:t|getMessage|localizeDocument)\(\s*'([A-Za-z0-9_@]+)'/g)) found.add(m[1]!);
+    for (const m of code.matchAll(/\bkey: '([A-Za-z0-9_@]+)'/g)) found.add(m[1]!);
+  }
+  return found;
+}
+
+const placeholders = (locale: string, k: string) =>
+  Object.entries(loadMessages(locale)[k]?.placeholders ?? {})
+    .map(([name, p]) => `${name.toLowerCase()}=${p.content}`)
+    .sort();
+
+describe('locale files', () => {
+  it.each(LOCALES.slice(1))('%s has exactly the keys of en, with the same placeholders', (locale) => {
+    const messages = loadMessages(locale);
+    expect(Object.keys(messages).sort()).toEqual(Object.keys(en).sort());
+    for (const k of Object.keys(en)) {
+      expect(placeholders(locale, k), `${locale}:${k}`).toEqual(placeholders('en', k));
+      expect(messages[k]!.message.trim(), `${locale}:${k} is empty`).not.toBe('');
+    }
+  });
+
+  it.each(LOCALES)('%s uses every placeholder it defines and defines every one it uses', (locale) => {
+    for (const [k, entry] of Object.entries(loadMessages(locale))) {
+      const used = [...entry.message.matchAll(/\$([A-Za-z0-9_@]+)\$/g)].map((m) => m[1]!.toLowerCase()).sort();
+      expect([...new Set(used)], `${locale}:${k}`).toEqual(Object.keys(entry.placeholders ?? {}).map((n) => n.toLowerCase()).sort());
+    }
+  });
+
+  it('every key used in code exists in en', () => {
+    const used = keysInCode();
+    expect(used.size).toBeGreaterThan(50);
+    expect([...used].filter((k) => !(k in en))).toEqual([]);
+  });
+
+  it('has the messages the background and storage use', () => {
+    const resettable = Object.keys(slots).filter((s) => !['notices', 'droppedMessages', 'account', 'guides'].includes(s));
+    for (const k of [...resettable.map((s) => `notice_reset_${s}`), 'extName', 'extDescription']) expect(en, k).toHaveProperty(k);
+    expect(placeholders('en', 'badge_countdown')).toEqual(['date=$2', 'days=$1']);
+  });
+});
+
+describe('catalogue messages', () => {
+  it('every setting has a name, and its English reason is the catalogue text', () => {
+    for (const s of SETTINGS) {
+      expect(en[`setting_${key(s.id)}_name`], s.id).toBeDefined();
+      expect(en[`setting_${key(s.id)}_reason`]?.message, s.id).toBe(s.reason);
+    }
+  });
+
+  it('every manual step has a name, and its English reason is the catalogue text', () => {
+    for (const step of MANUAL_STEPS) {
+      expect(en[`step_${key(step.id)}_name`], step.id).toBeDefined();
+      expect(en[`step_${key(step.id)}_reason`]?.message, step.id).toBe(step.reason);
+    }
+  });
+
+  it('every policy event and disputed claim says in English what the catalogue says', () => {
+    for (const event of TIMELINE) {
+      expect(en[`event_${key(event.id)}_summary`]?.message, event.id).toBe(event.summary);
+      event.disputed?.forEach((claim, i) => expect(en[`event_${key(event.id)}_claim_${i + 1}`]?.message, event.id).toBe(claim.summary));
+    }
+  });
+
+  it('every region and category has a name', () => {
+    for (const id of REGION_IDS) expect(en, id).toHaveProperty(`region_${key(id)}`);
+    for (const id of SettingCategory.options) {
+      expect(en, id).toHaveProperty(`category_${key(id)}`);
+      expect(en, id).toHaveProperty(`category_${key(id)}_why`);
+    }
+  });
+});
