@@ -7,7 +7,7 @@ const SIGN_IN_PATH = /^\/(login|authwall|signup|uas\/login|checkpoint\/)/;
 const SIGN_IN_FORM =
   'input[name="session_key"], input[name="session_password"], form[action*="login-submit"], form input[type="password"]';
 const ME_MENU = '#meMenuV2WideComponentRef, img[class*="global-nav__me"], .global-nav__me';
-const LOADING = '[aria-busy="true"], .artdeco-loader, .artdeco-spinner, [class*="skeleton"], [class*="ghost"]';
+const LOADING = '[aria-busy="true"], [role="progressbar"], [class*="skeleton"], [class*="loader"], .artdeco-spinner';
 
 /** Signed-in signals drift (facts §1c), so any one of them counts and none is required alone. */
 function signedIn(doc: Document): boolean {
