@@ -99,9 +99,10 @@ function regionSection(choice: RegionChoice, hints: BrowserHints, save: Save): H
         void save((p) => ({ ...p, regionOverride: value === 'auto' ? null : (value as RegionId) }));
       },
     },
-    h('option', { value: 'auto', selected: !choice.overridden }, t('opt_region_auto', regionName(choice.guess.region))),
-    ...REGION_IDS.map((id) => h('option', { value: id, selected: choice.overridden && choice.region === id }, regionName(id))),
+    h('option', { value: 'auto' }, t('opt_region_auto', regionName(choice.guess.region))),
+    ...REGION_IDS.map((id) => h('option', { value: id }, regionName(id))),
   );
+  select.value = choice.overridden ? choice.region : 'auto';
   return h(
     'section',
     { 'aria-labelledby': 'region-heading' },

@@ -1,0 +1,131 @@
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { fakeBrowser } from 'wxt/testing';
+import type { UiToBg } from '../../../src/messages';
+import { DEFAULT_PREFS, read, write } from '../../../src/storage';
+import { startChecklist } from '../../../src/ui/checklist';
+import { button, captureMessages, flush, record, text, useEnglish } from './helpers';
+
+let sent: UiToBg[];
+let root: HTMLElement;
+
+beforeEach(() => {
+  fakeBrowser.reset();
+  useEnglish();
+  sent = captureMessages();
+  document.body.innerHTML = '<div id="root"></div>';
+  root = document.getElementById('root')!;
+});
+
+/** The item whose heading is `name`. */
+function item(name: string): HTMLElement {
+  const heading = [...root.querySelectorAll('h3, h4')].find((h) => text(h) === name);
+  if (!heading) throw new Error(`no item "${name}"`);
+  return heading.closest('li')!;
+}
+const status = (name: string) => text(item(name).querySelector('.result'));
+
+describe('checklist', () => {
+  it('walks AI training first, then data sharing, ads, marketing, cookies; manual steps with the objection form first', async () => {
+    await startChecklist(root);
+    expect(text(root.querySelector('h1'))).toBe('Your LinkedIn privacy checklist');
+    const categories = [...root.querySelectorAll('[aria-labelledby="settings-heading"] > section > h3')].map((h) => text(h));
+    expect(categories).toEqual(['AI training', 'Data sharing', 'Ad personalisation', 'Marketing', 'Cookies']);
+    expect(text(root.querySelector('h4'))).toBe('Data for generative AI improvement');
+    const steps = [...root.querySelectorAll('[aria-labelledby="manual-heading"] > ol > li > h3')].map((h) => text(h));
+    expect(steps[0]).toBe('Object to the use of your data (objection form)');
+    expect(steps).toHaveLength(5);
+  });
+
+  it('explains each setting: what, why, region, status, sources', async () => {
+    await startChecklist(root);
+    const ai = item('Data for generative AI improvement');
+    expect(text(ai)).toContain(
+      'What it does When on, LinkedIn and its affiliates may train content-generating AI models on your profile, posts and activity.',
+    );
+    expect(text(ai)).toContain('Why it matters What goes into a trained model cannot be taken back out');
+    expect(text(ai)).toContain('Your region Applies in your region (United States)');
+    expect(status('Data for generative AI improvement')).toBe('To do — not checked yet');
+    const sources = [...ai.querySelectorAll('.sources a')].map((a) => a.getAttribute('href'));
+    expect(sources).toContain('https://www.linkedin.com/help/linkedin/answer/a6278444');
+    expect(ai.querySelector('.sources a')!.getAttribute('rel')).toContain('noopener');
+  });
+
+  it('shows each status in words with its date', async () => {
+    await write('prefs', { ...DEFAULT_PREFS, regionOverride: 'eu-eea' });
+    await write('audit', {
+      'ai-training': record('off', 2, true),
+      research: record('off', 2),
+      'ads-beyond-linkedin': record('on', 2),
+      'ads-related-actions': record('not-offered', 2),
+      'ads-by-age': record('unknown', 2),
+    });
+    await startChecklist(root);
+    const date = /\w{3} \d{1,2}, \d{4}/.source;
+    expect(status('Data for generative AI improvement')).toMatch(new RegExp(`^Off — verified automatically on ${date}$`));
+    expect(status('Social, economic and workplace research')).toMatch(new RegExp(`^Off — checked on ${date}$`));
+    expect(status('Ads beyond LinkedIn')).toMatch(new RegExp(`^On — to do \\(checked on ${date}\\)$`));
+    expect(status('Ad-related actions')).toMatch(new RegExp(`^Not offered to you \\(checked on ${date}\\)$`));
+    expect(status('Ads by age range')).toMatch(/^Could not identify the switch \(checked on .*\) — open the page and we'll show you where$/);
+    expect(status('Data sharing with affiliates and select partners')).toBe('Not applicable in your region');
+    expect(text(item('Data sharing with affiliates and select partners'))).toContain(
+      'Does not apply in your region (EU / EEA), according to our sources',
+    );
+    expect(status('Check your Microsoft ad settings')).toBe('Not applicable in your region');
+    expect(text(root.querySelector('.progress'))).toBe('5 of 18 done');
+  });
+
+  it('opens a setting with the guided highlight', async () => {
+    await startChecklist(root);
+    button(item('Ads by gender'), 'Open on LinkedIn and show me: Ads by gender')!.click();
+    await flush();
+    expect(sent).toEqual([{ type: 'ui:openGuided', settingId: 'ads-by-gender' }]);
+  });
+
+  it('links manual steps to their pages in a new tab', async () => {
+    await startChecklist(root);
+    const links = [...item('Check your Microsoft ad settings').querySelectorAll('a.button')];
+    expect(links.map((a) => [a.getAttribute('href'), a.getAttribute('target')])).toEqual([
+      ['https://www.linkedin.com/help/linkedin/answer/a1397243', '_blank'],
+      ['https://account.microsoft.com/privacy/ad-settings', '_blank'],
+    ]);
+  });
+
+  it('marks a manual step done with the date, and undone', async () => {
+    await startChecklist(root);
+    const name = 'Object to the use of your data (objection form)';
+    expect(status(name)).toBe('To do');
+    const mark = button(item(name), `Mark as done: ${name}`)!;
+    mark.focus(); // as a keyboard user would have it
+    mark.click();
+    await vi.waitFor(() => expect(status(name)).toMatch(/^Marked done by you on \w{3} \d{1,2}, \d{4}$/));
+    const done = await read('manualDone');
+    expect(Object.keys(done)).toEqual(['objection-form']);
+    expect(Date.now() - Date.parse(done['objection-form']!)).toBeLessThan(5000);
+    expect(document.activeElement?.getAttribute('data-focus')).toBe('mark-objection-form');
+
+    button(item(name), `Mark as not done: ${name}`)!.click();
+    await vi.waitFor(() => expect(status(name)).toBe('To do'));
+    expect(await read('manualDone')).toEqual({});
+  });
+
+  it('shows the policy dates for the region, and where sources disagree', async () => {
+    await write('prefs', { ...DEFAULT_PREFS, regionOverride: 'eu-eea' });
+    await startChecklist(root);
+    const events = [...root.querySelectorAll('.timeline > li')];
+    expect(events.map((li) => li.querySelector('time')!.getAttribute('datetime'))).toEqual(['2024-11-20', '2025-09-18', '2025-11-03']);
+    const expansion = events[2]!;
+    expect(text(expansion)).toContain('November 3, 2025 Your data is used from this date unless you opted out');
+    expect(text(expansion)).toContain('AI training on member data was extended to the EU, EEA, Switzerland, the UK, Canada and Hong Kong');
+    expect(text(expansion)).toContain('Sources disagree:');
+    expect(text(expansion)).toContain('One outlet gives 9 November 2025 as the effective date, which appears to be a typo. Date given: November 9, 2025');
+    expect(text(expansion)).toContain('Regions given: EU / EEA, Switzerland, United Kingdom');
+    expect([...expansion.querySelectorAll('.disputed a')].map((a) => a.getAttribute('href'))).toContain('https://www.linkedin.com/legal/privacy/eu');
+  });
+
+  it('follows a region change made in the options', async () => {
+    await startChecklist(root);
+    expect(text(root)).toContain('Showing what applies in: United States.');
+    await write('prefs', { ...DEFAULT_PREFS, regionOverride: 'uk' });
+    await vi.waitFor(() => expect(text(root)).toContain('Showing what applies in: United Kingdom.'));
+  });
+});

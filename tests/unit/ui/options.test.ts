@@ -1,0 +1,132 @@
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { fakeBrowser } from 'wxt/testing';
+import type { UiToBg } from '../../../src/messages';
+import { DEFAULT_PREFS, read, write, type Prefs } from '../../../src/storage';
+import { startOptions } from '../../../src/ui/options';
+import { button, captureMessages, text, useEnglish } from './helpers';
+
+let sent: UiToBg[];
+let root: HTMLElement;
+
+beforeEach(() => {
+  fakeBrowser.reset();
+  useEnglish();
+  sent = captureMessages();
+  document.body.innerHTML = '<div id="root"></div>';
+  root = document.getElementById('root')!;
+});
+
+const input = (selector: string) => root.querySelector<HTMLInputElement>(selector)!;
+const change = (el: HTMLInputElement | HTMLSelectElement) => el.dispatchEvent(new Event('change', { bubbles: true }));
+
+function chooseFile(content: string) {
+  const fileInput = input('#import');
+  Object.defineProperty(fileInput, 'files', { value: [new File([content], 'prefs.json', { type: 'application/json' })], configurable: true });
+  change(fileInput);
+}
+
+const mine: Prefs = { regionOverride: 'ca', recheckDays: 14, backgroundChecks: true, covered: ['ai-training'] };
+
+describe('options', () => {
+  it('shows the inferred region and how it was inferred, and overrides it', async () => {
+    await startOptions(root);
+    expect(text(root.querySelector('#region-basis'))).toContain('Detected: United States, from your browser languages (en-US, en).');
+    const select = root.querySelector<HTMLSelectElement>('#region')!;
+    expect(select.value).toBe('auto');
+    expect(text(select.options[0])).toBe('Automatic (United States)');
+    select.value = 'uk';
+    change(select);
+    await vi.waitFor(async () => expect((await read('prefs')).regionOverride).toBe('uk'));
+    expect(sent).toEqual([{ type: 'ui:refreshBadge' }]);
+    await vi.waitFor(() => expect(root.querySelector<HTMLSelectElement>('#region')!.value).toBe('uk'));
+  });
+
+  it('saves a valid re-check interval and refuses an invalid one', async () => {
+    await startOptions(root);
+    input('#recheck').value = '0';
+    change(input('#recheck'));
+    await vi.waitFor(() => expect(text(root)).toContain('Enter a whole number of days from 1 to 365.'));
+    expect(input('#recheck').getAttribute('aria-invalid')).toBe('true');
+    expect((await read('prefs')).recheckDays).toBe(30);
+
+    input('#recheck').value = '7';
+    change(input('#recheck'));
+    await vi.waitFor(async () => expect((await read('prefs')).recheckDays).toBe(7));
+    await vi.waitFor(() => expect(text(root)).not.toContain('Enter a whole number'));
+  });
+
+  it('lets the member choose background checks and what one-click covers, grouped by category', async () => {
+    await startOptions(root);
+    expect([...root.querySelectorAll('legend')].map((l) => text(l))).toEqual(['AI training', 'Data sharing', 'Ad personalisation', 'Marketing', 'Cookies']);
+    const checked = [...root.querySelectorAll<HTMLInputElement>('input[id^="cover-"]')].filter((c) => c.checked).map((c) => c.id.slice(6));
+    expect(checked).toEqual(DEFAULT_PREFS.covered);
+
+    input('#background').checked = true;
+    change(input('#background'));
+    await vi.waitFor(async () => expect((await read('prefs')).backgroundChecks).toBe(true));
+
+    input('#cover-ads-by-age').checked = true;
+    change(input('#cover-ads-by-age'));
+    await vi.waitFor(async () => expect((await read('prefs')).covered).toContain('ads-by-age'));
+    input('#cover-ai-training').checked = false;
+    change(input('#cover-ai-training'));
+    await vi.waitFor(async () => expect((await read('prefs')).covered).not.toContain('ai-training'));
+
+    button(root, 'Restore defaults')!.click();
+    await vi.waitFor(async () => expect((await read('prefs')).covered).toEqual(DEFAULT_PREFS.covered));
+  });
+
+  it('imports a valid preferences file', async () => {
+    await startOptions(root);
+    chooseFile(JSON.stringify(mine));
+    await vi.waitFor(async () => expect(await read('prefs')).toEqual(mine));
+    await vi.waitFor(() => expect(text(root.querySelector('.message'))).toBe('Preferences imported.'));
+    expect(sent).toContainEqual({ type: 'ui:refreshBadge' });
+  });
+
+  it.each([
+    ['not JSON', '{ this is not json', 'That file is not JSON, so nothing was changed.'],
+    ['a bad interval', JSON.stringify({ ...mine, recheckDays: 999 }), 'That file does not hold valid Untrain preferences (problem in: recheckDays), so nothing was changed.'],
+    ['something else', JSON.stringify(['ai-training']), 'That file does not hold valid Untrain preferences (problem in: —), so nothing was changed.'],
+  ])('rejects a file with %s: error shown, preferences unchanged', async (_what, content, message) => {
+    await write('prefs', mine);
+    await startOptions(root);
+    chooseFile(content);
+    await vi.waitFor(() => expect(text(root.querySelector('.message'))).toBe(message));
+    expect(text(root.querySelector('[aria-live="polite"]'))).toBe(message);
+    expect(await read('prefs')).toEqual(mine);
+    expect(sent).toEqual([]);
+  });
+
+  it('exports the preferences as a JSON file', async () => {
+    await write('prefs', mine);
+    await startOptions(root);
+    const blobs: Blob[] = [];
+    vi.spyOn(URL, 'createObjectURL').mockImplementation((blob) => (blobs.push(blob as Blob), 'blob:prefs'));
+    button(root, 'Export preferences')!.click();
+    expect(JSON.parse(await blobs[0]!.text())).toEqual(mine);
+  });
+
+  it('resets everything only after a confirmation', async () => {
+    await startOptions(root);
+    const reset = button(root, 'Reset everything…')!;
+    reset.focus();
+    reset.click();
+    await vi.waitFor(() => expect(text(root)).toContain('Delete everything Untrain has stored? This cannot be undone.'));
+    expect(sent).toEqual([]);
+    expect(text(document.activeElement)).toBe('Cancel');
+    button(root, 'Cancel')!.click();
+    await vi.waitFor(() => expect(button(root, 'Yes, delete everything')).toBeUndefined());
+
+    button(root, 'Reset everything…')!.click();
+    await vi.waitFor(() => expect(button(root, 'Yes, delete everything')).toBeDefined());
+    button(root, 'Yes, delete everything')!.click();
+    await vi.waitFor(() => expect(sent).toEqual([{ type: 'ui:resetAll' }]));
+    await vi.waitFor(() => expect(text(root.querySelector('.message'))).toBe('Everything was reset.'));
+  });
+
+  it('links to the checklist', async () => {
+    await startOptions(root);
+    expect(root.querySelector(`a[href="${fakeBrowser.runtime.getURL('/checklist.html')}"]`)).not.toBeNull();
+  });
+});
