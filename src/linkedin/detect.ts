@@ -35,6 +35,7 @@ function notLoadedReason(doc: Document, signedInNow: boolean): string {
   if (!main?.querySelector('h1, h2, h3, [role="heading"]')?.textContent?.trim()) return 'settings content not rendered';
   if (main.querySelector(LOADING)) return 'page still loading';
   if (!signedInNow) return 'no sign-in signal';
+  if (doc.querySelector(SIGN_IN_FORM)) return 'a sign-in form is on the page';
   return '';
 }
 

@@ -1,0 +1,278 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { detectPage } from '../../../src/linkedin/detect';
+import { flipToPrivate } from '../../../src/linkedin/toggle';
+import { behaveLikeLinkedIn, FAST, loadFixture, spyClicks } from './pages';
+
+const AI = 'https://www.linkedin.com/mypreferences/d/settings/data-for-ai-improvement';
+const AGE = 'https://www.linkedin.com/mypreferences/d/settings/ads-by-age';
+const GENDER = 'https://www.linkedin.com/mypreferences/d/settings/ads-by-gender';
+const PROMOTIONS = 'https://www.linkedin.com/mypreferences/d/settings/linkedin-promotions';
+const PARTNERS = 'https://www.linkedin.com/mypreferences/d/settings/share-data-with-select-partners';
+const aiSwitch = () => document.querySelector<HTMLInputElement>('input[role="switch"]')!;
+
+afterEach(() => {
+  localStorage.clear();
+  document.cookie = 'liap=; expires=Thu, 01 Jan 1970 00:00:00 GMT';
+});
+
+describe('the AI-training page in four languages', () => {
+  it.each([
+    ['ai-training.en.html', 'en'],
+    ['ai-training.de.html', 'de'],
+    ['ai-training.fr.html', 'fr-FR'],
+    ['ai-training.pl.html', 'pl'],
+  ])('%s: found by its hook, on, language recorded', (file, lang) => {
+    const report = detectPage(loadFixture(file, AI));
+    expect(report).toEqual({
+      url: AI,
+      lang,
+      page: 'settings',
+      settings: [
+        {
+          settingId: 'ai-training',
+          state: 'on',
+          evidence: { matchedBy: 'hook', detail: 'hook aria-labelledby=allowDataForGenerativeAI', candidates: 1 },
+        },
+      ],
+    });
+  });
+
+  it.each(['ai-training.en.html', 'ai-training.de.html', 'ai-training.fr.html', 'ai-training.pl.html'])(
+    '%s: without the hook, the switch text in the page language identifies it and the flip clicks it',
+    async (file) => {
+      const doc = loadFixture(file, AI);
+      aiSwitch().setAttribute('aria-labelledby', 'renamedByLinkedIn');
+      doc.querySelector('[id="allowDataForGenerativeAI"]')!.id = 'renamedByLinkedIn';
+      expect(detectPage(doc).settings[0]).toMatchObject({ state: 'on', evidence: { matchedBy: 'label' } });
+      behaveLikeLinkedIn(doc);
+      const clicks = spyClicks();
+      expect(await flipToPrivate(doc, 'ai-training', FAST)).toEqual({ settingId: 'ai-training', outcome: 'changed' });
+      expect(clicks()).toEqual([aiSwitch()]);
+    },
+  );
+
+  it('matches the French label although the page writes typographic apostrophes', () => {
+    const doc = loadFixture('ai-training.fr.html', AI);
+    aiSwitch().removeAttribute('aria-labelledby');
+    aiSwitch().setAttribute('aria-label', 'Utiliser mes données pour entraîner les modèles d’IA de création de contenu');
+    expect(detectPage(doc).settings[0]!.evidence.detail).toBe(
+      `label "utiliser mes données pour entraîner les modèles d'ia de création de contenu"`,
+    );
+  });
+});
+
+describe('signed out', () => {
+  it.each([
+    ['login.html', 'https://www.linkedin.com/login?session_redirect=%2Fmypreferences%2Fd%2Fsettings%2Fdata-for-ai-improvement'],
+    ['authwall.html', `https://www.linkedin.com/authwall?trk=gf&sessionRedirect=${encodeURIComponent(AGE)}`],
+  ])('%s is logged-out, and no flip can act there', async (file, url) => {
+    const doc = loadFixture(file, url);
+    const report = detectPage(doc);
+    expect(report).toMatchObject({ page: 'logged-out', settings: [] });
+    expect(report.reason).toMatch(/^sign-in page \(\/(login|authwall)\) with a sign-in form$/);
+    const clicks = spyClicks();
+    expect((await flipToPrivate(doc, 'ai-training', FAST)).outcome).toBe('refused');
+    expect(clicks()).toEqual([]);
+  });
+
+  it('a sign-in form served at the settings address, with no signed-in signal, is logged-out', () => {
+    const doc = loadFixture('authwall.html', AGE);
+    expect(detectPage(doc)).toMatchObject({ page: 'logged-out', reason: 'sign-in form shown and no sign-in signal' });
+  });
+
+  it('a password field on a signed-in settings page is not taken for a sign-in form', () => {
+    const doc = loadFixture('ai-training.en.html', AI);
+    doc.querySelector('main')!.insertAdjacentHTML('beforeend', '<form><input type="password" name="password"></form>');
+    expect(detectPage(doc).page).toBe('settings');
+  });
+
+  it.each([
+    ['the liap cookie', () => (document.cookie = 'liap=true')],
+    ['a voyager localStorage key', () => localStorage.setItem('voyager-web:badges', '{}')],
+  ])('%s alone counts as signed in', (_name, signal) => {
+    const doc = loadFixture('authwall.html', AGE);
+    signal();
+    expect(detectPage(doc)).toMatchObject({
+      page: 'settings',
+      settings: [{ settingId: 'ads-by-age', state: 'unknown', evidence: { detail: expect.stringMatching(/a sign-in form is on the page$/) } }],
+    });
+  });
+});
+
+describe('nasty pages', () => {
+  it('already private: off, and a flip touches nothing', async () => {
+    const doc = loadFixture('already-private.html', AI);
+    expect(detectPage(doc).settings[0]!.state).toBe('off');
+    const clicks = spyClicks();
+    expect(await flipToPrivate(doc, 'ai-training', FAST)).toEqual({ settingId: 'ai-training', outcome: 'already-private' });
+    expect(clicks()).toEqual([]);
+  });
+
+  it('not offered in the region: the page is loaded and signed in, and has no switch', () => {
+    const report = detectPage(loadFixture('not-offered.html', PARTNERS));
+    expect(report.settings).toEqual([
+      {
+        settingId: 'share-with-partners',
+        state: 'not-offered',
+        evidence: {
+          matchedBy: 'none',
+          detail: 'no switch carries the hook or a catalogued label; page loaded and signed in',
+          candidates: 0,
+        },
+      },
+    ]);
+  });
+
+  it('a page without the switch is not "not offered" while it is loading or signed-in signals are missing', () => {
+    const loading = loadFixture('loading.html', AI);
+    expect(detectPage(loading).settings[0]).toMatchObject({
+      state: 'unknown',
+      evidence: { detail: 'no switch carries the hook or a catalogued label; settings content not rendered' },
+    });
+    loading.querySelector('#settings-card')!.insertAdjacentHTML('afterbegin', '<h1>Data for Generative AI Improvement</h1>');
+    expect(detectPage(loading).settings[0]!.evidence.detail).toMatch(/page still loading$/);
+    const doc = loadFixture('not-offered.html', PARTNERS);
+    doc.querySelector('.global-nav__me-photo')!.remove();
+    expect(detectPage(doc).settings[0]!.evidence.detail).toMatch(/no sign-in signal$/);
+  });
+
+  it('hook renamed: the label fallback finds the switch', async () => {
+    const doc = loadFixture('hook-renamed.html', AI);
+    expect(detectPage(doc).settings[0]).toEqual({
+      settingId: 'ai-training',
+      state: 'on',
+      evidence: { matchedBy: 'label', detail: 'label "use my data for training content creation ai models"', candidates: 1 },
+    });
+    behaveLikeLinkedIn(doc);
+    const clicks = spyClicks();
+    expect((await flipToPrivate(doc, 'ai-training', FAST)).outcome).toBe('changed');
+    expect(clicks()).toEqual([aiSwitch()]);
+  });
+
+  it('markup changed (hook, label and heading unknown): the only switch is unknown and a flip does not click at all', async () => {
+    const doc = loadFixture('markup-changed.html', AGE);
+    expect(detectPage(doc).settings).toEqual([
+      {
+        settingId: 'ads-by-age',
+        state: 'unknown',
+        evidence: {
+          matchedBy: 'none',
+          detail: 'no switch carries the hook or a catalogued label; 1 unidentified switch(es) on the page',
+          candidates: 1,
+        },
+      },
+    ]);
+    const clicks = spyClicks();
+    expect(await flipToPrivate(doc, 'ads-by-age', FAST)).toEqual({
+      settingId: 'ads-by-age',
+      outcome: 'refused',
+      reason: 'no switch carries the hook or a catalogued label',
+    });
+    expect(clicks()).toEqual([]);
+  });
+
+  it('a catalogued page heading does not vouch for a switch that sits under its own unknown heading', async () => {
+    const doc = loadFixture('markup-changed.html', AGE);
+    doc.querySelector('h1')!.textContent = 'Age range';
+    doc.querySelector('.settings-toggle-row')!.insertAdjacentHTML('beforebegin', '<h2>Audience reach</h2>');
+    expect(detectPage(doc).settings[0]!.state).toBe('unknown');
+    const clicks = spyClicks();
+    expect((await flipToPrivate(doc, 'ads-by-age', FAST)).outcome).toBe('refused');
+    expect(clicks()).toEqual([]);
+  });
+
+  it('two catalogued switches on one page: each read separately, a flip clicks only its own', async () => {
+    const doc = loadFixture('linkedin-promotions.html', PROMOTIONS);
+    expect(detectPage(doc).settings.map(({ settingId, state }) => [settingId, state])).toEqual([
+      ['linkedin-promotions', 'on'],
+      ['promotions-email-tips', 'off'],
+    ]);
+    behaveLikeLinkedIn(doc);
+    const clicks = spyClicks();
+    expect((await flipToPrivate(doc, 'linkedin-promotions', FAST)).outcome).toBe('changed');
+    expect((await flipToPrivate(doc, 'promotions-email-tips', FAST)).outcome).toBe('already-private');
+    expect(clicks()).toEqual([doc.getElementById('ember701')]);
+  });
+
+  it('two catalogued switches, one missing: the missing one is not offered, the other still read', () => {
+    const doc = loadFixture('linkedin-promotions.html', PROMOTIONS);
+    doc.getElementById('ember702')!.closest('.settings-toggle-row')!.remove();
+    expect(detectPage(doc).settings.map(({ state }) => state)).toEqual(['on', 'not-offered']);
+  });
+
+  describe('an extra, uncatalogued switch', () => {
+    it('is never the one read or clicked', async () => {
+      const doc = loadFixture('extra-switch.html', GENDER);
+      expect(detectPage(doc).settings).toEqual([
+        {
+          settingId: 'ads-by-gender',
+          state: 'on',
+          evidence: { matchedBy: 'hook', detail: 'hook aria-labelledby=allowAdsByGender', candidates: 2 },
+        },
+      ]);
+      behaveLikeLinkedIn(doc);
+      const clicks = spyClicks();
+      expect((await flipToPrivate(doc, 'ads-by-gender', FAST)).outcome).toBe('changed');
+      expect(clicks()).toEqual([doc.getElementById('ember601')]);
+      expect(doc.getElementById('ember602')).toHaveProperty('checked', true);
+    });
+
+    it('without the hook, the heading the switch sits under tells the two apart', () => {
+      const doc = loadFixture('extra-switch.html', GENDER);
+      doc.getElementById('ember601')!.setAttribute('aria-labelledby', 'renamedByLinkedIn');
+      expect(detectPage(doc).settings[0]).toMatchObject({ state: 'on', evidence: { matchedBy: 'label', detail: 'heading "gender"' } });
+    });
+
+    it('when the catalogued switch is gone, the setting is unknown, not "not offered"', async () => {
+      const doc = loadFixture('extra-switch.html', GENDER);
+      doc.getElementById('ember601')!.closest('.settings-toggle-row')!.remove();
+      expect(detectPage(doc).settings[0]!.state).toBe('unknown');
+      const clicks = spyClicks();
+      expect((await flipToPrivate(doc, 'ads-by-gender', FAST)).outcome).toBe('refused');
+      expect(clicks()).toEqual([]);
+    });
+
+    it('two switches under the catalogued heading are ambiguous: unknown, nothing clicked', async () => {
+      const doc = loadFixture('extra-switch.html', GENDER);
+      doc.getElementById('ember601')!.setAttribute('aria-labelledby', 'renamedByLinkedIn');
+      doc.querySelector('h2')!.remove();
+      expect(detectPage(doc).settings[0]!.evidence).toEqual({
+        matchedBy: 'none',
+        detail: '2 switches match a catalogued heading',
+        candidates: 2,
+      });
+      const clicks = spyClicks();
+      expect((await flipToPrivate(doc, 'ads-by-gender', FAST)).outcome).toBe('refused');
+      expect(clicks()).toEqual([]);
+    });
+  });
+
+  it('the same hook on two switches is ambiguous', () => {
+    const doc = loadFixture('extra-switch.html', GENDER);
+    doc.getElementById('ember602')!.setAttribute('aria-labelledby', 'allowAdsByGender');
+    expect(detectPage(doc).settings[0]).toMatchObject({
+      state: 'unknown',
+      evidence: { matchedBy: 'none', detail: '2 switches carry hook aria-labelledby=allowAdsByGender' },
+    });
+  });
+
+  it('checked and aria-checked disagree: unknown, and a flip refuses without clicking', async () => {
+    const doc = loadFixture('aria-disagree.html', AI);
+    expect(detectPage(doc).settings[0]).toMatchObject({
+      state: 'unknown',
+      evidence: { matchedBy: 'hook', detail: 'hook aria-labelledby=allowDataForGenerativeAI; checked and aria-checked disagree' },
+    });
+    const clicks = spyClicks();
+    expect(await flipToPrivate(doc, 'ai-training', FAST)).toEqual({
+      settingId: 'ai-training',
+      outcome: 'refused',
+      reason: 'checked and aria-checked disagree',
+    });
+    expect(clicks()).toEqual([]);
+  });
+
+  it('a settings page with no catalogued setting is "unknown"', () => {
+    const doc = loadFixture('ai-training.en.html', 'https://www.linkedin.com/mypreferences/d/categories/privacy');
+    expect(detectPage(doc)).toMatchObject({ page: 'unknown', settings: [], reason: 'no catalogued setting on this page' });
+  });
+});

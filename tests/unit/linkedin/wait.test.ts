@@ -1,0 +1,80 @@
+import { describe, expect, it, vi } from 'vitest';
+import { waitForPage } from '../../../src/linkedin/detect';
+import { waitFor } from '../../../src/linkedin/wait';
+import { fixture, loadFixture } from './pages';
+
+const AI = 'https://www.linkedin.com/mypreferences/d/settings/data-for-ai-improvement';
+const PARTNERS = 'https://www.linkedin.com/mypreferences/d/settings/share-data-with-select-partners';
+
+/** The rendered AI card, as the app inserts it once its data request returns. */
+const aiCard = () => new DOMParser().parseFromString(fixture('ai-training.en.html'), 'text/html').querySelector('main section')!;
+
+describe('waitForPage', () => {
+  it('answers as soon as the app renders the switch, and stops observing', async () => {
+    const doc = loadFixture('loading.html', AI);
+    const disconnect = vi.spyOn(MutationObserver.prototype, 'disconnect');
+    const observe = vi.spyOn(MutationObserver.prototype, 'observe');
+    setTimeout(() => doc.querySelector('#settings-card')!.replaceWith(aiCard()), 20);
+    const started = Date.now();
+    const report = await waitForPage(doc, { timeoutMs: 5000 });
+    expect(Date.now() - started).toBeLessThan(1000);
+    expect(report.settings).toMatchObject([{ settingId: 'ai-training', state: 'on', evidence: { matchedBy: 'hook' } }]);
+    expect(observe).toHaveBeenCalledWith(doc, { childList: true, subtree: true });
+    expect(disconnect).toHaveBeenCalledTimes(1);
+  });
+
+  it('answers at once when the page is already settled, without observing', async () => {
+    const observe = vi.spyOn(MutationObserver.prototype, 'observe');
+    const report = await waitForPage(loadFixture('ai-training.en.html', AI), { timeoutMs: 5000 });
+    expect(report.settings[0]!.state).toBe('on');
+    expect(observe).not.toHaveBeenCalled();
+  });
+
+  it('answers at once on a sign-in page', async () => {
+    const report = await waitForPage(loadFixture('login.html', 'https://www.linkedin.com/login'), { timeoutMs: 5000 });
+    expect(report.page).toBe('logged-out');
+  });
+
+  it('gives up after the bound: a page that never finishes loading is unknown', async () => {
+    const report = await waitForPage(loadFixture('loading.html', AI), { timeoutMs: 30 });
+    expect(report.settings[0]).toMatchObject({ state: 'unknown', evidence: { detail: expect.stringMatching(/not rendered$/) } });
+  });
+
+  it('gives up after the bound: a loaded page without the switch is not-offered', async () => {
+    const report = await waitForPage(loadFixture('not-offered.html', PARTNERS), { timeoutMs: 30 });
+    expect(report.settings[0]!.state).toBe('not-offered');
+  });
+
+  it('does not call a page not-offered just because the heading rendered before the switch', async () => {
+    const doc = loadFixture('not-offered.html', PARTNERS);
+    setTimeout(() => {
+      doc.querySelector('main section')!.insertAdjacentHTML(
+        'beforeend',
+        '<p id="shareDataWithTrustedPartners">Share data</p><input role="switch" type="checkbox" aria-labelledby="shareDataWithTrustedPartners" checked>',
+      );
+    }, 20);
+    expect((await waitForPage(doc, { timeoutMs: 2000 })).settings[0]!.state).toBe('on');
+  });
+});
+
+describe('waitFor', () => {
+  it('ignores attribute changes and removals; only added nodes trigger a check', async () => {
+    const check = vi.fn(() => undefined);
+    const done = waitFor(document, check, { timeoutMs: 60 });
+    document.body.setAttribute('data-x', '1');
+    document.body.firstElementChild?.remove();
+    await new Promise((r) => setTimeout(r, 10));
+    expect(check).toHaveBeenCalledTimes(1);
+    document.body.append(document.createElement('div'));
+    await new Promise((r) => setTimeout(r, 10));
+    expect(check).toHaveBeenCalledTimes(2);
+    expect(await done).toBeUndefined();
+  });
+
+  it('stops at once when aborted', async () => {
+    const controller = new AbortController();
+    const done = waitFor(document, () => undefined, { timeoutMs: 10_000, signal: controller.signal });
+    controller.abort();
+    expect(await done).toBeUndefined();
+  });
+});
