@@ -36,21 +36,25 @@ export function showGuide(doc: Document, settingId: string, t: Translate, catalo
   const { el } = identify(doc, setting);
   const target = el ?? doc.querySelector('main, [role="main"]') ?? doc.body;
 
-  const host = doc.body.appendChild(doc.createElement('untrain-guide'));
-  host.style.cssText = 'all:initial;position:absolute;top:0;left:0;z-index:2147483647';
-  const root = host.attachShadow({ mode: 'open' });
-  root.innerHTML = `<style>${STYLE}</style><div class="ring"></div><div role="dialog" aria-labelledby="t"
-aria-describedby="b"><h2 id="t"></h2><p id="b"></p><button type="button"></button></div>`;
-  const [ring, title, body, close] = ['.ring', 'h2', 'p', 'button'].map((s) => root.querySelector<HTMLElement>(s)!);
-  title!.textContent = t('guide_title');
-  body!.textContent = t(el ? 'guide_found' : 'guide_missing', labelFor(setting, doc.documentElement.lang ?? ''));
-  close!.textContent = t('guide_close');
+  const make = (tag: string, attributes: Record<string, string>, text = '') => {
+    const node = doc.createElement(tag);
+    for (const [name, value] of Object.entries(attributes)) node.setAttribute(name, value);
+    node.textContent = text;
+    return node;
+  };
+  const host = doc.body.appendChild(make('untrain-guide', { style: 'all:initial;position:absolute;top:0;left:0;z-index:2147483647' }));
+  const ring = make('div', { class: 'ring' });
+  const close = make('button', { type: 'button' }, t('guide_close'));
+  const dialog = make('div', { role: 'dialog', 'aria-labelledby': 't', 'aria-describedby': 'b' });
+  const text = t(el ? 'guide_found' : 'guide_missing', labelFor(setting, doc.documentElement.lang ?? ''));
+  dialog.append(make('h2', { id: 't' }, t('guide_title')), make('p', { id: 'b' }, text), close);
+  host.attachShadow({ mode: 'open' }).append(make('style', {}, STYLE), ring, dialog);
 
   target.scrollIntoView?.({ block: 'center' });
   // Document coordinates, so the outline scrolls with the page without listeners.
   const r = target.getBoundingClientRect();
   const h = host.getBoundingClientRect();
-  ring!.style.cssText = `top:${r.top - h.top - 6}px;left:${r.left - h.left - 6}px;width:${r.width + 6}px;height:${r.height + 6}px`;
+  ring.style.cssText = `top:${r.top - h.top - 6}px;left:${r.left - h.left - 6}px;width:${r.width + 6}px;height:${r.height + 6}px`;
 
   const onKey = (e: KeyboardEvent) => e.key === 'Escape' && closeCurrent();
   closeCurrent = () => {
@@ -58,8 +62,8 @@ aria-describedby="b"><h2 id="t"></h2><p id="b"></p><button type="button"></butto
     host.remove();
     closeCurrent = () => {};
   };
-  close!.addEventListener('click', closeCurrent);
+  close.addEventListener('click', closeCurrent);
   doc.addEventListener('keydown', onKey, true);
-  close!.focus();
+  close.focus();
   return true;
 }

@@ -1,0 +1,70 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { dismissGuide, showGuide, type GuideKey } from '../../../src/linkedin/guide';
+import { loadFixture } from './pages';
+
+const AI = 'https://www.linkedin.com/mypreferences/d/settings/data-for-ai-improvement';
+const t = (key: GuideKey, substitution?: string) => (substitution ? `${key}(${substitution})` : key);
+const parts = () => {
+  const root = document.querySelector('untrain-guide')?.shadowRoot;
+  return {
+    root,
+    dialog: root?.querySelector('[role="dialog"]'),
+    ring: root?.querySelector<HTMLElement>('.ring'),
+    close: root?.querySelector('button'),
+  };
+};
+
+afterEach(dismissGuide);
+
+describe('showGuide', () => {
+  it('outlines an identified switch and says so, with the label in the page language', () => {
+    const doc = loadFixture('ai-training.de.html', AI);
+    const before = doc.querySelector('main')!.outerHTML;
+    expect(showGuide(doc, 'ai-training', t)).toBe(true);
+    const { dialog, ring, close } = parts();
+    expect(dialog!.getAttribute('aria-labelledby')).toBe('t');
+    expect(dialog!.querySelector('#t')!.textContent).toBe('guide_title');
+    expect(dialog!.querySelector('#b')!.textContent).toBe(
+      'guide_found(Ihre Daten zum Schulen von KI-Modellen verwenden, um Inhalte zu erstellen)',
+    );
+    expect(close!.textContent).toBe('guide_close');
+    expect(ring!.style.cssText).toMatch(/^top:/);
+    expect(doc.activeElement).toBe(document.querySelector('untrain-guide'));
+    expect(parts().root!.activeElement).toBe(close);
+    // LinkedIn's own markup is untouched: the overlay lives outside it.
+    expect(doc.querySelector('main')!.outerHTML).toBe(before);
+  });
+
+  it('keeps clear of LinkedIn controls: zero-size host, click-through outline', () => {
+    const doc = loadFixture('ai-training.en.html', AI);
+    showGuide(doc, 'ai-training', t);
+    const host = document.querySelector<HTMLElement>('untrain-guide')!;
+    expect(host.style.position).toBe('absolute');
+    expect(host.getBoundingClientRect().width).toBe(0);
+    expect(parts().root!.querySelector('style')!.textContent).toMatch(/\.ring\{position:absolute;pointer-events:none/);
+  });
+
+  it('outlines the settings area when the switch cannot be identified', () => {
+    const doc = loadFixture('markup-changed.html', 'https://www.linkedin.com/mypreferences/d/settings/ads-by-age');
+    expect(showGuide(doc, 'ads-by-age', t)).toBe(true);
+    expect(parts().dialog!.querySelector('#b')!.textContent).toBe('guide_missing(Age range)');
+  });
+
+  it('closes with Escape and with its button, and only one is shown at a time', () => {
+    const doc = loadFixture('ai-training.en.html', AI);
+    showGuide(doc, 'ai-training', t);
+    showGuide(doc, 'ai-training', t);
+    expect(doc.querySelectorAll('untrain-guide')).toHaveLength(1);
+    doc.dispatchEvent(new KeyboardEvent('keydown', { key: 'Escape', bubbles: true }));
+    expect(doc.querySelector('untrain-guide')).toBeNull();
+    showGuide(doc, 'ai-training', t);
+    parts().close!.click();
+    expect(doc.querySelector('untrain-guide')).toBeNull();
+  });
+
+  it('shows nothing for a setting that does not live on this page', () => {
+    const doc = loadFixture('ai-training.en.html', AI);
+    expect(showGuide(doc, 'ads-by-age', t)).toBe(false);
+    expect(doc.querySelector('untrain-guide')).toBeNull();
+  });
+});
