@@ -1,0 +1,170 @@
+// Real Chromium with the built extension, pointed at the local LinkedIn replica.
+// Recipe: /work/shared/design.md "Known-good recipes". Everything started here is registered and
+// torn down by `cleanup()`, which tests/e2e/setup.ts runs after every test.
+import { randomBytes } from 'node:crypto';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { chromium, type BrowserContext, type CDPSession, type Page, type Worker } from 'playwright-core';
+import { startReplica as startServer, type Replica, type ReplicaState, type Scenario } from './linkedin-replica/server.mjs';
+
+export type { Replica, ReplicaState, Scenario };
+
+export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+export const EXTENSION_DIR = resolve('.output/chrome-mv3');
+export const LINKEDIN = 'https://www.linkedin.com';
+
+// The extension APIs the harness calls inside extension contexts (the project has no chrome typings).
+declare const chrome: {
+  action: { getBadgeText(details: object): Promise<string> };
+  storage: Record<'local' | 'session', { get(keys: null): Promise<Record<string, unknown>> }>;
+};
+
+const cleanups: (() => Promise<unknown>)[] = [];
+
+/** Close every browser, stop every replica, remove every profile started so far (newest first). */
+export async function cleanup(): Promise<void> {
+  for (let task = cleanups.pop(); task; task = cleanups.pop()) await task().catch(() => undefined);
+}
+
+/** Start a replica on a random free port; `replica.state()` is the true server-side state. */
+export async function startReplica(scenario = 'en-all-on', overrides?: Partial<Scenario>): Promise<Replica> {
+  const replica = await startServer({ scenario, overrides });
+  cleanups.push(() => replica.close());
+  return replica;
+}
+
+/** The replica's true state (same as GET /__replica/state). */
+export const replicaState = (replica: Replica): ReplicaState => replica.state();
+
+export interface ExtensionBrowser {
+  context: BrowserContext;
+  extensionId: string;
+  /** A new tab at https://www.linkedin.com + path (the replica), after its load event. */
+  open(path: string): Promise<Page>;
+  /** A tab showing chrome-extension://<id>/popup.html. */
+  openPopup(): Promise<Page>;
+  /** The extension's service worker, started first (through CDP) if it was stopped. */
+  worker(): Promise<Worker>;
+  /** The action badge text. Like `storage`, read from a short-lived extension tab without waking the worker. */
+  badgeText(): Promise<string>;
+  /** Stop the service worker as Chromium does when it idles out; resolves once it is stopped. */
+  stopServiceWorker(): Promise<void>;
+  storage(area: 'local' | 'session'): Promise<Record<string, unknown>>;
+  close(): Promise<void>;
+}
+
+export async function launchBrowser({ replicaPort, loggedIn = true }: { replicaPort: number; loggedIn?: boolean }): Promise<ExtensionBrowser> {
+  if (!existsSync(join(EXTENSION_DIR, 'manifest.json'))) throw new Error(`no extension build in ${EXTENSION_DIR}: run \`npx wxt build\` first`);
+  const profile = mkdtempSync(join(tmpdir(), 'untrain-e2e-profile-'));
+  let context: BrowserContext;
+  try {
+    context = await chromium.launchPersistentContext(profile, {
+      executablePath: CHROMIUM,
+      headless: true,
+      ignoreDefaultArgs: ['--disable-extensions'],
+      args: [
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-quic',
+        '--no-first-run',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+        `--disable-extensions-except=${EXTENSION_DIR}`,
+        `--load-extension=${EXTENSION_DIR}`,
+        `--host-resolver-rules=MAP www.linkedin.com 127.0.0.1:${replicaPort}`,
+        '--ignore-certificate-errors',
+      ],
+    });
+  } catch (error) {
+    rmSync(profile, { recursive: true, force: true });
+    throw error;
+  }
+  const close = async () => {
+    await context.close().catch(() => undefined);
+    rmSync(profile, { recursive: true, force: true });
+  };
+  cleanups.push(close);
+
+  const isOurs = (w: Worker) => w.url().startsWith('chrome-extension://');
+  const first = context.serviceWorkers().find(isOurs) ?? (await context.waitForEvent('serviceworker', { predicate: isOurs }));
+  const extensionId = new URL(first.url()).host;
+  const origin = `chrome-extension://${extensionId}/`;
+  const live = () => context.serviceWorkers().find((w) => w.url().startsWith(origin));
+
+  if (loggedIn) {
+    const cookie = { domain: 'www.linkedin.com', path: '/', secure: true, sameSite: 'None' as const };
+    await context.addCookies([
+      { ...cookie, name: 'li_at', value: randomBytes(16).toString('hex'), httpOnly: true },
+      { ...cookie, name: 'liap', value: 'true' },
+    ]);
+  }
+
+  // The tab the persistent context starts with becomes a quiet extension page: reads of badge and
+  // storage run there, so they work while the worker is stopped and never wake it (a tab opened or
+  // closed later could, through tabs.* listeners). It is also the page target CDP attaches through.
+  const probe = context.pages()[0] ?? (await context.newPage());
+  await probe.goto(`${origin}manifest.json`);
+
+  /**
+   * Runs `fn` with the CDP ServiceWorker domain on, tracking our worker's running status.
+   * Playwright's Worker object outlives a stop (a later evaluate just hangs until a restart), so
+   * the status comes from CDP, not from Playwright's events.
+   */
+  async function withWorkerStatus<T>(
+    fn: (cdp: CDPSession, status: () => string | undefined, until: (status: string) => Promise<void>) => Promise<T>,
+  ): Promise<T> {
+    const cdp = await context.newCDPSession(probe);
+    let status: string | undefined;
+    cdp.on('ServiceWorker.workerVersionUpdated', ({ versions }) => {
+      for (const v of versions) if (v.scriptURL.startsWith(origin)) status = v.runningStatus;
+    });
+    const until = async (want?: string) => {
+      for (const end = Date.now() + 10_000; want ? status !== want : !status; ) {
+        if (Date.now() > end) throw new Error(`service worker ${status ?? 'status unknown'}, wanted ${want ?? 'a status'}`);
+        await new Promise((done) => setTimeout(done, 20));
+      }
+    };
+    try {
+      await cdp.send('ServiceWorker.enable');
+      await until(); // the current status arrives right after enable
+      return await fn(cdp, () => status, until);
+    } finally {
+      await cdp.detach().catch(() => undefined);
+    }
+  }
+
+  async function worker(): Promise<Worker> {
+    await withWorkerStatus(async (cdp, status, until) => {
+      if (status() === 'stopping') await until('stopped');
+      if (status() === 'stopped') await cdp.send('ServiceWorker.startWorker', { scopeURL: origin });
+      await until('running');
+    });
+    return live() ?? context.waitForEvent('serviceworker', { predicate: (w) => w.url().startsWith(origin), timeout: 10_000 });
+  }
+
+  return {
+    context,
+    extensionId,
+    async open(path) {
+      const page = await context.newPage();
+      await page.goto(new URL(path, LINKEDIN).href);
+      return page;
+    },
+    async openPopup() {
+      const page = await context.newPage();
+      await page.goto(`${origin}popup.html`);
+      return page;
+    },
+    worker,
+    badgeText: () => probe.evaluate(() => chrome.action.getBadgeText({})),
+    storage: (area) => probe.evaluate((a) => chrome.storage[a].get(null), area),
+    stopServiceWorker: () =>
+      withWorkerStatus(async (cdp, _status, until) => {
+        await cdp.send('ServiceWorker.stopAllWorkers');
+        await until('stopped');
+      }),
+    close,
+  };
+}

@@ -1,0 +1,175 @@
+// HTML the replica serves. Settings pages are a shell (global nav, empty <main>, one script) whose
+// script fetches the page's data from the settings API and builds the DOM after a delay, as
+// LinkedIn's single-page app does; the extension's content script must wait for it.
+
+const esc = (/** @type {unknown} */ s) =>
+  String(s).replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+
+/** A few UI words per language; anything missing falls back to English. */
+export const UI = {
+  en: { on: 'On', off: 'Off', privacy: 'Data privacy', settings: 'Settings', notOffered: 'This setting is not available for your account.', error: 'Something went wrong. Please try again.' },
+  de: { on: 'An', off: 'Aus', privacy: 'Datenschutz', settings: 'Einstellungen', notOffered: 'Diese Einstellung ist für Ihr Konto nicht verfügbar.', error: 'Etwas ist schiefgelaufen. Bitte versuchen Sie es erneut.' },
+  fr: { on: 'Oui', off: 'Non', privacy: 'Confidentialité des données', settings: 'Préférences', notOffered: 'Ce paramètre n’est pas disponible pour votre compte.', error: 'Un problème est survenu. Veuillez réessayer.' },
+};
+/** @param {string} lang */
+export const ui = (lang) => UI[/** @type {keyof UI} */ (lang)] ?? UI.en;
+
+const globalNav = `<header id="global-nav" class="global-nav">
+  <nav class="global-nav__content" aria-label="Primary">
+    <a class="global-nav__logo" href="/feed/">LinkedIn</a>
+    <a href="/feed/">Home</a> <a href="/mynetwork/">My Network</a> <a href="/jobs/">Jobs</a>
+    <div id="meMenuV2WideComponentRef" aria-label="Me">
+      <img class="global-nav__me-photo" id="ember15" alt="Alex Replica" width="24" height="24" src="data:,">
+    </div>
+  </nav>
+</header>`;
+
+/** Runs in the page (serialised into the shell): the settings single-page app. */
+function settingsApp() {
+  const main = /** @type {HTMLElement} */ (document.getElementById('main'));
+  const aside = /** @type {HTMLElement} */ (document.getElementById('settings-nav'));
+  localStorage.setItem('voyager-web:msg-overlay-state', '{}');
+  const csrf = () => (/(?:^|;\s*)JSESSIONID="?([^";]*)/.exec(document.cookie) ?? [])[1] ?? '';
+  /** @param {string} url @param {RequestInit} [init] */
+  const api = (url, init = {}) =>
+    fetch(url, {
+      ...init,
+      credentials: 'include',
+      headers: { 'csrf-token': csrf(), 'x-restli-protocol-version': '2.0.0', 'content-type': 'application/json' },
+    });
+  /** @param {string} tag @param {Record<string, string>} [attrs] @param {(Node | string)[]} children */
+  const h = (tag, attrs = {}, ...children) => {
+    const node = document.createElement(tag);
+    for (const [k, v] of Object.entries(attrs)) node.setAttribute(k, v);
+    node.append(...children);
+    return node;
+  };
+
+  /** @param {string} text */
+  function toast(text) {
+    document.body.append(h('div', { class: 'artdeco-toast-item artdeco-toast-item--visible', role: 'alert' }, text));
+  }
+
+  /** @param {any} s one switch of the card @param {any} words */
+  function toggle(s, words) {
+    const input = /** @type {HTMLInputElement} */ (
+      h('input', { type: 'checkbox', role: 'switch', id: s.inputId, 'aria-labelledby': s.labelId, class: 'artdeco-toggle__button' })
+    );
+    input.checked = s.checked;
+    const text = h('span', { class: 'artdeco-toggle__text', 'aria-hidden': 'true' }, s.checked ? words.on : words.off);
+    // Like LinkedIn: the switch moves at once, the change is sent, and a failed request moves it back.
+    input.addEventListener('change', async () => {
+      const value = input.checked;
+      text.textContent = value ? words.on : words.off;
+      let ok = false;
+      try {
+        const body = { key: s.key, value, settingDisplayType: 'TOGGLE', entityUrn: s.entityUrn, hasChild: false };
+        ok = (await api(`/mysettings-api/settingsApiSettings/${encodeURIComponent(s.key)}`, { method: 'PUT', body: JSON.stringify(body) })).ok;
+      } catch {
+        ok = false;
+      }
+      if (!ok) {
+        input.checked = !value;
+        text.textContent = input.checked ? words.on : words.off;
+        toast(words.error);
+      }
+    });
+    return h(
+      'div',
+      { class: 'artdeco-toggle artdeco-toggle--32dp' },
+      h('label', { id: s.labelId, for: s.inputId, class: 't-14 t-black--light' }, s.labelText),
+      input,
+      text,
+    );
+  }
+
+  let generation = 0;
+  async function show() {
+    const mine = ++generation;
+    main.replaceChildren();
+    aside.replaceChildren();
+    const res = await api(`/mysettings-api/settingsApiSettingCards?path=${encodeURIComponent(location.pathname)}`);
+    if (res.status === 401) return location.assign(`/login?session_redirect=${encodeURIComponent(location.href)}`);
+    const card = await res.json();
+    await new Promise((resolve) => setTimeout(resolve, card.delayMs));
+    if (mine !== generation) return; // navigated on meanwhile
+    aside.append(
+      h('nav', { 'aria-label': card.words.settings },
+        h('ul', {}, ...card.nav.map((/** @type {any} */ l) =>
+          h('li', {}, h('a', { href: l.href, 'data-spa': '', ...(l.href === location.pathname ? { 'aria-current': 'page' } : {}) }, l.text))))),
+    );
+    const section = h('section', { class: 'settings-detail artdeco-card' }, h('h1', { class: 't-20 t-bold' }, card.heading));
+    if (card.description) section.append(h('p', { class: 't-14 t-black--light' }, card.description));
+    for (const s of card.switches) section.append(toggle(s, card.words));
+    if (card.notice) section.append(h('p', { class: 't-14 settings-detail__notice' }, card.notice));
+    if (card.links?.length) section.append(h('ul', {}, ...card.links.map((/** @type {any} */ l) => h('li', {}, h('a', { href: l.href, 'data-spa': '' }, l.text)))));
+    main.append(section);
+  }
+
+  // In-app links change the URL without a page load, as on LinkedIn.
+  document.addEventListener('click', (event) => {
+    const link = /** @type {Element} */ (event.target).closest?.('a[data-spa]');
+    if (!(link instanceof HTMLAnchorElement) || event.defaultPrevented || event.button || event.metaKey || event.ctrlKey) return;
+    event.preventDefault();
+    history.pushState(null, '', link.href);
+    void show();
+  });
+  addEventListener('popstate', () => void show());
+  void show();
+}
+
+/** @param {{ lang: string, title: string }} page */
+export const settingsShell = ({ lang, title }) => `<!doctype html>
+<html lang="${esc(lang)}"><head><meta charset="utf-8"><title>${esc(title)} | LinkedIn</title></head>
+<body class="render-mode-BIGPIPE">
+${globalNav}
+<div class="application-outlet scaffold-layout">
+  <aside id="settings-nav" class="scaffold-layout__aside"></aside>
+  <main id="main" class="scaffold-layout__main"></main>
+</div>
+<script>(${settingsApp.toString()})();</script>
+</body></html>`;
+
+/** @param {{ authwall: boolean, redirect: string }} page */
+export const signInPage = ({ authwall, redirect }) => `<!doctype html>
+<html lang="en"><head><meta charset="utf-8"><title>${authwall ? 'Sign Up | LinkedIn' : 'LinkedIn Login, Sign in | LinkedIn'}</title></head>
+<body>
+<main class="${authwall ? 'authwall' : 'login'}">
+  <h1>${authwall ? 'Sign in to see more' : 'Sign in'}</h1>
+  <form class="login__form" action="/checkpoint/lg/login-submit" method="post">
+    <input type="hidden" name="session_redirect" value="${esc(redirect)}">
+    <label for="username">Email or phone</label><input id="username" name="session_key" type="text" autocomplete="username">
+    <label for="password">Password</label><input id="password" name="session_password" type="password" autocomplete="current-password">
+    <button class="btn__primary--large" type="submit">Sign in</button>
+  </form>
+</main>
+</body></html>`;
+
+/** A busy feed: thousands of nodes, and more posts keep arriving for a while. */
+export function feedPage(posts = 400) {
+  const post = (/** @type {number} */ i) => `<div class="feed-shared-update-v2" data-urn="urn:li:activity:${7e18 + i}" role="article">
+  <div class="update-components-actor"><img alt="" src="data:," width="48" height="48"><span class="update-components-actor__name"><span dir="ltr">Member ${i}</span></span><span class="update-components-actor__description">Title at Company ${i % 37}</span></div>
+  <div class="feed-shared-update-v2__description"><span dir="ltr">Post number ${i}: thoughts on <a href="/feed/hashtag/work/">#work</a> and <a href="/feed/hashtag/ai/">#ai</a>.</span></div>
+  <ul class="social-details-social-counts"><li>${i * 3} reactions</li><li>${i % 11} comments</li></ul>
+  <div class="feed-shared-social-action-bar"><button>Like</button><button>Comment</button><button>Repost</button><button>Send</button></div>
+</div>`;
+  return `<!doctype html>
+<html lang="en"><head><meta charset="utf-8"><title>Feed | LinkedIn</title></head>
+<body>
+${globalNav}
+<main id="main" class="scaffold-layout__main" aria-label="Main Feed"><div class="scaffold-finite-scroll__content">
+${Array.from({ length: posts }, (_, i) => post(i)).join('\n')}
+</div></main>
+<script>
+localStorage.setItem('voyager-web:msg-overlay-state', '{}');
+const list = document.querySelector('.scaffold-finite-scroll__content');
+const first = list.firstElementChild;
+let added = 0;
+const timer = setInterval(() => { list.append(first.cloneNode(true)); if (++added >= 40) clearInterval(timer); }, 200);
+</script>
+</body></html>`;
+}
+
+export const notFoundPage = () => `<!doctype html>
+<html lang="en"><head><meta charset="utf-8"><title>Page not found | LinkedIn</title></head>
+<body>${globalNav}<main id="main"><h1>This page doesn’t exist</h1></main></body></html>`;

@@ -1,0 +1,55 @@
+// Types for server.mjs (the project type-checks TypeScript only; keep this in step with the JSDoc there).
+
+export interface Scenario {
+  name: string;
+  lang: string;
+  delayMs: number;
+  off: string[];
+  absent: string[];
+  loggedOut: boolean;
+  renameHooks: boolean | string[];
+  unknownLabels: boolean | string[];
+  failWrites: boolean;
+  coupleDataSharing: boolean;
+}
+
+export interface ChangeEntry {
+  t: number;
+  key: string;
+  settingId: string | null;
+  value: unknown;
+  status: number;
+}
+
+export interface VisitEntry {
+  t: number;
+  method: string;
+  path: string;
+  status: number;
+}
+
+export interface ReplicaState {
+  scenario: Scenario;
+  /** true = on, false = off, null = not offered (absent from its page). Keyed by catalogue id. */
+  switches: Record<string, boolean | null>;
+  changes: ChangeEntry[];
+  visits: VisitEntry[];
+}
+
+export interface Replica {
+  port: number;
+  origin: string;
+  state(): ReplicaState;
+  setScenario(name: string, overrides?: Partial<Scenario>): void;
+  close(): Promise<void>;
+}
+
+export const SCENARIOS: Record<string, Partial<Scenario>>;
+export const UNKNOWN_TEXT: { heading: string; switch: string };
+
+export function startReplica(options?: {
+  scenario?: string;
+  overrides?: Partial<Scenario>;
+  port?: number;
+  settings?: readonly unknown[];
+}): Promise<Replica>;
