@@ -41,7 +41,7 @@ function notLoadedReason(doc: Document, signedInNow: boolean): string {
 
 /** Classify the page as it is now. Use `waitForPage` to give a single-page app time to render. */
 export function detectPage(doc: Document, catalogue: readonly PageSetting[] = PAGE_SETTINGS): PageReport {
-  const base = { url: doc.URL, lang: doc.documentElement.lang ?? '' };
+  const base = { url: doc.URL, lang: doc.documentElement.lang };
   const isSignedIn = signedIn(doc);
   const reason = loggedOutReason(doc, isSignedIn);
   if (reason) return { ...base, page: 'logged-out', settings: [], reason };
@@ -53,16 +53,17 @@ export function detectPage(doc: Document, catalogue: readonly PageSetting[] = PA
   const unclaimed = switchCandidates(doc).filter((el) => !claimed.has(el)).length;
   const notLoaded = notLoadedReason(doc, isSignedIn);
   const settings = found.map(({ setting, el, ambiguous, evidence }): SettingObservation => {
-    const observe = (state: SettingObservation['state'], detail = evidence.detail) => ({
+    const observe = (state: SettingObservation['state'], why?: string) => ({
       settingId: setting.id,
       state,
-      evidence: { ...evidence, detail },
+      evidence: why ? { ...evidence, detail: `${evidence.detail}; ${why}` } : evidence,
     });
-    if (el) return readState(el) ? observe(readState(el)!) : observe('unknown', `${evidence.detail}; checked and aria-checked disagree`);
+    if (el) return observe(readState(el) ?? 'unknown', readState(el) ? undefined : 'checked and aria-checked disagree');
     if (ambiguous) return observe('unknown');
-    if (notLoaded) return observe('unknown', `${evidence.detail}; ${notLoaded}`);
-    if (unclaimed > 0) return observe('unknown', `${evidence.detail}; ${unclaimed} unidentified switch(es) on the page`);
-    return observe('not-offered', `${evidence.detail}; page loaded and signed in`);
+    if (notLoaded) return observe('unknown', notLoaded);
+    // A switch nobody can name might be this setting under new markup: not proof of absence.
+    if (unclaimed > 0) return observe('unknown', `${unclaimed} unidentified switch(es) on the page`);
+    return observe('not-offered', 'page loaded and signed in');
   });
   return { ...base, page: 'settings', settings };
 }

@@ -46,7 +46,7 @@ export function showGuide(doc: Document, settingId: string, t: Translate, catalo
   const ring = make('div', { class: 'ring' });
   const close = make('button', { type: 'button' }, t('guide_close'));
   const dialog = make('div', { role: 'dialog', 'aria-labelledby': 't', 'aria-describedby': 'b' });
-  const text = t(el ? 'guide_found' : 'guide_missing', labelFor(setting, doc.documentElement.lang ?? ''));
+  const text = t(el ? 'guide_found' : 'guide_missing', labelFor(setting, doc.documentElement.lang));
   dialog.append(make('h2', { id: 't' }, t('guide_title')), make('p', { id: 'b' }, text), close);
   host.attachShadow({ mode: 'open' }).append(make('style', {}, STYLE), ring, dialog);
 

@@ -11,7 +11,7 @@ const SWITCH_LIKE = '[role="switch"], input[type="checkbox"]';
 const HEADINGS = 'h1, h2, h3, h4, h5, h6, [role="heading"]';
 
 /** Compare texts ignoring case, runs of whitespace and typographic apostrophes (’ vs '). */
-export const normalise = (text: string | null | undefined) =>
+const normalise = (text: string | null | undefined) =>
   (text ?? '').replace(/[\u2018\u2019\u02bc]/g, "'").replace(/\s+/g, ' ').trim().toLowerCase();
 
 export const pathOf = (url: string) => {
@@ -30,7 +30,7 @@ export const switchCandidates = (doc: Document) => [...doc.querySelectorAll<HTML
 const hookSelector = ({ kind, value }: PageSetting['hooks'][number]) =>
   kind === 'id' ? `input[role="switch"][id="${value}"]` : `input[role="switch"][aria-labelledby~="${value}"]`;
 
-export const labelTexts = (setting: PageSetting) =>
+const labelTexts = (setting: PageSetting) =>
   Object.values(setting.labels).flatMap((set) => [...(set?.heading ?? []), ...(set?.switch ?? [])]);
 
 /** The texts that name a control itself: aria-label, aria-labelledby targets, <label>s. */
@@ -77,7 +77,10 @@ export function identify(doc: Document, setting: PageSetting): Identification {
   const labels = new Set(labelTexts(setting).map(normalise));
   const tiers = [
     ['label', (el: HTMLElement) => ownNames(doc, el).find((n) => labels.has(n))],
-    ['heading', (el: HTMLElement) => [sectionHeading(doc, el)].find((n) => labels.has(n))],
+    ['heading', (el: HTMLElement) => {
+      const heading = sectionHeading(doc, el);
+      return labels.has(heading) ? heading : undefined;
+    }],
   ] as const;
   for (const [what, nameOf] of tiers) {
     const found = candidates.flatMap((el) => {
