@@ -36,12 +36,10 @@ const labelTexts = (setting: PageSetting) =>
 /** The texts that name a control itself: aria-label, aria-labelledby targets, <label>s. */
 function ownNames(doc: Document, el: HTMLElement): string[] {
   const ids = (el.getAttribute('aria-labelledby') ?? '').split(/\s+/).filter(Boolean);
-  const labels = el.id ? [...doc.querySelectorAll(`label[for="${CSS.escape(el.id)}"]`)] : [];
   return [
     el.getAttribute('aria-label'),
     ...ids.map((id) => doc.getElementById(id)?.textContent),
-    ...labels.map((l) => l.textContent),
-    el.closest('label')?.textContent,
+    ...[...((el as HTMLInputElement).labels ?? [])].map((label) => label.textContent),
   ].map(normalise);
 }
 

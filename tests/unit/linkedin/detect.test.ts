@@ -51,6 +51,18 @@ describe('the AI-training page in four languages', () => {
     },
   );
 
+  it.each([
+    ['a <label for>', '<label for="ember900">Use my data for training content creation AI models</label><input id="ember900" role="switch" type="checkbox" checked>'],
+    ['a wrapping <label>', '<label>Use my data for training content creation AI models <input role="switch" type="checkbox" checked></label>'],
+  ])('a switch named only by %s is found by its label', (_how, row) => {
+    const doc = loadFixture('ai-training.en.html', AI);
+    doc.querySelector('.settings-toggle-row')!.innerHTML = row;
+    expect(detectPage(doc).settings[0]).toMatchObject({
+      state: 'on',
+      evidence: { matchedBy: 'label', detail: 'label "use my data for training content creation ai models"' },
+    });
+  });
+
   it('matches the French label although the page writes typographic apostrophes', () => {
     const doc = loadFixture('ai-training.fr.html', AI);
     aiSwitch().removeAttribute('aria-labelledby');

@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { dismissGuide, showGuide, type GuideKey } from '../../../src/linkedin/guide';
 import { loadFixture } from './pages';
@@ -66,5 +68,17 @@ describe('showGuide', () => {
     const doc = loadFixture('ai-training.en.html', AI);
     expect(showGuide(doc, 'ads-by-age', t)).toBe(false);
     expect(doc.querySelector('untrain-guide')).toBeNull();
+  });
+});
+
+describe('guide messages', () => {
+  const KEYS: GuideKey[] = ['guide_title', 'guide_found', 'guide_missing', 'guide_close'];
+  it.each(['en', 'de', 'fr', 'es', 'it', 'nl', 'pt_BR', 'pl'])('%s has every guide message, with $LABEL$ where needed', (locale) => {
+    const messages = JSON.parse(readFileSync(join(import.meta.dirname, `../../../public/_locales/${locale}/messages.json`), 'utf8'));
+    for (const key of KEYS) expect(messages[key]?.message, key).toMatch(/\S/);
+    for (const key of ['guide_found', 'guide_missing']) {
+      expect(messages[key].message, key).toContain('$LABEL$');
+      expect(messages[key].placeholders).toMatchObject({ label: { content: '$1' } });
+    }
   });
 });
