@@ -2,7 +2,7 @@
 // Recipe: /work/shared/design.md "Known-good recipes". Everything started here is registered and
 // torn down by `cleanup()`, which tests/e2e/setup.ts runs after every test.
 import { randomBytes } from 'node:crypto';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { chromium, type BrowserContext, type CDPSession, type Page, type Worker } from 'playwright-core';
@@ -11,7 +11,7 @@ import { startReplica as startServer, type Replica, type ReplicaState, type Scen
 export type { Replica, ReplicaState, Scenario };
 
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-export const EXTENSION_DIR = resolve('.output/chrome-mv3');
+export const EXTENSION_DIR = resolve(process.env.UNTRAIN_EXTENSION_DIR ?? '.output/chrome-mv3');
 export const LINKEDIN = 'https://www.linkedin.com';
 
 // The extension APIs the harness calls inside extension contexts (the project has no chrome typings).
@@ -56,10 +56,14 @@ export interface ExtensionBrowser {
 
 export async function launchBrowser({ replicaPort, loggedIn = true }: { replicaPort: number; loggedIn?: boolean }): Promise<ExtensionBrowser> {
   if (!existsSync(join(EXTENSION_DIR, 'manifest.json'))) throw new Error(`no extension build in ${EXTENSION_DIR}: run \`npx wxt build\` first`);
-  const profile = mkdtempSync(join(tmpdir(), 'untrain-e2e-profile-'));
+  // A private copy of the build: a `wxt build` running meanwhile (it empties .output) cannot pull
+  // files from under a running test. The unpacked extension's id follows the path, so it varies.
+  const root = mkdtempSync(join(tmpdir(), 'untrain-e2e-'));
+  const extension = join(root, 'extension');
+  cpSync(EXTENSION_DIR, extension, { recursive: true });
   let context: BrowserContext;
   try {
-    context = await chromium.launchPersistentContext(profile, {
+    context = await chromium.launchPersistentContext(join(root, 'profile'), {
       executablePath: CHROMIUM,
       headless: true,
       ignoreDefaultArgs: ['--disable-extensions'],
@@ -71,24 +75,24 @@ export async function launchBrowser({ replicaPort, loggedIn = true }: { replicaP
         '--disable-background-networking',
         '--disable-component-update',
         '--disable-sync',
-        `--disable-extensions-except=${EXTENSION_DIR}`,
-        `--load-extension=${EXTENSION_DIR}`,
+        `--disable-extensions-except=${extension}`,
+        `--load-extension=${extension}`,
         `--host-resolver-rules=MAP www.linkedin.com 127.0.0.1:${replicaPort}`,
         '--ignore-certificate-errors',
       ],
     });
   } catch (error) {
-    rmSync(profile, { recursive: true, force: true });
+    rmSync(root, { recursive: true, force: true });
     throw error;
   }
   const close = async () => {
     await context.close().catch(() => undefined);
-    rmSync(profile, { recursive: true, force: true });
+    rmSync(root, { recursive: true, force: true });
   };
   cleanups.push(close);
 
   const isOurs = (w: Worker) => w.url().startsWith('chrome-extension://');
-  const first = context.serviceWorkers().find(isOurs) ?? (await context.waitForEvent('serviceworker', { predicate: isOurs }));
+  const first = context.serviceWorkers().find(isOurs) ?? (await context.waitForEvent('serviceworker', { predicate: isOurs, timeout: 10_000 }));
   const extensionId = new URL(first.url()).host;
   const origin = `chrome-extension://${extensionId}/`;
   const live = () => context.serviceWorkers().find((w) => w.url().startsWith(origin));
