@@ -128,7 +128,7 @@ function settingItem(setting: Setting, status: SettingStatus, region: RegionId):
   const name = settingName(setting.id);
   return h(
     'li',
-    { class: 'item', 'aria-labelledby': `s-${setting.id}` },
+    { class: 'item' },
     h('h4', { id: `s-${setting.id}` }, name),
     h('p', {}, toneBadge(tone, text), status.stale && status.state === 'private' && h('span', { class: 'tag' }, t('status_stale'))),
     facts(settingReason(setting.id), categoryWhy(setting.category), setting.availableIn, region),
@@ -174,7 +174,7 @@ function stepItem(step: ManualStep, data: ChecklistData): HTMLElement {
     });
   return h(
     'li',
-    { class: 'item', 'aria-labelledby': `m-${step.id}` },
+    { class: 'item' },
     h('h3', { id: `m-${step.id}` }, name),
     h('p', {}, status),
     facts(stepKind(step.kind), stepReason(step.id), step.appliesTo, data.region),
