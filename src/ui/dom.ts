@@ -21,14 +21,30 @@ export function externalLink(href: string, text: string, attrs: Attrs = {}): HTM
   return h('a', { href, target: '_blank', rel: 'noopener noreferrer', ...attrs }, text);
 }
 
+const FOCUSABLE = 'a[href], button, input, select, textarea, summary';
+
 /**
- * Replace a container's content, keeping keyboard focus on the control with the same
- * `data-focus` key (storage changes re-render while the member is tabbing around).
+ * Replace a container's content as storage changes, without losing the member's place: keyboard
+ * focus goes back to the control with the same `data-focus` key (or, lacking one, the same
+ * position), and expanded <details> stay expanded.
  */
 export function replaceContent(container: Element, ...children: Child[]): void {
-  const focusKey = (document.activeElement as HTMLElement | null)?.closest('[data-focus]')?.getAttribute('data-focus');
+  const active = document.activeElement;
+  const inside = active instanceof HTMLElement && container.contains(active);
+  const focusKey = inside ? active.closest('[data-focus]')?.getAttribute('data-focus') : undefined;
+  const focusIndex = inside ? [...container.querySelectorAll(FOCUSABLE)].indexOf(active) : -1;
+  const open = [...container.querySelectorAll('details')].flatMap((d, i) => (d.open ? [i] : []));
+
   container.replaceChildren(...children.filter((c): c is Node | string => Boolean(c)));
-  if (focusKey) container.querySelector<HTMLElement>(`[data-focus="${CSS.escape(focusKey)}"]`)?.focus();
+
+  const details = container.querySelectorAll('details');
+  for (const i of open) details[i]?.setAttribute('open', '');
+  const target = focusKey
+    ? container.querySelector<HTMLElement>(`[data-focus="${CSS.escape(focusKey)}"]`)
+    : focusIndex >= 0
+      ? container.querySelectorAll<HTMLElement>(FOCUSABLE)[focusIndex]
+      : null;
+  target?.focus();
 }
 
 /** Offer text as a file download; an <a download> needs no downloads permission. */

@@ -13,7 +13,7 @@ import { send } from './send';
 import { renderFromStorage } from './state';
 import { outcomeWords, stateWords, type Words } from './words';
 
-export const LOGIN_URL = 'https://www.linkedin.com/login';
+const LOGIN_URL = 'https://www.linkedin.com/login';
 
 export interface PopupData {
   audit: Audit;

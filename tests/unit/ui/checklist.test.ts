@@ -103,9 +103,16 @@ describe('checklist', () => {
     expect(Date.now() - Date.parse(done['objection-form']!)).toBeLessThan(5000);
     expect(document.activeElement?.getAttribute('data-focus')).toBe('mark-objection-form');
 
+    // Opened sources stay open, and focus stays on a link without a key, across re-renders.
+    const sources = item(name).querySelector('details')!;
+    sources.open = true;
+    const link = sources.querySelector('a')!;
+    link.focus();
     button(item(name), `Mark as not done: ${name}`)!.click();
     await vi.waitFor(() => expect(status(name)).toBe('To do'));
     expect(await read('manualDone')).toEqual({});
+    expect(item(name).querySelector('details')!.open).toBe(true);
+    expect(document.activeElement).toBe(item(name).querySelector('details a'));
   });
 
   it('shows the policy dates for the region, and where sources disagree', async () => {
