@@ -1,10 +1,10 @@
 import { browser } from 'wxt/browser';
 import { read } from '../storage';
-import { currentRegion } from '../status/region';
+import { browserHints, resolveRegion } from '../status/region';
 
 /** Region as the background sees it (the service worker has navigator and Intl too). */
 export async function region() {
-  return currentRegion(await read('prefs'), Intl.DateTimeFormat().resolvedOptions().timeZone, navigator.languages).region;
+  return resolveRegion(await read('prefs'), browserHints()).region;
 }
 
 /** MV3 `action`, or Firefox MV2's `browserAction`. */

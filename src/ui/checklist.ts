@@ -12,7 +12,7 @@ import {
 } from './i18n';
 import { CATEGORY_ORDER } from './order';
 import { sourceList, toneBadge } from './parts';
-import { browserHints, resolveRegion } from './region';
+import { browserHints, resolveRegion } from '../status/region';
 import { send } from './send';
 import { renderFromStorage } from './state';
 import type { Tone } from './words';

@@ -6,7 +6,7 @@ import { DEFAULT_PREFS, Prefs, update, write } from '../storage';
 import { announce, downloadFile, h, replaceContent, shell } from './dom';
 import { categoryName, localizeDocument, regionName, settingName, t } from './i18n';
 import { CATEGORY_ORDER } from './order';
-import { browserHints, resolveRegion, type BrowserHints, type RegionChoice } from './region';
+import { browserHints, resolveRegion, type BrowserHints, type RegionChoice } from '../status/region';
 import { send } from './send';
 import { renderFromStorage } from './state';
 

@@ -8,7 +8,7 @@ import { announce, downloadFile, externalLink, h, replaceContent, shell } from '
 import { formatDate, formatDay, formatRelative, localizeDocument, regionName, settingName, t } from './i18n';
 import { noticeList, toneBadge } from './parts';
 import { latestReceipt, receiptFileName, receiptJson, receiptText } from './receipt';
-import { browserHints, resolveRegion } from './region';
+import { browserHints, resolveRegion } from '../status/region';
 import { send } from './send';
 import { renderFromStorage } from './state';
 import { outcomeWords, stateWords, type Words } from './words';
