@@ -3,13 +3,13 @@ import type { Page } from 'playwright-core';
 
 import { SETTINGS } from '../../src/catalogue/settings';
 import type { RunRecord } from '../../src/run/types';
-import { launchBrowser, startReplica, type ExtensionBrowser, type Replica } from './harness';
+import { launchBrowser, startReplica, type ExtensionBrowser, type Replica, type Scenario } from './harness';
 
 const covered = SETTINGS.filter((s) => s.oneClickDefault).map((s) => s.id);
 const notCovered = SETTINGS.map((s) => s.id).filter((id) => !covered.includes(id));
 
-async function setUp(scenario: string, loggedIn = true) {
-  const replica = await startReplica(scenario);
+async function setUp(scenario: string, loggedIn = true, overrides?: Partial<Scenario>) {
+  const replica = await startReplica(scenario, overrides);
   const browser = await launchBrowser({ replicaPort: replica.port, loggedIn });
   return { replica, browser };
 }
@@ -116,7 +116,8 @@ describe('one-click opt-out in a real Chromium against the replica', () => {
   });
 
   it('the service worker stopped mid-run still completes the run correctly', async () => {
-    const { replica, browser } = await setUp('slow');
+    // Slow pages (not the full 2.5 s of `slow`) leave time to stop the worker mid-run.
+    const { replica, browser } = await setUp('slow', true, { delayMs: 800 });
     const popup = await pressOptOut(browser);
     await popup.close();
     // Stop it once the first page has been read and clicked, before any page is verified.
@@ -129,7 +130,7 @@ describe('one-click opt-out in a real Chromium against the replica', () => {
   }, 120_000);
 
   it('closing the popup mid-run and reopening it shows the progress', async () => {
-    const { browser } = await setUp('slow');
+    const { browser } = await setUp('slow', true, { delayMs: 800 });
     const popup = await pressOptOut(browser);
     await popup.close();
     await expect.poll(async () => (await lastRun(browser))?.results.some((r) => r.outcome === 'verified' || r.before) ?? false, { timeout: 20_000 }).toBe(true);
