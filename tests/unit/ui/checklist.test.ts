@@ -1,19 +1,14 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
-import { fakeBrowser } from 'wxt/testing';
 import type { UiToBg } from '../../../src/messages';
 import { DEFAULT_PREFS, read, write } from '../../../src/storage';
 import { startChecklist } from '../../../src/ui/checklist';
-import { button, captureMessages, flush, record, text, useEnglish } from './helpers';
+flush, record, text, useEnglish, freshPage } from './helpers';
 
 let sent: UiToBg[];
 let root: HTMLElement;
 
 beforeEach(() => {
-  fakeBrowser.reset();
-  useEnglish();
-  sent = captureMessages();
-  document.body.innerHTML = '<div id="root"></div>';
-  root = document.getElementById('root')!;
+  ({ root, sent } = freshPage());
 });
 
 /** The item whose heading is `name`. */

@@ -63,3 +63,12 @@ export function button(root: ParentNode, name: string | RegExp): HTMLButtonEleme
 }
 
 export const flush = () => new Promise((resolve) => setTimeout(resolve, 0));
+
+/** A clean fake browser in English and an empty #root to render into; returns the root and the messages sent. */
+export function freshPage(): { root: HTMLElement; sent: UiToBg[] } {
+  fakeBrowser.reset();
+  useEnglish();
+  const sent = captureMessages();
+  document.body.innerHTML = '<div id="root"></div>';
+  return { root: document.getElementById('root')!, sent };
+}

@@ -3,17 +3,13 @@ import { fakeBrowser } from 'wxt/testing';
 import type { UiToBg } from '../../../src/messages';
 import { DEFAULT_PREFS, read, write, type Prefs } from '../../../src/storage';
 import { startOptions } from '../../../src/ui/options';
-import { button, captureMessages, text, useEnglish } from './helpers';
+text, useEnglish, freshPage } from './helpers';
 
 let sent: UiToBg[];
 let root: HTMLElement;
 
 beforeEach(() => {
-  fakeBrowser.reset();
-  useEnglish();
-  sent = captureMessages();
-  document.body.innerHTML = '<div id="root"></div>';
-  root = document.getElementById('root')!;
+  ({ root, sent } = freshPage());
 });
 
 const input = (selector: string) => root.querySelector<HTMLInputElement>(selector)!;

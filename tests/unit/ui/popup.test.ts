@@ -4,17 +4,13 @@ import type { RunRecord, SettingResult } from '../../../src/run/types';
 import { DEFAULT_PREFS, read, write } from '../../../src/storage';
 import { startPopup } from '../../../src/ui/popup';
 import type { UiToBg } from '../../../src/messages';
-import { button, captureMessages, daysAgo, flush, record, text, useEnglish } from './helpers';
+daysAgo, flush, record, text, useEnglish, freshPage } from './helpers';
 
 let sent: UiToBg[];
 let root: HTMLElement;
 
 beforeEach(() => {
-  fakeBrowser.reset();
-  useEnglish();
-  sent = captureMessages();
-  document.body.innerHTML = '<div id="root"></div>';
-  root = document.getElementById('root')!;
+  ({ root, sent } = freshPage());
 });
 
 const page = (url: string, settingIds: string[], phase: 'apply' | 'verify' | 'done') => ({ url, settingIds, phase, loads: 1, queue: [] });
