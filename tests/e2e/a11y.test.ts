@@ -1,0 +1,95 @@
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import type { AxeResults, Result } from 'axe-core';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+
+import { launchBrowser, startReplica, type ExtensionBrowser } from './harness';
+
+declare const axe: { run(context: Document, options: object): Promise<AxeResults> };
+
+// The extension pages' CSP (script-src 'self') refuses page.addScriptTag's inline script; an
+// evaluate through the DevTools protocol is not subject to it.
+const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+const SCHEMES = ['light', 'dark'] as const;
+
+async function setUp(): Promise<ExtensionBrowser> {
+  const replica = await startReplica('en-all-on');
+  return launchBrowser({ replicaPort: replica.port });
+}
+
+/** An extension page, rendered from storage (its first heading is there). */
+async function openPage(browser: ExtensionBrowser, file: 'popup' | 'checklist' | 'options'): Promise<Page> {
+  const page = file === 'popup' ? await browser.openPopup() : await browser.context.newPage();
+  if (file !== 'popup') await page.goto(`chrome-extension://${browser.extensionId}/${file}.html`);
+  await page.locator('h1').first().waitFor();
+  return page;
+}
+
+/** "popup (dark): color-contrast [serious] .row > .result: ..." for each serious or critical violation, in both schemes. */
+async function problems(page: Page, label: string): Promise<string[]> {
+  if (!(await page.evaluate(() => 'axe' in window))) await page.evaluate(AXE);
+  const found: string[] = [];
+  for (const colorScheme of SCHEMES) {
+    await page.emulateMedia({ colorScheme });
+    const { violations } = await page.evaluate(() => axe.run(document, { resultTypes: ['violations'] }));
+    const bad = violations.filter((v: Result) => v.impact === 'serious' || v.impact === 'critical');
+    for (const v of bad) found.push(`${label} (${colorScheme}): ${v.id} [${v.impact}] ${v.help}\n    ${v.nodes.map((n) => n.target.join(' ')).join('\n    ')}`);
+  }
+  return found;
+}
+
+async function untilRunEnds(browser: ExtensionBrowser): Promise<void> {
+  await expect
+    .poll(async () => ((await browser.storage('local')).run as { status: string } | undefined)?.status, { timeout: 45_000 })
+    .toMatch(/finished|signed-out|interrupted/);
+}
+
+describe('accessibility (axe-core) of popup, checklist and options, light and dark', () => {
+  it('before any check: no serious or critical violations', async () => {
+    const browser = await setUp();
+    const found = [
+      ...(await problems(await openPage(browser, 'popup'), 'popup, never checked')),
+      ...(await problems(await openPage(browser, 'checklist'), 'checklist, never checked')),
+    ];
+    const options = await openPage(browser, 'options');
+    found.push(...(await problems(options, 'options')));
+    await options.getByRole('button', { name: /^Reset/ }).click();
+    await options.locator('.confirm').waitFor();
+    found.push(...(await problems(options, 'options, confirming reset')));
+    expect(found, found.join('\n')).toEqual([]);
+  });
+
+  it('during and after a one-click run: no serious or critical violations', async () => {
+    const browser = await setUp();
+    const popup = await browser.openPopup();
+    await popup.getByRole('button', { name: /^Opt out/ }).click();
+    await popup.locator('.rows .tone-busy').first().waitFor();
+    const found = await problems(popup, 'popup, mid-run');
+    await untilRunEnds(browser);
+    await popup.getByText('Turned off and verified').first().waitFor();
+    found.push(
+      ...(await problems(popup, 'popup, after a run')),
+      ...(await problems(await openPage(browser, 'checklist'), 'checklist, after a run')),
+    );
+    expect(found, found.join('\n')).toEqual([]);
+  });
+});
+
+describe('keyboard', () => {
+  it('Tab reaches "Opt out…" with a visible focus ring, and Enter starts a run', async () => {
+    const browser = await setUp();
+    const popup = await openPage(browser, 'popup');
+    const optOut = popup.getByRole('button', { name: /^Opt out/ });
+    for (let tabs = 0; tabs < 10 && !(await optOut.evaluate((el) => el === document.activeElement)); tabs++) await popup.keyboard.press('Tab');
+    expect(await optOut.evaluate((el) => el === document.activeElement)).toBe(true);
+    const ring = await optOut.evaluate((el) => ({ focusVisible: el.matches(':focus-visible'), outline: getComputedStyle(el).outlineStyle }));
+    expect(ring.focusVisible).toBe(true);
+    expect(ring.outline).not.toBe('none');
+
+    await popup.keyboard.press('Enter');
+    await expect
+      .poll(async () => ((await browser.storage('local')).run as { status: string } | undefined)?.status)
+      .toMatch(/running|finished/);
+  });
+});
