@@ -2,7 +2,7 @@ import { beforeEach, describe, expect, it, vi } from 'vitest';
 import type { UiToBg } from '../../../src/messages';
 import { DEFAULT_PREFS, read, write } from '../../../src/storage';
 import { startChecklist } from '../../../src/ui/checklist';
-flush, record, text, useEnglish, freshPage } from './helpers';
+import { button, flush, record, text, freshPage } from './helpers';
 
 let sent: UiToBg[];
 let root: HTMLElement;

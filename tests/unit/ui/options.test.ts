@@ -3,7 +3,7 @@ import { fakeBrowser } from 'wxt/testing';
 import type { UiToBg } from '../../../src/messages';
 import { DEFAULT_PREFS, read, write, type Prefs } from '../../../src/storage';
 import { startOptions } from '../../../src/ui/options';
-text, useEnglish, freshPage } from './helpers';
+import { button, text, freshPage } from './helpers';
 
 let sent: UiToBg[];
 let root: HTMLElement;

@@ -4,7 +4,7 @@ import type { RunRecord, SettingResult } from '../../../src/run/types';
 import { DEFAULT_PREFS, read, write } from '../../../src/storage';
 import { startPopup } from '../../../src/ui/popup';
 import type { UiToBg } from '../../../src/messages';
-daysAgo, flush, record, text, useEnglish, freshPage } from './helpers';
+import { button, daysAgo, flush, record, text, freshPage } from './helpers';
 
 let sent: UiToBg[];
 let root: HTMLElement;
