@@ -7,6 +7,7 @@ import { recordPassiveReport } from './audit';
 import { refreshBadge } from './badge';
 import { nowIso } from './environment';
 import { dispatch, start } from './runner';
+import { scheduleAlarms } from './schedule';
 
 type Sender = Browser.runtime.MessageSender;
 
@@ -59,7 +60,7 @@ async function handleUi(message: UiToBg): Promise<unknown> {
     case 'ui:resetAll':
       await Promise.all([browser.storage.local.clear(), browser.storage.session?.clear()]);
       await browser.alarms.clearAll();
-      await refreshBadge();
+      await scheduleAlarms();
       return { ok: true };
   }
 }

@@ -244,3 +244,15 @@ describe('storage', () => {
     expect((await read('run'))!.status).toBe('finished');
   });
 });
+
+describe('reset', () => {
+  it('clears every record but keeps the daily re-check scheduled', async () => {
+    await send(linkedin.loadMessage({ url: SETTINGS[0]!.url }), linkedin.sender(9));
+    await write('manualDone', { 'objection-form': '2026-11-01T10:00:00.000Z' });
+    await send({ type: 'ui:resetAll' }, ownPage());
+    expect(await read('audit')).toEqual({});
+    expect(await read('manualDone')).toEqual({});
+    expect(await fakeBrowser.alarms.get('daily')).toBeDefined();
+    expect(await fakeBrowser.action.getBadgeText({})).toBe('!');
+  });
+});
