@@ -54,7 +54,21 @@ export interface ExtensionBrowser {
   close(): Promise<void>;
 }
 
-export async function launchBrowser({ replicaPort, loggedIn = true }: { replicaPort: number; loggedIn?: boolean }): Promise<ExtensionBrowser> {
+export interface LaunchOptions {
+  replicaPort: number;
+  loggedIn?: boolean;
+  /**
+   * UI language as Chromium names its locales: 'de', 'fr', 'pt-BR', 'en-US' ('de-DE' is none, and
+   * Chromium silently stays English). `--lang` picks the extension's messages; Playwright's `locale`
+   * sets navigator.language, Intl and i18n.getUILanguage (dates, <html lang>). LANG/LANGUAGE in the
+   * environment do not change headless Chromium's UI language. Default: Chromium's own.
+   */
+  locale?: string;
+  /** Extra environment for Chromium, e.g. `{ TZ: 'Europe/Berlin' }` (the region follows the time zone). */
+  env?: Record<string, string>;
+}
+
+export async function launchBrowser({ replicaPort, loggedIn = true, locale, env }: LaunchOptions): Promise<ExtensionBrowser> {
   if (!existsSync(join(EXTENSION_DIR, 'manifest.json'))) throw new Error(`no extension build in ${EXTENSION_DIR}: run \`npx wxt build\` first`);
   // A private copy of the build: a `wxt build` running meanwhile (it empties .output) cannot pull
   // files from under a running test. The unpacked extension's id follows the path, so it varies.
@@ -79,7 +93,10 @@ export async function launchBrowser({ replicaPort, loggedIn = true }: { replicaP
         `--load-extension=${extension}`,
         `--host-resolver-rules=MAP www.linkedin.com 127.0.0.1:${replicaPort}`,
         '--ignore-certificate-errors',
+        ...(locale ? [`--lang=${locale}`] : []),
       ],
+      ...(locale ? { locale } : {}),
+      ...(env ? { env: { ...process.env, ...env } } : {}),
     });
   } catch (error) {
     rmSync(root, { recursive: true, force: true });

@@ -1,0 +1,107 @@
+// `npm run screenshots`: the popup (before and after a one-click run), the checklist and the options
+// page, in light and dark, in English and German, from real Chromium against the local replica.
+// Writes screenshots/<view>-<scheme>-<lang>.png; with --docs also refreshes the small copies in docs/.
+import { spawnSync } from 'node:child_process';
+import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { createJiti } from 'jiti';
+import { ensureChromium } from './chromium.mjs';
+
+const OUT = 'screenshots';
+const LANGS = [
+  { lang: 'en', locale: 'en-US', scenario: 'en-all-on', TZ: 'America/New_York' },
+  { lang: 'de', locale: 'de', scenario: 'de', TZ: 'Europe/Berlin' },
+];
+const SCHEMES = ['light', 'dark'];
+const POPUP = { width: 400, height: 600 };
+const PAGE = { width: 1000, height: 900 };
+// Small copies for the README and docs: the popup whole, the pages' first screen only.
+const DOCS = ['popup-after-light-en', 'popup-before-dark-de', 'checklist-light-en', 'options-dark-en'];
+
+/** Newest modification time under a path, in ms. */
+const newest = (path) =>
+  statSync(path).isDirectory() ? Math.max(0, ...readdirSync(path).map((name) => newest(join(path, name)))) : statSync(path).mtimeMs;
+
+function buildIfNeeded() {
+  const manifest = '.output/chrome-mv3/manifest.json';
+  const sources = ['src', 'entrypoints', 'public', 'wxt.config.ts'].filter(existsSync);
+  if (existsSync(manifest) && statSync(manifest).mtimeMs > Math.max(...sources.map(newest))) return;
+  console.log('Building the extension…');
+  if (spawnSync('npx', ['wxt', 'build'], { stdio: 'ignore' }).status !== 0) {
+    console.error('The build failed: run `npx wxt build` to see why.');
+    process.exit(1);
+  }
+}
+
+if (!ensureChromium()) process.exit(1);
+buildIfNeeded();
+mkdirSync(OUT, { recursive: true });
+const { startReplica, launchBrowser, cleanup } = await createJiti(import.meta.url).import('../tests/e2e/harness.ts');
+
+const written = [];
+/** One screenshot per colour scheme; `clip` limits a long page to its first screen. */
+async function shoot(page, name, lang, { clip = false } = {}) {
+  for (const colorScheme of SCHEMES) {
+    await page.emulateMedia({ colorScheme });
+    const path = `${OUT}/${name}-${colorScheme}-${lang}.png`;
+    await page.screenshot({ path, fullPage: !clip, ...(clip && { clip: { x: 0, y: 0, ...PAGE } }) });
+    written.push(path);
+  }
+  await page.emulateMedia({ colorScheme: 'light' });
+}
+
+async function runUntilDone(browser, popup) {
+  for (const end = Date.now() + 120_000; ; ) {
+    const run = (await browser.storage('local')).run;
+    if (run && run.status !== 'running') break;
+    if (Date.now() > end) throw new Error('the run did not finish within 2 minutes');
+    await new Promise((done) => setTimeout(done, 200));
+  }
+  await popup.waitForFunction(() => !document.querySelector('.tone-busy'));
+}
+
+try {
+  for (const { lang, locale, scenario, TZ } of LANGS) {
+    const messages = JSON.parse(readFileSync(`public/_locales/${lang}/messages.json`, 'utf8'));
+    const replica = await startReplica(scenario);
+    const browser = await launchBrowser({ replicaPort: replica.port, locale, env: { TZ } });
+    const optOutText = messages.btn_opt_out.message;
+
+    const popup = await browser.openPopup();
+    await popup.setViewportSize(POPUP);
+    const optOut = popup.getByRole('button', { name: optOutText });
+    // Chromium falls back to English silently when the UI language did not take.
+    if (!(await optOut.waitFor({ timeout: 10_000 }).then(() => true, () => false))) {
+      throw new Error(`the popup is not in ${lang}: no "${optOutText}" button (it says "${await popup.locator('button').first().textContent()}")`);
+    }
+    await shoot(popup, 'popup-before', lang);
+    await optOut.click();
+    await runUntilDone(browser, popup);
+    await shoot(popup, 'popup-after', lang);
+
+    for (const view of ['checklist', 'options']) {
+      const page = await browser.context.newPage();
+      await page.setViewportSize(PAGE);
+      await page.goto(`chrome-extension://${browser.extensionId}/${view}.html`);
+      await page.locator('h1').waitFor();
+      await shoot(page, view, lang);
+      await shoot(page, `${view}-top`, lang, { clip: true });
+    }
+    await cleanup();
+  }
+  console.log(`${written.length} screenshots in ${OUT}/:\n  ${written.join('\n  ')}`);
+  if (process.argv.includes('--docs')) {
+    mkdirSync('docs', { recursive: true });
+    for (const name of DOCS) {
+      const [view, ...rest] = name.split('-');
+      const source = view === 'popup' ? name : [view, 'top', ...rest].join('-');
+      copyFileSync(`${OUT}/${source}.png`, `docs/${name}.png`);
+    }
+    const copies = DOCS.map((name) => `docs/${name}.png`);
+    // pngquant (Debian package) cuts the copies to about a third; they stay usable without it.
+    const quantized = spawnSync('pngquant', ['--force', '--ext', '.png', '--quality', '70-95', ...copies]).status === 0;
+    console.log(`Copied to docs/${quantized ? ' (quantized)' : ''}: ${copies.join(', ')}`);
+  }
+} finally {
+  await cleanup();
+}
