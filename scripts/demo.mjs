@@ -3,9 +3,9 @@
 // prints what changed (read from the replica's own server-side state) with the time it took.
 // Screenshots of the popup before and after go to screenshots/demo-*.png.
 // Options: --scenario <name> (default en-all-on; e.g. de, some-off, not-offered, unknown-label).
-import { spawnSync } from 'node:child_process';
 import { mkdirSync, readFileSync } from 'node:fs';
 import { createJiti } from 'jiti';
+import { ensureBuild } from './build.mjs';
 import { ensureChromium } from './chromium.mjs';
 
 const scenario = process.argv.includes('--scenario') ? process.argv[process.argv.indexOf('--scenario') + 1] : 'en-all-on';
@@ -13,12 +13,7 @@ const messages = JSON.parse(readFileSync('public/_locales/en/messages.json', 'ut
 const name = (id) => messages[`setting_${id.replaceAll('-', '_')}_name`]?.message ?? id;
 const word = (state) => (state === true ? 'on' : state === false ? 'off' : 'not offered');
 
-if (!ensureChromium()) process.exit(1);
-console.log('Building the extension…');
-if (spawnSync('npx', ['wxt', 'build'], { stdio: 'ignore' }).status !== 0) {
-  console.error('The build failed: run `npx wxt build` to see why.');
-  process.exit(1);
-}
+if (!ensureChromium() || !ensureBuild({ force: true })) process.exit(1);
 
 const jiti = createJiti(import.meta.url);
 const { startReplica, launchBrowser, cleanup } = await jiti.import('../tests/e2e/harness.ts');

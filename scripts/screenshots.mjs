@@ -2,9 +2,9 @@
 // page, in light and dark, in English and German, from real Chromium against the local replica.
 // Writes screenshots/<view>-<scheme>-<lang>.png; with --docs also refreshes the small copies in docs/.
 import { spawnSync } from 'node:child_process';
-import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, statSync } from 'node:fs';
-import { join } from 'node:path';
+import { copyFileSync, mkdirSync, readFileSync } from 'node:fs';
 import { createJiti } from 'jiti';
+import { ensureBuild } from './build.mjs';
 import { ensureChromium } from './chromium.mjs';
 
 const OUT = 'screenshots';
@@ -18,23 +18,7 @@ const PAGE = { width: 1000, height: 900 };
 // Small copies for the README and docs: the popup whole, the pages' first screen only.
 const DOCS = ['popup-after-light-en', 'popup-before-dark-de', 'checklist-light-en', 'options-dark-en'];
 
-/** Newest modification time under a path, in ms. */
-const newest = (path) =>
-  statSync(path).isDirectory() ? Math.max(0, ...readdirSync(path).map((name) => newest(join(path, name)))) : statSync(path).mtimeMs;
-
-function buildIfNeeded() {
-  const manifest = '.output/chrome-mv3/manifest.json';
-  const sources = ['src', 'entrypoints', 'public', 'wxt.config.ts'].filter(existsSync);
-  if (existsSync(manifest) && statSync(manifest).mtimeMs > Math.max(...sources.map(newest))) return;
-  console.log('Building the extension…');
-  if (spawnSync('npx', ['wxt', 'build'], { stdio: 'ignore' }).status !== 0) {
-    console.error('The build failed: run `npx wxt build` to see why.');
-    process.exit(1);
-  }
-}
-
-if (!ensureChromium()) process.exit(1);
-buildIfNeeded();
+if (!ensureChromium() || !ensureBuild()) process.exit(1);
 mkdirSync(OUT, { recursive: true });
 const { startReplica, launchBrowser, cleanup } = await createJiti(import.meta.url).import('../tests/e2e/harness.ts');
 

@@ -26,8 +26,11 @@ export async function visit(
 ) {
   dismissGuide();
   if (!inScope(doc.URL)) return;
+  const started = performance.now();
   const report = await waitForPage(doc, { signal });
   if (signal.aborted) return;
+  // User Timing, shared with the page's own timeline: DevTools and `npm run bench` read it.
+  performance.measure('untrain:classified', { start: started });
   const reply = parseCsReportReply(await send({ type: 'cs:report', report }).catch(() => undefined));
   if (reply?.guide && !signal.aborted) showGuide(doc, reply.guide, t);
 }

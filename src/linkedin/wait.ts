@@ -3,26 +3,40 @@ export interface WaitForOptions {
   signal?: AbortSignal;
 }
 
+/** A page that mutates non-stop (a feed, a busy settings page) is checked at most this often. */
+export const CHECK_GAP_MS = 50;
+
 /**
- * Resolve with the first defined result of `check`, run now and again whenever nodes are added to
- * the document (attribute churn is ignored: a single-page app renders by adding nodes). Resolves
- * undefined on timeout or abort; the observer is disconnected as soon as there is an answer.
+ * Resolve with the first defined result of `check`, run now and again after nodes are added to
+ * the document (attribute churn is ignored: a single-page app renders by adding nodes), at most
+ * once per CHECK_GAP_MS and always once after the latest addition. Resolves undefined on timeout or
+ * abort; the observer is disconnected as soon as there is an answer.
  */
 export function waitFor<T>(doc: Document, check: () => T | undefined, { timeoutMs, signal }: WaitForOptions) {
   return new Promise<T | undefined>((resolve) => {
     const first = signal?.aborted ? undefined : check();
     if (first !== undefined || signal?.aborted) return resolve(first);
+    let lastCheck = performance.now();
+    let pending: ReturnType<typeof setTimeout> | undefined;
     const finish = (value: T | undefined) => {
       observer.disconnect();
       clearTimeout(timer);
+      clearTimeout(pending);
       signal?.removeEventListener('abort', onAbort);
       resolve(value);
     };
     const onAbort = () => finish(undefined);
-    const observer = new MutationObserver((records) => {
-      if (!records.some((r) => r.addedNodes.length > 0)) return;
+    const checkNow = () => {
+      pending = undefined;
+      lastCheck = performance.now();
       const value = check();
       if (value !== undefined) finish(value);
+    };
+    const observer = new MutationObserver((records) => {
+      if (pending !== undefined || !records.some((r) => r.addedNodes.length > 0)) return;
+      const wait = lastCheck + CHECK_GAP_MS - performance.now();
+      if (wait <= 0) checkNow();
+      else pending = setTimeout(checkNow, wait);
     });
     observer.observe(doc, { childList: true, subtree: true });
     const timer = setTimeout(onAbort, timeoutMs);

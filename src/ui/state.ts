@@ -26,5 +26,7 @@ export async function renderFromStorage<K extends SlotName>(
   };
   const stops = names.map((name) => watch(name, () => void refresh()));
   await refresh();
+  // First render with stored data: the page's time to interactive, for DevTools and `npm run bench`.
+  performance.mark('untrain:interactive');
   return () => stops.forEach((stop) => stop());
 }

@@ -108,6 +108,14 @@ describe('visit (cs → bg on every page load)', () => {
     expect(doc.querySelector('untrain-guide')).not.toBeNull();
   });
 
+  it('leaves a User Timing measure of the classification for DevTools and the benchmark', async () => {
+    performance.clearMeasures('untrain:classified');
+    await visit(loadFixture('ai-training.en.html', AI), async () => ({}), t, new AbortController().signal);
+    expect(performance.getEntriesByName('untrain:classified')).toHaveLength(1);
+    await visit(loadFixture('ai-training.en.html', 'https://www.linkedin.com/feed/'), async () => ({}), t, new AbortController().signal);
+    expect(performance.getEntriesByName('untrain:classified')).toHaveLength(1);
+  });
+
   it('ignores a malformed reply and a failed send', async () => {
     const doc = loadFixture('ai-training.en.html', AI);
     await visit(doc, async () => ({ guide: 42 }), t, new AbortController().signal);

@@ -1,6 +1,6 @@
 import { describe, expect, it, vi } from 'vitest';
 import { waitForPage } from '../../../src/linkedin/detect';
-import { waitFor } from '../../../src/linkedin/wait';
+import { CHECK_GAP_MS, waitFor } from '../../../src/linkedin/wait';
 import { fixture, loadFixture } from './pages';
 
 const AI = 'https://www.linkedin.com/mypreferences/d/settings/data-for-ai-improvement';
@@ -60,15 +60,33 @@ describe('waitForPage', () => {
 describe('waitFor', () => {
   it('ignores attribute changes and removals; only added nodes trigger a check', async () => {
     const check = vi.fn(() => undefined);
-    const done = waitFor(document, check, { timeoutMs: 60 });
+    const done = waitFor(document, check, { timeoutMs: 4 * CHECK_GAP_MS });
     document.body.setAttribute('data-x', '1');
     document.body.firstElementChild?.remove();
-    await new Promise((r) => setTimeout(r, 10));
+    await new Promise((r) => setTimeout(r, 2 * CHECK_GAP_MS));
     expect(check).toHaveBeenCalledTimes(1);
     document.body.append(document.createElement('div'));
     await new Promise((r) => setTimeout(r, 10));
     expect(check).toHaveBeenCalledTimes(2);
     expect(await done).toBeUndefined();
+  });
+
+  it('checks a page that mutates non-stop at most once per gap, and once more after the last change', async () => {
+    let added = 0;
+    const check = vi.fn(() => (added === 40 ? 'rendered' : undefined));
+    const done = waitFor(document, check, { timeoutMs: 5000 });
+    const started = performance.now();
+    await new Promise<void>((end) => {
+      const timer = setInterval(() => {
+        document.body.append(document.createElement('div'));
+        if (++added === 40) end(clearInterval(timer));
+      }, 3);
+    });
+    const span = performance.now() - started;
+    expect(await done).toBe('rendered');
+    // 40 additions; without the gap that would be 40 checks.
+    expect(check.mock.calls.length).toBeLessThanOrEqual(2 + Math.ceil(span / CHECK_GAP_MS));
+    expect(check.mock.calls.length).toBeGreaterThanOrEqual(2);
   });
 
   it('stops at once when aborted', async () => {

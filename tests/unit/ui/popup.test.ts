@@ -62,6 +62,14 @@ describe('popup', () => {
     expect(document.documentElement.lang).toBe('en-US');
   });
 
+  it('marks its first render with stored data (time to interactive) once', async () => {
+    performance.clearMarks('untrain:interactive');
+    const stop = await open();
+    expect(performance.getEntriesByName('untrain:interactive')).toHaveLength(1);
+    expect(headline()).not.toBe('');
+    stop();
+  });
+
   it('sends the opt-out and the check', async () => {
     await open();
     optOut().click();

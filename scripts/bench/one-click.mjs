@@ -1,0 +1,73 @@
+// One-click opt-out as a user runs it (popup button to verified run), against a bare Playwright
+// script doing the same work by hand: open each page, click what is on, reload, read it back.
+
+/** Press "Opt out" in the popup; ms from the click to the run's own finishing time. */
+export async function extensionRun(browser, optOutLabel) {
+  const popup = await browser.openPopup();
+  const button = popup.getByRole('button', { name: optOutLabel });
+  await button.waitFor();
+  const clicked = Date.now();
+  await button.click();
+  for (const end = clicked + 60_000; ; await new Promise((done) => setTimeout(done, 100))) {
+    const { run } = await browser.storage('local');
+    if (run && Date.parse(run.startedAt) >= clicked - 1000 && run.status !== 'running') {
+      await popup.close();
+      if (run.results.some((r) => r.outcome !== 'verified')) throw new Error(`run not verified: ${JSON.stringify(run.results)}`);
+      return Date.parse(run.finishedAt) - clicked;
+    }
+    if (Date.now() > end) throw new Error('the run did not finish within a minute');
+  }
+}
+
+const switchSelector = (hook) => (hook.kind === 'id' ? `#${hook.value}` : `[role="switch"][aria-labelledby="${hook.value}"]`);
+
+/** The same pages, clicks and reloads, scripted directly. */
+export async function bareRun(context, settings) {
+  const started = Date.now();
+  const page = await context.newPage();
+  const pages = new Map();
+  for (const s of settings) pages.set(s.url, [...(pages.get(s.url) ?? []), s]);
+  for (const [url, here] of pages) {
+    await page.goto(url);
+    for (const setting of here) {
+      const toggle = page.locator(switchSelector(setting.hooks[0]));
+      if (!(await toggle.isChecked())) continue;
+      const saved = page.waitForResponse((r) => r.request().method() === 'PUT' && r.ok());
+      await toggle.click();
+      await saved;
+    }
+    await page.reload();
+    for (const setting of here) {
+      if (await page.locator(switchSelector(setting.hooks[0])).isChecked()) throw new Error(`${setting.id} is still on`);
+    }
+  }
+  await page.close();
+  return Date.now() - started;
+}
+
+/** The service worker's JS heap after a garbage collection, in bytes (CDP, through a page's session). */
+export async function workerHeapBytes(browser) {
+  await browser.worker();
+  const page = await browser.context.newPage();
+  const cdp = await browser.context.newCDPSession(page);
+  try {
+    const { targetInfos } = await cdp.send('Target.getTargets');
+    const worker = targetInfos.find((t) => t.type === 'service_worker' && t.url.startsWith(`chrome-extension://${browser.extensionId}/`));
+    const { sessionId } = await cdp.send('Target.attachToTarget', { targetId: worker.targetId, flatten: false });
+    const waiting = new Map();
+    cdp.on('Target.receivedMessageFromTarget', ({ message }) => {
+      const reply = JSON.parse(message);
+      waiting.get(reply.id)?.(reply.result);
+    });
+    let next = 0;
+    const call = (method) =>
+      new Promise((resolve) => {
+        waiting.set(++next, resolve);
+        void cdp.send('Target.sendMessageToTarget', { sessionId, message: JSON.stringify({ id: next, method }) });
+      });
+    await call('HeapProfiler.collectGarbage');
+    return (await call('Runtime.getHeapUsage')).usedSize;
+  } finally {
+    await page.close();
+  }
+}
