@@ -9,7 +9,31 @@ export interface FlipOptions {
   timeoutMs?: number;
   /** The new state must hold this long, so that a revert after a failed save is seen (default 600 ms). */
   settleMs?: number;
+  /** The shorter hold once LinkedIn's settings API has answered the save (default 150 ms). */
+  savedSettleMs?: number;
   pollMs?: number;
+}
+
+/** LinkedIn's save request for a switch (facts §5): PUT /mysettings-api/settingsApiSettings/<key>. */
+const SAVE_REQUEST = /\/mysettings-api\/settingsApiSettings\//;
+
+/**
+ * Whether a save request has been answered since the call, from the page's Resource Timing (the
+ * content script shares the page's performance timeline). Leaving the page earlier could abort the
+ * save; without the signal (API renamed, no observer) the caller keeps the full hold.
+ */
+function watchSave() {
+  let answered = false;
+  let observer: PerformanceObserver | undefined;
+  try {
+    observer = new PerformanceObserver((list) => {
+      answered ||= list.getEntries().some((entry) => SAVE_REQUEST.test(entry.name));
+    });
+    observer.observe({ type: 'resource' });
+  } catch {
+    observer = undefined;
+  }
+  return { answered: () => answered, stop: () => observer?.disconnect() };
 }
 
 /**
@@ -20,7 +44,7 @@ export interface FlipOptions {
 export async function flipToPrivate(
   doc: Document,
   settingId: string,
-  { catalogue = PAGE_SETTINGS, timeoutMs = 8000, settleMs = 600, pollMs = 100 }: FlipOptions = {},
+  { catalogue = PAGE_SETTINGS, timeoutMs = 8000, settleMs = 600, savedSettleMs = 150, pollMs = 50 }: FlipOptions = {},
 ): Promise<FlipResult> {
   const result = (outcome: FlipResult['outcome'], reason?: string): FlipResult =>
     reason ? { settingId, outcome, reason } : { settingId, outcome };
@@ -36,18 +60,23 @@ export async function flipToPrivate(
     return result('did-not-change', 'the switch is disabled');
   }
 
+  const save = watchSave();
   el.click();
   let held = 0;
   let seen = false;
-  for (const end = Date.now() + timeoutMs; Date.now() < end; ) {
-    await sleep(pollMs);
-    // Identify again each time: LinkedIn may re-render the switch after saving.
-    const now = identify(doc, setting).el;
-    if (now && readState(now) === setting.privateValue) {
-      seen = true;
-      held ||= Date.now();
-      if (Date.now() - held >= settleMs) return result('changed');
-    } else held = 0;
+  try {
+    for (const end = Date.now() + timeoutMs; Date.now() < end; ) {
+      await sleep(pollMs);
+      // Identify again each time: LinkedIn may re-render the switch after saving.
+      const now = identify(doc, setting).el;
+      if (now && readState(now) === setting.privateValue) {
+        seen = true;
+        held ||= Date.now();
+        if (Date.now() - held >= (save.answered() ? savedSettleMs : settleMs)) return result('changed');
+      } else held = 0;
+    }
+  } finally {
+    save.stop();
   }
   return result('did-not-change', seen ? 'LinkedIn put the switch back' : `not ${setting.privateValue} after ${timeoutMs} ms`);
 }

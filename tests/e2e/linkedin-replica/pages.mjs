@@ -64,7 +64,9 @@ function settingsApp() {
       let ok = false;
       try {
         const body = { key: s.key, value, settingDisplayType: 'TOGGLE', entityUrn: s.entityUrn, hasChild: false };
-        ok = (await api(`/mysettings-api/settingsApiSettings/${encodeURIComponent(s.key)}`, { method: 'PUT', body: JSON.stringify(body) })).ok;
+        const res = await api(`/mysettings-api/settingsApiSettings/${encodeURIComponent(s.key)}`, { method: 'PUT', body: JSON.stringify(body) });
+        await res.json(); // the app reads the saved value back (and only then does Resource Timing list the request)
+        ok = res.ok;
       } catch {
         ok = false;
       }

@@ -1,11 +1,62 @@
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { flipToPrivate } from '../../../src/linkedin/toggle';
 import { behaveLikeLinkedIn, FAST, fixture, loadFixture, spyClicks } from './pages';
 
 const AI = 'https://www.linkedin.com/mypreferences/d/settings/data-for-ai-improvement';
 const aiSwitch = () => document.querySelector<HTMLInputElement>('input[role="switch"]')!;
 
+/** Stands in for the page's Resource Timing: `answer(url)` delivers a finished request to every observer. */
+function fakeResourceTiming() {
+  const callbacks: PerformanceObserverCallback[] = [];
+  vi.stubGlobal(
+    'PerformanceObserver',
+    class {
+      constructor(callback: PerformanceObserverCallback) {
+        callbacks.push(callback);
+      }
+      observe() {}
+      disconnect() {}
+    },
+  );
+  return (url: string) => {
+    const list = { getEntries: () => [{ name: url, entryType: 'resource' }] } as unknown as PerformanceObserverEntryList;
+    for (const callback of callbacks) callback(list, {} as PerformanceObserver);
+  };
+}
+
+afterEach(() => vi.unstubAllGlobals());
+
 describe('flipToPrivate', () => {
+  it('once LinkedIn’s settings API has answered the save, holds only the short settle', async () => {
+    const doc = loadFixture('ai-training.en.html', AI);
+    behaveLikeLinkedIn(doc, { delayMs: 5 });
+    const answer = fakeResourceTiming();
+    aiSwitch().addEventListener('click', () => setTimeout(() => answer('https://www.linkedin.com/mysettings-api/settingsApiSettings/allowDataForGenerativeAI'), 10));
+    const started = Date.now();
+    const flip = await flipToPrivate(doc, 'ai-training', { ...FAST, timeoutMs: 10_000, settleMs: 5000, savedSettleMs: 20 });
+    expect(flip.outcome).toBe('changed');
+    expect(Date.now() - started).toBeLessThan(2500);
+  });
+
+  it('keeps the full settle when only other requests finish (a beacon is not the save)', async () => {
+    const doc = loadFixture('ai-training.en.html', AI);
+    behaveLikeLinkedIn(doc, { delayMs: 5 });
+    const answer = fakeResourceTiming();
+    aiSwitch().addEventListener('click', () => setTimeout(() => answer('https://www.linkedin.com/li/track'), 10));
+    const started = Date.now();
+    const flip = await flipToPrivate(doc, 'ai-training', { ...FAST, timeoutMs: 10_000, settleMs: 300, savedSettleMs: 20 });
+    expect(flip.outcome).toBe('changed');
+    expect(Date.now() - started).toBeGreaterThanOrEqual(300);
+  });
+
+  it('still sees a revert that follows the answered save', async () => {
+    const doc = loadFixture('ai-training.en.html', AI);
+    behaveLikeLinkedIn(doc, { delayMs: 10, revert: true });
+    const answer = fakeResourceTiming();
+    aiSwitch().addEventListener('click', () => answer('https://www.linkedin.com/mysettings-api/settingsApiSettings/allowDataForGenerativeAI'));
+    expect(await flipToPrivate(doc, 'ai-training', { ...FAST, settleMs: 60, savedSettleMs: 40 })).toMatchObject({ outcome: 'did-not-change' });
+  });
+
   it('waits for LinkedIn to confirm: changed once aria-checked follows', async () => {
     const doc = loadFixture('ai-training.en.html', AI);
     aiSwitch().setAttribute('aria-checked', 'true');
