@@ -1,8 +1,8 @@
-import { LINKEDIN_ORIGIN, ManualStep, parseAll } from './schema';
+import { LINKEDIN_ORIGIN, ManualStep, records } from './schema';
 import { EU_RPN, GAI_HELP, TECH_WIRE, DATA_SHARING_HELP } from './sources';
 
 /** Steps no script may take for the member: the extension links, explains and lets them mark done. */
-export const MANUAL_STEPS: readonly ManualStep[] = parseAll(ManualStep, [
+export const MANUAL_STEPS: readonly ManualStep[] = records(ManualStep, [
   {
     id: 'objection-form',
     url: `${LINKEDIN_ORIGIN}/help/linkedin/ask/TS-DPRO`,

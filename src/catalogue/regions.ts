@@ -1,4 +1,4 @@
-import { parseAll, Region, type RegionId } from './schema';
+import { records, Region, type RegionId } from './schema';
 
 const eu = (...cities: string[]) => cities.map((c) => (c.includes('/') ? c : `Europe/${c}`));
 
@@ -6,7 +6,7 @@ const eu = (...cities: string[]) => cities.map((c) => (c.includes('/') ? c : `Eu
  * Regions that LinkedIn's policies tell apart. Time zones include common aliases, since browsers
  * report what the OS is set to. `other` is everything not listed (the US-style default applies there).
  */
-export const REGIONS: readonly Region[] = parseAll(Region, [
+export const REGIONS: readonly Region[] = records(Region, [
   {
     id: 'eu-eea',
     timeZones: [

@@ -1,4 +1,4 @@
-import { parseAll, Setting, LINKEDIN_ORIGIN } from './schema';
+import { records, Setting, LINKEDIN_ORIGIN } from './schema';
 import { DATA_SHARING_HELP, EU_RPN, GAI_HELP, HKU_DPO, PSST, PSST_2025, TOS25, GULF_NEWS, TECH_WIRE } from './sources';
 
 const page = (slug: string) => `${LINKEDIN_ORIGIN}/mypreferences/d/settings/${slug}`;
@@ -9,7 +9,7 @@ const labelledBy = (value: string) => ({ kind: 'aria-labelledby' as const, value
  * Private means unchecked for every switch known (facts sheet §1a). Adding a setting = one record
  * here + one fixture + its two i18n messages (setting_<id>_name / _reason).
  */
-export const SETTINGS: readonly Setting[] = parseAll(Setting, [
+export const SETTINGS: readonly Setting[] = records(Setting, [
   {
     id: 'ai-training',
     url: page('data-for-ai-improvement'),

@@ -1,11 +1,11 @@
 import dayjs from 'dayjs';
-import { parseAll, PolicyEvent, type RegionId } from './schema';
+import { records, PolicyEvent, type RegionId } from './schema';
 import { BITDEFENDER, DATA_SHARING_HELP, EU_RPN, GULF_NEWS, HELP_NET_SECURITY, HKU_DPO, ICO_2024, TECHCRUNCH_2024, TECH_WIRE, TOS25 } from './sources';
 
 const OUTSIDE_EUROPE: RegionId[] = ['us', 'in', 'other'];
 
 /** Dated policy events; where sources disagree, the other claims are kept in `disputed`. */
-export const TIMELINE: readonly PolicyEvent[] = parseAll(PolicyEvent, [
+export const TIMELINE: readonly PolicyEvent[] = records(PolicyEvent, [
   {
     id: 'ai-default-on-2024',
     date: '2024-09-18',
