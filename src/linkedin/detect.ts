@@ -23,10 +23,11 @@ function signedIn(doc: Document): boolean {
 
 function loggedOutReason(doc: Document, signedInNow: boolean): string | undefined {
   const path = new URL(doc.URL).pathname;
-  const form = doc.querySelector(SIGN_IN_FORM) !== null;
-  if (SIGN_IN_PATH.test(path)) return `sign-in page (${path})${form ? ' with a sign-in form' : ''}`;
+  // The form query scans the whole page: skipped while signed in (the common case, and rerun on every render).
+  const form = () => doc.querySelector(SIGN_IN_FORM) !== null;
+  if (SIGN_IN_PATH.test(path)) return `sign-in page (${path})${form() ? ' with a sign-in form' : ''}`;
   // A password field alone is not enough: signed-in pages ask for one too (closing the account).
-  if (form && !signedInNow && switchCandidates(doc).length === 0) return 'sign-in form shown and no sign-in signal';
+  if (!signedInNow && form() && switchCandidates(doc).length === 0) return 'sign-in form shown and no sign-in signal';
 }
 
 /** Why the settings content cannot be trusted to be complete yet, or '' when it can. */
