@@ -14,8 +14,13 @@ export default defineContentScript({
       current = new AbortController();
       void visit(document, (message) => browser.runtime.sendMessage(message), t, current.signal);
     };
-    const onMessage = (message: unknown, sender: Browser.runtime.MessageSender) =>
-      answer(document, message, sender.id, browser.runtime.id, t);
+    // return true + sendResponse: without the polyfill, the form both Chrome and Firefox accept.
+    const onMessage = (message: unknown, sender: Browser.runtime.MessageSender, sendResponse: (reply: unknown) => void) => {
+      const reply = answer(document, message, sender.id, browser.runtime.id, t);
+      if (!reply) return false;
+      reply.then(sendResponse, () => sendResponse(undefined));
+      return true;
+    };
     browser.runtime.onMessage.addListener(onMessage);
     ctx.onInvalidated(() => {
       current.abort();
