@@ -7,7 +7,7 @@ import { createJiti } from 'jiti';
 import { AI_PAGE, busyOnce, classifyOnce, injectedInto } from './bench/content.mjs';
 import { bareRun, extensionRun, workerHeapBytes } from './bench/one-click.mjs';
 import { launchPlain } from './bench/plain.mjs';
-import { popupInteractiveMs } from './bench/popup.mjs';
+import { popupTimes } from './bench/popup.mjs';
 import { entrypointSizes } from './bench/sizes.mjs';
 import { BUILD_DIR, ensureBuild } from './build.mjs';
 import { CHROMIUM, ensureChromium } from './chromium.mjs';
@@ -68,10 +68,12 @@ try {
 
   console.log('Elsewhere on LinkedIn: the feed');
   const feed = await injectedInto(extension.context);
-  const control = await injectedInto(extension.context, AI_PAGE, 1000);
+  const controls = await repeat(5, () => injectedInto(extension.context, AI_PAGE, 1000));
+  const control = controls[0];
   figure('feed: script worlds the extension created', feed.worlds, 'count', ['=', 0], `feed of ${feed.nodes} nodes; control, a settings page: ${control.worlds}`);
   figure('feed: extension CPU time', feed.extensionMs, 'ms', ['=', 0], `control, a settings page: ${control.extensionMs.toFixed(1)} ms`);
   figure('feed: extension performance entries', feed.entries, 'count', ['=', 0], `control, a settings page: ${control.entries}`);
+  figure('quiet settings page: extension scripting', median(controls.map((c) => c.extensionMs)), 'ms', undefined, 'median of 5 loads: the start-up part of the busy-page figure');
   if (control.worlds === 0) throw new Error('the control page shows no injection: the feed figures prove nothing');
 
   const covered = SETTINGS.filter((s) => s.oneClickDefault);
@@ -90,18 +92,20 @@ try {
   figure('service worker heap after the runs', (await workerHeapBytes(extension)) / 1024, 'KiB', undefined, 'after a forced garbage collection');
 
   console.log(`Popup time to interactive (navigation to first render with stored data)`);
-  await repeat(2, () => popupInteractiveMs(extension));
-  const warm = await repeat(ROUNDS.popupWarm, () => popupInteractiveMs(extension));
+  await repeat(2, () => popupTimes(extension));
+  const warm = await repeat(ROUNDS.popupWarm, () => popupTimes(extension));
   await cleanup();
   const cold = await repeat(ROUNDS.popupCold, async () => {
     const fresh = await startReplica('en-all-on');
     const browser = await launchBrowser({ replicaPort: fresh.port });
-    const ms = await popupInteractiveMs(browser);
+    const times = await popupTimes(browser);
     await cleanup();
-    return ms;
+    return times;
   });
-  figure('popup, warm', median(warm), 'ms', ['<=', 100], `median of ${ROUNDS.popupWarm} opens`);
-  figure('popup, cold (first open after browser start)', median(cold), 'ms', ['<=', 100], `median of ${ROUNDS.popupCold} browser starts`);
+  const interactive = (times) => median(times.map((t) => t.interactiveMs));
+  const floor = (times) => `of which ${median(times.map((t) => t.browserMs)).toFixed(0)} ms before any popup code runs (domInteractive)`;
+  figure('popup, warm', interactive(warm), 'ms', ['<=', 100], `median of ${ROUNDS.popupWarm} opens, ${floor(warm)}`);
+  figure('popup, cold (first open after browser start)', interactive(cold), 'ms', ['<=', 100], `median of ${ROUNDS.popupCold} browser starts, ${floor(cold)}`);
   await plain.close();
 } finally {
   await cleanup();
@@ -116,5 +120,7 @@ const widths = [0, 1, 2, 3].map((i) => Math.max(...[['figure', 'value', 'budget'
 const line = (row) => row.map((cell, i) => (i === 1 ? cell.padStart(widths[i]) : cell.padEnd(widths[i]))).join('  ').trimEnd();
 console.log(`\n${chromium}, Node ${process.version}\n${line(['figure', 'value', 'budget', ''])}`);
 for (const row of cells) console.log(line(row));
+console.log('\nNotes:');
+for (const f of figures.filter((f) => f.detail)) console.log(`  ${f.name}: ${f.detail}`);
 const missed = figures.filter((f) => f.met === false).length;
 console.log(`\n${figures.filter((f) => f.met).length} budgets met, ${missed} missed. Written to bench/results.json.`);

@@ -49,9 +49,10 @@ export function detectPage(doc: Document, catalogue: readonly PageSetting[] = PA
   const here = settingsOnPage(doc.URL, catalogue);
   if (here.length === 0) return { ...base, page: 'unknown', settings: [], reason: 'no catalogued setting on this page' };
 
-  const found = here.map((setting) => ({ setting, ...identify(doc, setting) }));
+  const candidates = switchCandidates(doc);
+  const found = here.map((setting) => ({ setting, ...identify(doc, setting, candidates) }));
   const claimed = new Set(found.map((f) => f.el));
-  const unclaimed = switchCandidates(doc).filter((el) => !claimed.has(el)).length;
+  const unclaimed = candidates.filter((el) => !claimed.has(el)).length;
   const notLoaded = notLoadedReason(doc, isSignedIn);
   const settings = found.map(({ setting, el, ambiguous, evidence }): SettingObservation => {
     const observe = (state: SettingObservation['state'], why?: string) => ({

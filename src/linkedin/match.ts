@@ -58,9 +58,9 @@ function sectionHeading(doc: Document, el: HTMLElement): string {
  * Find the one switch for a setting: its stable hook first, then a catalogued label (any language)
  * naming the control itself, then one naming the heading it sits under. Each step must yield exactly
  * one control; several is ambiguous and stops the search. Never falls back to position.
+ * `candidates`: the page's switch-like controls, when the caller has them already.
  */
-export function identify(doc: Document, setting: PageSetting): Identification {
-  const candidates = switchCandidates(doc);
+export function identify(doc: Document, setting: PageSetting, candidates = switchCandidates(doc)): Identification {
   const evidence = (matchedBy: Evidence['matchedBy'], detail: string): Evidence => ({
     matchedBy,
     detail,
