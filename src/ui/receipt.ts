@@ -1,6 +1,6 @@
 import type { Receipt } from '../storage';
 import { formatDateTime, regionName, settingName, stepName, t } from './i18n';
-import { outcomeWords } from './words';
+import { outcomeWords, reasonText } from './words';
 
 export function latestReceipt(receipts: readonly Receipt[]): Receipt | undefined {
   return receipts.reduce<Receipt | undefined>((latest, r) => (!latest || r.finishedAt > latest.finishedAt ? r : latest), undefined);
@@ -43,7 +43,8 @@ export function receiptText(receipt: Receipt): string {
     ...receipt.settings.map((r) => {
       const parts = [`- ${settingName(r.settingId)}: ${outcomeWords(r.outcome).text}`];
       if (r.at) parts.push(`(${formatDateTime(r.at)})`);
-      if (r.reason) parts.push(t('outcome_reason', r.reason));
+      const reason = reasonText(r.reason);
+      if (reason) parts.push(t('outcome_reason', reason));
       return parts.join(' ');
     }),
     '',

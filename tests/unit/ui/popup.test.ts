@@ -146,7 +146,7 @@ describe('popup', () => {
     );
     await open();
     expect(rows()[0]).toBe(
-      'Data for generative AI improvement Could not change — open the page and switch it off by hand Reason: still on after reload Open the page',
+      'Data for generative AI improvement Could not change — open the page and switch it off by hand Reason: Still on after reloading the page. Open the page',
     );
     expect(rows()[1]).toBe("Social, economic and workplace research Could not identify the switch — open the page and we'll show you where Open the page");
     button(root, 'Open the page: Social, economic and workplace research')!.click();

@@ -70,7 +70,7 @@ describe('receipt export', () => {
     expect(lines).toContain('Untrain 0.1.0, catalogue of 2026-11-23');
     expect(lines.find((l) => l.startsWith('- Data for generative AI improvement'))).toMatch(/^- Data for generative AI improvement: Turned off and verified \(Nov 20, 2026, \d{1,2}:01 [AP]M\)$/);
     expect(lines).toContain('- Data sharing with affiliates and select partners: Not offered in your region');
-    expect(lines).toContain('- Social, economic and workplace research: Could not change — open the page and switch it off by hand Reason: still on after reload');
+    expect(lines).toContain('- Social, economic and workplace research: Could not change — open the page and switch it off by hand Reason: Still on after reloading the page.');
     expect(lines).toContain('Steps you marked done:');
     expect(lines.find((l) => l.startsWith('- Object to'))).toMatch(/^- Object to the use of your data \(objection form\): Nov 19, 2026/);
   });
