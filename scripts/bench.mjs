@@ -12,7 +12,7 @@ import { entrypointSizes } from './bench/sizes.mjs';
 import { BUILD_DIR, ensureBuild } from './build.mjs';
 import { CHROMIUM, ensureChromium } from './chromium.mjs';
 
-const ROUNDS = { classify: 20, busy: 5, oneClick: 5, popupWarm: 20, popupCold: 5 };
+const ROUNDS = { classify: 20, busy: 8, oneClick: 5, popupWarm: 20, popupCold: 5 };
 
 if (!ensureChromium() || !ensureBuild({ force: true })) process.exit(1);
 const jiti = createJiti(import.meta.url);
@@ -29,7 +29,8 @@ const figures = [];
 /** budget: [comparison, limit] or undefined for a figure reported without one. */
 function figure(name, value, unit, budget, detail) {
   const met = budget ? (budget[0] === '<=' ? value <= budget[1] : budget[0] === '<' ? value < budget[1] : value === budget[1]) : null;
-  figures.push({ name, value: Math.round(value * 10) / 10, unit, budget: budget ? `${budget[0]} ${budget[1]}` : null, met, ...(detail && { detail }) });
+  const places = unit === 'ratio' ? 100 : 10;
+  figures.push({ name, value: Math.round(value * places) / places, unit, budget: budget ? `${budget[0]} ${budget[1]}` : null, met, ...(detail && { detail }) });
   console.log(`  ${name}: ${value.toFixed(unit === 'ratio' ? 2 : 1)} ${unit}`);
 }
 async function repeat(times, fn) {
