@@ -1,5 +1,5 @@
 import { PAGE_SETTINGS } from './page-settings';
-import { identify, readState, settingsOnPage, switchCandidates, type PageSetting } from './match';
+import { hasSwitchLike, identify, readState, settingsOnPage, switchCandidates, type PageSetting } from './match';
 import type { PageReport, SettingObservation } from './report';
 import { waitFor } from './wait';
 
@@ -85,8 +85,12 @@ export interface WaitOptions {
  * settings page), then classify. On timeout, classify anyway: missing switches on a loaded page are
  * `not-offered`, anything less certain is `unknown`.
  */
-export async function waitForPage(doc: Document, { catalogue, timeoutMs = 8000, signal }: WaitOptions = {}) {
+export async function waitForPage(doc: Document, { catalogue = PAGE_SETTINGS, timeoutMs = 8000, signal }: WaitOptions = {}) {
+  const expectsSwitches = settingsOnPage(doc.URL, catalogue).length > 0 && !SIGN_IN_PATH.test(new URL(doc.URL).pathname);
   const check = () => {
+    // While the app has rendered no switch at all, a signed-in settings page cannot be settled yet:
+    // a query or two instead of a full classification at every render step.
+    if (expectsSwitches && !hasSwitchLike(doc) && signedIn(doc)) return undefined;
     const report = detectPage(doc, catalogue);
     return settled(report) ? report : undefined;
   };

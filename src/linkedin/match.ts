@@ -26,6 +26,7 @@ export const settingsOnPage = (url: string, catalogue: readonly PageSetting[]) =
   catalogue.filter((s) => pathOf(s.url) === pathOf(url));
 
 export const switchCandidates = (doc: Document) => [...doc.querySelectorAll<HTMLElement>(SWITCH_LIKE)];
+export const hasSwitchLike = (doc: Document) => doc.querySelector(SWITCH_LIKE) !== null;
 
 const hookSelector = ({ kind, value }: PageSetting['hooks'][number]) =>
   kind === 'id' ? `input[role="switch"][id="${value}"]` : `input[role="switch"][aria-labelledby~="${value}"]`;

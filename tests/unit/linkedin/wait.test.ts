@@ -23,6 +23,20 @@ describe('waitForPage', () => {
     expect(disconnect).toHaveBeenCalledTimes(1);
   });
 
+  it('while no switch exists yet, a render step costs a query or two, not a full classification', async () => {
+    const doc = loadFixture('loading.html', AI);
+    const scans = vi.spyOn(doc, 'querySelectorAll');
+    const done = waitForPage(doc, { timeoutMs: 5000 });
+    for (let step = 0; step < 3; step++) {
+      doc.body.append(doc.createElement('div'));
+      await new Promise((r) => setTimeout(r, CHECK_GAP_MS + 10));
+    }
+    expect(scans).not.toHaveBeenCalled();
+    doc.querySelector('#settings-card')!.replaceWith(aiCard());
+    expect((await done).settings[0]!.state).toBe('on');
+    expect(scans).toHaveBeenCalled();
+  });
+
   it('answers at once when the page is already settled, without observing', async () => {
     const observe = vi.spyOn(MutationObserver.prototype, 'observe');
     const report = await waitForPage(loadFixture('ai-training.en.html', AI), { timeoutMs: 5000 });
