@@ -6,7 +6,6 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createJiti } from 'jiti';
 import { AI_PAGE, busyOnce, classifyOnce, injectedInto } from './bench/content.mjs';
 import { bareRun, extensionRun, workerHeapBytes } from './bench/one-click.mjs';
-import { launchPlain } from './bench/plain.mjs';
 import { popupTimes } from './bench/popup.mjs';
 import { entrypointSizes } from './bench/sizes.mjs';
 import { BUILD_DIR, ensureBuild } from './build.mjs';
@@ -16,7 +15,7 @@ const ROUNDS = { classify: 20, busy: 8, oneClick: 5, popupWarm: 20, popupCold: 5
 
 if (!ensureChromium() || !ensureBuild({ force: true })) process.exit(1);
 const jiti = createJiti(import.meta.url);
-const { startReplica, launchBrowser, cleanup } = await jiti.import('../tests/e2e/harness.ts');
+const { startReplica, launchBrowser, launchPlainBrowser, untilRunEnds, cleanup } = await jiti.import('../tests/e2e/harness.ts');
 const { SETTINGS } = await jiti.import('../src/catalogue/settings.ts');
 const optOutLabel = JSON.parse(readFileSync('public/_locales/en/messages.json', 'utf8')).btn_opt_out.message;
 
@@ -47,7 +46,7 @@ for (const [name, { bytes, files }] of Object.entries(sizes)) figure(`${name} sc
 try {
   const replica = await startReplica('en-all-on');
   const extension = await launchBrowser({ replicaPort: replica.port });
-  const plain = await launchPlain({ replicaPort: replica.port });
+  const plain = await launchPlainBrowser({ replicaPort: replica.port });
 
   console.log(`Content script on the AI settings page (median of ${ROUNDS.classify} loads)`);
   await repeat(2, () => classifyOnce(extension.context)); // warm-up: caches, code cache
@@ -82,7 +81,7 @@ try {
   const runs = { extension: [], bare: [] };
   await repeat(ROUNDS.oneClick + 1, async (round) => {
     replica.setScenario('en-all-on');
-    const ext = await extensionRun(extension, optOutLabel);
+    const ext = await extensionRun(extension, optOutLabel, untilRunEnds);
     replica.setScenario('en-all-on');
     const bare = await bareRun(plain.context, covered);
     if (round > 0) runs.extension.push(ext), runs.bare.push(bare); // round 0 warms up
@@ -107,7 +106,6 @@ try {
   const floor = (times) => `of which ${median(times.map((t) => t.browserMs)).toFixed(0)} ms before any popup code runs (domInteractive)`;
   figure('popup, warm', interactive(warm), 'ms', ['<=', 100], `median of ${ROUNDS.popupWarm} opens, ${floor(warm)}`);
   figure('popup, cold (first open after browser start)', interactive(cold), 'ms', ['<=', 100], `median of ${ROUNDS.popupCold} browser starts, ${floor(cold)}`);
-  await plain.close();
 } finally {
   await cleanup();
 }

@@ -16,7 +16,7 @@ const word = (state) => (state === true ? 'on' : state === false ? 'off' : 'not 
 if (!ensureChromium() || !ensureBuild({ force: true })) process.exit(1);
 
 const jiti = createJiti(import.meta.url);
-const { startReplica, launchBrowser, cleanup } = await jiti.import('../tests/e2e/harness.ts');
+const { startReplica, launchBrowser, untilRunEnds, cleanup } = await jiti.import('../tests/e2e/harness.ts');
 const { SETTINGS } = await jiti.import('../src/catalogue/settings.ts');
 
 try {
@@ -33,13 +33,7 @@ try {
   console.log(`Replica scenario "${scenario}" on 127.0.0.1:${replica.port}; pressing "Opt out" in the popup…`);
   const started = Date.now();
   await popup.getByRole('button', { name: /^Opt out/ }).click();
-  let run;
-  for (;;) {
-    run = (await browser.storage('local')).run;
-    if (run && run.status !== 'running') break;
-    if (Date.now() - started > 120_000) throw new Error('the run did not finish within 2 minutes');
-    await new Promise((done) => setTimeout(done, 200));
-  }
+  const run = await untilRunEnds(browser, { timeoutMs: 120_000 });
   const seconds = ((Date.now() - started) / 1000).toFixed(1);
   await popup.waitForTimeout(300);
   await popup.screenshot({ path: 'screenshots/demo-after.png', fullPage: true });

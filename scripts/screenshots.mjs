@@ -20,7 +20,7 @@ const DOCS = ['popup-after-light-en', 'popup-before-dark-de', 'checklist-light-e
 
 if (!ensureChromium() || !ensureBuild()) process.exit(1);
 mkdirSync(OUT, { recursive: true });
-const { startReplica, launchBrowser, cleanup } = await createJiti(import.meta.url).import('../tests/e2e/harness.ts');
+const { startReplica, launchBrowser, untilRunEnds, cleanup } = await createJiti(import.meta.url).import('../tests/e2e/harness.ts');
 
 const written = [];
 /** One screenshot per colour scheme; `clip` limits a long page to its first screen. */
@@ -32,16 +32,6 @@ async function shoot(page, name, lang, { clip = false } = {}) {
     written.push(path);
   }
   await page.emulateMedia({ colorScheme: 'light' });
-}
-
-async function runUntilDone(browser, popup) {
-  for (const end = Date.now() + 120_000; ; ) {
-    const run = (await browser.storage('local')).run;
-    if (run && run.status !== 'running') break;
-    if (Date.now() > end) throw new Error('the run did not finish within 2 minutes');
-    await new Promise((done) => setTimeout(done, 200));
-  }
-  await popup.waitForFunction(() => !document.querySelector('.tone-busy'));
 }
 
 try {
@@ -60,7 +50,8 @@ try {
     }
     await shoot(popup, 'popup-before', lang);
     await optOut.click();
-    await runUntilDone(browser, popup);
+    await untilRunEnds(browser, { timeoutMs: 120_000 });
+    await popup.waitForFunction(() => !document.querySelector('.tone-busy'));
     await shoot(popup, 'popup-after', lang);
 
     for (const view of ['checklist', 'options']) {

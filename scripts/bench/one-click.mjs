@@ -2,21 +2,17 @@
 // script doing the same work by hand: open each page, click what is on, reload, read it back.
 
 /** Press "Opt out" in the popup; ms from the click to the run's own finishing time. */
-export async function extensionRun(browser, optOutLabel) {
+export async function extensionRun(browser, optOutLabel, untilRunEnds) {
   const popup = await browser.openPopup();
   const button = popup.getByRole('button', { name: optOutLabel });
   await button.waitFor();
   const clicked = Date.now();
   await button.click();
-  for (const end = clicked + 60_000; ; await new Promise((done) => setTimeout(done, 100))) {
-    const { run } = await browser.storage('local');
-    if (run && Date.parse(run.startedAt) >= clicked - 1000 && run.status !== 'running') {
-      await popup.close();
-      if (run.results.some((r) => r.outcome !== 'verified')) throw new Error(`run not verified: ${JSON.stringify(run.results)}`);
-      return Date.parse(run.finishedAt) - clicked;
-    }
-    if (Date.now() > end) throw new Error('the run did not finish within a minute');
-  }
+  // The previous round's run is still stored: wait for this one.
+  const run = await untilRunEnds(browser, { timeoutMs: 60_000, since: clicked - 1000 });
+  await popup.close();
+  if (run.results.some((r) => r.outcome !== 'verified')) throw new Error(`run not verified: ${JSON.stringify(run.results)}`);
+  return Date.parse(run.finishedAt) - clicked;
 }
 
 const switchSelector = (hook) => (hook.kind === 'id' ? `#${hook.value}` : `[role="switch"][aria-labelledby="${hook.value}"]`);

@@ -4,7 +4,7 @@ import type { AxeResults, Result } from 'axe-core';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 
-import { launchBrowser, startReplica, type ExtensionBrowser } from './harness';
+import { launchBrowser, startReplica, untilRunEnds, type ExtensionBrowser } from './harness';
 
 declare const axe: { run(context: Document, options: object): Promise<AxeResults> };
 
@@ -37,12 +37,6 @@ async function problems(page: Page, label: string): Promise<string[]> {
     for (const v of bad) found.push(`${label} (${colorScheme}): ${v.id} [${v.impact}] ${v.help}\n    ${v.nodes.map((n) => n.target.join(' ')).join('\n    ')}`);
   }
   return found;
-}
-
-async function untilRunEnds(browser: ExtensionBrowser): Promise<void> {
-  await expect
-    .poll(async () => ((await browser.storage('local')).run as { status: string } | undefined)?.status, { timeout: 45_000 })
-    .toMatch(/finished|signed-out|interrupted/);
 }
 
 describe('accessibility (axe-core) of popup, checklist and options, light and dark', () => {

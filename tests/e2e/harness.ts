@@ -6,6 +6,7 @@ import { cpSync, existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { chromium, type BrowserContext, type CDPSession, type Page, type Worker } from 'playwright-core';
+import type { RunRecord } from '../../src/run/types';
 import { startReplica as startServer, type Replica, type ReplicaState, type Scenario } from './linkedin-replica/server.mjs';
 
 export type { Replica, ReplicaState, Scenario };
@@ -68,19 +69,16 @@ export interface LaunchOptions {
   env?: Record<string, string>;
 }
 
-export async function launchBrowser({ replicaPort, loggedIn = true, locale, env }: LaunchOptions): Promise<ExtensionBrowser> {
-  if (!existsSync(join(EXTENSION_DIR, 'manifest.json'))) throw new Error(`no extension build in ${EXTENSION_DIR}: run \`npx wxt build\` first`);
-  // A private copy of the build: a `wxt build` running meanwhile (it empties .output) cannot pull
-  // files from under a running test. The unpacked extension's id follows the path, so it varies.
-  const root = mkdtempSync(join(tmpdir(), 'untrain-e2e-'));
-  const extension = join(root, 'extension');
-  cpSync(EXTENSION_DIR, extension, { recursive: true });
+/**
+ * Chromium on a fresh profile in `root`, with www.linkedin.com mapped to the replica. `close()`
+ * (registered with `cleanup()`) removes `root`, as does a failed start.
+ */
+async function launchChromium(root: string, replicaPort: number, extraArgs: string[], options: object) {
   let context: BrowserContext;
   try {
     context = await chromium.launchPersistentContext(join(root, 'profile'), {
       executablePath: CHROMIUM,
       headless: true,
-      ignoreDefaultArgs: ['--disable-extensions'],
       args: [
         '--no-sandbox',
         '--disable-gpu',
@@ -89,14 +87,11 @@ export async function launchBrowser({ replicaPort, loggedIn = true, locale, env 
         '--disable-background-networking',
         '--disable-component-update',
         '--disable-sync',
-        `--disable-extensions-except=${extension}`,
-        `--load-extension=${extension}`,
         `--host-resolver-rules=MAP www.linkedin.com 127.0.0.1:${replicaPort}`,
         '--ignore-certificate-errors',
-        ...(locale ? [`--lang=${locale}`] : []),
+        ...extraArgs,
       ],
-      ...(locale ? { locale } : {}),
-      ...(env ? { env: { ...process.env, ...env } } : {}),
+      ...options,
     });
   } catch (error) {
     rmSync(root, { recursive: true, force: true });
@@ -107,6 +102,42 @@ export async function launchBrowser({ replicaPort, loggedIn = true, locale, env 
     rmSync(root, { recursive: true, force: true });
   };
   cleanups.push(close);
+  return { context, close };
+}
+
+/** The cookies a signed-in member has (the replica only checks that li_at is there). */
+async function signIn(context: BrowserContext): Promise<void> {
+  const cookie = { domain: 'www.linkedin.com', path: '/', secure: true, sameSite: 'None' as const };
+  await context.addCookies([
+    { ...cookie, name: 'li_at', value: randomBytes(16).toString('hex'), httpOnly: true },
+    { ...cookie, name: 'liap', value: 'true' },
+  ]);
+}
+
+/** A browser like `launchBrowser`'s, signed in, but without the extension: the benchmark's baseline. */
+export async function launchPlainBrowser({ replicaPort }: { replicaPort: number }): Promise<{ context: BrowserContext; close(): Promise<void> }> {
+  const plain = await launchChromium(mkdtempSync(join(tmpdir(), 'untrain-plain-')), replicaPort, [], {});
+  await signIn(plain.context);
+  return plain;
+}
+
+export async function launchBrowser({ replicaPort, loggedIn = true, locale, env }: LaunchOptions): Promise<ExtensionBrowser> {
+  if (!existsSync(join(EXTENSION_DIR, 'manifest.json'))) throw new Error(`no extension build in ${EXTENSION_DIR}: run \`npx wxt build\` first`);
+  // A private copy of the build: a `wxt build` running meanwhile (it empties .output) cannot pull
+  // files from under a running test. The unpacked extension's id follows the path, so it varies.
+  const root = mkdtempSync(join(tmpdir(), 'untrain-e2e-'));
+  const extension = join(root, 'extension');
+  cpSync(EXTENSION_DIR, extension, { recursive: true });
+  const { context, close } = await launchChromium(
+    root,
+    replicaPort,
+    [`--disable-extensions-except=${extension}`, `--load-extension=${extension}`, ...(locale ? [`--lang=${locale}`] : [])],
+    {
+      ignoreDefaultArgs: ['--disable-extensions'],
+      ...(locale ? { locale } : {}),
+      ...(env ? { env: { ...process.env, ...env } } : {}),
+    },
+  );
 
   const isOurs = (w: Worker) => w.url().startsWith('chrome-extension://');
   const first = context.serviceWorkers().find(isOurs) ?? (await context.waitForEvent('serviceworker', { predicate: isOurs, timeout: 10_000 }));
@@ -114,13 +145,7 @@ export async function launchBrowser({ replicaPort, loggedIn = true, locale, env 
   const origin = `chrome-extension://${extensionId}/`;
   const live = () => context.serviceWorkers().find((w) => w.url().startsWith(origin));
 
-  if (loggedIn) {
-    const cookie = { domain: 'www.linkedin.com', path: '/', secure: true, sameSite: 'None' as const };
-    await context.addCookies([
-      { ...cookie, name: 'li_at', value: randomBytes(16).toString('hex'), httpOnly: true },
-      { ...cookie, name: 'liap', value: 'true' },
-    ]);
-  }
+  if (loggedIn) await signIn(context);
 
   // The tab the persistent context starts with becomes a quiet extension page: reads of badge and
   // storage run there, so they work while the worker is stopped and never wake it (a tab opened or
@@ -188,4 +213,18 @@ export async function launchBrowser({ replicaPort, loggedIn = true, locale, env 
       }),
     close,
   };
+}
+
+/** The stored run record, as the popup reads it. */
+export async function lastRun(browser: ExtensionBrowser): Promise<RunRecord | undefined> {
+  return (await browser.storage('local')).run as RunRecord | undefined;
+}
+
+/** Wait until the run has ended (any status but running); with `since`, one started at or after that time (ms). */
+export async function untilRunEnds(browser: ExtensionBrowser, { timeoutMs = 45_000, since = 0 } = {}): Promise<RunRecord> {
+  for (const end = Date.now() + timeoutMs; Date.now() < end; await new Promise((done) => setTimeout(done, 100))) {
+    const run = await lastRun(browser);
+    if (run && run.status !== 'running' && Date.parse(run.startedAt) >= since) return run;
+  }
+  throw new Error(`run still going after ${timeoutMs} ms: ${JSON.stringify(await lastRun(browser))}`);
 }

@@ -3,7 +3,7 @@ import type { Page } from 'playwright-core';
 
 import { SETTINGS } from '../../src/catalogue/settings';
 import type { RunRecord } from '../../src/run/types';
-import { launchBrowser, startReplica, type ExtensionBrowser, type Replica, type Scenario } from './harness';
+import { lastRun, launchBrowser, startReplica, untilRunEnds, type ExtensionBrowser, type Replica, type Scenario } from './harness';
 
 const covered = SETTINGS.filter((s) => s.oneClickDefault).map((s) => s.id);
 const notCovered = SETTINGS.map((s) => s.id).filter((id) => !covered.includes(id));
@@ -12,20 +12,6 @@ async function setUp(scenario: string, loggedIn = true, overrides?: Partial<Scen
   const replica = await startReplica(scenario, overrides);
   const browser = await launchBrowser({ replicaPort: replica.port, loggedIn });
   return { replica, browser };
-}
-
-async function lastRun(browser: ExtensionBrowser): Promise<RunRecord | undefined> {
-  return (await browser.storage('local')).run as RunRecord | undefined;
-}
-
-/** Wait until the run the popup started has ended, as the popup would show it. */
-async function untilRunEnds(browser: ExtensionBrowser, timeoutMs = 45_000): Promise<RunRecord> {
-  for (const end = Date.now() + timeoutMs; Date.now() < end; ) {
-    const run = await lastRun(browser);
-    if (run && run.status !== 'running') return run;
-    await new Promise((done) => setTimeout(done, 200));
-  }
-  throw new Error(`run still going after ${timeoutMs} ms: ${JSON.stringify(await lastRun(browser))}`);
 }
 
 async function pressOptOut(browser: ExtensionBrowser): Promise<Page> {
@@ -123,7 +109,7 @@ describe('one-click opt-out in a real Chromium against the replica', () => {
     // Stop it once the first page has been read and clicked, before any page is verified.
     await expect.poll(async () => (await lastRun(browser))?.results.filter((r) => r.before).length ?? 0, { timeout: 20_000 }).toBeGreaterThan(0);
     await browser.stopServiceWorker();
-    const run = await untilRunEnds(browser, 90_000);
+    const run = await untilRunEnds(browser, { timeoutMs: 90_000 });
     expect(run.status).toBe('finished');
     for (const id of covered) expect(outcomes(run)[id], id).toBe('verified');
     expect(switchedOff(replica)).toEqual([...covered].sort());
@@ -138,7 +124,7 @@ describe('one-click opt-out in a real Chromium against the replica', () => {
     expect((await lastRun(browser))!.status).toBe('running');
     await expect.poll(() => again.getByRole('heading', { level: 2 }).first().textContent()).toMatch(/Opting out|Running|running/i);
     await expect.poll(() => again.getByRole('status').first().textContent(), { timeout: 10_000 }).toMatch(/of/);
-    await untilRunEnds(browser, 90_000);
+    await untilRunEnds(browser, { timeoutMs: 90_000 });
     await expect.poll(() => again.getByText('Turned off and verified').count()).toBe(covered.length);
   }, 120_000);
 
