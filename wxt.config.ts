@@ -12,12 +12,10 @@ export default defineConfig({
     // content script answers the background through sendResponse, which both browsers support.
     'vite:build:extendConfig': (entrypoints, config) => {
       if (entrypoints.some((entry) => entry.type === 'background')) return;
+      // The polyfill module sets `wxt/browser` in an alias object; fail loudly should that change.
       const alias = config.resolve?.alias;
-      if (Array.isArray(alias)) {
-        config.resolve!.alias = alias.filter((entry: { find: unknown }) => entry.find !== 'wxt/browser');
-      } else if (alias) {
-        delete (alias as Record<string, string>)['wxt/browser'];
-      }
+      if (Array.isArray(alias)) throw new Error('wxt.config.ts: the vite alias is an array now; scope the polyfill anew');
+      if (alias) delete (alias as Record<string, string>)['wxt/browser'];
     },
   },
   manifest: ({ browser }) => ({
