@@ -9,7 +9,8 @@ export async function recordPassiveReport(report: PageReport, now: string): Prom
     return;
   }
   await update('account', () => ({ signedOutAt: null }));
-  const known = report.settings.filter((s) => s.state !== 'unknown');
+  // Only what was read: an error page, a loading page or a missing switch changes nothing stored.
+  const known = report.page === 'settings' ? report.settings.filter((s) => s.state !== 'unknown') : [];
   if (known.length === 0) return;
   await update('audit', (audit) => {
     const next = { ...audit };
@@ -25,7 +26,8 @@ export async function recordRun(run: RunRecord): Promise<void> {
   await update('audit', (audit) => {
     const next = { ...audit };
     for (const result of run.results) {
-      const state = result.after ?? result.before;
+      // A click that was not verified leaves an unknown state, never its unconfirmed after-reload read.
+      const state = result.outcome === 'failed' ? (result.after === 'on' ? 'on' : 'unknown') : (result.after ?? result.before);
       if (!state || !result.at || result.outcome === 'skipped') continue;
       const record: AuditRecord = {
         state,
@@ -34,6 +36,7 @@ export async function recordRun(run: RunRecord): Promise<void> {
         verified: result.outcome === 'verified',
         lang: result.lang ?? '',
         ...(result.reason && { detail: result.reason }),
+        ...(result.foundAt && { foundAt: result.foundAt }),
       };
       next[result.settingId] = record;
     }
