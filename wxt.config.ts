@@ -2,7 +2,9 @@ import { defineConfig } from 'wxt';
 import { pageCatalogue } from './build/page-catalogue';
 import { CONTENT_MATCHES } from './src/linkedin/scope';
 
-// Least privilege: storage + alarms; the content script's matches are the only LinkedIn access.
+// Least privilege: storage + alarms, and LinkedIn's settings and sign-in pages only. The host
+// permission repeats the content script's matches so the run can see that its tab still shows one
+// of them before touching it (without it the tab's address is hidden; www.linkedin.com/* is not needed).
 export default defineConfig({
   imports: false,
   modules: ['@wxt-dev/webextension-polyfill'],
@@ -30,6 +32,7 @@ export default defineConfig({
     description: '__MSG_extDescription__',
     default_locale: 'en',
     permissions: ['storage', 'alarms'],
+    host_permissions: CONTENT_MATCHES,
     action: { default_title: '__MSG_extName__' },
     ...(browser === 'firefox'
       ? {

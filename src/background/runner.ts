@@ -111,11 +111,11 @@ export const cancelRun = () => dispatch({ type: 'cancel' });
 export async function onTabUpdated(tabId: number, change: Browser.tabs.OnUpdatedInfo): Promise<void> {
   if (change.status !== 'complete') return;
   const run = await read('run');
-  if (run?.status !== 'running' || run.tabId !== tabId || run.waiting !== 'report') return;
+  if (run?.status !== 'running' || run.tabId !== tabId) return;
   const state = await tabState(tabId);
   if (state === 'gone') return dispatch({ type: 'tab-closed', tabId });
   if (state === 'left') return dispatch({ type: 'tab-left', tabId });
-  await probe(run);
+  if (run.waiting === 'report') await probe(run);
 }
 
 /**
