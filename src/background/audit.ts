@@ -8,9 +8,11 @@ export async function recordPassiveReport(report: PageReport, now: string): Prom
     await update('account', () => ({ signedOutAt: now }));
     return;
   }
+  // Only a settings page proves the member is signed in; an error page proves nothing.
+  if (report.page !== 'settings') return;
   await update('account', () => ({ signedOutAt: null }));
-  // Only what was read: an error page, a loading page or a missing switch changes nothing stored.
-  const known = report.page === 'settings' ? report.settings.filter((s) => s.state !== 'unknown') : [];
+  // Only what was read: a loading page or a missing switch changes nothing stored.
+  const known = report.settings.filter((s) => s.state !== 'unknown');
   if (known.length === 0) return;
   await update('audit', (audit) => {
     const next = { ...audit };

@@ -53,7 +53,9 @@ async function handleUi(message: UiToBg): Promise<unknown> {
     case 'ui:openGuided': {
       const setting = settingById(message.settingId);
       if (!setting) return { opened: false };
-      const tab = await browser.tabs.create({ url: setting.url, active: true });
+      // Where the setting was last found, if LinkedIn had moved it; else its catalogued address.
+      const url = (await read('audit'))[setting.id]?.foundAt ?? setting.url;
+      const tab = await browser.tabs.create({ url, active: true });
       if (tab.id !== undefined) await update('guides', (guides) => ({ ...guides, [tab.id!]: setting.id }));
       return { opened: true };
     }

@@ -35,7 +35,7 @@ describe('a setting found wherever LinkedIn moved it', () => {
     const run = await untilRunEnds(browser);
 
     const slug = '/mypreferences/s/settings/share-data-with-trusted-partners';
-    expect(resultOf(run, 'share-with-partners')).toMatchObject({ outcome: 'verified', after: 'off' });
+    expect(resultOf(run, 'share-with-partners'), JSON.stringify([run.results, replica.state().visits])).toMatchObject({ outcome: 'verified', after: 'off' });
     expect(pathOf(resultOf(run, 'share-with-partners').foundAt!)).toBe(slug);
     expect(replica.state().switches['share-with-partners']).toBe(false);
     expect(replica.state().visits.find((v) => v.path === '/mypreferences/d/settings/share-data-with-select-partners')?.status).toBe(404);
@@ -48,7 +48,7 @@ describe('a setting found wherever LinkedIn moved it', () => {
     const run = await untilRunEnds(browser);
 
     const newPath = replica.state().scenario.gone['ai-training']!;
-    expect(resultOf(run, 'ai-training')).toMatchObject({ outcome: 'verified', before: 'on', after: 'off' });
+    expect(resultOf(run, 'ai-training'), JSON.stringify([run.results, replica.state().visits])).toMatchObject({ outcome: 'verified', before: 'on', after: 'off' });
     expect(pathOf(resultOf(run, 'ai-training').foundAt!)).toBe(newPath);
     expect(replica.state().switches['ai-training']).toBe(false);
     const visited = replica.state().visits.map((v) => v.path);
@@ -59,7 +59,7 @@ describe('a setting found wherever LinkedIn moved it', () => {
 });
 
 describe('only what is real is read', () => {
-  for (const [scenario, status, code] of [['error-500', 500, 'error-page'], ['rate-limited', 429, 'rate-limited']] as const) {
+  for (const [scenario, status, code, reason] of [['error-500', 500, 'error-page', 'reason_error_page'], ['rate-limited', 429, 'rate-limited', 'reason_rate_limited']] as const) {
     it(`an HTTP ${status} page on the AI setting in a run: unknown (${code}), never "Not offered", never "Opted out, verified"`, async () => {
       const { replica, browser } = await setUp(scenario, ['ai-training']);
       const popup = await pressOptOut(browser);
@@ -69,7 +69,7 @@ describe('only what is real is read', () => {
       expect(replica.state().visits.filter((v) => v.status === status).length).toBeGreaterThan(0);
       expect(replica.state().switches['ai-training']).toBe(true);
       expect(replica.state().changes).toEqual([]);
-      await expectRow(popup, 'ai-training', 'outcome_unknown');
+      await expectRow(popup, 'ai-training', 'outcome_unknown', reason);
       expect(await row(popup, 'ai-training').textContent()).not.toContain(words('outcome_not_offered'));
       expect(await headline(popup)).not.toMatch(new RegExp(`^${VERIFIED_HEADLINE}`));
       const audit = (await browser.storage('local')).audit as Record<string, AuditRecord> | undefined;
@@ -123,7 +123,7 @@ describe('only what is real is read', () => {
     expect(replica.state().extras[NOTIFY_KEY]).toBe(false);
     expect(replica.state().changes).toEqual([]);
     expect(replica.state().switches['ai-training']).toBe(true);
-    await expectRow(popup, 'ai-training', 'outcome_unknown');
+    await expectRow(popup, 'ai-training', 'outcome_unknown', 'reason_not_identified');
   });
 
   for (const [scenario, code] of [['shadow-switch', 'in-shadow-root'], ['frame-switch', 'in-frame']] as const) {
@@ -135,7 +135,7 @@ describe('only what is real is read', () => {
       expect(resultOf(run, 'ai-training')).toMatchObject({ outcome: 'unknown', code });
       expect(replica.state().changes).toEqual([]);
       expect(replica.state().switches['ai-training']).toBe(true);
-      await expectRow(popup, 'ai-training', 'outcome_unknown');
+      await expectRow(popup, 'ai-training', 'outcome_unknown', 'reason_hidden_switch');
       expect(await row(popup, 'ai-training').textContent()).not.toContain(words('outcome_not_offered'));
     });
   }
@@ -178,7 +178,7 @@ describe('no connection', () => {
     expect(resultOf(run, 'ai-training').outcome).toBe('verified');
     expect(replica.state().switches).toMatchObject({ 'ai-training': false, research: true });
     expect(changesFor(replica, 'research')).toEqual([]);
-    await expectRow(popup, 'research', 'outcome_unknown');
+    await expectRow(popup, 'research', 'outcome_unknown', 'reason_no_connection');
     await expectRow(popup, 'ai-training', 'outcome_verified');
     expect((await lastRun(browser))!.status).toBe('finished');
   });

@@ -46,9 +46,10 @@ export const resultOf = (run: RunRecord, id: string): SettingResult => {
 /** The popup's row for a setting. */
 export const row = (popup: Page, id: string): Locator => popup.locator('li.row', { hasText: settingName(id) });
 
-/** The row says `key`'s words (polled: the popup re-renders from storage). */
-export async function expectRow(popup: Page, id: string, key: string): Promise<void> {
+/** The row says `key`'s words, and the reason's when given (polled: the popup re-renders from storage). */
+export async function expectRow(popup: Page, id: string, key: string, reasonKey?: string): Promise<void> {
   await expect.poll(() => row(popup, id).textContent()).toContain(words(key));
+  if (reasonKey) expect(await row(popup, id).textContent()).toContain(words(reasonKey));
 }
 
 export const headline = (popup: Page) => popup.getByRole('heading', { level: 1 }).textContent();

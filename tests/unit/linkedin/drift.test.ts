@@ -4,7 +4,7 @@ import { detectPage, waitForPage } from '../../../src/linkedin/detect';
 import { settingsAtAddress } from '../../../src/linkedin/match';
 import { flipToPrivate } from '../../../src/linkedin/toggle';
 import {
-  attachDeclarativeShadowRoots, behaveLikeLinkedIn, FAST, fixture, loadFixture, navigationStatus, spyClicks,
+  aiCard, attachDeclarativeShadowRoots, behaveLikeLinkedIn, FAST, fixture, loadFixture, navigationStatus, spyClicks,
 } from './pages';
 
 // Issue 12's nasty cases: settings found wherever LinkedIn moves them, and nothing read that is not real.
@@ -209,10 +209,7 @@ describe('an error page is never a reading', () => {
 
 describe('a switch in a card that is still loading is not read', () => {
   /** The card as the app draws it once the stored value (on) has arrived. */
-  const loadedCard = () => {
-    const html = fixture('ai-training.en.html');
-    return new DOMParser().parseFromString(html, 'text/html').querySelector('main section')!;
-  };
+  const loadedCard = aiCard;
 
   it('drawn off inside an aria-busy card with a spinner: unknown "loading", never off', () => {
     const doc = loadFixture('busy-card.html', AI);

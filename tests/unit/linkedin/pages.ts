@@ -136,7 +136,7 @@ export function navigationStatus(status: number) {
 /** The shadow roots the code under test attached, closed ones included (page code cannot get these). */
 export function spyShadowRoots() {
   const spy = vi.spyOn(HTMLElement.prototype, 'attachShadow');
-  return () => spy.mock.results.map((r) => r.value as ShadowRoot);
+  return () => spy.mock.results.flatMap((r) => (r.type === 'return' ? [r.value as ShadowRoot] : []));
 }
 
 /** Attach each `<template shadowrootmode="open">` as its host's open shadow root, as a browser parsing the page would. */
@@ -149,3 +149,7 @@ export function attachDeclarativeShadowRoots(doc: Document) {
   }
   return doc;
 }
+
+/** The rendered AI card (switch on), as the app inserts it once its data request returns. */
+export const aiCard = () =>
+  new DOMParser().parseFromString(fixture('ai-training.en.html'), 'text/html').querySelector('main section')!;

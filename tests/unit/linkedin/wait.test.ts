@@ -1,13 +1,11 @@
 import { describe, expect, it, vi } from 'vitest';
 import { waitForPage } from '../../../src/linkedin/detect';
 import { CHECK_GAP_MS, waitFor } from '../../../src/linkedin/wait';
-import { fixture, loadFixture } from './pages';
+import { aiCard, loadFixture } from './pages';
 
 const AI = 'https://www.linkedin.com/mypreferences/d/settings/data-for-ai-improvement';
 const PARTNERS = 'https://www.linkedin.com/mypreferences/d/settings/share-data-with-select-partners';
 
-/** The rendered AI card, as the app inserts it once its data request returns. */
-const aiCard = () => new DOMParser().parseFromString(fixture('ai-training.en.html'), 'text/html').querySelector('main section')!;
 
 describe('waitForPage', () => {
   it('answers as soon as the app renders the switch, and stops observing', async () => {
