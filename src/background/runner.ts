@@ -17,7 +17,7 @@ export const STALL_MS = 25_000;
 /** No run of 13 settings takes this long; one that does is ended, not left "running" for ever. */
 export const MAX_RUN_MS = 15 * 60_000;
 /** After a load completes, how long the content script has to answer before the page counts as failed. */
-export const PROBE_DELAYS_MS = [0, 700, 1500];
+export const PROBE_DELAYS_MS = [0, 1000, 2000, 2000];
 
 let queue: Promise<unknown> = Promise.resolve();
 /** One event at a time within this worker: each reads the run, advances it and stores it. */

@@ -1,6 +1,7 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing';
 import { SETTINGS } from '../../../src/catalogue/settings';
+import { PROBE_DELAYS_MS } from '../../../src/background/runner';
 import { DEFAULT_PREFS, read, write } from '../../../src/storage';
 import { FakeLinkedIn, ownPage, stubBrowserBasics } from './fake-linkedin';
 
@@ -336,11 +337,19 @@ describe('run lifecycle', () => {
     linkedin.outbox = [];
     linkedin.answering = false;
     const { tabId } = (await read('run'))!;
-    const started = Date.now();
-    await fakeBrowser.tabs.onUpdated.trigger(tabId!, { status: 'complete' }, (await fakeBrowser.tabs.get(tabId!)) as never);
-    await expect.poll(async () => (await read('run'))!.results[0]!.code, { timeout: 4000 }).toBe('no-connection');
-    expect(Date.now() - started).toBeLessThan(4000);
-    expect((await read('run'))!.results[0]!.outcome).toBe('unknown');
+    vi.useFakeTimers({ toFake: ['setTimeout'] });
+    try {
+      const probed = fakeBrowser.tabs.onUpdated.trigger(tabId!, { status: 'complete' }, (await fakeBrowser.tabs.get(tabId!)) as never);
+      await vi.advanceTimersByTimeAsync(PROBE_DELAYS_MS.reduce((a, b) => a + b) - 1);
+      expect((await read('run'))!.results[0]!.outcome).toBe('pending');
+      await vi.advanceTimersByTimeAsync(1);
+      await probed;
+    } finally {
+      vi.useRealTimers();
+    }
+    await idle();
+    expect((await read('run'))!.results[0]).toMatchObject({ outcome: 'unknown', code: 'no-connection' });
+    expect((await read('run'))!.cursor).toBe(1);
   });
 
   it('Cancel and Reset during a run close the run tab (and only it)', async () => {
