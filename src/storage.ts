@@ -65,6 +65,8 @@ export type Notice = z.infer<typeof Notice>;
 export const Account = z.object({
   /** When a LinkedIn page last showed the member signed out; cleared by any settings read. */
   signedOutAt: z.nullable(IsoTime),
+  /** A run stopped because the member was signed out: started again when a settings page shows them signed in. */
+  resumeAfterSignIn: z.optional(z.object({ mode: RunRecord.shape.mode, until: IsoTime })),
 });
 export type Account = z.infer<typeof Account>;
 

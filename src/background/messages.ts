@@ -86,7 +86,9 @@ async function handleReport(report: PageReport, tabId: number): Promise<CsReport
     void dispatch({ type: 'report', tabId, report });
     return {};
   }
-  await recordPassiveReport(report, nowIso());
+  const resume = await recordPassiveReport(report, nowIso());
+  // The member signed in after a run stopped at the sign-in page: it picks up from the start.
+  if (resume) await start(resume);
   await refreshBadge();
   const guides = await read('guides');
   const guide = guides[tabId];

@@ -159,6 +159,25 @@ describe('one-click run', () => {
     expect((await read('account')).signedOutAt).not.toBeNull();
   });
 
+  it('a run stopped at the sign-in page starts again once a settings page shows the member signed in', async () => {
+    linkedin.loggedIn = false;
+    await send({ type: 'ui:startRun' }, ownPage());
+    while (await deliverLoad());
+    const stopped = (await read('run'))!;
+    expect(stopped.status).toBe('signed-out');
+    linkedin.loggedIn = true;
+    // The member signs in; LinkedIn sends them back to a settings page in their own tab.
+    await send(linkedin.loadMessage({ url: SETTINGS[0]!.url }), linkedin.sender(42, SETTINGS[0]!.url));
+    const again = (await read('run'))!;
+    expect(again.id).not.toBe(stopped.id);
+    expect(again).toMatchObject({ status: 'running', mode: 'opt-out' });
+    while (await deliverLoad());
+    expect((await read('run'))!.status).toBe('finished');
+    // Only once: a later visit does not start yet another run.
+    await send(linkedin.loadMessage({ url: SETTINGS[0]!.url }), linkedin.sender(42, SETTINGS[0]!.url));
+    expect((await read('run'))!.status).toBe('finished');
+  });
+
   it('records a setting LinkedIn does not offer as not-offered, not as an error', async () => {
     linkedin.notOffered.add('share-with-partners');
     await send({ type: 'ui:startRun' }, ownPage());
