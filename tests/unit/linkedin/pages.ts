@@ -126,7 +126,7 @@ export function fakeResourceTiming() {
 }
 
 /** Give the test page the HTTP status of its navigation, as Navigation Timing reports it. */
-export function navigationStatus(status: number) {
+export function stubNavigationStatus(status: number) {
   const real = performance.getEntriesByType.bind(performance);
   vi.spyOn(performance, 'getEntriesByType').mockImplementation((type: string) =>
     type === 'navigation' ? ([{ entryType: 'navigation', responseStatus: status }] as unknown as PerformanceEntryList) : real(type),

@@ -17,7 +17,7 @@ describe('waitForPage', () => {
     const report = await waitForPage(doc, { timeoutMs: 5000 });
     expect(Date.now() - started).toBeLessThan(1000);
     expect(report.settings).toMatchObject([{ settingId: 'ai-training', state: 'on', evidence: { matchedBy: 'hook' } }]);
-    expect(observe).toHaveBeenCalledWith(doc, { childList: true, subtree: true });
+    expect(observe).toHaveBeenCalledWith(doc, { childList: true, subtree: true, attributes: true, attributeFilter: ['aria-busy'] });
     expect(disconnect).toHaveBeenCalledTimes(1);
   });
 
@@ -84,16 +84,22 @@ describe('waitForPage', () => {
 });
 
 describe('waitFor', () => {
-  it('ignores attribute changes and removals; only added nodes trigger a check', async () => {
+  it('ignores attribute churn, but a loading marker cleared or a node removed in place triggers a check', async () => {
     const check = vi.fn(() => undefined);
-    const done = waitFor(document, check, { timeoutMs: 4 * CHECK_GAP_MS });
+    const busy = document.body.appendChild(document.createElement('section'));
+    busy.setAttribute('aria-busy', 'true');
+    busy.append(document.createElement('span'));
+    const done = waitFor(document, check, { timeoutMs: 6 * CHECK_GAP_MS });
     document.body.setAttribute('data-x', '1');
-    document.body.firstElementChild?.remove();
+    busy.className = 'artdeco-card';
     await new Promise((r) => setTimeout(r, 2 * CHECK_GAP_MS));
     expect(check).toHaveBeenCalledTimes(1);
-    document.body.append(document.createElement('div'));
-    await new Promise((r) => setTimeout(r, 10));
+    busy.setAttribute('aria-busy', 'false');
+    await new Promise((r) => setTimeout(r, 2 * CHECK_GAP_MS));
     expect(check).toHaveBeenCalledTimes(2);
+    busy.firstElementChild!.remove();
+    await new Promise((r) => setTimeout(r, 2 * CHECK_GAP_MS));
+    expect(check).toHaveBeenCalledTimes(3);
     expect(await done).toBeUndefined();
   });
 
