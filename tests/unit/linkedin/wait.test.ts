@@ -12,10 +12,9 @@ describe('waitForPage', () => {
     const doc = loadFixture('loading.html', AI);
     const disconnect = vi.spyOn(MutationObserver.prototype, 'disconnect');
     const observe = vi.spyOn(MutationObserver.prototype, 'observe');
+    // The timeout is far beyond the test's own: only the render can have answered it.
     setTimeout(() => doc.querySelector('#settings-card')!.replaceWith(aiCard()), 20);
-    const started = Date.now();
-    const report = await waitForPage(doc, { timeoutMs: 5000 });
-    expect(Date.now() - started).toBeLessThan(1000);
+    const report = await waitForPage(doc, { timeoutMs: 60_000 });
     expect(report.settings).toMatchObject([{ settingId: 'ai-training', state: 'on', evidence: { matchedBy: 'hook' } }]);
     expect(observe).toHaveBeenCalledWith(doc, { childList: true, subtree: true, attributes: true, attributeFilter: ['aria-busy'] });
     expect(disconnect).toHaveBeenCalledTimes(1);
@@ -74,12 +73,10 @@ describe('waitForPage', () => {
 
   it('stops, without an answer, when aborted', async () => {
     const controller = new AbortController();
-    const started = Date.now();
-    const done = waitForPage(loadFixture('loading.html', AI), { timeoutMs: 5000, signal: controller.signal });
+    const done = waitForPage(loadFixture('loading.html', AI), { timeoutMs: 60_000, signal: controller.signal });
     controller.abort();
     // An aborted wait classifies what is there; the caller (a superseded visit) drops it.
     expect((await done).settings[0]!.state).toBe('unknown');
-    expect(Date.now() - started).toBeLessThan(1000);
   });
 });
 
