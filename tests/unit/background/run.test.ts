@@ -1,4 +1,4 @@
-import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing';
 import { SETTINGS } from '../../../src/catalogue/settings';
 import { PROBE_DELAYS_MS } from '../../../src/background/runner';
@@ -36,12 +36,17 @@ async function send(message: unknown, sender: object) {
 async function deliverLoad() {
   const next = linkedin.outbox.shift();
   if (!next) return false;
+  // Pages take time to load and render: a page's report never comes in the millisecond its load was ordered.
+  vi.setSystemTime(Date.now() + 500);
   const url = next.message.type === 'cs:report' ? next.message.report.url : (await fakeBrowser.tabs.get(next.tabId)).url;
   await send(next.message, linkedin.sender(next.tabId, url));
   return true;
 }
 
+afterEach(() => vi.useRealTimers());
+
 beforeEach(async () => {
+  vi.useFakeTimers({ toFake: ['Date'] });
   fakeBrowser.reset();
   stubBrowserBasics();
   linkedin = new FakeLinkedIn();
