@@ -52,7 +52,7 @@ async function stopWorker(page, origin) {
  * seconds: from the worker reported stopped to the next action; capped at `waitMs` (then action null).
  * The popup stays open until the stop: its CDP session is the one that stops the worker.
  */
-export async function resumeOnce({ browser, replica, phase, optOutLabel, untilRunEnds, waitMs = 60_000 }) {
+export async function resumeOnce({ browser, replica, phase, optOutLabel, untilRunEnds, waitMs = 40_000 }) {
   const popup = await browser.openPopup();
   const button = popup.getByRole('button', { name: optOutLabel });
   await button.waitFor();
@@ -79,7 +79,7 @@ export async function resumeOnce({ browser, replica, phase, optOutLabel, untilRu
     }
     if (!result.action) result.seconds = waitMs / 1000;
   }
-  const run = await untilRunEnds(browser, { timeoutMs: 120_000, since: clicked - 1000 });
+  const run = await untilRunEnds(browser, { timeoutMs: 60_000, since: clicked - 1000 });
   const verified = run.results.filter((r) => r.outcome === 'verified').length;
   return { ...result, status: run.status, ...(run.code && { why: `${run.code}: ${run.reason}` }), verified, settings: run.results.length };
 }
