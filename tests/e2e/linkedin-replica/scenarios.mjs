@@ -64,7 +64,7 @@ export const SCENARIOS = {
   'unknown-label': { renameHooks: ['ai-training'], unknownLabels: ['ai-training'] },
   'write-fails': { failWrites: true },
   'us-coupled': { coupleDataSharing: true },
-  // Drift (facts §7): the AI page 301s to its /s/ twin, research to a slug the catalogue does not know.
+  // Drift (docs/sources.md §1): the AI page 301s to its /s/ twin, research to a slug the catalogue does not know.
   moved: { moved: { 'ai-training': '/mypreferences/s/settings/data-for-ai-improvement', research: '/mypreferences/s/settings/workplace-research' } },
   // The partners page lives only at the slug LinkedIn's US notice links; the old path is LinkedIn's 404 page.
   'partners-new-slug': { gone: { 'share-with-partners': '/mypreferences/s/settings/share-data-with-trusted-partners' } },

@@ -1,7 +1,7 @@
 // A stateful local replica of the parts of www.linkedin.com the extension touches: the catalogued
 // settings pages (single-page-app style), the settings API they call, sign-in pages and a busy feed.
 // Chromium reaches it through `--host-resolver-rules=MAP www.linkedin.com 127.0.0.1:<port>` and
-// `--ignore-certificate-errors`. Never a substitute for reading the facts sheet: it models §1a–§1c, §4, §5.
+// `--ignore-certificate-errors`. Never a substitute for reading docs/sources.md: it models §1a–§1c, §4, §5.
 //
 // From a plain Node script:  const r = await startReplica({ scenario: 'de' }); ... await r.close();
 // From a shell:              node tests/e2e/linkedin-replica/server.mjs [scenario] [port]
@@ -241,7 +241,7 @@ export async function startReplica({ scenario: initial = 'en-all-on', overrides,
           changes.push({ t: Date.now(), key, settingId: setting?.id ?? null, value: body.value, status });
           if (status !== 200 || !setting) return json(status, { status });
           switches.set(setting.id, body.value);
-          // US: turning off ads beyond LinkedIn also turns off data sharing (facts §2).
+          // US: turning off ads beyond LinkedIn also turns off data sharing (docs/sources.md §2).
           if (sc.coupleDataSharing && setting.id === 'ads-beyond-linkedin' && !body.value && switches.has('share-with-partners')) {
             switches.set('share-with-partners', false);
           }
