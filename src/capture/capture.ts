@@ -1,0 +1,162 @@
+import type { PageReport } from '../linkedin/report';
+import { CAPTURE_FORMAT, type Capture, type CapturedElement, type CapturedNode } from './types';
+
+// An allow-list serializer: every element, attribute and text below is kept because a rule names it;
+// anything no rule names is left out. It runs in the content script, so it stays small and zod-free.
+
+/** The engine's settings area and switch-like controls (src/linkedin/detect.ts, match.ts). */
+const AREA = 'main, [role="main"]';
+const SWITCH_LIKE = '[role="switch"], input[type="checkbox"]';
+// Signed-in and sign-in-form signals as detect.ts reads them: kept here as yes/no only. The
+// round-trip test over every unit fixture fails if the two drift apart.
+const ME_MENU = '#meMenuV2WideComponentRef, img[class*="global-nav__me"], .global-nav__me';
+const SIGN_IN_FORM =
+  'input[name="session_key"], input[name="session_password"], form[action*="login-submit"], form input[type="password"]';
+/** Elements whose text is kept: headings, labels, switches' names, LinkedIn's notices and descriptions. */
+const TEXT_HOST = 'h1, h2, h3, h4, h5, h6, [role="heading"], label, legend, p, [role="alert"], [role="status"], [role="note"], [aria-live], [role="switch"]';
+/** Never captured, nor anything inside: media, scripts, embedded documents, hidden form values. */
+const DROPPED = /^(script|style|noscript|template|img|picture|svg|video|audio|canvas|iframe|object|embed|source|track|link|meta|base)$/;
+/** aria-* attributes that hold free text: kept only on switches and text hosts. */
+const FREE_TEXT_ARIA = /^aria-(label|description|roledescription|valuetext|placeholder|braillelabel|brailleroledescription|keyshortcuts)$/;
+/** Class tokens the engine reads (loading markers); letters only, so no generated id rides along. */
+const LOADING_CLASS = /^[a-z][a-z_-]*(skeleton|loader|spinner|loading)[a-z_-]*$/;
+/** An id-like token: no spaces, no member URNs or profile ids. */
+const idOk = (token: string) => /^[\w:.-]{1,64}$/.test(token) && !/urn[:_]li|ACoAA/i.test(token);
+const SETTINGS_PATH = /^\/(mypreferences|psettings)\//;
+const MAX_NODES = 4000;
+const MAX_DEPTH = 80;
+const MAX_TEXT = 600;
+
+interface Walk {
+  url: string;
+  named: Set<string>;
+  scrub: (text: string) => string;
+  budget: number;
+  truncated: boolean;
+}
+
+/** Replace e-mail addresses, web addresses, long numbers and the member's own name in kept text. */
+function scrubber(doc: Document): (text: string) => string {
+  const words = new Set<string>();
+  for (const el of doc.querySelectorAll(`${ME_MENU}, #meMenuV2WideComponentRef img`)) {
+    for (const name of [el.getAttribute('alt'), el.getAttribute('aria-label')]) {
+      for (const word of (name ?? '').split(/[^\p{L}]+/u)) if (word.length >= 3) words.add(word.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
+    }
+  }
+  const name = words.size ? new RegExp(`(?<!\\p{L})(${[...words].join('|')})(?!\\p{L})`, 'giu') : undefined;
+  return (text) => {
+    let out = text
+      .replace(/[\w.+-]+@[\w-]+(\.[\w-]+)+/g, '[e-mail]')
+      .replace(/\b(https?:\/\/|www\.)[^\s"'<>]+/gi, '[link]')
+      .replace(/\+?\d[\d ().-]{5,}\d/g, (run) => (run.replace(/\D/g, '').length >= 7 ? '[number]' : run));
+    if (name) out = out.replace(name, '[name]');
+    return out.replace(/\s+/g, ' ').slice(0, MAX_TEXT);
+  };
+}
+
+function settingsHref(href: string, base: string): string | undefined {
+  try {
+    const url = new URL(href, base);
+    return url.host === 'www.linkedin.com' && SETTINGS_PATH.test(url.pathname) ? url.pathname : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+function attributes(el: Element, walk: Walk, freeText: boolean): Record<string, string> | undefined {
+  const kept: Record<string, string> = {};
+  const tag = el.localName;
+  for (const { name, value } of el.attributes) {
+    if (name === 'id' || name === 'for') {
+      if (idOk(value)) kept[name] = value;
+    } else if (name === 'role') {
+      if (/^[a-z -]{1,40}$/.test(value)) kept[name] = value;
+    } else if (FREE_TEXT_ARIA.test(name)) {
+      if (freeText) kept[name] = walk.scrub(value);
+    } else if (name.startsWith('aria-')) {
+      const tokens = value.trim().split(/\s+/).filter(Boolean);
+      if (tokens.every(idOk)) kept[name] = tokens.join(' ');
+    } else if (name === 'class') {
+      const tokens = value.split(/\s+/).filter((token) => LOADING_CLASS.test(token));
+      if (tokens.length) kept[name] = tokens.join(' ');
+    } else if (name === 'href' && tag === 'a') {
+      const path = settingsHref(value, walk.url);
+      if (path) kept[name] = path;
+    } else if (name === 'type' && (tag === 'input' || tag === 'button')) {
+      if (/^[a-z-]{1,20}$/.test(value)) kept[name] = value;
+    }
+  }
+  if (el instanceof HTMLInputElement || el instanceof HTMLButtonElement) {
+    // The live state, not the markup's initial one: the engine reads the property.
+    if (el instanceof HTMLInputElement && el.checked) kept.checked = '';
+    if (el.disabled) kept.disabled = '';
+  }
+  return Object.keys(kept).length ? kept : undefined;
+}
+
+function element(el: Element, walk: Walk, inText: boolean, depth: number): CapturedElement | undefined {
+  const tag = el.localName;
+  if (DROPPED.test(tag) || !/^[a-z][a-z0-9-]*$/.test(tag) || (tag === 'input' && (el as HTMLInputElement).type === 'hidden')) return undefined;
+  if (--walk.budget < 0 || depth > MAX_DEPTH) {
+    walk.truncated = true;
+    return undefined;
+  }
+  const text = inText || el.matches(TEXT_HOST) || walk.named.has(el.id);
+  const attrs = attributes(el, walk, text || el.matches(SWITCH_LIKE));
+  const children: CapturedNode[] = [];
+  for (const child of el.childNodes) {
+    if (child.nodeType === 3 && text) {
+      const kept = walk.scrub(child.textContent ?? '');
+      if (kept) children.push(kept);
+    } else if (child.nodeType === 1) {
+      const kept = element(child as Element, walk, text, depth + 1);
+      if (kept) children.push(kept);
+    }
+  }
+  return { tag, ...(attrs && { attrs }), ...(children.length > 0 && { children }) };
+}
+
+function signedIn(doc: Document): boolean {
+  if (doc.querySelector(ME_MENU) || /(^|;\s*)liap=true(;|$)/.test(doc.cookie)) return true;
+  try {
+    const storage = doc.defaultView?.localStorage;
+    for (let i = 0; storage && i < storage.length; i++) if (storage.key(i)?.startsWith('voyager')) return true;
+  } catch {
+    // Storage can be blocked by the browser's privacy settings.
+  }
+  return false;
+}
+
+export interface CaptureMeta {
+  report: PageReport;
+  extensionVersion: string;
+  capturedAt: string;
+}
+
+/** The structure of the page's settings area, and nothing the allow-list does not name. */
+export function capturePage(doc: Document, { report, extensionVersion, capturedAt }: CaptureMeta): Capture {
+  const area = doc.querySelector(AREA);
+  const switches = [...doc.querySelectorAll(SWITCH_LIKE)];
+  const named = new Set(
+    switches.flatMap((el) => `${el.getAttribute('aria-labelledby') ?? ''} ${el.getAttribute('aria-describedby') ?? ''}`.split(/\s+/)),
+  );
+  named.delete('');
+  const walk: Walk = { url: doc.URL, named, scrub: scrubber(doc), budget: MAX_NODES, truncated: false };
+  const outsideArea = (el: Element) => !area?.contains(el);
+  const { url: _address, ...classification } = report;
+  return {
+    format: CAPTURE_FORMAT,
+    path: new URL(doc.URL).pathname,
+    lang: doc.documentElement.lang,
+    capturedAt,
+    extensionVersion,
+    report: classification,
+    signals: { signedIn: signedIn(doc), signInForm: [...doc.querySelectorAll(SIGN_IN_FORM)].some(outsideArea) },
+    area: (area && element(area, walk, false, 0)) ?? null,
+    outside: switches.filter(outsideArea).map((el) => {
+      const attrs = attributes(el, walk, false);
+      return { tag: el.localName, ...(attrs && { attrs }) };
+    }),
+    ...(walk.truncated && { truncated: true }),
+  };
+}

@@ -1,0 +1,26 @@
+import { z } from 'zod/mini';
+import { PageReport } from '../linkedin/report';
+import { CAPTURE_FORMAT, type Capture, type CapturedElement } from './types';
+
+// The capture as the background and the review page accept it: checked again after it left the
+// page, so a tampered or malformed answer is never stored or shown.
+export const CapturedElementSchema: z.ZodMiniType<CapturedElement> = z.object({
+  tag: z.string().check(z.regex(/^[a-z][a-z0-9-]*$/)),
+  attrs: z.optional(z.record(z.string(), z.string())),
+  get children() {
+    return z.optional(z.array(z.union([z.string(), CapturedElementSchema])));
+  },
+});
+
+export const CaptureSchema: z.ZodMiniType<Capture> = z.object({
+  format: z.literal(CAPTURE_FORMAT),
+  path: z.string().check(z.regex(/^\/[^?#]*$/)),
+  lang: z.string(),
+  capturedAt: z.string(),
+  extensionVersion: z.string(),
+  report: z.omit(PageReport, { url: true }),
+  signals: z.object({ signedIn: z.boolean(), signInForm: z.boolean() }),
+  area: z.nullable(CapturedElementSchema),
+  outside: z.array(CapturedElementSchema),
+  truncated: z.optional(z.literal(true)),
+});
