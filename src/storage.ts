@@ -1,5 +1,7 @@
 import { z } from 'zod/mini';
 import { storage, type WxtStorageItem } from 'wxt/utils/storage';
+import { CaptureSchema } from './capture/schema';
+import type { Capture } from './capture/types';
 import { RegionId } from './catalogue/schema';
 import { SETTINGS } from './catalogue/settings';
 import { ObservedState } from './linkedin/report';
@@ -91,6 +93,8 @@ export const slots = {
   droppedMessages: slot<number>('session:droppedMessages', z.number(), 0),
   /** Tabs opened for a guided visit: tab id → setting to highlight once the page reports. */
   guides: slot<Record<string, string>>('session:guides', z.record(z.string(), z.string()), {}),
+  /** The latest page capture, waiting for the member's review on the capture page; never sent anywhere. */
+  capture: slot<Capture | null>('session:capture', z.nullable(CaptureSchema), null),
 };
 export type SlotName = keyof typeof slots;
 export type SlotValue<K extends SlotName> = (typeof slots)[K] extends Slot<infer T> ? T : never;

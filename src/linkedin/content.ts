@@ -1,3 +1,4 @@
+import { capturePage } from '../capture/capture';
 import type { CsToBg } from '../messages';
 import { waitForPage } from './detect';
 import { dismissGuide, showGuide, type Translate } from './guide';
@@ -45,6 +46,8 @@ export function answer(doc: Document, message: unknown, senderId: string | undef
       return flipToPrivate(doc, request.settingId);
     case 'bg:guide':
       return waitForPage(doc).then(() => ({ shown: showGuide(doc, request.settingId, t) }));
+    case 'bg:capture':
+      return waitForPage(doc).then((report) => capturePage(doc, { report, extensionVersion: request.extensionVersion, capturedAt: new Date().toISOString() }));
     default:
       return undefined;
   }

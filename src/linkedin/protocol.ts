@@ -11,6 +11,7 @@ export function parseBgToCs(message: unknown): BgToCs | undefined {
   const { type, settingId } = message;
   if (type === 'bg:observe') return { type };
   if ((type === 'bg:turnOff' || type === 'bg:guide') && typeof settingId === 'string') return { type, settingId };
+  if (type === 'bg:capture' && typeof message.extensionVersion === 'string') return { type, extensionVersion: message.extensionVersion };
   return undefined;
 }
 
