@@ -15,9 +15,9 @@ const SIGN_IN_FORM =
 /** Elements whose text is kept: headings, labels, switches' names, LinkedIn's notices and descriptions. */
 const TEXT_HOST = 'h1, h2, h3, h4, h5, h6, [role="heading"], label, legend, p, [role="alert"], [role="status"], [role="note"], [aria-live], [role="switch"]';
 /** Never captured, nor anything inside: media, scripts, embedded documents, hidden form values. */
-const DROPPED = /^(script|style|noscript|template|img|picture|svg|video|audio|canvas|iframe|object|embed|source|track|link|meta|base)$/;
-/** aria-* attributes that hold free text: kept only on switches and text hosts. */
-const FREE_TEXT_ARIA = /^aria-(label|description|roledescription|valuetext|placeholder|braillelabel|brailleroledescription|keyshortcuts)$/;
+const DROPPED = /^(script|style|noscript|template|img|picture|svg|video|audio|canvas|iframe|object|embed|link|meta)$/;
+/** aria-* attributes that hold element ids; free-text ones (aria-label...) are kept only on switches and text hosts. */
+const ID_REFS = /^aria-(labelledby|describedby|controls|owns|activedescendant|details|errormessage|flowto)$/;
 /** Class tokens the engine reads (loading markers); letters only, so no generated id rides along. */
 const LOADING_CLASS = /^[a-z][a-z_-]*(skeleton|loader|spinner|loading)[a-z_-]*$/;
 /** An id-like token: no spaces, no member URNs or profile ids. */
@@ -71,11 +71,11 @@ function attributes(el: Element, walk: Walk, freeText: boolean): Record<string, 
       if (idOk(value)) kept[name] = value;
     } else if (name === 'role') {
       if (/^[a-z -]{1,40}$/.test(value)) kept[name] = value;
-    } else if (FREE_TEXT_ARIA.test(name)) {
-      if (freeText) kept[name] = walk.scrub(value);
     } else if (name.startsWith('aria-')) {
+      // References keep their ids, states a single short token; any other value is free text.
       const tokens = value.trim().split(/\s+/).filter(Boolean);
-      if (tokens.every(idOk)) kept[name] = tokens.join(' ');
+      if (ID_REFS.test(name) ? tokens.every(idOk) : /^[a-z0-9.-]{0,20}$/.test(value)) kept[name] = tokens.join(' ');
+      else if (freeText) kept[name] = walk.scrub(value);
     } else if (name === 'class') {
       const tokens = value.split(/\s+/).filter((token) => LOADING_CLASS.test(token));
       if (tokens.length) kept[name] = tokens.join(' ');
