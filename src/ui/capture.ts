@@ -1,3 +1,4 @@
+import { inReadingOrder } from '../capture/order';
 import { outline } from '../capture/outline';
 import { captureUrl } from '../capture/rebuild';
 import type { Capture } from '../capture/types';
@@ -37,7 +38,7 @@ function readings(capture: Capture): string[] {
 export const captureFileName = (capture: Capture) =>
   `untrain-page-${capture.path.split('/').filter(Boolean).at(-1) ?? 'linkedin'}-${capture.capturedAt.slice(0, 10)}.json`;
 
-export const captureJson = (capture: Capture) => `${JSON.stringify(capture, null, 2)}\n`;
+export const captureJson = (capture: Capture) => `${JSON.stringify(inReadingOrder(capture), null, 2)}\n`;
 
 /** The prefilled bug report: plain words in the member's language, then the capture as saved. */
 export function bugReportText(capture: Capture): string {

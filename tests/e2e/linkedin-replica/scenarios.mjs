@@ -12,6 +12,7 @@
  *   unknownLabels: boolean | string[], // heading and switch text not in any catalogue language
  *   failWrites: boolean,        // every change request fails with HTTP 500 (the page reverts the switch)
  *   coupleDataSharing: boolean, // US rule: ads-beyond-linkedin off also turns share-with-partners off
+ *   bait: boolean,              // the member's name, headline, e-mail, profile link and a post around (and in) the settings area
  * }} Scenario
  */
 
@@ -26,6 +27,7 @@ const BASE = {
   unknownLabels: false,
   failWrites: false,
   coupleDataSharing: false,
+  bait: false,
 };
 
 /** @type {Record<string, Partial<Scenario>>} */
@@ -42,6 +44,8 @@ export const SCENARIOS = {
   'unknown-label': { renameHooks: ['ai-training'], unknownLabels: ['ai-training'] },
   'write-fails': { failWrites: true },
   'us-coupled': { coupleDataSharing: true },
+  // What a page capture must leave out (tests/e2e/capture.test.ts).
+  'privacy-bait': { bait: true },
 };
 
 /**
