@@ -86,11 +86,10 @@ function attributes(el: Element, walk: Walk, freeText: boolean): Record<string, 
       if (/^[a-z-]{1,20}$/.test(value)) kept[name] = value;
     }
   }
-  if (el instanceof HTMLInputElement || el instanceof HTMLButtonElement) {
-    // The live state, not the markup's initial one: the engine reads the property.
-    if (el instanceof HTMLInputElement && el.checked) kept.checked = '';
-    if (el.disabled) kept.disabled = '';
-  }
+  // The live state, not the markup's initial one: the engine reads the properties. (localName, not
+  // instanceof: Firefox hands content scripts wrapped page objects.)
+  if (tag === 'input' && (el as HTMLInputElement).checked) kept.checked = '';
+  if ((tag === 'input' || tag === 'button') && (el as HTMLInputElement).disabled) kept.disabled = '';
   return Object.keys(kept).length ? kept : undefined;
 }
 
