@@ -5,6 +5,7 @@ import type { Capture, CapturedElement, CapturedNode } from '../../src/capture/t
 import { SETTINGS } from '../../src/catalogue/settings';
 import type { UiToBg } from '../../src/messages';
 import { launchBrowser, LINKEDIN, startReplica, untilRunEnds, type ExtensionBrowser } from './harness';
+import { axeProblems } from './axe';
 import { BAIT } from './linkedin-replica/server.mjs';
 
 declare const chrome: {
@@ -83,9 +84,16 @@ describe('page capture in a real Chromium, through the extension', () => {
 
     const offer = popup.getByRole('button', { name: /^Save page structure: / });
     await expect.poll(() => offer.count()).toBe(1);
+    const found = await axeProblems(popup, 'popup with the capture offer');
     await offer.click();
     const review = await reviewPage(browser);
     await expect.poll(() => review.locator('body').innerText()).toContain('Not identified');
+    found.push(...(await axeProblems(review, 'capture review page')));
+    expect(found, found.join('\n')).toEqual([]);
+    // Keyboard: Tab reaches the structure view (it scrolls) and the buttons.
+    const save = review.getByRole('button', { name: 'Save as file' });
+    for (let tabs = 0; tabs < 10 && !(await save.evaluate((el) => el === document.activeElement)); tabs++) await review.keyboard.press('Tab');
+    expect(await save.evaluate((el) => el === document.activeElement)).toBe(true);
     const capture = await storedCapture(browser);
     expect(capture.report.settings).toMatchObject([{ settingId: 'ai-training', state: 'unknown' }]);
     // The capture's page was opened for it and closed again.
