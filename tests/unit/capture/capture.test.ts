@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { capturePage } from '../../../src/capture/capture';
+import { inReadingOrder } from '../../../src/capture/order';
 import { captureToHtml } from '../../../src/capture/rebuild';
 import { CaptureSchema } from '../../../src/capture/schema';
 import type { CapturedNode } from '../../../src/capture/types';
@@ -72,6 +73,19 @@ describe('what a capture holds', () => {
     expect(capture.outside).toEqual([{ tag: 'input', attrs: { type: 'checkbox', checked: '' } }]);
     expect(JSON.stringify(capture)).not.toContain('Jane');
     expect(withoutUrl(classifyCapture(capture))).toEqual(withoutUrl(report));
+  });
+
+  it('puts keys back in reading order after storage sorted them', () => {
+    const { capture } = captureFixture(fixture('ai-training.en.html'), AI);
+    const sortKeys = (value: unknown): unknown =>
+      Array.isArray(value) ? value.map(sortKeys)
+        : value && typeof value === 'object' ? Object.fromEntries(Object.entries(value).sort(([a], [b]) => a.localeCompare(b)).map(([k, v]) => [k, sortKeys(v)]))
+          : value;
+    const stored = sortKeys(capture) as typeof capture;
+    expect(JSON.stringify(stored)).toMatch(/^\{"area":\{"attrs"/);
+    const ordered = inReadingOrder(stored);
+    expect(ordered).toEqual(capture);
+    expect(JSON.stringify(ordered)).toMatch(/^\{"format":"untrain-capture\/1","path":.*"area":\{"tag":"main","attrs"/);
   });
 
   it('rebuilds a capture as an HTML page whose text is escaped', () => {
