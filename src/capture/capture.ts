@@ -100,7 +100,8 @@ function element(el: Element, walk: Walk, inText: boolean, depth: number): Captu
     walk.truncated = true;
     return undefined;
   }
-  const text = inText || el.matches(TEXT_HOST) || walk.named.has(el.id);
+  // A text field's content is what the member typed, even inside a label.
+  const text = tag !== 'textarea' && (inText || el.matches(TEXT_HOST) || walk.named.has(el.id));
   const attrs = attributes(el, walk, text || el.matches(SWITCH_LIKE));
   const children: CapturedNode[] = [];
   for (const child of el.childNodes) {

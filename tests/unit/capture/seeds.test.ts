@@ -4,7 +4,7 @@ import { captureFixture, unitFixtures } from './fixtures';
 // The captures in tests/captures/fixture.*.json are what capturePage makes of the unit fixtures
 // today, so the capture format is exercised by the same pages as the engine. After a change to a
 // fixture or to the capture format, refresh them with
-//   npx vitest run -u tests/unit/capture/seeds.test.ts
+//   npx vitest run tests/unit/capture/seeds.test.ts --update
 // and review the diff; tests/unit/capture/captures.test.ts then checks their classification.
 const seeds = unitFixtures().filter((f) => !f.name.startsWith('settings-page.') || f.name.endsWith('.on'));
 
