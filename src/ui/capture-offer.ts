@@ -1,6 +1,6 @@
 import { browser } from 'wxt/browser';
 import { settingById } from '../catalogue/settings';
-import { inScope } from '../linkedin/content';
+import { inScope } from '../linkedin/scope';
 import type { UiToBg } from '../messages';
 import type { RunRecord } from '../run/types';
 import type { SettingState } from '../status/setting-status';

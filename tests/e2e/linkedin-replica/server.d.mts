@@ -12,6 +12,17 @@ export interface Scenario {
   failWrites: boolean;
   coupleDataSharing: boolean;
   bait: boolean;
+  moved: Record<string, string>;
+  gone: Record<string, string>;
+  failPages: Record<string, number>;
+  busy: string[];
+  busyMs: number;
+  memberHeading: string[];
+  saveDelayMs: number;
+  shadow: string[];
+  frame: string[];
+  reset: string[];
+  hostile: boolean;
 }
 
 export interface ChangeEntry {
@@ -33,6 +44,8 @@ export interface ReplicaState {
   scenario: Scenario;
   /** true = on, false = off, null = not offered (absent from its page). Keyed by catalogue id. */
   switches: Record<string, boolean | null>;
+  /** Checkboxes of the page that are no catalogued setting (the member's "Notify me"). */
+  extras: Record<string, boolean>;
   changes: ChangeEntry[];
   visits: VisitEntry[];
 }
@@ -48,6 +61,7 @@ export interface Replica {
 export const SCENARIOS: Record<string, Partial<Scenario>>;
 /** The member's data the privacy-bait scenario puts around the settings area. */
 export const BAIT: { name: string; headline: string; email: string; profile: string; memberClass: string };
+export const NOTIFY_KEY: string;
 export const UNKNOWN_TEXT: { heading: string; switch: string };
 
 export function startReplica(options?: {

@@ -14,12 +14,17 @@ const tabsAt = async (prefix: string) => (await fakeBrowser.tabs.query({})).filt
 
 let capture: Capture;
 let asked: { tabId: number; message: BgToCs }[];
-/** The content script answers from the n-th request on (earlier ones find no listener, as while the page loads). */
-function contentScript(answerFrom = 0, reply: (message: BgToCs) => unknown = () => capture) {
+/**
+ * The content script: from the n-th request on (earlier ones find no listener, as while the page
+ * loads) it acknowledges at once, then sends what `reply` makes as its cs:captured message.
+ */
+function contentScript(answerFrom = 0, reply: () => unknown = () => capture) {
   fakeBrowser.tabs.sendMessage = vi.fn(async (tabId: number, message: BgToCs) => {
     asked.push({ tabId, message });
     if (asked.length <= answerFrom) throw new Error('Could not establish connection. Receiving end does not exist.');
-    return reply(message);
+    const tab = await fakeBrowser.tabs.get(tabId);
+    setTimeout(() => void handleMessage({ type: 'cs:captured', capture: reply() }, { id: fakeBrowser.runtime.id, tab: { id: tabId }, frameId: 0, url: tab.url } as never), 10);
+    return { loadedAt: 1 };
   }) as never;
 }
 
@@ -45,9 +50,10 @@ describe('capturing a setting’s page', () => {
     ]);
   });
 
-  it('stores nothing when the answer is not a capture, and gives up after its time', async () => {
+  it('stores nothing when the page sends no valid capture, and gives up after its time', async () => {
     contentScript(0, () => ({ ...capture, path: '/mypreferences/d/settings/x?token=1' }));
     expect(await captureSetting('ai-training', 300)).toEqual({ captured: false });
+    expect(asked).toHaveLength(1);
     expect(await read('capture')).toBeNull();
     expect(await tabsAt(AI)).toEqual([]);
     expect(await tabsAt(fakeBrowser.runtime.getURL('/capture.html'))).toEqual([]);
@@ -79,6 +85,13 @@ describe('capturing the member’s current tab', () => {
       expect(await read('capture')).toBeNull();
     },
   );
+
+  it('drops a capture nobody asked for', async () => {
+    const tab = await fakeBrowser.tabs.create({ url: AI });
+    await handleMessage({ type: 'cs:captured', capture }, { id: fakeBrowser.runtime.id, tab: { id: tab.id }, frameId: 0, url: AI } as never);
+    expect(await read('capture')).toBeNull();
+    expect(await tabsAt(fakeBrowser.runtime.getURL('/capture.html'))).toEqual([]);
+  });
 
   it('drops the request when it does not come from the extension’s own pages', async () => {
     contentScript();

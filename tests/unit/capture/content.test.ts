@@ -1,13 +1,19 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { CaptureSchema } from '../../../src/capture/schema';
-import { answer } from '../../../src/linkedin/content';
+import { createSession } from '../../../src/linkedin/content';
+import type { GuideKey } from '../../../src/linkedin/guide';
 import { parseBgToCs } from '../../../src/linkedin/protocol';
-import { BgToCs } from '../../../src/messages';
+import { BgToCs, CsToBg } from '../../../src/messages';
 import { loadFixture } from '../linkedin/pages';
 
 const AI = 'https://www.linkedin.com/mypreferences/d/settings/data-for-ai-improvement';
 const SELF = 'untrain-extension-id';
-const t = (key: string) => key;
+const t = (key: GuideKey) => key;
+
+function session() {
+  const send = vi.fn(async (_message: CsToBg) => ({}));
+  return { ...createSession(document, send, t), sent: () => send.mock.calls.map(([message]) => message) };
+}
 
 describe('bg:capture in the content script', () => {
   it.each([
@@ -20,21 +26,27 @@ describe('bg:capture in the content script', () => {
     expect(parseBgToCs(sample)).toEqual(zod.success ? zod.data : undefined);
   });
 
-  it('answers this extension with a valid capture of the page as it settled', async () => {
-    const doc = loadFixture('ai-training.en.html', `${AI}?trk=x`);
-    const reply = await answer(doc, { type: 'bg:capture', extensionVersion: '9.9.9' }, SELF, SELF, t);
-    const parsed = CaptureSchema.safeParse(reply);
-    expect(parsed.success).toBe(true);
-    expect(parsed.data).toMatchObject({
+  it('acknowledges this extension at once, then sends a valid capture of the page as it settled', async () => {
+    loadFixture('ai-training.en.html', `${AI}?trk=x`);
+    const { answer, sent } = session();
+    expect(answer({ type: 'bg:capture', extensionVersion: '9.9.9' }, SELF, SELF)).toEqual({ loadedAt: expect.any(Number) });
+    await vi.waitFor(() => expect(sent().some((m) => m.type === 'cs:captured')).toBe(true));
+    const message = CsToBg.parse(sent().find((m) => m.type === 'cs:captured'));
+    const capture = message.type === 'cs:captured' ? message.capture : undefined;
+    expect(CaptureSchema.safeParse(capture).success).toBe(true);
+    expect(capture).toMatchObject({
       path: '/mypreferences/d/settings/data-for-ai-improvement',
       extensionVersion: '9.9.9',
       report: { page: 'settings', settings: [{ settingId: 'ai-training', state: 'on' }] },
     });
-    expect(Date.now() - Date.parse(parsed.data!.capturedAt)).toBeLessThan(10_000);
+    expect(Date.now() - Date.parse(capture!.capturedAt)).toBeLessThan(10_000);
   });
 
-  it('answers nobody else', () => {
-    const doc = loadFixture('ai-training.en.html', AI);
-    expect(answer(doc, { type: 'bg:capture', extensionVersion: '9.9.9' }, 'another-extension', SELF, t)).toBeUndefined();
+  it('answers nobody else, and captures nothing for them', async () => {
+    loadFixture('ai-training.en.html', AI);
+    const { answer, sent } = session();
+    expect(answer({ type: 'bg:capture', extensionVersion: '9.9.9' }, 'another-extension', SELF)).toBeUndefined();
+    await new Promise((done) => setTimeout(done, 50));
+    expect(sent().filter((m) => m.type === 'cs:captured')).toEqual([]);
   });
 });

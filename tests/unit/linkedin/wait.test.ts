@@ -1,13 +1,11 @@
 import { describe, expect, it, vi } from 'vitest';
 import { waitForPage } from '../../../src/linkedin/detect';
 import { CHECK_GAP_MS, waitFor } from '../../../src/linkedin/wait';
-import { fixture, loadFixture } from './pages';
+import { aiCard, loadFixture } from './pages';
 
 const AI = 'https://www.linkedin.com/mypreferences/d/settings/data-for-ai-improvement';
 const PARTNERS = 'https://www.linkedin.com/mypreferences/d/settings/share-data-with-select-partners';
 
-/** The rendered AI card, as the app inserts it once its data request returns. */
-const aiCard = () => new DOMParser().parseFromString(fixture('ai-training.en.html'), 'text/html').querySelector('main section')!;
 
 describe('waitForPage', () => {
   it('answers as soon as the app renders the switch, and stops observing', async () => {
@@ -54,20 +52,34 @@ describe('waitForPage', () => {
     expect(report.settings[0]).toMatchObject({ state: 'unknown', evidence: { detail: expect.stringMatching(/not rendered$/) } });
   });
 
-  it('gives up after the bound: a loaded page without the switch is not-offered', async () => {
-    const report = await waitForPage(loadFixture('not-offered.html', PARTNERS), { timeoutMs: 30 });
-    expect(report.settings[0]!.state).toBe('not-offered');
+  it('gives up after the bound: a loaded page without the switch or a notice is unknown "no-switch"', async () => {
+    const report = await waitForPage(loadFixture('no-switch.html', AI), { timeoutMs: 30 });
+    expect(report.settings[0]).toMatchObject({ state: 'unknown', evidence: { code: 'no-switch' } });
   });
 
-  it('does not call a page not-offered just because the heading rendered before the switch', async () => {
-    const doc = loadFixture('not-offered.html', PARTNERS);
-    setTimeout(() => {
-      doc.querySelector('main section')!.insertAdjacentHTML(
-        'beforeend',
-        '<p id="shareDataWithTrustedPartners">Share data</p><input role="switch" type="checkbox" aria-labelledby="shareDataWithTrustedPartners" checked>',
-      );
-    }, 20);
-    expect((await waitForPage(doc, { timeoutMs: 2000 })).settings[0]!.state).toBe('on');
+  it("answers at once on LinkedIn's not-available notice", async () => {
+    const observe = vi.spyOn(MutationObserver.prototype, 'observe');
+    const report = await waitForPage(loadFixture('not-offered.html', PARTNERS), { timeoutMs: 5000 });
+    expect(report.settings[0]!.state).toBe('not-offered');
+    expect(observe).not.toHaveBeenCalled();
+  });
+
+  it('keeps waiting when the heading rendered before the switch, and reads the switch', async () => {
+    const doc = loadFixture('no-switch.html', AI);
+    const timer = setTimeout(() => doc.querySelector('main section')!.replaceWith(aiCard()), 20);
+    const report = await waitForPage(doc, { timeoutMs: 2000 });
+    clearTimeout(timer);
+    expect(report.settings[0]!.state).toBe('on');
+  });
+
+  it('stops, without an answer, when aborted', async () => {
+    const controller = new AbortController();
+    const started = Date.now();
+    const done = waitForPage(loadFixture('loading.html', AI), { timeoutMs: 5000, signal: controller.signal });
+    controller.abort();
+    // An aborted wait classifies what is there; the caller (a superseded visit) drops it.
+    expect((await done).settings[0]!.state).toBe('unknown');
+    expect(Date.now() - started).toBeLessThan(1000);
   });
 });
 

@@ -87,7 +87,7 @@ describe('the capture review page', () => {
 
 const finished = (results: SettingResult[]): RunRecord => ({
   id: 'run-1', mode: 'opt-out', status: 'finished', startedAt: daysAgo(0.01), updatedAt: daysAgo(0.005), finishedAt: daysAgo(0.005),
-  tabId: null, cursor: 0, waiting: 'nothing', pages: [], results,
+  tabId: null, cursor: 0, waiting: 'nothing', navigatedAt: 0, navigationSent: false, pages: [], results,
 });
 const result = (settingId: string, outcome: SettingResult['outcome']): SettingResult => ({ settingId, outcome, clicks: 0, at: daysAgo(0.006) });
 
