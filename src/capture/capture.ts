@@ -143,14 +143,18 @@ export function capturePage(doc: Document, { report, extensionVersion, capturedA
   named.delete('');
   const walk: Walk = { url: doc.URL, named, scrub: scrubber(doc), budget: MAX_NODES, truncated: false };
   const outsideArea = (el: Element) => !area?.contains(el);
-  const { url: _address, ...classification } = report;
   return {
     format: CAPTURE_FORMAT,
     path: new URL(doc.URL).pathname,
     lang: doc.documentElement.lang,
     capturedAt,
     extensionVersion,
-    report: classification,
+    report: {
+      page: report.page,
+      lang: report.lang,
+      settings: report.settings,
+      ...(report.reason !== undefined && { reason: report.reason }),
+    },
     signals: { signedIn: signedIn(doc), signInForm: [...doc.querySelectorAll(SIGN_IN_FORM)].some(outsideArea) },
     area: (area && element(area, walk, false, 0)) ?? null,
     outside: switches.filter(outsideArea).map((el) => {

@@ -1,4 +1,3 @@
-import type { PageReport } from '../linkedin/report';
 
 /**
  * One element of a captured page: its name and the allow-listed attributes. Children are elements
@@ -13,6 +12,18 @@ export type CapturedNode = CapturedElement | string;
 
 export const CAPTURE_FORMAT = 'untrain-capture/1';
 
+/**
+ * The engine's classification as a capture keeps it: the page kind, each setting's state with its
+ * evidence, and the reason; never the address or anything else the report may grow. Loosely typed
+ * so captures made by older or newer versions of the engine stay readable.
+ */
+export interface CapturedReport {
+  page: string;
+  lang: string;
+  settings: { settingId: string; state: string; evidence: { matchedBy: string; detail: string; [key: string]: unknown } }[];
+  reason?: string;
+}
+
 /** The structure of one LinkedIn settings page, as a member may hand it to the maintainers. */
 export interface Capture {
   format: typeof CAPTURE_FORMAT;
@@ -22,8 +33,8 @@ export interface Capture {
   lang: string;
   capturedAt: string;
   extensionVersion: string;
-  /** What the page engine read at capture time (its report without the address). */
-  report: Omit<PageReport, 'url'>;
+  /** What the page engine read at capture time. */
+  report: CapturedReport;
   /** Facts the engine reads outside the settings area, as yes/no only (never the cookie, storage or name). */
   signals: { signedIn: boolean; signInForm: boolean };
   /** The settings area (main / [role=main]), or null when the page has none. */

@@ -14,8 +14,8 @@ export function startCapture(root: HTMLElement): Promise<() => void> {
   return renderFromStorage(['capture'] as const, (state) => renderCapture(root, state.capture));
 }
 
-function stateText(state: ObservedState): string {
-  switch (state) {
+function stateText(state: string): string {
+  switch (state as ObservedState) {
     case 'on':
       return t('outcome_observed_on');
     case 'off':
@@ -24,6 +24,8 @@ function stateText(state: ObservedState): string {
       return t('outcome_not_offered');
     case 'unknown':
       return t('capture_state_unknown');
+    default:
+      return state;
   }
 }
 

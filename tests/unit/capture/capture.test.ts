@@ -6,7 +6,7 @@ import { CaptureSchema } from '../../../src/capture/schema';
 import type { CapturedNode } from '../../../src/capture/types';
 import { detectPage } from '../../../src/linkedin/detect';
 import { fixture, loadFixture } from '../linkedin/pages';
-import { captureFixture, classifyCapture, SEED_META, unitFixtures, withoutUrl } from './fixtures';
+import { captureFixture, classifyCapture, SEED_META, unitFixtures, classification } from './fixtures';
 
 const AI = 'https://www.linkedin.com/mypreferences/d/settings/data-for-ai-improvement';
 const BAIT_URL = `${AI}?trk=nav&token=SECRETtoken4242`;
@@ -25,8 +25,8 @@ describe('every unit fixture round-trips through a capture to the same classific
   it.each(unitFixtures().map((f) => [f.name, f] as const))('%s', (_name, { html, url }) => {
     const { report, capture } = captureFixture(html, url);
     expect(CaptureSchema.safeParse(capture).success).toBe(true);
-    expect(capture.report).toEqual(withoutUrl(report));
-    expect(withoutUrl(classifyCapture(capture))).toEqual(withoutUrl(report));
+    expect(capture.report).toEqual(classification(report));
+    expect(classification(classifyCapture(capture))).toEqual(classification(report));
   });
 });
 
@@ -72,7 +72,7 @@ describe('what a capture holds', () => {
     const capture = capturePage(doc, { report, ...SEED_META });
     expect(capture.outside).toEqual([{ tag: 'input', attrs: { type: 'checkbox', checked: '' } }]);
     expect(JSON.stringify(capture)).not.toContain('Jane');
-    expect(withoutUrl(classifyCapture(capture))).toEqual(withoutUrl(report));
+    expect(classification(classifyCapture(capture))).toEqual(classification(report));
   });
 
   it('puts keys back in reading order after storage sorted them', () => {
@@ -104,7 +104,7 @@ describe('privacy: a page baited with the member’s data (fails if redaction re
     const { report, capture } = bait();
     expect(report.settings).toMatchObject([{ settingId: 'ai-training', state: 'on', evidence: { matchedBy: 'hook' } }]);
     expect(capture.report.settings).toEqual(report.settings);
-    expect(withoutUrl(classifyCapture(capture))).toEqual(withoutUrl(report));
+    expect(classification(classifyCapture(capture))).toEqual(classification(report));
     const json = JSON.stringify(capture);
     expect(json).toContain('"role":"switch","type":"checkbox","aria-labelledby":"allowDataForGenerativeAI","checked":""');
     expect(json).toContain('Data for Generative AI Improvement');

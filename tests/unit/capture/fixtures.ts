@@ -46,4 +46,5 @@ export function classifyCapture(capture: Capture): PageReport {
   return detectPage(loadPage(captureToHtml(capture), captureUrl(capture)));
 }
 
-export const withoutUrl = ({ url: _url, ...rest }: PageReport) => rest;
+/** What a capture keeps of a report, and what a round trip must give back: the classification. */
+export const classification = ({ page, lang, settings, reason }: PageReport) => ({ page, lang, settings, ...(reason !== undefined && { reason }) });
