@@ -15,7 +15,7 @@ const SIGN_IN_FORM =
 /** Elements whose text is kept: headings, labels, switches' names, LinkedIn's notices and descriptions. */
 const TEXT_HOST = 'h1, h2, h3, h4, h5, h6, [role="heading"], label, legend, p, [role="alert"], [role="status"], [role="note"], [aria-live], [role="switch"]';
 /** Never captured, nor anything inside: media, scripts, embedded documents, hidden form values. */
-const DROPPED = /^(script|style|noscript|template|img|picture|svg|video|audio|canvas|iframe|object|embed|link|meta)$/;
+const DROPPED = /^(script|style|noscript|template|img|picture|svg|video|audio|canvas|object|embed|link|meta)$/;
 /** aria-* attributes that hold element ids; free-text ones (aria-label...) are kept only on switches and text hosts. */
 const ID_REFS = /^aria-(labelledby|describedby|controls|owns|activedescendant|details|errormessage|flowto)$/;
 /** Class tokens the engine reads (loading markers); letters only, so no generated id rides along. */
@@ -93,18 +93,10 @@ function attributes(el: Element, walk: Walk, freeText: boolean): Record<string, 
   return Object.keys(kept).length ? kept : undefined;
 }
 
-function element(el: Element, walk: Walk, inText: boolean, depth: number): CapturedElement | undefined {
-  const tag = el.localName;
-  if (DROPPED.test(tag) || !/^[a-z][a-z0-9-]*$/.test(tag) || (tag === 'input' && (el as HTMLInputElement).type === 'hidden')) return undefined;
-  if (--walk.budget < 0 || depth > MAX_DEPTH) {
-    walk.truncated = true;
-    return undefined;
-  }
-  // A text field's content is what the member typed, even inside a label.
-  const text = tag !== 'textarea' && (inText || el.matches(TEXT_HOST) || walk.named.has(el.id));
-  const attrs = attributes(el, walk, text || el.matches(SWITCH_LIKE));
+/** The kept children of an element or shadow root. */
+function childrenOf(parent: Node, walk: Walk, text: boolean, depth: number): CapturedNode[] {
   const children: CapturedNode[] = [];
-  for (const child of el.childNodes) {
+  for (const child of parent.childNodes) {
     if (child.nodeType === 3 && text) {
       const kept = walk.scrub(child.textContent ?? '');
       if (kept) children.push(kept);
@@ -113,6 +105,23 @@ function element(el: Element, walk: Walk, inText: boolean, depth: number): Captu
       if (kept) children.push(kept);
     }
   }
+  return children;
+}
+
+function element(el: Element, walk: Walk, inText: boolean, depth: number): CapturedElement | undefined {
+  const tag = el.localName;
+  if (DROPPED.test(tag) || !/^[a-z][a-z0-9-]*$/.test(tag) || (tag === 'input' && (el as HTMLInputElement).type === 'hidden')) return undefined;
+  if (--walk.budget < 0 || depth > MAX_DEPTH) {
+    walk.truncated = true;
+    return undefined;
+  }
+  // A text field's content is what the member typed, even inside a label.
+  const attrs = attributes(el, walk, inText || el.matches(`${TEXT_HOST}, ${SWITCH_LIKE}`) || walk.named.has(el.id));
+  // A link kept for its settings path keeps its name too: hubs list settings pages by name.
+  const text = tag !== 'textarea' && (inText || el.matches(TEXT_HOST) || walk.named.has(el.id) || (tag === 'a' && !!attrs?.href));
+  const children = childrenOf(el, walk, text, depth);
+  // An open shadow root is part of the page the member sees: kept in the declarative form HTML has for it.
+  if (el.shadowRoot) children.unshift({ tag: 'template', attrs: { shadowrootmode: 'open' }, children: childrenOf(el.shadowRoot, walk, text, depth) });
   return { tag, ...(attrs && { attrs }), ...(children.length > 0 && { children }) };
 }
 

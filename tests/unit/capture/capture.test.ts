@@ -6,7 +6,7 @@ import { CaptureSchema } from '../../../src/capture/schema';
 import type { CapturedNode } from '../../../src/capture/types';
 import { detectPage } from '../../../src/linkedin/detect';
 import { fixture, loadFixture } from '../linkedin/pages';
-import { captureFixture, classifyCapture, SEED_META, unitFixtures, classification } from './fixtures';
+import { captureFixture, classification, classifyCapture, rebuild, SEED_META, unitFixtures } from './fixtures';
 
 const AI = 'https://www.linkedin.com/mypreferences/d/settings/data-for-ai-improvement';
 const BAIT_URL = `${AI}?trk=nav&token=SECRETtoken4242`;
@@ -48,7 +48,7 @@ describe('what a capture holds', () => {
     for (const outside of ['Jane Doe', 'Account preferences', 'Settings', 'global-nav', 'feed']) expect(json).not.toContain(outside);
     // Layout classes are left out; the back link keeps its settings path.
     expect(json).not.toContain('t-20');
-    expect(json).toContain('"href":"/mypreferences/d/categories/privacy"');
+    expect(json).toContain('{"tag":"a","attrs":{"href":"/mypreferences/d/categories/privacy"},"children":["Back"]}');
   });
 
   it('keeps the live checked state and the loading markers the engine reads', () => {
@@ -86,6 +86,26 @@ describe('what a capture holds', () => {
     const ordered = inReadingOrder(stored);
     expect(ordered).toEqual(capture);
     expect(JSON.stringify(ordered)).toMatch(/^\{"format":"untrain-capture\/1","path":.*"area":\{"tag":"main","attrs"/);
+  });
+
+  it('keeps a switch inside an open shadow root, and a frame without its address', () => {
+    const doc = loadFixture('ai-training.en.html', AI);
+    const row = doc.querySelector('.settings-toggle-row')!;
+    const host = doc.createElement('settings-toggle');
+    row.replaceWith(host);
+    host.attachShadow({ mode: 'open' }).append(row);
+    doc.querySelector('main section')!.insertAdjacentHTML('beforeend', '<iframe src="https://www.linkedin.com/in/jane-doe/?token=x" title="Jane Doe"></iframe>');
+    const report = detectPage(doc);
+    const capture = capturePage(doc, { report, ...SEED_META });
+    const html = captureToHtml(capture);
+    expect(html).toContain('<settings-toggle>\n      <template shadowrootmode="open">');
+    expect(html).toContain('<iframe></iframe>');
+    expect(html).not.toMatch(/jane|token/i);
+    const rebuilt = rebuild(capture).querySelector('settings-toggle')!.shadowRoot!;
+    expect(rebuilt.querySelector('input[role="switch"]')!.outerHTML).toBe(
+      '<input id="ember241" role="switch" type="checkbox" aria-labelledby="allowDataForGenerativeAI" checked="">',
+    );
+    expect(classification(classifyCapture(capture))).toEqual(classification(report));
   });
 
   it('rebuilds a capture as an HTML page whose text is escaped', () => {

@@ -11,6 +11,7 @@ import { fixture, loadPage, renderSettingsPage } from '../linkedin/pages';
 /** Fixed for captures kept in the repository, so a refresh changes only what the page changed. */
 export const SEED_META = { extensionVersion: 'seed', capturedAt: '2026-11-29T00:00:00.000Z' };
 
+const AI = 'https://www.linkedin.com/mypreferences/d/settings/data-for-ai-improvement';
 const TEMPLATES = new Set(['settings-card.html', 'settings-page.html']);
 
 /** Every whole-page unit fixture with the address its header comment says it models. */
@@ -18,8 +19,8 @@ export function unitFixtures(): { name: string; html: string; url: string }[] {
   const files = readdirSync(join(import.meta.dirname, '../fixtures')).filter((f) => f.endsWith('.html') && !TEMPLATES.has(f));
   const pages = files.map((file) => {
     const html = fixture(file);
-    const url = /^<!--[^>]*?(https:\/\/www\.linkedin\.com\/[^\s,)]+)/.exec(html)?.[1];
-    if (!url) throw new Error(`${file}: the header comment names no https://www.linkedin.com address`);
+    // A fixture whose header names no address models the AI page, where its tests load it.
+    const url = /^<!--[^>]*?(https:\/\/www\.linkedin\.com\/[^\s,)]+)/.exec(html)?.[1] ?? AI;
     return { name: file.replace(/\.html$/, ''), html, url };
   });
   // The shared template, filled for every catalogued page: on, off, and with renamed hooks.
@@ -41,10 +42,24 @@ export function captureFixture(html: string, url: string): { report: PageReport;
   return { report, capture: capturePage(doc, { report, ...SEED_META }) };
 }
 
-/** The capture rebuilt as a page in the test document, classified by today's engine. */
-export function classifyCapture(capture: Capture): PageReport {
-  return detectPage(loadPage(captureToHtml(capture), captureUrl(capture)));
+/**
+ * Attach <template shadowrootmode="open"> as a browser's parser does when it loads a page (the
+ * test document is filled through innerHTML, which leaves them inert).
+ */
+export function attachShadowRoots(doc: Document): Document {
+  for (const template of [...doc.querySelectorAll<HTMLTemplateElement>('template[shadowrootmode="open"]')].reverse()) {
+    const root = template.parentElement!.attachShadow({ mode: 'open' });
+    root.append(template.content.cloneNode(true));
+    template.remove();
+  }
+  return doc;
 }
+
+/** The capture rebuilt as a page in the test document, as a browser would load it. */
+export const rebuild = (capture: Capture) => attachShadowRoots(loadPage(captureToHtml(capture), captureUrl(capture)));
+
+/** The capture rebuilt and classified by today's engine. */
+export const classifyCapture = (capture: Capture): PageReport => detectPage(rebuild(capture));
 
 /** What a capture keeps of a report, and what a round trip must give back: the classification. */
 export const classification = ({ page, lang, settings, reason }: PageReport) => ({ page, lang, settings, ...(reason !== undefined && { reason }) });
