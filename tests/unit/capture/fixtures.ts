@@ -37,7 +37,7 @@ export function unitFixtures(): { name: string; html: string; url: string }[] {
 
 /** Load a page, classify it and capture it, as the content script does. */
 export function captureFixture(html: string, url: string): { report: PageReport; capture: Capture } {
-  const doc = loadPage(html, url);
+  const doc = attachShadowRoots(loadPage(html, url));
   const report = detectPage(doc);
   return { report, capture: capturePage(doc, { report, ...SEED_META }) };
 }
