@@ -1,3 +1,4 @@
+import { navigationStatus } from '../linkedin/detect';
 import type { PageReport } from '../linkedin/report';
 import { CAPTURE_FORMAT, type Capture, type CapturedElement, type CapturedNode } from './types';
 
@@ -163,8 +164,9 @@ export function capturePage(doc: Document, { report, extensionVersion, capturedA
       lang: report.lang,
       settings: report.settings,
       ...(report.reason !== undefined && { reason: report.reason }),
+      ...(report.problem !== undefined && { problem: report.problem }),
     },
-    signals: { signedIn: signedIn(doc), signInForm: [...doc.querySelectorAll(SIGN_IN_FORM)].some(outsideArea) },
+    signals: { signedIn: signedIn(doc), signInForm: [...doc.querySelectorAll(SIGN_IN_FORM)].some(outsideArea), httpStatus: navigationStatus(doc) },
     area: (area && element(area, walk, false, 0)) ?? null,
     outside: switches.filter(outsideArea).map((el) => {
       const attrs = attributes(el, walk, false);

@@ -23,6 +23,7 @@ export const CapturedReportSchema: z.ZodMiniType<CapturedReport> = z.object({
     }),
   ),
   reason: z.optional(z.string()),
+  problem: z.optional(z.string()),
 });
 
 export const CaptureSchema: z.ZodMiniType<Capture> = z.object({
@@ -32,7 +33,7 @@ export const CaptureSchema: z.ZodMiniType<Capture> = z.object({
   capturedAt: z.string(),
   extensionVersion: z.string(),
   report: CapturedReportSchema,
-  signals: z.object({ signedIn: z.boolean(), signInForm: z.boolean() }),
+  signals: z.object({ signedIn: z.boolean(), signInForm: z.boolean(), httpStatus: z.optional(z.number()) }),
   area: z.nullable(CapturedElementSchema),
   outside: z.array(CapturedElementSchema),
   truncated: z.optional(z.literal(true)),

@@ -22,6 +22,8 @@ export interface CapturedReport {
   lang: string;
   settings: { settingId: string; state: string; evidence: { matchedBy: string; detail: string; [key: string]: unknown } }[];
   reason?: string;
+  /** Why an error page is one (a ReasonCode such as not-found or rate-limited). */
+  problem?: string;
 }
 
 /** The structure of one LinkedIn settings page, as a member may hand it to the maintainers. */
@@ -36,7 +38,12 @@ export interface Capture {
   /** What the page engine read at capture time. */
   report: CapturedReport;
   /** Facts the engine reads outside the settings area, as yes/no only (never the cookie, storage or name). */
-  signals: { signedIn: boolean; signInForm: boolean };
+  signals: {
+    signedIn: boolean;
+    signInForm: boolean;
+    /** The HTTP status the page was served with (0: the browser did not say); the engine reads errors from it. */
+    httpStatus?: number;
+  };
   /** The settings area (main / [role=main]), or null when the page has none. */
   area: CapturedElement | null;
   /** Switch-like controls outside the settings area: attributes only, no text. */

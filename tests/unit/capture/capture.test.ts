@@ -1,4 +1,4 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { capturePage } from '../../../src/capture/capture';
 import { inReadingOrder } from '../../../src/capture/order';
 import { captureToHtml } from '../../../src/capture/rebuild';
@@ -105,6 +105,17 @@ describe('what a capture holds', () => {
     expect(rebuilt.querySelector('input[role="switch"]')!.outerHTML).toBe(
       '<input id="ember241" role="switch" type="checkbox" aria-labelledby="allowDataForGenerativeAI" checked="">',
     );
+    expect(classification(classifyCapture(capture))).toEqual(classification(report));
+  });
+
+  it('records the HTTP status the engine reads errors from, so a 429 page rebuilds as rate-limited', () => {
+    const doc = loadFixture('rate-limited.html', AI);
+    vi.spyOn(doc.defaultView!.performance, 'getEntriesByType').mockReturnValue([{ responseStatus: 429 } as never]);
+    const report = detectPage(doc);
+    expect(report).toMatchObject({ page: 'error', problem: 'rate-limited' });
+    const capture = capturePage(doc, { report, ...SEED_META });
+    expect(capture.signals.httpStatus).toBe(429);
+    expect(capture.report.problem).toBe('rate-limited');
     expect(classification(classifyCapture(capture))).toEqual(classification(report));
   });
 

@@ -59,7 +59,14 @@ export function attachShadowRoots(doc: Document): Document {
 export const rebuild = (capture: Capture) => attachShadowRoots(loadPage(captureToHtml(capture), captureUrl(capture)));
 
 /** The capture rebuilt and classified by today's engine. */
-export const classifyCapture = (capture: Capture): PageReport => detectPage(rebuild(capture));
+export const classifyCapture = (capture: Capture): PageReport =>
+  detectPage(rebuild(capture), { httpStatus: capture.signals.httpStatus ?? 0 });
 
 /** What a capture keeps of a report, and what a round trip must give back: the classification. */
-export const classification = ({ page, lang, settings, reason }: PageReport) => ({ page, lang, settings, ...(reason !== undefined && { reason }) });
+export const classification = ({ page, lang, settings, reason, problem }: PageReport) => ({
+  page,
+  lang,
+  settings,
+  ...(reason !== undefined && { reason }),
+  ...(problem !== undefined && { problem }),
+});
