@@ -1,5 +1,4 @@
 import { z } from 'zod/mini';
-import { CaptureSchema } from './capture/schema';
 import { FlipResult, PageReport } from './linkedin/report';
 
 /**
@@ -28,14 +27,12 @@ export const BgToCs = z.discriminatedUnion('type', [
   z.object({ type: z.literal('bg:ping') }),
   z.object({ type: z.literal('bg:observe') }),
   z.object({ type: z.literal('bg:turnOff'), settingId: z.string() }),
-  z.object({ type: z.literal('bg:capture'), extensionVersion: z.string() }),
 ]);
 export type BgToCs = z.infer<typeof BgToCs>;
 
 export const CsToBg = z.discriminatedUnion('type', [
   z.object({ type: z.literal('cs:report'), report: PageReport }),
   z.object({ type: z.literal('cs:flipped'), result: FlipResult }),
-  z.object({ type: z.literal('cs:captured'), capture: CaptureSchema }),
 ]);
 export type CsToBg = z.infer<typeof CsToBg>;
 

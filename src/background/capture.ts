@@ -1,69 +1,57 @@
 import { browser } from 'wxt/browser';
+import { CaptureSchema } from '../capture/schema';
 import type { Capture } from '../capture/types';
 import { settingById } from '../catalogue/settings';
 import { inScope } from '../linkedin/scope';
-import { CsAck, type BgToCs } from '../messages';
 import { write } from '../storage';
 
-/** How long a page gets to load and send its capture (the page engine waits up to 8 s itself). */
-const CAPTURE_TIMEOUT_MS = 30_000;
-const RETRY_MS = 500;
+/** How long a page gets to load and be captured (the page engine waits up to 8 s for it to render). */
+const LOAD_TIMEOUT_MS = 20_000;
+const RETRY_MS = 250;
 const REVIEW_PAGE = '/capture.html';
-
-/** Tabs asked for a capture, and who waits for it. A capture nobody asked for is dropped. */
-const waiting = new Map<number, (captured: boolean) => void>();
+const CAPTURE_SCRIPT = '/page-capture.js';
 
 const sleep = (ms: number) => new Promise((done) => setTimeout(done, ms));
 
-/** Ask the content script in a tab for a capture; true once it has acknowledged the request. */
-async function ask(tabId: number): Promise<boolean> {
-  const message: BgToCs = { type: 'bg:capture', extensionVersion: browser.runtime.getManifest().version };
-  const ack = await browser.tabs.sendMessage(tabId, message, { frameId: 0 }).catch(() => undefined);
-  return CsAck.safeParse(ack).success;
-}
-
 /**
- * Ask a tab until its content script acknowledges (a page still loading has none yet), then wait
- * for the capture it sends as a message of its own.
+ * Run the capture script in the tab's top frame and check what it returns; undefined when it could
+ * not run there (not a LinkedIn settings page, closed) or returned no valid capture.
  */
-async function captureFrom(tabId: number, timeoutMs: number): Promise<boolean> {
-  const end = Date.now() + timeoutMs;
-  const arrived = new Promise<boolean>((resolve) => waiting.set(tabId, resolve));
-  let acknowledged = false;
-  while (!acknowledged && Date.now() < end) {
-    acknowledged = await ask(tabId);
-    if (!acknowledged) await sleep(RETRY_MS);
-  }
-  const captured = acknowledged && (await Promise.race([arrived, sleep(Math.max(0, end - Date.now())).then(() => false)]));
-  waiting.delete(tabId);
-  return captured;
+async function captureIn(tabId: number): Promise<Capture | undefined> {
+  const tab = await browser.tabs.get(tabId).catch(() => undefined);
+  if (!inScope(tab?.url)) return undefined;
+  const results = await browser.scripting
+    .executeScript({ target: { tabId, frameIds: [0] }, files: [CAPTURE_SCRIPT] })
+    .catch(() => []);
+  const parsed = CaptureSchema.safeParse(results[0]?.result);
+  return parsed.success ? parsed.data : undefined;
 }
 
-/** A capture from a tab that was asked for one: keep it for review and show it. Nothing leaves the browser. */
-export async function receiveCapture(capture: Capture, tabId: number): Promise<undefined> {
-  const done = waiting.get(tabId);
-  if (!done) return undefined;
-  waiting.delete(tabId);
+/** Keep the capture for review and show it: nothing leaves the browser unless the member takes it. */
+async function review(capture: Capture | undefined): Promise<{ captured: boolean }> {
+  if (!capture) return { captured: false };
   await write('capture', capture);
   await browser.tabs.create({ url: browser.runtime.getURL(REVIEW_PAGE), active: true });
-  done(true);
-  return undefined;
+  return { captured: true };
 }
 
 /** The member's current tab, when it is a LinkedIn page the content script runs on. */
-export async function captureTab(tabId: number, timeoutMs = CAPTURE_TIMEOUT_MS): Promise<{ captured: boolean }> {
-  const tab = await browser.tabs.get(tabId).catch(() => undefined);
-  if (!inScope(tab?.url)) return { captured: false };
-  return { captured: await captureFrom(tabId, timeoutMs) };
+export async function captureTab(tabId: number): Promise<{ captured: boolean }> {
+  return review(await captureIn(tabId));
 }
 
-/** A setting's page: open it in a background tab, wait for its capture, close it. */
-export async function captureSetting(settingId: string, timeoutMs = CAPTURE_TIMEOUT_MS): Promise<{ captured: boolean }> {
+/** A setting's page: open it in a background tab, capture it once the page lets us, close it. */
+export async function captureSetting(settingId: string, timeoutMs = LOAD_TIMEOUT_MS): Promise<{ captured: boolean }> {
   const setting = settingById(settingId);
   if (!setting) return { captured: false };
   const tab = await browser.tabs.create({ url: setting.url, active: false });
   if (tab.id === undefined) return { captured: false };
-  const captured = await captureFrom(tab.id, timeoutMs);
+  // While the tab still shows its first, blank document the script cannot run there: try again.
+  let capture: Capture | undefined;
+  for (const end = Date.now() + timeoutMs; !capture && Date.now() < end; ) {
+    capture = await captureIn(tab.id);
+    if (!capture) await sleep(RETRY_MS);
+  }
   await browser.tabs.remove(tab.id).catch(() => undefined);
-  return { captured };
+  return review(capture);
 }

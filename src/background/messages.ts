@@ -4,7 +4,7 @@ import type { FlipResult, PageReport } from '../linkedin/report';
 import { CsToBg, UiToBg, type CsReportReply } from '../messages';
 import { read, update, write } from '../storage';
 import { recordPassiveReport } from './audit';
-import { captureSetting, captureTab, receiveCapture } from './capture';
+import { captureSetting, captureTab } from './capture';
 import { refreshBadge } from './badge';
 import { nowIso } from './environment';
 import { cancelRun, dispatch, start } from './runner';
@@ -38,7 +38,6 @@ export async function handleMessage(message: unknown, sender: Sender): Promise<u
     const parsed = CsToBg.safeParse(message);
     if (parsed.success) {
       const { data } = parsed;
-      if (data.type === 'cs:captured') return receiveCapture(data.capture, sender.tab.id);
       return data.type === 'cs:report' ? handleReport(data.report, sender.tab.id) : handleFlip(data.result, sender.tab.id);
     }
   }

@@ -3,7 +3,7 @@ import type { PageReport } from '../linkedin/report';
 import { CAPTURE_FORMAT, type Capture, type CapturedElement, type CapturedNode } from './types';
 
 // An allow-list serializer: every element, attribute and text below is kept because a rule names it;
-// anything no rule names is left out. It runs in the content script, so it stays small and zod-free.
+// anything no rule names is left out. It runs in the page (entrypoints/page-capture.ts), zod-free.
 
 /** The engine's settings area and switch-like controls (src/linkedin/detect.ts, match.ts). */
 const AREA = 'main, [role="main"]';

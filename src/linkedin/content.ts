@@ -1,4 +1,3 @@
-import { capturePage } from '../capture/capture';
 import type { CsAck, CsToBg } from '../messages';
 import { waitForPage } from './detect';
 import { dismissGuide, showGuide, type Translate } from './guide';
@@ -53,12 +52,6 @@ export function createSession(doc: Document, send: Send, t: Translate) {
         flips.set(settingId, flip);
       }
       void flip.then((result) => send({ type: 'cs:flipped', result })).catch(() => undefined);
-    }
-    if (request.type === 'bg:capture') {
-      const { extensionVersion } = request;
-      void waitForPage(doc)
-        .then((report) => send({ type: 'cs:captured', capture: capturePage(doc, { report, extensionVersion, capturedAt: new Date().toISOString() }) }))
-        .catch(() => undefined);
     }
     return { loadedAt };
   }

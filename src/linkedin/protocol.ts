@@ -11,7 +11,6 @@ export function parseBgToCs(message: unknown): BgToCs | undefined {
   const { type, settingId } = message;
   if (type === 'bg:observe' || type === 'bg:ping') return { type };
   if (type === 'bg:turnOff' && typeof settingId === 'string') return { type, settingId };
-  if (type === 'bg:capture' && typeof message.extensionVersion === 'string') return { type, extensionVersion: message.extensionVersion };
   return undefined;
 }
 

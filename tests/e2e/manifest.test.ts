@@ -8,7 +8,7 @@ describe('built manifests ask for the least', () => {
   it('Chrome MV3: storage and alarms, host access to www.linkedin.com only', () => {
     const m = manifest('chrome-mv3');
     expect(m.manifest_version).toBe(3);
-    expect(m.permissions.sort()).toEqual(['alarms', 'storage']);
+    expect(m.permissions.sort()).toEqual(['alarms', 'scripting', 'storage']);
     expect(m.host_permissions).toEqual(['https://www.linkedin.com/*']);
     expect(m.optional_permissions ?? []).toEqual([]);
     for (const script of m.content_scripts) {
