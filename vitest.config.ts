@@ -1,6 +1,6 @@
 import { defineConfig } from 'vitest/config';
 import { WxtVitest } from 'wxt/testing/vitest-plugin';
-import { pageCatalogue } from './build/page-catalogue';
+import { pageCatalogue } from './build/page-catalogue.ts';
 
 export default defineConfig({
   plugins: [WxtVitest(), pageCatalogue()],

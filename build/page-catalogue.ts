@@ -2,15 +2,16 @@
 // starts): `import { PAGE_SETTINGS } from 'virtual:untrain/page-catalogue'`. The catalogue is proven
 // against its schemas here, so a bad record fails the build, and no zod ships to LinkedIn's pages.
 import type { Plugin } from 'vite';
-import { NOT_AVAILABLE, ERROR_PAGE, NOT_FOUND, SETTINGS_HUBS, type PhraseSet } from '../src/catalogue/page-texts';
-import { SETTINGS } from '../src/catalogue/settings';
-import { validateCatalogue } from '../src/catalogue/validate';
+import { NOT_AVAILABLE, ERROR_PAGE, NOT_FOUND, SETTINGS_HUBS, type PhraseSet } from '../src/catalogue/page-texts.ts';
+import { SETTINGS } from '../src/catalogue/settings.ts';
+import { validateCatalogue } from '../src/catalogue/validate.ts';
+import { normalise } from '../src/linkedin/normalise.ts';
 
 const ID = 'virtual:untrain/page-catalogue';
 const RESOLVED = `\0${ID}`;
 
-/** Every language's phrases in one list, in the form the page engine compares (lower case). */
-const phrases = (set: PhraseSet) => [...new Set(Object.values(set).flat().map((p) => p!.toLowerCase()))];
+/** Every language's phrases in one list, in the form the page engine compares (see `normalise`). */
+const phrases = (set: PhraseSet) => [...new Set(Object.values(set).flat().map((p) => normalise(p)))];
 
 export function pageCatalogueModule(): string {
   validateCatalogue();

@@ -161,7 +161,11 @@ async function perform(run: RunRecord, effect: Effect): Promise<void> {
       if (tabId === null) return;
       await browser.tabs.update(tabId, { url: effect.url }).then(
         () => dispatch({ type: 'navigated' }),
-        () => dispatch({ type: 'tab-closed', tabId }),
+        // A tab that still exists but refused (busy) is tried again by the watchdog.
+        async (error) => {
+          console.warn('Untrain: navigating the run tab failed', error);
+          if ((await tabState(tabId)) === 'gone') await dispatch({ type: 'tab-closed', tabId });
+        },
       );
       return;
     case 'observe': {

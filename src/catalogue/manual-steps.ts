@@ -1,6 +1,6 @@
-import { LINKEDIN_ORIGIN } from './origin';
-import type { ManualStep } from './schema';
-import { EU_RPN, GAI_HELP, TECH_WIRE, DATA_SHARING_HELP } from './sources';
+import { LINKEDIN_ORIGIN } from './origin.ts';
+import type { ManualStep } from './schema.ts';
+import { EU_RPN, GAI_HELP, TECH_WIRE, DATA_SHARING_HELP } from './sources.ts';
 
 /** Steps no script may take for the member: the extension links, explains and lets them mark done. */
 export const MANUAL_STEPS: readonly ManualStep[] = [

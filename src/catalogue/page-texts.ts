@@ -1,5 +1,5 @@
-import { LINKEDIN_ORIGIN } from './origin';
-import type { LabelLocale } from './schema';
+import { LINKEDIN_ORIGIN } from './origin.ts';
+import type { LabelLocale } from './schema.ts';
 
 /**
  * What LinkedIn's settings app says about a page as a whole, per UI language. Matching is on

@@ -1,4 +1,4 @@
-import type { Region, RegionId } from './schema';
+import type { Region, RegionId } from './schema.ts';
 
 const eu = (...cities: string[]) => cities.map((c) => (c.includes('/') ? c : `Europe/${c}`));
 

@@ -12,7 +12,7 @@ export type RegionId = z.infer<typeof RegionId>;
 export const Confidence = z.enum(['high', 'medium', 'low']);
 export type Confidence = z.infer<typeof Confidence>;
 
-export { LINKEDIN_ORIGIN } from './origin';
+export { LINKEDIN_ORIGIN } from './origin.ts';
 
 export const LinkedInUrl = z.url({
   protocol: /^https$/,

@@ -1,6 +1,6 @@
-import { LINKEDIN_ORIGIN } from './origin';
-import type { Setting } from './schema';
-import { DATA_SHARING_HELP, EU_RPN, GAI_HELP, HKU_DPO, PSST, PSST_2025, TOS25, GULF_NEWS, TECH_WIRE, US_NOTICE } from './sources';
+import { LINKEDIN_ORIGIN } from './origin.ts';
+import type { Setting } from './schema.ts';
+import { DATA_SHARING_HELP, EU_RPN, GAI_HELP, HKU_DPO, PSST, PSST_2025, TOS25, GULF_NEWS, TECH_WIRE, US_NOTICE } from './sources.ts';
 
 const page = (slug: string, tree: 'd' | 'm' | 's' = 'd') => `${LINKEDIN_ORIGIN}/mypreferences/${tree}/settings/${slug}`;
 /** LinkedIn serves its settings under /d/ (desktop), /m/ and /s/ (links in its own notices) alike. */

@@ -1,9 +1,9 @@
 import dayjs from 'dayjs';
-import type { PolicyEvent, RegionId } from './schema';
+import type { PolicyEvent, RegionId } from './schema.ts';
 import {
   BITDEFENDER, DATA_SHARING_HELP, EU_RPN, GULF_NEWS, HELP_NET_SECURITY, HKU_DPO, ICO_2024, OPC_2024, OTA_MEMO_2025, PCPD_2024,
   TECHCRUNCH_2024, TECH_WIRE, TOS25, US_NOTICE,
-} from './sources';
+} from './sources.ts';
 
 const OUTSIDE_EUROPE: RegionId[] = ['us', 'in', 'other'];
 

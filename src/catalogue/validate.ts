@@ -1,8 +1,8 @@
-import { MANUAL_STEPS } from './manual-steps';
-import { REGIONS } from './regions';
-import { ManualStep, parseAll, PolicyEvent, Region, Setting } from './schema';
-import { SETTINGS } from './settings';
-import { TIMELINE } from './timeline';
+import { MANUAL_STEPS } from './manual-steps.ts';
+import { REGIONS } from './regions.ts';
+import { ManualStep, parseAll, PolicyEvent, Region, Setting } from './schema.ts';
+import { SETTINGS } from './settings.ts';
+import { TIMELINE } from './timeline.ts';
 
 /**
  * Prove every catalogue record against its schema; throws one readable line per problem, naming the

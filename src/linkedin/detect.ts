@@ -1,6 +1,6 @@
 import { PAGE_SETTINGS, PAGE_TEXTS } from 'virtual:untrain/page-catalogue';
 import {
-  hasSwitchLike, identify, mainOf, mentions, readState, settingLinks, settingsAtAddress, switchCandidates,
+  hasSwitchLike, identify, LOADING, mainOf, mentions, readState, settingLinks, settingsAtAddress, stillLoading, switchCandidates,
   type PageSetting, type PageTexts,
 } from './match';
 import type { PageReport, ReasonCode, SettingObservation } from './report';
@@ -10,8 +10,6 @@ const SIGN_IN_PATH = /^\/(login|authwall|signup|uas\/login|checkpoint\/)/;
 const SIGN_IN_FORM =
   'input[name="session_key"], input[name="session_password"], form[action*="login-submit"], form input[type="password"]';
 const ME_MENU = '#meMenuV2WideComponentRef, img[class*="global-nav__me"], .global-nav__me';
-const LOADING = '[aria-busy="true"], [role="progressbar"], [class*="skeleton"], [class*="loader"], .artdeco-spinner';
-const CARD = 'section, article, fieldset, li, [class*="card"]';
 
 export interface DetectOptions {
   catalogue?: readonly PageSetting[];
@@ -65,8 +63,6 @@ function notLoaded(doc: Document, main: Element | null, signedInNow: boolean): [
   if (doc.querySelector(SIGN_IN_FORM)) return ['not-signed-in', 'a sign-in form is on the page'];
 }
 
-/** An app may draw a switch with a default value before the stored one arrives: not read while its card loads. */
-const stillLoading = (el: HTMLElement) => !!el.closest('[aria-busy="true"]') || !!el.closest(CARD)?.querySelector(LOADING);
 
 /** Controls the page engine cannot reach or trust: inside an open shadow root, or in a frame. */
 function hiddenControls(main: Element | null): [ReasonCode, string] | undefined {

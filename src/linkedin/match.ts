@@ -1,4 +1,5 @@
 import type { Setting } from '../catalogue/schema';
+import { normalise } from './normalise';
 import type { Evidence, SettingLink, SwitchState } from './report';
 
 /** The part of a catalogue record the page engine needs: every known address, hooks, labels. */
@@ -19,10 +20,11 @@ const HEADINGS = 'h1, h2, h3, h4, h5, h6, [role="heading"]';
 /** The box a setting is drawn in: a heading names only the switches inside the same box. */
 const CARD = 'section, article, fieldset, li, [class*="card"]';
 const SETTINGS_PATH = /^\/(mypreferences|psettings)\//;
+export const LOADING = '[aria-busy="true"], [role="progressbar"], [class*="skeleton"], [class*="loader"], .artdeco-spinner';
 
-/** Compare texts ignoring case, runs of whitespace and typographic apostrophes (’ vs '). */
-export const normalise = (text: string | null | undefined) =>
-  (text ?? '').replace(/[\u2018\u2019\u02bc]/g, "'").replace(/\s+/g, ' ').trim().toLowerCase();
+/** An app may draw a switch with a default value before the stored one arrives: not read while its card loads. */
+export const stillLoading = (el: HTMLElement) => !!el.closest('[aria-busy="true"]') || !!el.closest(CARD)?.querySelector(LOADING);
+
 
 export const pathOf = (url: string) => {
   try {
@@ -46,6 +48,8 @@ const hookSelector = ({ kind, value }: PageSetting['hooks'][number]) =>
 const labelTexts = (setting: PageSetting, kinds: readonly ('heading' | 'switch')[] = ['heading', 'switch']) =>
   new Set(Object.values(setting.labels).flatMap((set) => kinds.flatMap((kind) => set?.[kind] ?? [])).map(normalise));
 
+const isRealSwitch = (el: HTMLElement) => el.getAttribute('role') === 'switch';
+
 /** The texts that name a control itself: aria-label, aria-labelledby targets, <label>s. */
 function ownNames(doc: Document, el: HTMLElement): string[] {
   const ids = (el.getAttribute('aria-labelledby') ?? '').split(/\s+/).filter(Boolean);
@@ -61,9 +65,16 @@ function ownNames(doc: Document, el: HTMLElement): string[] {
  * a heading inside the same card: a checkbox under some earlier heading is never named by it.
  */
 function cardHeading(el: HTMLElement): string | undefined {
-  if (el.getAttribute('role') !== 'switch') return undefined;
+  if (!isRealSwitch(el)) return undefined;
   const card = el.parentElement?.closest(CARD);
-  return card ? normalise(card.querySelector(HEADINGS)?.textContent) : undefined;
+  if (!card) return undefined;
+  // The nearest heading above the switch inside its card: a sub-heading names what follows it.
+  let nearest: Element | undefined;
+  for (const h of card.querySelectorAll(HEADINGS)) {
+    if (!(h.compareDocumentPosition(el) & Node.DOCUMENT_POSITION_FOLLOWING)) break;
+    nearest = h;
+  }
+  return nearest ? normalise(nearest.textContent) : undefined;
 }
 
 /**
@@ -87,9 +98,13 @@ export function identify(doc: Document, setting: PageSetting, candidates = switc
   }
   if (candidates.length === 0) return { evidence: evidence('none', 'no switch on the page') };
   const labels = labelTexts(setting);
+  const switchTexts = labelTexts(setting, ['switch']);
   const headings = labelTexts(setting, ['heading']);
+  // A short page heading ("Sharing", "Gender") names only a real switch; a plain checkbox needs the
+  // catalogued switch text itself.
+  const names = (el: HTMLElement) => (isRealSwitch(el) ? labels : switchTexts);
   const tiers = [
-    ['label', (el: HTMLElement) => ownNames(doc, el).find((n) => labels.has(n))],
+    ['label', (el: HTMLElement) => ownNames(doc, el).find((n) => names(el).has(n))],
     ['heading', (el: HTMLElement) => {
       const heading = cardHeading(el);
       return heading && headings.has(heading) ? heading : undefined;
@@ -132,9 +147,11 @@ export function settingLinks(doc: Document, catalogue: readonly PageSetting[]): 
   return catalogue.flatMap((setting) => {
     const headings = labelTexts(setting, ['heading']);
     return anchors.flatMap((a) => {
-      const url = new URL(a.getAttribute('href')!, doc.URL);
-      const linked = url.origin === new URL(doc.URL).origin && SETTINGS_PATH.test(url.pathname);
-      return linked && headings.has(normalise(a.textContent)) ? [{ settingId: setting.id, url: url.origin + url.pathname }] : [];
+      const url = URL.parse(a.getAttribute('href')!, doc.URL);
+      const linked = url?.origin === new URL(doc.URL).origin && SETTINGS_PATH.test(url.pathname);
+      // The link's own text, or one line of it (a hub row may add a description or the current state).
+      const texts = [a, ...a.querySelectorAll('*')].map((node) => normalise(node.textContent));
+      return linked && texts.some((text) => headings.has(text)) ? [{ settingId: setting.id, url: url.origin + url.pathname }] : [];
     });
   });
 }

@@ -1,5 +1,5 @@
 import { PAGE_SETTINGS } from 'virtual:untrain/page-catalogue';
-import { identify, readState, type PageSetting } from './match';
+import { identify, readState, stillLoading, type PageSetting } from './match';
 import type { FlipResult } from './report';
 import { sleep, waitFor } from './wait';
 
@@ -26,17 +26,17 @@ const SAVE_REQUEST = /\/mysettings-api\/settingsApiSettings\//;
  * save; without the signal (API renamed, no observer) the caller waits for the ceiling.
  */
 function watchSave() {
-  let answered = false;
+  let answeredAt = 0;
   let observer: PerformanceObserver | undefined;
   try {
     observer = new PerformanceObserver((list) => {
-      answered ||= list.getEntries().some((entry) => SAVE_REQUEST.test(entry.name));
+      if (!answeredAt && list.getEntries().some((entry) => SAVE_REQUEST.test(entry.name))) answeredAt = Date.now();
     });
     observer.observe({ type: 'resource' });
   } catch {
     observer = undefined;
   }
-  return { answered: () => answered, stop: () => observer?.disconnect() };
+  return { answeredAt: () => answeredAt, stop: () => observer?.disconnect() };
 }
 
 /**
@@ -53,9 +53,11 @@ export async function flipToPrivate(
     code ? { settingId, outcome, code, reason: reason ?? code } : { settingId, outcome };
   const setting = catalogue.find((s) => s.id === settingId);
   if (!setting) return result('refused', 'not-identified', 'not a catalogued setting');
-  const identified = (now = identify(doc, setting)) => (now.el || now.ambiguous ? now : undefined);
+  // A switch is read only once its card has stopped loading (it may show a default until then).
+  const identified = (now = identify(doc, setting)) => ((now.el && !stillLoading(now.el)) || now.ambiguous ? now : undefined);
   const { el, evidence } = (await waitFor(doc, identified, { timeoutMs })) ?? identify(doc, setting);
   if (!el) return result('refused', 'not-identified', evidence.detail);
+  if (stillLoading(el)) return result('refused', 'loading', 'its card was still loading');
   const before = readState(el);
   if (!before) return result('refused', 'states-disagree', 'checked and aria-checked disagree');
   if (before === setting.privateValue) return result('already-private');
@@ -76,7 +78,9 @@ export async function flipToPrivate(
       if (now && readState(now) === setting.privateValue) {
         seen = true;
         held ||= Date.now();
-        const landed = save.answered() ? Date.now() - held >= savedSettleMs : Date.now() - clickedAt >= saveCeilingMs;
+        // Hold the new state a little after LinkedIn answered the save (a failed save is put back).
+        const answeredAt = save.answeredAt();
+        const landed = answeredAt ? Date.now() - Math.max(held, answeredAt) >= savedSettleMs : Date.now() - clickedAt >= saveCeilingMs;
         if (landed) return result('changed');
       } else {
         held = 0;

@@ -177,9 +177,10 @@ export function advance(previous: RunRecord, event: RunEvent, now: string): Step
 
 /** A fresh report for the current page: does it show this page's settings, and what do they read? */
 function read(run: RunRecord, page: PageStep, report: PageReport, now: string): Step {
-  const mine = report.settings.filter((s) => page.settingIds.includes(s.settingId));
-  // A setting merely expected at this address but absent without LinkedIn's notice is not here.
-  const shown = mine.filter((s) => s.evidence.code !== 'no-switch');
+  // A setting merely expected at this address but absent without LinkedIn's notice is not here,
+  // and nothing on an error or "not found" page is.
+  const shown =
+    report.page === 'settings' ? report.settings.filter((s) => page.settingIds.includes(s.settingId) && s.evidence.code !== 'no-switch') : [];
   if (report.page === 'error' && report.problem !== 'not-found') {
     return retry(run, page, report.problem ?? 'error-page', report.reason ?? 'LinkedIn showed an error page', now);
   }

@@ -174,12 +174,29 @@ describe('no connection', () => {
     const reset = replica.state().visits.find((v) => v.status === 0)!;
     const seconds = (Date.parse(research.at!) - reset.t) / 1000;
     console.log(`connection reset seen after ${seconds.toFixed(1)} s`);
-    expect(seconds).toBeLessThan(6);
+    expect(seconds).toBeLessThan(8);
     expect(resultOf(run, 'ai-training').outcome).toBe('verified');
     expect(replica.state().switches).toMatchObject({ 'ai-training': false, research: true });
     expect(changesFor(replica, 'research')).toEqual([]);
     await expectRow(popup, 'research', 'outcome_unknown', 'reason_no_connection');
     await expectRow(popup, 'ai-training', 'outcome_verified');
     expect((await lastRun(browser))!.status).toBe('finished');
+  });
+
+  it('LinkedIn unreachable (connection refused, as offline): every page unknown "no connection" within seconds, nothing read', async () => {
+    const { replica, browser } = await setUp('en-all-on', ['ai-training', 'research']);
+    const popup = await browser.openPopup();
+    await replica.close();
+    const startedAt = Date.now();
+    await popup.getByRole('button', { name: /^Opt out/ }).click();
+    const run = await untilRunEnds(browser, { timeoutMs: 30_000 });
+    console.log(`unreachable: run over after ${((Date.now() - startedAt) / 1000).toFixed(1)} s for 2 pages`);
+
+    for (const id of ['ai-training', 'research']) expect(resultOf(run, id), JSON.stringify(run)).toMatchObject({ outcome: 'unknown', code: 'no-connection' });
+    expect(Date.now() - startedAt).toBeLessThan(16_000);
+    expect(replica.state().visits).toEqual([]);
+    expect(replica.state().switches).toMatchObject({ 'ai-training': true, research: true });
+    await expectRow(popup, 'ai-training', 'outcome_unknown', 'reason_no_connection');
+    expect(await headline(popup)).not.toMatch(new RegExp(`^${VERIFIED_HEADLINE}`));
   });
 });

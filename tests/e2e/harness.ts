@@ -65,6 +65,11 @@ export interface ExtensionBrowser {
    * The old object is dead afterwards: use the one returned.
    */
   crashAndRestart(options?: { restoreTabs?: boolean }): Promise<ExtensionBrowser>;
+  /**
+   * What an update does: chrome.runtime.reload() from the worker. Extension pages close (the quiet
+   * tab is opened anew), session storage is cleared, content scripts in open tabs are orphaned.
+   */
+  reloadExtension(): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -177,7 +182,7 @@ async function startExtensionBrowser(root: string, options: LaunchOptions, extra
   // storage run there, so they work while the worker is stopped and never wake it (a tab opened or
   // closed later could, through tabs.* listeners). It is also the page target CDP attaches through.
   // After a restart the first tabs may be restored LinkedIn tabs, which must stay untouched.
-  const probe = (!restarted && context.pages()[0]) || (await context.newPage());
+  let probe = (!restarted && context.pages()[0]) || (await context.newPage());
   await probe.goto(`${origin}manifest.json`);
 
   /**
@@ -247,6 +252,20 @@ async function startExtensionBrowser(root: string, options: LaunchOptions, extra
       process.kill(browserPid(join(root, 'profile')), 'SIGKILL');
       await closed;
       return startExtensionBrowser(root, options, restoreTabs ? ['--restore-last-session'] : [], true);
+    },
+    async reloadExtension() {
+      const old = probe;
+      const closed = new Promise((done) => old.once('close', done));
+      const running = await worker();
+      await running.evaluate(() => (globalThis as unknown as { chrome: { runtime: { reload(): void } } }).chrome.runtime.reload()).catch(() => undefined);
+      await closed;
+      probe = await context.newPage();
+      // The extension comes back under the same id (it follows the unpacked path).
+      for (const end = Date.now() + 10_000; ; await new Promise((done) => setTimeout(done, 100))) {
+        const ok = await probe.goto(`${origin}manifest.json`).then((r) => r?.ok() ?? false, () => false);
+        if (ok) break;
+        if (Date.now() > end) throw new Error('the extension did not come back after reload');
+      }
     },
     stopServiceWorker: () =>
       withWorkerStatus(async (cdp, _status, until) => {

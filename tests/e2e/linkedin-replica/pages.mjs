@@ -193,7 +193,7 @@ function hostileScript() {
   const hostile = { found, forged: 0, pushed: 0, guideSeen: false, guideOpen: false, rewritten: false, captured: 0 };
   /** @type {any} */ (window).__hostile = hostile;
   const suspicious = (/** @type {unknown} */ data) => /wxt|untrain|chrome-extension|content-script/i.test(JSON.stringify(data) ?? '');
-  addEventListener('message', (e) => { if (suspicious(e.data)) found.push(`message ${JSON.stringify(e.data)}`); }, true);
+  addEventListener('message', (e) => { if (!e.data?.forged && suspicious(e.data)) found.push(`message ${JSON.stringify(e.data)}`); }, true);
   for (const target of [window, document]) {
     for (const type of ['wxt:content-script-started', 'wxt:locationchange']) {
       target.addEventListener(type, (e) => { if (e.isTrusted || !(/** @type {any} */ (e).detail?.forged)) found.push(`event ${type}`); }, true);
@@ -236,7 +236,10 @@ function hostileScript() {
       hostile.pushed += 1;
     }
   };
-  setTimeout(() => { disable(); flood(); }, 600);
+  // Flood once per browser: a later tab (the guided visit) only tries to disable, detect and rewrite.
+  const first = !localStorage.getItem('hostile-flooded');
+  localStorage.setItem('hostile-flooded', '1');
+  setTimeout(() => { disable(); if (first) flood(); }, 600);
   setInterval(look, 100);
 }
 

@@ -28,6 +28,8 @@ export class FakeLinkedIn {
   loggedIn = true;
   clicks: string[] = [];
   outbox: { tabId: number; message: CsToBg }[] = [];
+  /** When each tab's document was loaded: its reports carry it, as performance.timeOrigin does. */
+  loadedAt = new Map<number, number>();
   /** When set, the next turnOff clicks but its result is never sent (the page died). */
   hangNextFlip = false;
   /** When false, no content script answers (the page never finishes loading). */
@@ -49,24 +51,25 @@ export class FakeLinkedIn {
     fakeBrowser.tabs.sendMessage = vi.fn(async (tabId: number, message: BgToCs) => {
       if (!this.answering) throw new Error('Could not establish connection. Receiving end does not exist.');
       const tab = await fakeBrowser.tabs.get(tabId);
-      if (message.type === 'bg:observe') this.outbox.push({ tabId, message: { type: 'cs:report', report: this.report(tab.url!) } });
+      if (message.type === 'bg:observe') this.outbox.push({ tabId, message: { type: 'cs:report', report: this.report(tab.url!, tabId) } });
       if (message.type === 'bg:turnOff') {
         const result = this.turnOff(message.settingId);
         if (this.hangNextFlip) this.hangNextFlip = false;
         else this.outbox.push({ tabId, message: { type: 'cs:flipped', result } });
       }
-      return { loadedAt: Date.now() };
+      return { loadedAt: this.loadedAt.get(tabId) ?? 0 };
     }) as never;
   }
 
   /** A page load in a tab: the content script will report it. */
   load(tabId: number, url: string) {
-    if (this.answering) this.outbox.push({ tabId, message: { type: 'cs:report', report: this.report(url) } });
+    this.loadedAt.set(tabId, Date.now());
+    if (this.answering) this.outbox.push({ tabId, message: { type: 'cs:report', report: this.report(url, tabId) } });
   }
 
-  report(requested: string): PageReport {
+  report(requested: string, tabId?: number): PageReport {
     const url = this.moved.get(requested) ?? requested;
-    const base = { url, lang: 'en', loadedAt: Date.now() };
+    const base = { url, lang: 'en', loadedAt: (tabId !== undefined && this.loadedAt.get(tabId)) || Date.now() };
     if (!this.loggedIn) return { ...base, url: 'https://www.linkedin.com/login', page: 'logged-out', settings: [], reason: 'login page' };
     if (this.missing.has(url)) return { ...base, page: 'error', settings: [], problem: 'not-found', reason: 'HTTP 404' };
     if (this.failing.has(url)) return { ...base, page: 'error', settings: [], problem: 'error-page', reason: 'HTTP 500' };

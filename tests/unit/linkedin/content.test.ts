@@ -4,7 +4,7 @@ import { createSession, LOCATION_CHECK_MS, watchLocation } from '../../../src/li
 import { dismissGuide, type GuideKey } from '../../../src/linkedin/guide';
 import { parseBgToCs, parseCsReportReply } from '../../../src/linkedin/protocol';
 import { inScope } from '../../../src/linkedin/scope';
-import { aiCard, fakeResourceTiming, loadFixture, saveUrl, spyClicks } from './pages';
+import { aiCard, fakeResourceTiming, loadFixture, stubNavigationStatus, saveUrl, spyClicks } from './pages';
 
 const AI = 'https://www.linkedin.com/mypreferences/d/settings/data-for-ai-improvement';
 const FEED = 'https://www.linkedin.com/feed/';
@@ -209,6 +209,30 @@ describe('visit (cs → bg on every page load and in-page navigation)', () => {
     expect(send).toHaveBeenCalledTimes(1);
     expect(CsToBg.safeParse(sent()[0]).success).toBe(true);
     expect(sent()[0]).toMatchObject({ type: 'cs:report', report: { page: 'settings', settings: [{ state: 'on' }] } });
+  });
+
+  it('a manual visit to an error page reports an error, never not-offered (a 500 with the notice on it too)', async () => {
+    loadFixture('something-went-wrong.html', AI);
+    const wrong = session();
+    wrong.visit();
+    await vi.waitFor(() => expect(wrong.send).toHaveBeenCalled());
+    expect(wrong.sent()[0]).toMatchObject({ report: { page: 'error', problem: 'error-page', settings: [{ state: 'unknown' }] } });
+
+    stubNavigationStatus(500);
+    loadFixture('not-offered.html', 'https://www.linkedin.com/mypreferences/d/settings/share-data-with-select-partners');
+    const failed = session();
+    failed.visit();
+    await vi.waitFor(() => expect(failed.send).toHaveBeenCalled());
+    expect(failed.sent()[0]).toMatchObject({ report: { page: 'error', problem: 'error-page', reason: 'HTTP 500' } });
+    expect(CsToBg.safeParse(failed.sent()[0]).success).toBe(true);
+  });
+
+  it('a visit to a settings hub reports the links it lists', async () => {
+    loadFixture('hub-privacy.html', 'https://www.linkedin.com/mypreferences/d/categories/privacy');
+    const { visit, send, sent } = session();
+    visit();
+    await vi.waitFor(() => expect(send).toHaveBeenCalled());
+    expect(sent()[0]).toMatchObject({ report: { page: 'unknown', links: [{ settingId: 'ai-training' }, { settingId: 'research' }] } });
   });
 
   it('a new visit closes the guide of the previous one', async () => {
