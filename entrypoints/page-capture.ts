@@ -9,5 +9,9 @@ import { waitForPage } from '../src/linkedin/detect';
 // content script, so nothing in it announces itself to the page.
 export default defineUnlistedScript(async () => {
   const report = await waitForPage(document);
-  return capturePage(document, { report, extensionVersion: browser.runtime.getManifest().version, capturedAt: new Date().toISOString() });
+  return capturePage(document, {
+    report,
+    extensionVersion: browser.runtime.getManifest().version,
+    capturedAt: new Date().toISOString(),
+  });
 });

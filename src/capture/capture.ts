@@ -14,7 +14,8 @@ const ME_MENU = '#meMenuV2WideComponentRef, img[class*="global-nav__me"], .globa
 const SIGN_IN_FORM =
   'input[name="session_key"], input[name="session_password"], form[action*="login-submit"], form input[type="password"]';
 /** Elements whose text is kept: headings, labels, switches' names, LinkedIn's notices and descriptions. */
-const TEXT_HOST = 'h1, h2, h3, h4, h5, h6, [role="heading"], label, legend, p, [role="alert"], [role="status"], [role="note"], [aria-live], [role="switch"]';
+const TEXT_HOST =
+  'h1, h2, h3, h4, h5, h6, [role="heading"], label, legend, p, [role="alert"], [role="status"], [role="note"], [aria-live], [role="switch"]';
 /** Never captured, nor anything inside: media, scripts, embedded documents, hidden form values. */
 const DROPPED = /^(script|style|noscript|template|img|picture|svg|video|audio|canvas|object|embed|link|meta)$/;
 /** aria-* attributes that hold element ids; free-text ones (aria-label...) are kept only on switches and text hosts. */
@@ -41,7 +42,8 @@ function scrubber(doc: Document): (text: string) => string {
   const words = new Set<string>();
   for (const el of doc.querySelectorAll(`${ME_MENU}, #meMenuV2WideComponentRef img`)) {
     for (const name of [el.getAttribute('alt'), el.getAttribute('aria-label')]) {
-      for (const word of (name ?? '').split(/[^\p{L}]+/u)) if (word.length >= 3) words.add(word.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
+      for (const word of (name ?? '').split(/[^\p{L}]+/u))
+        if (word.length >= 3) words.add(word.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
     }
   }
   const name = words.size ? new RegExp(`(?<!\\p{L})(${[...words].join('|')})(?!\\p{L})`, 'giu') : undefined;
@@ -111,7 +113,12 @@ function childrenOf(parent: Node, walk: Walk, text: boolean, depth: number): Cap
 
 function element(el: Element, walk: Walk, inText: boolean, depth: number): CapturedElement | undefined {
   const tag = el.localName;
-  if (DROPPED.test(tag) || !/^[a-z][a-z0-9-]*$/.test(tag) || (tag === 'input' && (el as HTMLInputElement).type === 'hidden')) return undefined;
+  if (
+    DROPPED.test(tag) ||
+    !/^[a-z][a-z0-9-]*$/.test(tag) ||
+    (tag === 'input' && (el as HTMLInputElement).type === 'hidden')
+  )
+    return undefined;
   if (--walk.budget < 0 || depth > MAX_DEPTH) {
     walk.truncated = true;
     return undefined;
@@ -119,10 +126,16 @@ function element(el: Element, walk: Walk, inText: boolean, depth: number): Captu
   // A text field's content is what the member typed, even inside a label.
   const attrs = attributes(el, walk, inText || el.matches(`${TEXT_HOST}, ${SWITCH_LIKE}`) || walk.named.has(el.id));
   // A link kept for its settings path keeps its name too: hubs list settings pages by name.
-  const text = tag !== 'textarea' && (inText || el.matches(TEXT_HOST) || walk.named.has(el.id) || (tag === 'a' && !!attrs?.href));
+  const text =
+    tag !== 'textarea' && (inText || el.matches(TEXT_HOST) || walk.named.has(el.id) || (tag === 'a' && !!attrs?.href));
   const children = childrenOf(el, walk, text, depth);
   // An open shadow root is part of the page the member sees: kept in the declarative form HTML has for it.
-  if (el.shadowRoot) children.unshift({ tag: 'template', attrs: { shadowrootmode: 'open' }, children: childrenOf(el.shadowRoot, walk, text, depth) });
+  if (el.shadowRoot)
+    children.unshift({
+      tag: 'template',
+      attrs: { shadowrootmode: 'open' },
+      children: childrenOf(el.shadowRoot, walk, text, depth),
+    });
   return { tag, ...(attrs && { attrs }), ...(children.length > 0 && { children }) };
 }
 
@@ -148,7 +161,9 @@ export function capturePage(doc: Document, { report, extensionVersion, capturedA
   const area = doc.querySelector(AREA);
   const switches = [...doc.querySelectorAll(SWITCH_LIKE)];
   const named = new Set(
-    switches.flatMap((el) => `${el.getAttribute('aria-labelledby') ?? ''} ${el.getAttribute('aria-describedby') ?? ''}`.split(/\s+/)),
+    switches.flatMap((el) =>
+      `${el.getAttribute('aria-labelledby') ?? ''} ${el.getAttribute('aria-describedby') ?? ''}`.split(/\s+/),
+    ),
   );
   named.delete('');
   const walk: Walk = { url: doc.URL, named, scrub: scrubber(doc), budget: MAX_NODES, truncated: false };
@@ -166,7 +181,11 @@ export function capturePage(doc: Document, { report, extensionVersion, capturedA
       ...(report.reason !== undefined && { reason: report.reason }),
       ...(report.problem !== undefined && { problem: report.problem }),
     },
-    signals: { signedIn: signedIn(doc), signInForm: [...doc.querySelectorAll(SIGN_IN_FORM)].some(outsideArea), httpStatus: navigationStatus(doc) },
+    signals: {
+      signedIn: signedIn(doc),
+      signInForm: [...doc.querySelectorAll(SIGN_IN_FORM)].some(outsideArea),
+      httpStatus: navigationStatus(doc),
+    },
     area: (area && element(area, walk, false, 0)) ?? null,
     outside: switches.filter(outsideArea).map((el) => {
       const attrs = attributes(el, walk, false);

@@ -1,11 +1,20 @@
 import type { CapturedElement, CapturedNode } from './types';
 
 const describe = (el: CapturedElement) =>
-  [el.tag, ...Object.entries(el.attrs ?? {}).map(([name, value]) => (value === '' ? name : `${name}=${JSON.stringify(value)}`))].join(' ');
+  [
+    el.tag,
+    ...Object.entries(el.attrs ?? {}).map(([name, value]) =>
+      value === '' ? name : `${name}=${JSON.stringify(value)}`,
+    ),
+  ].join(' ');
 
 /** Text directly under an element, whitespace collapsed; '' when it has none. */
 const ownText = (el: CapturedElement) =>
-  (el.children ?? []).filter((c): c is string => typeof c === 'string').join('').replace(/\s+/g, ' ').trim();
+  (el.children ?? [])
+    .filter((c): c is string => typeof c === 'string')
+    .join('')
+    .replace(/\s+/g, ' ')
+    .trim();
 
 /**
  * A captured tree as indented lines a person can read: one element per line with its kept

@@ -16,7 +16,8 @@ function html(node: CapturedNode, indent: string): string {
   if (VOID.has(node.tag)) return open;
   const children = node.children ?? [];
   // Elements with text stay on one line, so no whitespace is added to what the engine reads.
-  if (children.some((c) => typeof c === 'string')) return `${open}${children.map((c) => html(c, '')).join('')}</${node.tag}>`;
+  if (children.some((c) => typeof c === 'string'))
+    return `${open}${children.map((c) => html(c, '')).join('')}</${node.tag}>`;
   if (children.length === 0) return `${open}</${node.tag}>`;
   return `${open}\n${children.map((c) => html(c, `${indent}  `)).join('\n')}\n${indent}</${node.tag}>`;
 }
@@ -29,7 +30,9 @@ function html(node: CapturedNode, indent: string): string {
 export function captureToHtml(capture: Capture): string {
   const note = `Rebuilt from an Untrain capture of ${captureUrl(capture)} (${capture.capturedAt}, Untrain ${capture.extensionVersion}): structure only`;
   const outside: CapturedElement[] = [
-    ...(capture.signals.signedIn ? [{ tag: 'img', attrs: { class: 'global-nav__me-photo', alt: '', src: 'data:,' } }] : []),
+    ...(capture.signals.signedIn
+      ? [{ tag: 'img', attrs: { class: 'global-nav__me-photo', alt: '', src: 'data:,' } }]
+      : []),
     ...(capture.signals.signInForm ? [{ tag: 'form', children: [{ tag: 'input', attrs: { type: 'password' } }] }] : []),
     ...capture.outside,
   ];

@@ -1,4 +1,3 @@
-
 /**
  * One element of a captured page: its name and the allow-listed attributes. Children are elements
  * or text; text is only kept where the capture allows it (headings, labels, switch names, notices).
@@ -20,7 +19,11 @@ export const CAPTURE_FORMAT = 'untrain-capture/1';
 export interface CapturedReport {
   page: string;
   lang: string;
-  settings: { settingId: string; state: string; evidence: { matchedBy: string; detail: string; [key: string]: unknown } }[];
+  settings: {
+    settingId: string;
+    state: string;
+    evidence: { matchedBy: string; detail: string; [key: string]: unknown };
+  }[];
   reason?: string;
   /** Why an error page is one (a ReasonCode such as not-found or rate-limited). */
   problem?: string;

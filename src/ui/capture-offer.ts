@@ -19,7 +19,10 @@ function linkedInTab(): Promise<number | undefined> {
     .query({ active: true, currentWindow: true })
     .then(([tab]) => (tab?.id !== undefined && tab.url && inScope(tab.url) ? tab.id : undefined))
     .catch(() => undefined)
-    .then((tabId) => (known = { tabId }).tabId);
+    .then((tabId) => {
+      known = { tabId };
+      return tabId;
+    });
   return activeTab;
 }
 
@@ -30,13 +33,16 @@ function offerButton(message: UiToBg, focus: string, text: string, label?: strin
     button.setAttribute('aria-disabled', 'true');
     const status = button.nextElementSibling;
     if (status) status.textContent = t('capture_busy');
-    void browser.runtime.sendMessage(message).then(
-      (reply: { captured?: boolean } | undefined) => reply?.captured,
-      () => false,
-    ).then((captured) => {
-      button.setAttribute('aria-disabled', 'false');
-      if (status) status.textContent = captured ? '' : t('capture_failed');
-    });
+    void browser.runtime
+      .sendMessage(message)
+      .then(
+        (reply: { captured?: boolean } | undefined) => reply?.captured,
+        () => false,
+      )
+      .then((captured) => {
+        button.setAttribute('aria-disabled', 'false');
+        if (status) status.textContent = captured ? '' : t('capture_failed');
+      });
   });
   return button;
 }
@@ -62,9 +68,21 @@ export function captureOffer(run: RunRecord | null): HTMLElement {
     box.replaceChildren(
       h('h2', { id: 'capture-offer-heading' }, t('capture_offer_heading')),
       h('p', { class: 'muted small' }, t('capture_offer_hint')),
-      ...(tabId !== undefined ? withStatus(offerButton({ type: 'ui:captureTab', tabId }, 'capture-tab', t('capture_offer'))) : []),
+      ...(tabId !== undefined
+        ? withStatus(offerButton({ type: 'ui:captureTab', tabId }, 'capture-tab', t('capture_offer')))
+        : []),
       ...[...pages.values()].flatMap((settingId) =>
-        h('p', {}, ...withStatus(offerButton({ type: 'ui:captureSetting', settingId }, `capture-${settingId}`, t('capture_offer_page', settingName(settingId))))),
+        h(
+          'p',
+          {},
+          ...withStatus(
+            offerButton(
+              { type: 'ui:captureSetting', settingId },
+              `capture-${settingId}`,
+              t('capture_offer_page', settingName(settingId)),
+            ),
+          ),
+        ),
       ),
     );
   };
@@ -76,5 +94,16 @@ export function captureOffer(run: RunRecord | null): HTMLElement {
 /** Checklist: the same offer for one setting whose last reading could not be trusted or found no switch. */
 export function captureSettingOffer(settingId: string, state: SettingState): HTMLElement | null {
   if (state !== 'unknown' && state !== 'not-offered') return null;
-  return h('p', {}, ...withStatus(offerButton({ type: 'ui:captureSetting', settingId }, `capture-${settingId}`, t('capture_offer'), t('capture_offer_page', settingName(settingId)))));
+  return h(
+    'p',
+    {},
+    ...withStatus(
+      offerButton(
+        { type: 'ui:captureSetting', settingId },
+        `capture-${settingId}`,
+        t('capture_offer'),
+        t('capture_offer_page', settingName(settingId)),
+      ),
+    ),
+  );
 }

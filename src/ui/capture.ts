@@ -80,13 +80,23 @@ function facts(capture: Capture): HTMLElement {
 }
 
 /** A long view that scrolls in its own box; focusable so keyboard users can scroll it. */
-const view = (label: string, text: string) => h('pre', { class: 'capture-view', tabindex: '0', 'aria-label': label }, text);
+const view = (label: string, text: string) =>
+  h('pre', { class: 'capture-view', tabindex: '0', 'aria-label': label }, text);
 
 export function renderCapture(root: HTMLElement, capture: Capture | null): void {
   const { live, content } = shell(root);
   content.classList.add('wide');
   if (!capture) {
-    replaceContent(content, h('main', {}, h('p', { class: 'brand' }, t('extShortName')), h('h1', {}, t('capture_title')), h('p', {}, t('capture_none'))));
+    replaceContent(
+      content,
+      h(
+        'main',
+        {},
+        h('p', { class: 'brand' }, t('extShortName')),
+        h('h1', {}, t('capture_title')),
+        h('p', {}, t('capture_none')),
+      ),
+    );
     return;
   }
   const report = bugReportText(capture);
@@ -111,9 +121,21 @@ export function renderCapture(root: HTMLElement, capture: Capture | null): void 
       h(
         'div',
         { class: 'buttons' },
-        h('button', { type: 'button', 'data-focus': 'save', onclick: () => downloadFile(captureFileName(capture), captureJson(capture), 'application/json') }, t('btn_capture_save')),
+        h(
+          'button',
+          {
+            type: 'button',
+            'data-focus': 'save',
+            onclick: () => downloadFile(captureFileName(capture), captureJson(capture), 'application/json'),
+          },
+          t('btn_capture_save'),
+        ),
         h('button', { type: 'button', 'data-focus': 'copy', onclick: () => void copy() }, t('btn_capture_copy')),
-        h('button', { type: 'button', 'data-focus': 'discard', onclick: () => void write('capture', null) }, t('btn_capture_discard')),
+        h(
+          'button',
+          { type: 'button', 'data-focus': 'discard', onclick: () => void write('capture', null) },
+          t('btn_capture_discard'),
+        ),
       ),
       h(
         'section',

@@ -16,7 +16,10 @@ export async function axeProblems(page: Page, label: string): Promise<string[]> 
     await page.emulateMedia({ colorScheme });
     const { violations } = await page.evaluate(() => axe.run(document, { resultTypes: ['violations'] }));
     const bad = violations.filter((v: Result) => v.impact === 'serious' || v.impact === 'critical');
-    for (const v of bad) found.push(`${label} (${colorScheme}): ${v.id} [${v.impact}] ${v.help}\n    ${v.nodes.map((n) => n.target.join(' ')).join('\n    ')}`);
+    for (const v of bad)
+      found.push(
+        `${label} (${colorScheme}): ${v.id} [${v.impact}] ${v.help}\n    ${v.nodes.map((n) => n.target.join(' ')).join('\n    ')}`,
+      );
   }
   return found;
 }

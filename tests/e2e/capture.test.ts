@@ -32,7 +32,8 @@ const elements = (node: CapturedNode | null): CapturedElement[] =>
 
 async function reviewPage(browser: ExtensionBrowser): Promise<Page> {
   const isReview = (p: Page) => p.url().endsWith('/capture.html');
-  const page = browser.context.pages().find(isReview) ?? (await browser.context.waitForEvent('page', { predicate: isReview }));
+  const page =
+    browser.context.pages().find(isReview) ?? (await browser.context.waitForEvent('page', { predicate: isReview }));
   await page.getByRole('heading', { level: 1, name: 'Page structure for a bug report' }).waitFor();
   return page;
 }
@@ -49,19 +50,41 @@ describe('page capture in a real Chromium, through the extension', () => {
     expect(await linkedIn.locator('main').innerText()).toContain(BAIT.email);
 
     const popup = await browser.openPopup();
-    const tabId = await popup.evaluate(() => chrome.tabs.query({ url: 'https://www.linkedin.com/*' }).then(([tab]) => tab?.id));
+    const tabId = await popup.evaluate(() =>
+      chrome.tabs.query({ url: 'https://www.linkedin.com/*' }).then(([tab]) => tab?.id),
+    );
     expect(await ask(popup, { type: 'ui:captureTab', tabId: tabId! })).toEqual({ captured: true });
 
     const capture = await storedCapture(browser);
     const json = JSON.stringify(capture);
-    for (const secret of [BAIT.name, ...BAIT.name.split(' '), BAIT.headline, BAIT.email, 'example.org', BAIT.profile, '/in/', 'ACoAAB', BAIT.memberClass, TOKEN, 'token=', 'trk=', 'article', 'data:,']) {
+    for (const secret of [
+      BAIT.name,
+      ...BAIT.name.split(' '),
+      BAIT.headline,
+      BAIT.email,
+      'example.org',
+      BAIT.profile,
+      '/in/',
+      'ACoAAB',
+      BAIT.memberClass,
+      TOKEN,
+      'token=',
+      'trk=',
+      'article',
+      'data:,',
+    ]) {
       expect(json, secret).not.toContain(secret);
     }
     // What it keeps: the switch, its label (once: the post's copy is outside the area), the classification.
     expect(capture.path).toBe(new URL(AI.url).pathname);
-    expect(capture.report.settings).toMatchObject([{ settingId: 'ai-training', state: 'on', evidence: { matchedBy: 'hook' } }]);
+    expect(capture.report.settings).toMatchObject([
+      { settingId: 'ai-training', state: 'on', evidence: { matchedBy: 'hook' } },
+    ]);
     expect(elements(capture.area).filter((el) => el.attrs?.role === 'switch')).toEqual([
-      { tag: 'input', attrs: { type: 'checkbox', role: 'switch', id: 'ember100', 'aria-labelledby': AI.hooks[0]!.value, checked: '' } },
+      {
+        tag: 'input',
+        attrs: { type: 'checkbox', role: 'switch', id: 'ember100', 'aria-labelledby': AI.hooks[0]!.value, checked: '' },
+      },
     ]);
     expect(json.split(label).length - 1).toBe(1);
     expect(json).toContain('Signed in as [name] [name] ([e-mail]).');
@@ -92,7 +115,8 @@ describe('page capture in a real Chromium, through the extension', () => {
     expect(found, found.join('\n')).toEqual([]);
     // Keyboard: Tab reaches the structure view (it scrolls) and the buttons.
     const save = review.getByRole('button', { name: 'Save as file' });
-    for (let tabs = 0; tabs < 10 && !(await save.evaluate((el) => el === document.activeElement)); tabs++) await review.keyboard.press('Tab');
+    for (let tabs = 0; tabs < 10 && !(await save.evaluate((el) => el === document.activeElement)); tabs++)
+      await review.keyboard.press('Tab');
     expect(await save.evaluate((el) => el === document.activeElement)).toBe(true);
     const capture = await storedCapture(browser);
     expect(capture.report.settings).toMatchObject([{ settingId: 'ai-training', state: 'unknown' }]);
@@ -117,10 +141,14 @@ describe('page capture in a real Chromium, through the extension', () => {
     ];
     for (const [scenario, settingId] of seeds) {
       replica.setScenario(scenario);
-      expect(await ask(page, { type: 'ui:captureSetting', settingId }), `${scenario} ${settingId}`).toEqual({ captured: true });
+      expect(await ask(page, { type: 'ui:captureSetting', settingId }), `${scenario} ${settingId}`).toEqual({
+        captured: true,
+      });
       const capture = { ...(await storedCapture(browser)), ...SEED_META };
       const slug = new URL(SETTINGS.find((s) => s.id === settingId)!.url).pathname.split('/').at(-1);
-      await expect(`${JSON.stringify(capture, null, 2)}\n`).toMatchFileSnapshot(`../captures/replica.${scenario}.${slug}.json`);
+      await expect(`${JSON.stringify(capture, null, 2)}\n`).toMatchFileSnapshot(
+        `../captures/replica.${scenario}.${slug}.json`,
+      );
     }
   });
 });

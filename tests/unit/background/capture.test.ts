@@ -35,7 +35,9 @@ describe('capturing a setting’s page', () => {
   it('opens it in a background tab, injects the capture script until the page lets it, keeps the capture and closes the tab', async () => {
     captureScript(2);
     const create = vi.spyOn(fakeBrowser.tabs, 'create');
-    expect(await handleMessage({ type: 'ui:captureSetting', settingId: 'ai-training' }, ownPage())).toEqual({ captured: true });
+    expect(await handleMessage({ type: 'ui:captureSetting', settingId: 'ai-training' }, ownPage())).toEqual({
+      captured: true,
+    });
     expect(injected).toHaveLength(3);
     expect(injected[0]!.files).toEqual(['/page-capture.js']);
     expect(await read('capture')).toEqual(capture);
@@ -57,7 +59,9 @@ describe('capturing a setting’s page', () => {
 
   it('refuses a setting the catalogue does not know', async () => {
     captureScript();
-    expect(await handleMessage({ type: 'ui:captureSetting', settingId: 'no-such-setting' }, ownPage())).toEqual({ captured: false });
+    expect(await handleMessage({ type: 'ui:captureSetting', settingId: 'no-such-setting' }, ownPage())).toEqual({
+      captured: false,
+    });
     expect(injected).toEqual([]);
   });
 });
@@ -71,16 +75,17 @@ describe('capturing the member’s current tab', () => {
     expect(await read('capture')).toEqual(capture);
   });
 
-  it.each(['https://www.linkedin.com/feed/', 'https://www.linkedin.com/in/jane-doe/', 'https://example.com/mypreferences/d/settings/ads-by-age'])(
-    'never injects into a tab outside the settings area (%s)',
-    async (url) => {
-      captureScript();
-      const tab = await fakeBrowser.tabs.create({ url });
-      expect(await handleMessage({ type: 'ui:captureTab', tabId: tab.id }, ownPage())).toEqual({ captured: false });
-      expect(injected).toEqual([]);
-      expect(await read('capture')).toBeNull();
-    },
-  );
+  it.each([
+    'https://www.linkedin.com/feed/',
+    'https://www.linkedin.com/in/jane-doe/',
+    'https://example.com/mypreferences/d/settings/ads-by-age',
+  ])('never injects into a tab outside the settings area (%s)', async (url) => {
+    captureScript();
+    const tab = await fakeBrowser.tabs.create({ url });
+    expect(await handleMessage({ type: 'ui:captureTab', tabId: tab.id }, ownPage())).toEqual({ captured: false });
+    expect(injected).toEqual([]);
+    expect(await read('capture')).toBeNull();
+  });
 
   it('drops the request when it does not come from the extension’s own pages', async () => {
     captureScript();

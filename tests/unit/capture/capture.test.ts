@@ -39,13 +39,19 @@ describe('what a capture holds', () => {
       lang: 'en',
       signals: { signedIn: true, signInForm: false },
       outside: [],
-      report: { page: 'settings', settings: [{ settingId: 'ai-training', state: 'on', evidence: { matchedBy: 'hook' } }] },
+      report: {
+        page: 'settings',
+        settings: [{ settingId: 'ai-training', state: 'on', evidence: { matchedBy: 'hook' } }],
+      },
     });
     const json = JSON.stringify(capture);
-    expect(json).toContain('{"tag":"input","attrs":{"id":"ember241","role":"switch","type":"checkbox","aria-labelledby":"allowDataForGenerativeAI","checked":""}}');
+    expect(json).toContain(
+      '{"tag":"input","attrs":{"id":"ember241","role":"switch","type":"checkbox","aria-labelledby":"allowDataForGenerativeAI","checked":""}}',
+    );
     expect(texts(capture.area)).toEqual(expect.arrayContaining(['Data for Generative AI Improvement', LABEL, 'On']));
     // Outside the area: the avatar's name, the left navigation, the header's words.
-    for (const outside of ['Jane Doe', 'Account preferences', 'Settings', 'global-nav', 'feed']) expect(json).not.toContain(outside);
+    for (const outside of ['Jane Doe', 'Account preferences', 'Settings', 'global-nav', 'feed'])
+      expect(json).not.toContain(outside);
     // Layout classes are left out; the back link keeps its settings path.
     expect(json).not.toContain('t-20');
     expect(json).toContain('{"tag":"a","attrs":{"href":"/mypreferences/d/categories/privacy"},"children":["Back"]}');
@@ -56,18 +62,28 @@ describe('what a capture holds', () => {
     const { area } = capturePage(doc, { report: detectPage(doc), ...SEED_META });
     expect(JSON.stringify(area)).toContain('"class":"settings-skeleton"');
     // Free text in aria-label is kept only on switches and text hosts: the loader's is left out.
-    expect(JSON.stringify(area)).toContain('{"tag":"div","attrs":{"class":"artdeco-loader artdeco-loader--small","role":"progressbar"}}');
+    expect(JSON.stringify(area)).toContain(
+      '{"tag":"div","attrs":{"class":"artdeco-loader artdeco-loader--small","role":"progressbar"}}',
+    );
 
     const page = loadFixture('ai-training.en.html', AI);
     page.querySelector<HTMLInputElement>('input[role="switch"]')!.checked = false; // the markup still says checked
     const captured = capturePage(page, { report: detectPage(page), ...SEED_META });
     expect(JSON.stringify(captured.area)).not.toContain('"checked"');
-    expect(classifyCapture(captured).settings[0]!.state).toBe(detectPage(loadFixture('already-private.html', AI)).settings[0]!.state);
+    expect(classifyCapture(captured).settings[0]!.state).toBe(
+      detectPage(loadFixture('already-private.html', AI)).settings[0]!.state,
+    );
   });
 
   it('records a switch outside the area by its attributes only, so the engine counts it the same', () => {
-    const doc = loadFixture('not-offered.html', 'https://www.linkedin.com/mypreferences/d/settings/share-data-with-select-partners');
-    doc.body.insertAdjacentHTML('afterbegin', '<label>Jane Doe is open to work <input type="checkbox" aria-label="Jane Doe open to work" checked></label>');
+    const doc = loadFixture(
+      'not-offered.html',
+      'https://www.linkedin.com/mypreferences/d/settings/share-data-with-select-partners',
+    );
+    doc.body.insertAdjacentHTML(
+      'afterbegin',
+      '<label>Jane Doe is open to work <input type="checkbox" aria-label="Jane Doe open to work" checked></label>',
+    );
     const report = detectPage(doc);
     const capture = capturePage(doc, { report, ...SEED_META });
     expect(capture.outside).toEqual([{ tag: 'input', attrs: { type: 'checkbox', checked: '' } }]);
@@ -78,8 +94,14 @@ describe('what a capture holds', () => {
   it('puts keys back in reading order after storage sorted them', () => {
     const { capture } = captureFixture(fixture('ai-training.en.html'), AI);
     const sortKeys = (value: unknown): unknown =>
-      Array.isArray(value) ? value.map(sortKeys)
-        : value && typeof value === 'object' ? Object.fromEntries(Object.entries(value).sort(([a], [b]) => a.localeCompare(b)).map(([k, v]) => [k, sortKeys(v)]))
+      Array.isArray(value)
+        ? value.map(sortKeys)
+        : value && typeof value === 'object'
+          ? Object.fromEntries(
+              Object.entries(value)
+                .sort(([a], [b]) => a.localeCompare(b))
+                .map(([k, v]) => [k, sortKeys(v)]),
+            )
           : value;
     const stored = sortKeys(capture) as typeof capture;
     expect(JSON.stringify(stored)).toMatch(/^\{"area":\{"attrs"/);
@@ -94,7 +116,12 @@ describe('what a capture holds', () => {
     const host = doc.createElement('settings-toggle');
     row.replaceWith(host);
     host.attachShadow({ mode: 'open' }).append(row);
-    doc.querySelector('main section')!.insertAdjacentHTML('beforeend', '<iframe src="https://www.linkedin.com/in/jane-doe/?token=x" title="Jane Doe"></iframe>');
+    doc
+      .querySelector('main section')!
+      .insertAdjacentHTML(
+        'beforeend',
+        '<iframe src="https://www.linkedin.com/in/jane-doe/?token=x" title="Jane Doe"></iframe>',
+      );
     const report = detectPage(doc);
     const capture = capturePage(doc, { report, ...SEED_META });
     const html = captureToHtml(capture);
@@ -124,7 +151,9 @@ describe('what a capture holds', () => {
     capture.area!.children!.push({ tag: 'p', children: ['<script>alert(1)</script> & "quotes"'] });
     const html = captureToHtml(capture);
     expect(html).toContain('<p>&lt;script&gt;alert(1)&lt;/script&gt; &amp; "quotes"</p>');
-    expect(html).toMatch(/^<!-- Rebuilt from an Untrain capture of https:\/\/www\.linkedin\.com\/mypreferences\/d\/settings\/data-for-ai-improvement /);
+    expect(html).toMatch(
+      /^<!-- Rebuilt from an Untrain capture of https:\/\/www\.linkedin\.com\/mypreferences\/d\/settings\/data-for-ai-improvement /,
+    );
   });
 });
 
@@ -137,7 +166,9 @@ describe('privacy: a page baited with the member’s data (fails if redaction re
     expect(capture.report.settings).toEqual(report.settings);
     expect(classification(classifyCapture(capture))).toEqual(classification(report));
     const json = JSON.stringify(capture);
-    expect(json).toContain('"role":"switch","type":"checkbox","aria-labelledby":"allowDataForGenerativeAI","checked":""');
+    expect(json).toContain(
+      '"role":"switch","type":"checkbox","aria-labelledby":"allowDataForGenerativeAI","checked":""',
+    );
     expect(json).toContain('Data for Generative AI Improvement');
     // The post outside the area repeats the label: only the switch's own label is captured.
     expect(count(json, LABEL)).toBe(1);

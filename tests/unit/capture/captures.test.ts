@@ -34,7 +34,10 @@ describe('tests/captures: every capture classifies as stated', () => {
     const parsed = CaptureSchema.safeParse(JSON.parse(readFileSync(join(DIR, file), 'utf8')));
     expect(parsed.error?.message, `${file} is not a valid capture`).toBeUndefined();
     const expectedFile = join(DIR, file.replace(/\.json$/, '.expected.json'));
-    expect(existsSync(expectedFile), `state what ${file} should read as in ${file.replace(/\.json$/, '.expected.json')}`).toBe(true);
+    expect(
+      existsSync(expectedFile),
+      `state what ${file} should read as in ${file.replace(/\.json$/, '.expected.json')}`,
+    ).toBe(true);
     const expected = JSON.parse(readFileSync(expectedFile, 'utf8')) as Expected;
     expect(reading(classifyCapture(parsed.data!))).toEqual(expected);
   });
@@ -44,7 +47,10 @@ describe('scripts/capture-to-fixture.ts', () => {
   it('prints the capture as the HTML page the tests rebuild', () => {
     const file = join(DIR, captures.find((f) => f.startsWith('replica.'))!);
     const root = join(import.meta.dirname, '../../..');
-    const html = execFileSync(join(root, 'node_modules/.bin/jiti'), ['scripts/capture-to-fixture.ts', file], { cwd: root, encoding: 'utf8' });
+    const html = execFileSync(join(root, 'node_modules/.bin/jiti'), ['scripts/capture-to-fixture.ts', file], {
+      cwd: root,
+      encoding: 'utf8',
+    });
     expect(html).toBe(captureToHtml(CaptureSchema.parse(JSON.parse(readFileSync(file, 'utf8')))));
   });
 });

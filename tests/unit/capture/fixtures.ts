@@ -16,7 +16,9 @@ const TEMPLATES = new Set(['settings-card.html', 'settings-page.html']);
 
 /** Every whole-page unit fixture with the address its header comment says it models. */
 export function unitFixtures(): { name: string; html: string; url: string }[] {
-  const files = readdirSync(join(import.meta.dirname, '../fixtures')).filter((f) => f.endsWith('.html') && !TEMPLATES.has(f));
+  const files = readdirSync(join(import.meta.dirname, '../fixtures')).filter(
+    (f) => f.endsWith('.html') && !TEMPLATES.has(f),
+  );
   const pages = files.map((file) => {
     const html = fixture(file);
     // A fixture whose header names no address models the AI page, where its tests load it.

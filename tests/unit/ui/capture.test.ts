@@ -39,8 +39,12 @@ describe('the capture review page', () => {
     const structure = root.querySelector('pre')!;
     expect(structure.getAttribute('tabindex')).toBe('0');
     expect(structure.textContent).toContain('  section');
-    expect(structure.textContent).toContain('input id="ember241" role="switch" type="checkbox" aria-labelledby="allowDataForGenerativeAI" checked');
-    expect(structure.textContent).toContain('p id="allowDataForGenerativeAI" "Use my data for training content creation AI models"');
+    expect(structure.textContent).toContain(
+      'input id="ember241" role="switch" type="checkbox" aria-labelledby="allowDataForGenerativeAI" checked',
+    );
+    expect(structure.textContent).toContain(
+      'p id="allowDataForGenerativeAI" "Use my data for training content creation AI models"',
+    );
     expect(page).not.toMatch(/Robin|SECRET|example\.com/);
   });
 
@@ -48,7 +52,10 @@ describe('the capture review page', () => {
     await write('capture', capture);
     await startCapture(root);
     const blobs: Blob[] = [];
-    vi.spyOn(URL, 'createObjectURL').mockImplementation((blob) => (blobs.push(blob as Blob), 'blob:capture'));
+    vi.spyOn(URL, 'createObjectURL').mockImplementation((blob) => {
+      blobs.push(blob as Blob);
+      return 'blob:capture';
+    });
     const clicked: string[] = [];
     vi.spyOn(HTMLAnchorElement.prototype, 'click').mockImplementation(function (this: HTMLAnchorElement) {
       clicked.push(this.download);
@@ -70,7 +77,9 @@ describe('the capture review page', () => {
     expect(report).toMatch(/^Untrain could not read a LinkedIn settings page as expected\n/);
     expect(report).toContain('What the page shows (describe it in your own words):');
     expect(JSON.parse(/```json\n([\s\S]*)\n```/.exec(report)![1]!)).toEqual(capture);
-    expect(text(root.querySelector('[role="status"]'))).toBe('Bug report copied. Paste it into a new issue in Untrain’s issue tracker.');
+    expect(text(root.querySelector('[role="status"]'))).toBe(
+      'Bug report copied. Paste it into a new issue in Untrain’s issue tracker.',
+    );
     expect((root.querySelector('textarea') as HTMLTextAreaElement).value).toBe(report);
   });
 
@@ -86,10 +95,26 @@ describe('the capture review page', () => {
 });
 
 const finished = (results: SettingResult[]): RunRecord => ({
-  id: 'run-1', mode: 'opt-out', status: 'finished', startedAt: daysAgo(0.01), updatedAt: daysAgo(0.005), finishedAt: daysAgo(0.005),
-  tabId: null, cursor: 0, waiting: 'nothing', navigatedAt: 0, navigationSent: false, pages: [], results,
+  id: 'run-1',
+  mode: 'opt-out',
+  status: 'finished',
+  startedAt: daysAgo(0.01),
+  updatedAt: daysAgo(0.005),
+  finishedAt: daysAgo(0.005),
+  tabId: null,
+  cursor: 0,
+  waiting: 'nothing',
+  navigatedAt: 0,
+  navigationSent: false,
+  pages: [],
+  results,
 });
-const result = (settingId: string, outcome: SettingResult['outcome']): SettingResult => ({ settingId, outcome, clicks: 0, at: daysAgo(0.006) });
+const result = (settingId: string, outcome: SettingResult['outcome']): SettingResult => ({
+  settingId,
+  outcome,
+  clicks: 0,
+  at: daysAgo(0.006),
+});
 
 /** The popup and checklist modules fresh, so the offer asks for the current tab again. */
 async function freshModules() {
@@ -97,7 +122,10 @@ async function freshModules() {
   return { popup: await import('../../../src/ui/popup'), checklist: await import('../../../src/ui/checklist') };
 }
 
-const offers = () => [...root.querySelectorAll<HTMLButtonElement>('button')].filter((b) => /page structure/i.test(b.getAttribute('aria-label') ?? b.textContent ?? ''));
+const offers = () =>
+  [...root.querySelectorAll<HTMLButtonElement>('button')].filter((b) =>
+    /page structure/i.test(b.getAttribute('aria-label') ?? b.textContent ?? ''),
+  );
 
 describe('the offer to save a page’s structure', () => {
   it('popup: on a LinkedIn settings tab, offers it for that tab', async () => {
@@ -126,14 +154,17 @@ describe('the offer to save a page’s structure', () => {
 
   it('popup: after a run, one offer per page with an unknown, failed or not-offered setting', async () => {
     vi.spyOn(fakeBrowser.tabs, 'query').mockResolvedValue([]);
-    await write('run', finished([
-      result('ai-training', 'unknown'),
-      result('ads-by-age', 'failed'),
-      result('share-with-partners', 'not-offered'),
-      result('linkedin-promotions', 'unknown'),
-      result('promotions-email-tips', 'failed'), // same page as linkedin-promotions
-      result('research', 'verified'),
-    ]));
+    await write(
+      'run',
+      finished([
+        result('ai-training', 'unknown'),
+        result('ads-by-age', 'failed'),
+        result('share-with-partners', 'not-offered'),
+        result('linkedin-promotions', 'unknown'),
+        result('promotions-email-tips', 'failed'), // same page as linkedin-promotions
+        result('research', 'verified'),
+      ]),
+    );
     const { popup } = await freshModules();
     await popup.startPopup(root);
     await flush();
@@ -149,7 +180,11 @@ describe('the offer to save a page’s structure', () => {
 
   it('checklist: offers it for a setting last read unknown or not offered, not for one read clearly', async () => {
     vi.spyOn(fakeBrowser.tabs, 'query').mockResolvedValue([]);
-    await write('audit', { 'ai-training': record('unknown', 1), 'ads-by-age': record('not-offered', 1), 'ads-by-gender': record('off', 1) });
+    await write('audit', {
+      'ai-training': record('unknown', 1),
+      'ads-by-age': record('not-offered', 1),
+      'ads-by-gender': record('off', 1),
+    });
     const { checklist } = await freshModules();
     await checklist.startChecklist(root);
     await flush();
