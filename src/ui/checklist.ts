@@ -5,6 +5,7 @@ import { SETTINGS } from '../catalogue/settings';
 import { eventsFor } from '../catalogue/timeline';
 import { settingStatus, type SettingStatus } from '../status/setting-status';
 import { update, type Audit, type ManualDone, type Prefs } from '../storage';
+import { captureSettingOffer } from './capture-offer';
 import { externalLink, h, replaceContent } from './dom';
 import {
   categoryName, categoryWhy, claimSummary, eventSummary, formatDate, formatDay, localizeDocument,
@@ -141,6 +142,7 @@ function settingItem(setting: Setting, status: SettingStatus, region: RegionId):
         t('btn_open_guided'),
       ),
     ),
+    captureSettingOffer(setting.id, status.state),
     sources(setting.sources),
   );
 }

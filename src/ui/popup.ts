@@ -4,6 +4,7 @@ import { SETTINGS } from '../catalogue/settings';
 import type { RunRecord, SettingResult } from '../run/types';
 import { summarize, type Summary } from '../status/summary';
 import { update, type Account, type Audit, type Notice, type Prefs, type Receipt } from '../storage';
+import { captureOffer } from './capture-offer';
 import { announce, downloadFile, externalLink, h, replaceContent, shell } from './dom';
 import { formatDate, formatDay, formatRelative, localizeDocument, regionName, settingName, t } from './i18n';
 import { noticeList, toneBadge } from './parts';
@@ -50,6 +51,7 @@ export function renderPopup(root: HTMLElement, data: PopupData): void {
       statusSection(summary, data),
       actions(running, data.prefs),
       data.run ? runSection(data.run, data.now) : statusRows(summary),
+      captureOffer(data.run),
       receiptSection(latestReceipt(data.receipts)),
     ),
   );
