@@ -5,6 +5,11 @@ export default defineConfig({
   imports: false,
   modules: ['@wxt-dev/webextension-polyfill'],
   hooks: {
+    // Firefox (MV2) gets an event page, suspended when idle like Chrome's service worker (the run
+    // already resumes from storage), instead of a background page held for the whole session.
+    'build:manifestGenerated': (wxt, manifest) => {
+      if (wxt.config.browser === 'firefox' && manifest.background && 'scripts' in manifest.background) manifest.background.persistent = false;
+    },
     // Only the background needs webextension-polyfill: its message listeners answer with promises.
     // Elsewhere `wxt/browser` is the browser's own namespace (`browser` in Firefox, promise-based
     // `chrome` in Chrome MV3). That saves the content script 3 KB gzip on every settings page, and
