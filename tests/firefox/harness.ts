@@ -166,10 +166,15 @@ export async function launchFirefox({ replicaPort, loggedIn = true }: LaunchOpti
   const TAB_TRACKER = `const { ExtensionParent } = ChromeUtils.importESModule('resource://gre/modules/ExtensionParent.sys.mjs');
     const tracker = ExtensionParent.apiManager.global.tabTracker;`;
 
-  /** Open an extension page in a new background tab from the browser window; its puppeteer Page once loaded. */
-  async function openExtensionPage(path: string): Promise<Page> {
+  /**
+   * Open an extension page in a new tab from the browser window; its puppeteer Page once loaded.
+   * `select` brings it to the front: Firefox throttles timers and animation frames in background
+   * tabs, which a page being clicked must not suffer.
+   */
+  async function openExtensionPage(path: string, select: boolean): Promise<Page> {
     const before = new Set(await current!.pages());
-    await chrome(`gBrowser.addTab(${JSON.stringify(ORIGIN + path)}, { triggeringPrincipal: Services.scriptSecurityManager.getSystemPrincipal() })`);
+    await chrome(`const tab = gBrowser.addTab(${JSON.stringify(ORIGIN + path)}, { triggeringPrincipal: Services.scriptSecurityManager.getSystemPrincipal() });
+      if (${select}) gBrowser.selectedTab = tab;`);
     return until(async () => {
       for (const page of await current!.pages()) {
         if (before.has(page)) continue;
@@ -178,11 +183,15 @@ export async function launchFirefox({ replicaPort, loggedIn = true }: LaunchOpti
         if (ready === ORIGIN + path) return page;
       }
       return undefined;
-    }, `${path} to open`);
+    }, `${path} to open`).catch(async (error) => {
+      const seen = await Promise.all((await current!.pages()).map((p) => p.evaluate(() => `${document.readyState} ${location.href}`).catch((e) => String(e))));
+      throw new Error(`${String(error)}; pages: ${seen.join(', ')}`);
+    });
   }
 
-  let probe: Page | undefined;
-  const quietPage = async () => (probe && !probe.isClosed() ? probe : (probe = await openExtensionPage('checklist.html')));
+  // One probe tab, opened once even when several reads start together.
+  let probe: Promise<Page> | undefined;
+  const quietPage = () => (probe ??= openExtensionPage('checklist.html', false));
 
   await start();
   if (loggedIn) {
@@ -199,7 +208,7 @@ export async function launchFirefox({ replicaPort, loggedIn = true }: LaunchOpti
       await page.goto(new URL(path, LINKEDIN).href);
       return page;
     },
-    openPopup: () => openExtensionPage('popup.html'),
+    openPopup: () => openExtensionPage('popup.html', true),
     async storage(area) {
       const page = await quietPage();
       return JSON.parse(await page.evaluate(async (a) => JSON.stringify(await browser.storage[a].get(null)), area)) as Record<string, unknown>;
