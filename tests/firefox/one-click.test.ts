@@ -22,8 +22,15 @@ describe('one-click opt-out in real Firefox against the replica', () => {
     const replica = await startReplica('en-all-on');
     const firefox = await launchFirefox({ replicaPort: replica.port });
     await expect.poll(() => firefox.badgeText(), { timeout: 10_000 }).toBe('!');
+    await firefox.watchTabUses();
     const popup = await pressOptOut(firefox);
     const run = await untilRunEnds(firefox);
+    // The tab-use record the restart test relies on sees the run's messages, all to its own tab.
+    const uses = await firefox.tabUses();
+    expect(uses.filter((u) => u.kind === 'message').length).toBeGreaterThanOrEqual(covered.length);
+    // One tab, the run's own (asked once while still about:blank, right after it was created).
+    expect(new Set(uses.map((u) => u.id)).size).toBe(1);
+    expect(uses.filter((u) => !u.url.startsWith('https://www.linkedin.com/')).length).toBeLessThanOrEqual(1);
 
     expect(run.status).toBe('finished');
     for (const id of covered) expect(outcomes(run)[id], id).toBe('verified');
