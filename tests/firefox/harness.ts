@@ -151,12 +151,14 @@ export async function launchFirefox({ replicaPort, loggedIn = true }: LaunchOpti
   };
 
   async function chrome<T>(body: string): Promise<T> {
-    const connection = current!.connection;
-    const tree = (await connection.send('browsingContext.getTree', { 'moz:scope': 'chrome' } as never)) as { result: { contexts: { context: string; url: string }[] } };
+    // puppeteer's BiDi browser keeps its connection public but untyped; Firefox's own
+    // `moz:scope: chrome` extension to getTree is not in puppeteer's protocol types either.
+    const { connection } = current as unknown as { connection: { send(method: string, params: object): Promise<unknown> } };
+    const tree = (await connection.send('browsingContext.getTree', { 'moz:scope': 'chrome' })) as { result: { contexts: { context: string; url: string }[] } };
     const window = tree.result.contexts.find((c) => c.url === 'chrome://browser/content/browser.xhtml');
     if (!window) throw new Error('no browser window');
     const expression = `(async () => JSON.stringify(await (async () => { ${body} })() ?? null))()`;
-    const { result } = (await connection.send('script.evaluate', { expression, target: { context: window.context }, awaitPromise: true } as never)) as {
+    const { result } = (await connection.send('script.evaluate', { expression, target: { context: window.context }, awaitPromise: true })) as {
       result: { type: string; result?: { value: string }; exceptionDetails?: { text: string } };
     };
     if (result.type !== 'success') throw new Error(`chrome context: ${result.exceptionDetails?.text}`);
@@ -193,6 +195,8 @@ export async function launchFirefox({ replicaPort, loggedIn = true }: LaunchOpti
   let probe: Promise<Page> | undefined;
   const quietPage = () => (probe ??= openExtensionPage('checklist.html', false));
 
+  const backgroundState = () => chrome<string>(`return WebExtensionPolicy.getByID(${JSON.stringify(ADDON_ID)}).extension.backgroundState`);
+
   await start();
   if (loggedIn) {
     const cookie = { domain: 'www.linkedin.com', path: '/', secure: true, sameSite: 'None' as const };
@@ -217,9 +221,9 @@ export async function launchFirefox({ replicaPort, loggedIn = true }: LaunchOpti
     chrome,
     async suspendBackground() {
       await chrome(`await WebExtensionPolicy.getByID(${JSON.stringify(ADDON_ID)}).extension.terminateBackground()`);
-      await until(async () => ((await this.backgroundState()) === 'stopped' ? true : undefined), 'the event page to stop');
+      await until(async () => ((await backgroundState()) === 'stopped' ? true : undefined), 'the event page to stop');
     },
-    backgroundState: () => chrome<string>(`return WebExtensionPolicy.getByID(${JSON.stringify(ADDON_ID)}).extension.backgroundState`),
+    backgroundState,
     tabs: () =>
       chrome<TabInfo[]>(`${TAB_TRACKER}
         return [...Services.wm.getEnumerator('navigator:browser')].flatMap((w) => w.gBrowser.tabs)
