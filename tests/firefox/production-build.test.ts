@@ -29,6 +29,16 @@ describe.each([
     for (const script of manifest.content_scripts) for (const match of script.matches) expect(match).toMatch(/^https:\/\/www\.linkedin\.com\//);
   });
 
+  it('fits the stores: a name of at most 75 and a description of at most 132 characters in every language', () => {
+    const locales = readdirSync(join(dir, '_locales'));
+    expect(locales.sort()).toEqual(['de', 'en', 'es', 'fr', 'it', 'nl', 'pl', 'pt_BR']);
+    for (const locale of locales) {
+      const messages = JSON.parse(readFileSync(join(dir, '_locales', locale, 'messages.json'), 'utf8'));
+      expect([...messages.extName.message].length, `${locale} extName`).toBeLessThanOrEqual(75);
+      expect([...messages.extDescription.message].length, `${locale} extDescription`).toBeLessThanOrEqual(132);
+    }
+  });
+
   it('contains no dev-server, test or harness code', () => {
     const shipped = files(dir).filter((f) => /\.(js|html|json)$/.test(f));
     expect(shipped.length).toBeGreaterThan(5);
