@@ -255,6 +255,9 @@ export async function launchFirefox({ replicaPort, loggedIn = true }: LaunchOpti
       void chrome(`Services.startup.quit(Ci.nsIAppStartup.eAttemptQuit)`).catch(() => undefined);
       await exited;
       await current!.close().catch(() => undefined);
+      // puppeteer puts back the profile's prefs.js/user.js from its backups after the exit; the
+      // next launch backs them up again, so let that finish first.
+      await until(async () => (['prefs.js', 'user.js'].some((f) => existsSync(join(profile, `${f}.puppeteer`))) ? undefined : true), 'the profile to be restored');
       probe = undefined;
       await start();
     },
