@@ -1,16 +1,14 @@
 // A tiny HTTPS proxy for Firefox: CONNECT www.linkedin.com:443 is tunnelled to the local replica,
-// every other destination is refused and recorded, so a test can never reach the real internet.
+// every other destination is refused, so a test can never reach the real internet (Firefox's own
+// background requests, such as remote settings, end here too).
 import { createServer, connect, type Socket } from 'node:net';
 
 export interface LinkedInProxy {
   port: number;
-  /** Every host:port refused so far (Firefox's own background traffic shows up here). */
-  refused: string[];
   close(): Promise<void>;
 }
 
 export async function startProxy(replicaPort: number): Promise<LinkedInProxy> {
-  const refused: string[] = [];
   const sockets = new Set<Socket>();
   const server = createServer((client) => {
     sockets.add(client);
@@ -24,7 +22,6 @@ export async function startProxy(replicaPort: number): Promise<LinkedInProxy> {
       client.off('data', onData);
       const [method, target] = head.subarray(0, end).toString('latin1').split(' ');
       if (method !== 'CONNECT' || target !== 'www.linkedin.com:443') {
-        refused.push(`${method} ${target}`);
         client.end('HTTP/1.1 403 Forbidden\r\nContent-Length: 0\r\n\r\n');
         return;
       }
@@ -45,7 +42,6 @@ export async function startProxy(replicaPort: number): Promise<LinkedInProxy> {
   if (!address || typeof address === 'string') throw new Error('proxy: no port');
   return {
     port: address.port,
-    refused,
     close: () =>
       new Promise<void>((done) => {
         for (const socket of sockets) socket.destroy();
