@@ -108,12 +108,13 @@ function preferences(proxyPort: number): Record<string, unknown> {
     'network.proxy.allow_hijacking_localhost': true,
     'network.http.http3.enable': false,
     'network.trr.mode': 5,
-    // Quit saves the session and the next start restores it (the restart test needs this).
+    // Quit saves the session and the next start restores it, every tab loaded at once so that
+    // restored LinkedIn tabs run the content script straight away (the restart test needs this).
     'browser.startup.page': 3,
     'browser.sessionstore.resume_from_crash': true,
+    'browser.sessionstore.restore_on_demand': false,
     'browser.tabs.warnOnClose': false,
     'browser.warnOnQuit': false,
-    'browser.sessionstore.restore_on_demand': false,
   };
 }
 
