@@ -1,15 +1,15 @@
 import { defineConfig } from 'wxt';
+import { pageCatalogue } from './build/page-catalogue';
+import { CONTENT_MATCHES } from './src/linkedin/scope';
 
-// Least privilege: storage + alarms, and host access to www.linkedin.com only.
+// Least privilege: storage + alarms, and LinkedIn's settings and sign-in pages only. The host
+// permission repeats the content script's matches so the run can see that its tab still shows one
+// of them before touching it (without it the tab's address is hidden; www.linkedin.com/* is not needed).
 export default defineConfig({
   imports: false,
   modules: ['@wxt-dev/webextension-polyfill'],
+  vite: () => ({ plugins: [pageCatalogue()] }),
   hooks: {
-    // Firefox (MV2) gets an event page, suspended when idle like Chrome's service worker (the run
-    // already resumes from storage), instead of a background page held for the whole session.
-    'build:manifestGenerated': (wxt, manifest) => {
-      if (wxt.config.browser === 'firefox' && manifest.background && 'scripts' in manifest.background) manifest.background.persistent = false;
-    },
     // Only the background needs webextension-polyfill: its message listeners answer with promises.
     // Elsewhere `wxt/browser` is the browser's own namespace (`browser` in Firefox, promise-based
     // `chrome` in Chrome MV3). That saves the content script 3 KB gzip on every settings page, and
@@ -22,13 +22,20 @@ export default defineConfig({
       if (Array.isArray(alias)) throw new Error('wxt.config.ts: the vite alias is an array now; scope the polyfill anew');
       if (alias) delete (alias as Record<string, string>)['wxt/browser'];
     },
+    'build:manifestGenerated': (wxt, manifest) => {
+      // entrypoints/linkedin.ts is built as a plain script and declared here (see its header for why).
+      manifest.content_scripts = [{ matches: CONTENT_MATCHES, js: ['linkedin.js'], run_at: 'document_idle' }];
+      // Firefox (MV2) gets an event page, suspended when idle like Chrome's service worker (the run
+      // already resumes from storage), instead of a background page held for the whole session.
+      if (wxt.config.browser === 'firefox' && manifest.background && 'scripts' in manifest.background) manifest.background.persistent = false;
+    },
   },
   manifest: ({ browser }) => ({
     name: '__MSG_extName__',
     description: '__MSG_extDescription__',
     default_locale: 'en',
     permissions: ['storage', 'alarms'],
-    host_permissions: ['https://www.linkedin.com/*'],
+    host_permissions: CONTENT_MATCHES,
     action: { default_title: '__MSG_extName__' },
     ...(browser === 'firefox'
       ? {

@@ -7,7 +7,9 @@ export const FIREFOX = process.env.FIREFOX_PATH ?? '/usr/bin/firefox-esr';
 export function ensureFirefox() {
   if (existsSync(FIREFOX)) return true;
   console.log(`Firefox not found at ${FIREFOX}: installing Debian's firefox-esr with apt-get...`);
-  const apt = (args) => spawnSync('apt-get', args, { stdio: 'inherit', env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' } }).status === 0;
+  const apt = (args) =>
+    spawnSync('apt-get', args, { stdio: 'inherit', env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' } })
+      .status === 0;
   if (apt(['update', '-qq']) && apt(['install', '-y', '-qq', 'firefox-esr']) && existsSync(FIREFOX)) return true;
   console.error(
     `Could not install Firefox (apt-get needs root and Debian's package mirror). ` +

@@ -21,9 +21,11 @@ const LANGS = [
 
 if (!ensureChromium() || !ensureBuild()) process.exit(1);
 mkdirSync(OUT, { recursive: true });
-const { startReplica, launchBrowser, untilRunEnds, cleanup } = await createJiti(import.meta.url).import('../tests/e2e/harness.ts');
+const { startReplica, launchBrowser, untilRunEnds, cleanup } = await createJiti(import.meta.url).import(
+  '../tests/e2e/harness.ts',
+);
 
-const escape = (text) => text.replace(/[&<>"]/g, (c) => `&#${c.charCodeAt(0)};`);
+const escapeHtml = (text) => text.replace(/[&<>"]/g, (c) => `&#${c.charCodeAt(0)};`);
 
 /** The popup as the toolbar shows it, on a plain backdrop with the extension's name and summary. */
 function frame(popupPng, messages) {
@@ -33,7 +35,7 @@ function frame(popupPng, messages) {
     h1 { font-size: 44px; margin: 0 0 20px; line-height: 1.15; }
     p { font-size: 24px; line-height: 1.45; margin: 0; color: #38434f; }
     img { width: ${POPUP.width}px; border-radius: 12px; box-shadow: 0 12px 40px rgb(0 0 0 / 0.25); flex: none; }
-  </style><div><h1>${escape(messages.extName.message)}</h1><p>${escape(messages.extDescription.message)}</p></div>
+  </style><div><h1>${escapeHtml(messages.extName.message)}</h1><p>${escapeHtml(messages.extDescription.message)}</p></div>
   <img src="data:image/png;base64,${popupPng.toString('base64')}" alt="">`;
 }
 
@@ -62,7 +64,10 @@ try {
     await popup.waitForFunction(() => !document.querySelector('.tone-busy'));
     await framed('2-popup-after', await popup.screenshot());
 
-    for (const [name, view, colorScheme] of [['3-checklist', 'checklist', 'light'], ['4-options', 'options', 'dark']]) {
+    for (const [name, view, colorScheme] of [
+      ['3-checklist', 'checklist', 'light'],
+      ['4-options', 'options', 'dark'],
+    ]) {
       const page = await browser.context.newPage();
       await page.setViewportSize(SIZE);
       await page.emulateMedia({ colorScheme });
@@ -76,7 +81,9 @@ try {
   }
   // pngquant (Debian package) makes them about a third of the size; they stay valid without it.
   const quantized = spawnSync('pngquant', ['--force', '--ext', '.png', '--quality', '70-95', ...written]).status === 0;
-  console.log(`${written.length} store screenshots (${SIZE.width}x${SIZE.height}${quantized ? ', quantized' : ''}):\n  ${written.join('\n  ')}`);
+  console.log(
+    `${written.length} store screenshots (${SIZE.width}x${SIZE.height}${quantized ? ', quantized' : ''}):\n  ${written.join('\n  ')}`,
+  );
 } finally {
   await cleanup();
 }

@@ -16,7 +16,15 @@ function run(cmd, args) {
 
 function vitest(name, config) {
   const file = join(out, `${name}.json`);
-  const status = run('npx', ['vitest', 'run', '--config', config, '--reporter=default', '--reporter=json', `--outputFile.json=${file}`]);
+  const status = run('npx', [
+    'vitest',
+    'run',
+    '--config',
+    config,
+    '--reporter=default',
+    '--reporter=json',
+    `--outputFile.json=${file}`,
+  ]);
   if (!existsSync(file)) {
     console.error(`\n${name}: vitest produced no results (exit ${status}).`);
     totals.failed += 1;

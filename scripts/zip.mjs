@@ -11,7 +11,11 @@ import { dirname, join } from 'node:path';
 import JSZip from 'jszip';
 
 const { name, version } = JSON.parse(readFileSync('package.json', 'utf8'));
-const zips = { chrome: `.output/${name}-${version}-chrome.zip`, firefox: `.output/${name}-${version}-firefox.zip`, sources: `.output/${name}-${version}-sources.zip` };
+const zips = {
+  chrome: `.output/${name}-${version}-chrome.zip`,
+  firefox: `.output/${name}-${version}-firefox.zip`,
+  sources: `.output/${name}-${version}-sources.zip`,
+};
 
 function run(cmd, args, cwd = process.cwd()) {
   const status = spawnSync(cmd, args, { cwd, stdio: 'inherit' }).status;
@@ -21,7 +25,9 @@ function run(cmd, args, cwd = process.cwd()) {
 // WXT packs the working tree (minus node_modules, .output...), so the sources must be the commit's.
 const dirty = spawnSync('git', ['status', '--porcelain'], { encoding: 'utf8' }).stdout?.trim();
 if (dirty && !process.argv.includes('--allow-dirty')) {
-  console.error(`The sources zip would not match a commit; commit or remove these first (or pass --allow-dirty):\n${dirty}`);
+  console.error(
+    `The sources zip would not match a commit; commit or remove these first (or pass --allow-dirty):\n${dirty}`,
+  );
   process.exit(1);
 }
 
@@ -49,7 +55,9 @@ if (process.argv.includes('--verify')) {
       if (!existsSync(built) || !readFileSync(built).equals(await entry.async('nodebuffer'))) differ.push(entry.name);
     }
     if (differ.length) throw new Error(`the sources build differs from ${zips.firefox} in: ${differ.join(', ')}`);
-    console.log(`\nverified: the sources zip builds to exactly the ${Object.keys(shipped.files).length} entries of ${zips.firefox}`);
+    console.log(
+      `\nverified: the sources zip builds to exactly the ${Object.keys(shipped.files).length} entries of ${zips.firefox}`,
+    );
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }

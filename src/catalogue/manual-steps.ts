@@ -1,8 +1,9 @@
-import { LINKEDIN_ORIGIN, ManualStep, records } from './schema';
-import { EU_RPN, GAI_HELP, TECH_WIRE, DATA_SHARING_HELP } from './sources';
+import { LINKEDIN_ORIGIN } from './origin.ts';
+import type { ManualStep } from './schema.ts';
+import { EU_RPN, GAI_HELP, TECH_WIRE, DATA_SHARING_HELP } from './sources.ts';
 
 /** Steps no script may take for the member: the extension links, explains and lets them mark done. */
-export const MANUAL_STEPS: readonly ManualStep[] = records(ManualStep, [
+export const MANUAL_STEPS: readonly ManualStep[] = [
   {
     id: 'objection-form',
     url: `${LINKEDIN_ORIGIN}/help/linkedin/ask/TS-DPRO`,
@@ -49,4 +50,4 @@ export const MANUAL_STEPS: readonly ManualStep[] = records(ManualStep, [
     sources: [TECH_WIRE, DATA_SHARING_HELP],
     confidence: 'medium',
   },
-], 'manual step');
+];

@@ -11,7 +11,8 @@ import { latestReceipt, receiptFileName, receiptJson, receiptText } from './rece
 import { browserHints, resolveRegion } from '../status/region';
 import { send } from './send';
 import { renderFromStorage } from './state';
-import { outcomeWords, reasonText, stateWords, type Words } from './words';
+import { reasonWords } from './reasons';
+import { outcomeWords, stateWords, type Words } from './words';
 
 const LOGIN_URL = 'https://www.linkedin.com/login';
 
@@ -153,7 +154,7 @@ function runSection(run: RunRecord, now: Date): HTMLElement {
     run.status === 'running' && h('p', {}, t('progress_count', doneCount(run), run.results.length)),
     run.status === 'signed-out' && h('p', { class: 'tone-warn' }, t('run_signed_out'), ' ', externalLink(LOGIN_URL, t('link_sign_in'))),
     run.status === 'interrupted' && h('p', { class: 'tone-warn' }, run.reason === 'tab-closed' ? t('run_interrupted_tab_closed') : t('run_interrupted')),
-    h('ul', { class: 'rows' }, ...run.results.map((r) => row(r.settingId, resultWords(run, r), r.outcome === 'failed' ? reasonText(r.reason) : undefined))),
+    h('ul', { class: 'rows' }, ...run.results.map((r) => row(r.settingId, resultWords(run, r), r.outcome === 'failed' || r.outcome === 'unknown' ? reasonWords(r.code) : undefined))),
   );
 }
 

@@ -18,7 +18,12 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import puppeteer, { type Browser, type Page } from 'puppeteer-core';
 import type { RunRecord } from '../../src/run/types';
-import { startReplica as startServer, type Replica, type ReplicaState, type Scenario } from '../e2e/linkedin-replica/server.mjs';
+import {
+  type Replica,
+  type ReplicaState,
+  type Scenario,
+  startReplica as startServer,
+} from '../e2e/linkedin-replica/server.mjs';
 import { startProxy } from './proxy';
 
 export type { Page, Replica, ReplicaState, Scenario };
@@ -119,7 +124,8 @@ function preferences(proxyPort: number): Record<string, unknown> {
 }
 
 export async function launchFirefox({ replicaPort, loggedIn = true }: LaunchOptions): Promise<FirefoxBrowser> {
-  if (!existsSync(join(EXTENSION_DIR, 'manifest.json'))) throw new Error(`no Firefox build in ${EXTENSION_DIR}: run \`npx wxt build -b firefox\` first`);
+  if (!existsSync(join(EXTENSION_DIR, 'manifest.json')))
+    throw new Error(`no Firefox build in ${EXTENSION_DIR}: run \`npx wxt build -b firefox\` first`);
   // A private copy of the build (a concurrent `wxt build` empties .output) and a fresh profile.
   const root = mkdtempSync(join(tmpdir(), 'untrain-firefox-'));
   const extension = join(root, 'extension');
@@ -148,18 +154,30 @@ export async function launchFirefox({ replicaPort, loggedIn = true }: LaunchOpti
       extraPrefsFirefox: preferences(proxy.port),
       protocolTimeout: 30_000,
     });
-    await until(async () => (await chrome<boolean>(`return !!WebExtensionPolicy.getByID(${JSON.stringify(ADDON_ID)})`)) || undefined, 'the add-on to start');
+    await until(
+      async () =>
+        (await chrome<boolean>(`return !!WebExtensionPolicy.getByID(${JSON.stringify(ADDON_ID)})`)) || undefined,
+      'the add-on to start',
+    );
   };
 
   async function chrome<T>(body: string): Promise<T> {
     // puppeteer's BiDi browser keeps its connection public but untyped; Firefox's own
     // `moz:scope: chrome` extension to getTree is not in puppeteer's protocol types either.
-    const { connection } = current as unknown as { connection: { send(method: string, params: object): Promise<unknown> } };
-    const tree = (await connection.send('browsingContext.getTree', { 'moz:scope': 'chrome' })) as { result: { contexts: { context: string; url: string }[] } };
+    const { connection } = current as unknown as {
+      connection: { send(method: string, params: object): Promise<unknown> };
+    };
+    const tree = (await connection.send('browsingContext.getTree', { 'moz:scope': 'chrome' })) as {
+      result: { contexts: { context: string; url: string }[] };
+    };
     const window = tree.result.contexts.find((c) => c.url === 'chrome://browser/content/browser.xhtml');
     if (!window) throw new Error('no browser window');
     const expression = `(async () => JSON.stringify(await (async () => { ${body} })() ?? null))()`;
-    const { result } = (await connection.send('script.evaluate', { expression, target: { context: window.context }, awaitPromise: true })) as {
+    const { result } = (await connection.send('script.evaluate', {
+      expression,
+      target: { context: window.context },
+      awaitPromise: true,
+    })) as {
       result: { type: string; result?: { value: string }; exceptionDetails?: { text: string } };
     };
     if (result.type !== 'success') throw new Error(`chrome context: ${result.exceptionDetails?.text}`);
@@ -187,7 +205,11 @@ export async function launchFirefox({ replicaPort, loggedIn = true }: LaunchOpti
       }
       return undefined;
     }, `${path} to open`).catch(async (error) => {
-      const seen = await Promise.all((await current!.pages()).map((p) => p.evaluate(() => `${document.readyState} ${location.href}`).catch((e) => String(e))));
+      const seen = await Promise.all(
+        (await current!.pages()).map((p) =>
+          p.evaluate(() => `${document.readyState} ${location.href}`).catch((e) => String(e)),
+        ),
+      );
       throw new Error(`${String(error)}; pages: ${seen.join(', ')}`);
     });
   }
@@ -196,12 +218,16 @@ export async function launchFirefox({ replicaPort, loggedIn = true }: LaunchOpti
   let probe: Promise<Page> | undefined;
   const quietPage = () => (probe ??= openExtensionPage('checklist.html', false));
 
-  const backgroundState = () => chrome<string>(`return WebExtensionPolicy.getByID(${JSON.stringify(ADDON_ID)}).extension.backgroundState`);
+  const backgroundState = () =>
+    chrome<string>(`return WebExtensionPolicy.getByID(${JSON.stringify(ADDON_ID)}).extension.backgroundState`);
 
   await start();
   if (loggedIn) {
     const cookie = { domain: 'www.linkedin.com', path: '/', secure: true, sameSite: 'None' as const };
-    await current!.setCookie({ ...cookie, name: 'li_at', value: randomBytes(16).toString('hex'), httpOnly: true }, { ...cookie, name: 'liap', value: 'true' });
+    await current!.setCookie(
+      { ...cookie, name: 'li_at', value: randomBytes(16).toString('hex'), httpOnly: true },
+      { ...cookie, name: 'liap', value: 'true' },
+    );
   }
 
   return {
@@ -216,7 +242,9 @@ export async function launchFirefox({ replicaPort, loggedIn = true }: LaunchOpti
     openPopup: () => openExtensionPage('popup.html', true),
     async storage(area) {
       const page = await quietPage();
-      return JSON.parse(await page.evaluate(async (a) => JSON.stringify(await browser.storage[a].get(null)), area)) as Record<string, unknown>;
+      return JSON.parse(
+        await page.evaluate(async (a) => JSON.stringify(await browser.storage[a].get(null)), area),
+      ) as Record<string, unknown>;
     },
     badgeText: async () => (await quietPage()).evaluate(() => browser.browserAction.getBadgeText({})),
     chrome,
@@ -258,7 +286,11 @@ export async function launchFirefox({ replicaPort, loggedIn = true }: LaunchOpti
       await current!.close().catch(() => undefined);
       // puppeteer puts back the profile's prefs.js/user.js from its backups after the exit; the
       // next launch backs them up again, so let that finish first.
-      await until(async () => (['prefs.js', 'user.js'].some((f) => existsSync(join(profile, `${f}.puppeteer`))) ? undefined : true), 'the profile to be restored');
+      await until(
+        async () =>
+          ['prefs.js', 'user.js'].some((f) => existsSync(join(profile, `${f}.puppeteer`))) ? undefined : true,
+        'the profile to be restored',
+      );
       probe = undefined;
       await start();
     },
@@ -281,8 +313,12 @@ export async function lastRun(firefox: FirefoxBrowser): Promise<RunRecord | unde
 
 /** Wait until the run has ended (any status but running). */
 export async function untilRunEnds(firefox: FirefoxBrowser, timeoutMs = 45_000): Promise<RunRecord> {
-  return until(async () => {
-    const run = await lastRun(firefox);
-    return run && run.status !== 'running' ? run : undefined;
-  }, 'the run to end', timeoutMs);
+  return until(
+    async () => {
+      const run = await lastRun(firefox);
+      return run && run.status !== 'running' ? run : undefined;
+    },
+    'the run to end',
+    timeoutMs,
+  );
 }

@@ -1,7 +1,7 @@
 // A tiny HTTPS proxy for Firefox: CONNECT www.linkedin.com:443 is tunnelled to the local replica,
 // every other destination is refused, so a test can never reach the real internet (Firefox's own
 // background requests, such as remote settings, end here too).
-import { createServer, connect, type Socket } from 'node:net';
+import { connect, createServer, type Socket } from 'node:net';
 
 export interface LinkedInProxy {
   port: number;

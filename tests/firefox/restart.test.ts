@@ -1,7 +1,17 @@
 import { expect, it } from 'vitest';
 import { SETTINGS } from '../../src/catalogue/settings';
 import type { RunRecord } from '../../src/run/types';
-import { lastRun, launchFirefox, LINKEDIN, startReplica, until, untilRunEnds, type FirefoxBrowser, type Page, type TabInfo } from './harness';
+import {
+  type FirefoxBrowser,
+  LINKEDIN,
+  lastRun,
+  launchFirefox,
+  type Page,
+  startReplica,
+  type TabInfo,
+  until,
+  untilRunEnds,
+} from './harness';
 
 const covered = SETTINGS.filter((s) => s.oneClickDefault);
 // The member's own tab, on the last covered page: the run will not have reached it by the restart.
@@ -10,13 +20,19 @@ const isMine = (url: string) => url.includes('member=1');
 const runsOwnPage = (url: string) => url.startsWith(LINKEDIN) && !isMine(url);
 
 /** Start a run, let it reach its second page, quit Firefox and start it again (session restored). */
-async function restartMidRun(firefox: FirefoxBrowser): Promise<{ run: RunRecord; tabs: TabInfo[]; restartedAt: number }> {
+async function restartMidRun(
+  firefox: FirefoxBrowser,
+): Promise<{ run: RunRecord; tabs: TabInfo[]; restartedAt: number }> {
   const popup = await firefox.openPopup();
   await popup.locator('button::-p-text(Opt out)').click();
-  const run = await until(async () => {
-    const current = await lastRun(firefox);
-    return current?.status === 'running' && current.cursor >= 1 && current.tabId !== null ? current : undefined;
-  }, 'the run to reach its second page', 20_000);
+  const run = await until(
+    async () => {
+      const current = await lastRun(firefox);
+      return current?.status === 'running' && current.cursor >= 1 && current.tabId !== null ? current : undefined;
+    },
+    'the run to reach its second page',
+    20_000,
+  );
   const restartedAt = Date.now();
   await firefox.restart();
   // From here every tab id the add-on addresses is recorded (a few hundred ms after the start;
@@ -45,11 +61,15 @@ it('after a browser restart, a run never messages or navigates a restored tab th
   expect(holder && !runsOwnPage(holder.url), `old id ${oldId}, restored tabs: ${JSON.stringify(tabs)}`).toBe(true);
 
   const memberPage = await until(async () => {
-    for (const page of await firefox.browser.pages()) if (isMine(await page.evaluate(() => location.href).catch(() => ''))) return page;
+    for (const page of await firefox.browser.pages())
+      if (isMine(await page.evaluate(() => location.href).catch(() => ''))) return page;
     return undefined;
   }, 'the member tab to be restored');
   const switchOn = (page: Page) => page.$eval('input[role=switch]', (s) => (s as HTMLInputElement).checked);
-  await until(async () => ((await switchOn(memberPage).catch(() => undefined)) === true ? true : undefined), 'the member tab to render its switch');
+  await until(
+    async () => ((await switchOn(memberPage).catch(() => undefined)) === true ? true : undefined),
+    'the member tab to render its switch',
+  );
 
   const run = await untilRunEnds(firefox, 60_000).catch(async () => (await lastRun(firefox))!);
   expect(run.id).toBe(before.id);
@@ -65,6 +85,7 @@ it('after a browser restart, a run never messages or navigates a restored tab th
   expect(memberLoads.map((v) => v.method)).toEqual(['GET']);
   expect(replica.state().switches[mine.id]).toBe(true);
   // No false "done": every verified setting is really off on the server; and the run ended.
-  for (const r of run.results) if (r.outcome === 'verified') expect(replica.state().switches[r.settingId], r.settingId).toBe(false);
+  for (const r of run.results)
+    if (r.outcome === 'verified') expect(replica.state().switches[r.settingId], r.settingId).toBe(false);
   expect(run.status, JSON.stringify(run)).not.toBe('running');
 }, 150_000);

@@ -13,7 +13,8 @@ beforeEach(() => {
   ({ root, sent } = freshPage());
 });
 
-const page = (url: string, settingIds: string[], phase: 'apply' | 'verify' | 'done') => ({ url, settingIds, phase, loads: 1, queue: [] });
+const page = (url: string, settingIds: string[], phase: 'apply' | 'verify' | 'done') =>
+  ({ settingIds, urls: [url], tried: 0, target: url, visited: [], phase, loads: 1, retries: 0, queue: [] });
 
 function run(status: RunRecord['status'], results: SettingResult[], extra: Partial<RunRecord> = {}): RunRecord {
   return {
@@ -26,6 +27,8 @@ function run(status: RunRecord['status'], results: SettingResult[], extra: Parti
     tabId: status === 'running' ? 7 : null,
     cursor: 0,
     waiting: status === 'running' ? 'report' : 'nothing',
+    navigatedAt: Date.parse(daysAgo(0.006)),
+    navigationSent: true,
     pages: [],
     results,
     ...extra,
@@ -142,13 +145,13 @@ describe('popup', () => {
     await write('audit', { 'ai-training': record('on', 0.01), research: record('unknown', 0.01) });
     await write(
       'run',
-      run('finished', [result('ai-training', 'failed', { reason: 'still on after reload', clicks: 2 }), result('research', 'unknown', { reason: 'two candidates' })]),
+      run('finished', [result('ai-training', 'failed', { code: 'still-on', reason: 'still on after reload', clicks: 2 }), result('research', 'unknown', { code: 'ambiguous', reason: 'two candidates' })]),
     );
     await open();
     expect(rows()[0]).toBe(
       'Data for generative AI improvement Could not change — open the page and switch it off by hand Reason: Still on after reloading the page. Open the page',
     );
-    expect(rows()[1]).toBe("Social, economic and workplace research Could not identify the switch — open the page and we'll show you where Open the page");
+    expect(rows()[1]).toBe("Social, economic and workplace research Could not identify the switch — open the page and we'll show you where Reason: Untrain could not tell for certain which switch this is, so it clicked nothing. Open the page");
     button(root, 'Open the page: Social, economic and workplace research')!.click();
     await flush();
     expect(sent).toEqual([{ type: 'ui:openGuided', settingId: 'research' }]);
@@ -156,7 +159,7 @@ describe('popup', () => {
 
   it('signed out: asks to sign in, with a link to the login page', async () => {
     await write('account', { signedOutAt: daysAgo(0.001) });
-    await write('run', run('signed-out', [result('ai-training', 'skipped')], { reason: 'signed-out' }));
+    await write('run', run('signed-out', [result('ai-training', 'skipped')], { code: 'signed-out', reason: 'LinkedIn showed a sign-in page' }));
     await open();
     expect(headline()).toBe('Sign in to LinkedIn to check');
     expect(text(root)).toContain('Sign in to LinkedIn first');
