@@ -153,7 +153,7 @@ function runSection(run: RunRecord, now: Date): HTMLElement {
     h('h2', { id: 'results-heading' }, runHeading(run, now)),
     run.status === 'running' && h('p', {}, t('progress_count', doneCount(run), run.results.length)),
     run.status === 'signed-out' && h('p', { class: 'tone-warn' }, t('run_signed_out'), ' ', externalLink(LOGIN_URL, t('link_sign_in'))),
-    run.status === 'interrupted' && h('p', { class: 'tone-warn' }, run.reason === 'tab-closed' ? t('run_interrupted_tab_closed') : t('run_interrupted')),
+    run.status === 'interrupted' && h('p', { class: 'tone-warn' }, [t('run_interrupted'), reasonWords(run.code)].filter(Boolean).join(' ')),
     h('ul', { class: 'rows' }, ...run.results.map((r) => row(r.settingId, resultWords(run, r), r.outcome === 'failed' || r.outcome === 'unknown' ? reasonWords(r.code) : undefined))),
   );
 }
