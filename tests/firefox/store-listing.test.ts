@@ -34,6 +34,9 @@ it('store screenshots are 1280x800 PNGs without alpha, in English and German', (
     expect(files.filter((f) => f.endsWith(`-${lang}.png`)).length).toBeGreaterThanOrEqual(4);
   for (const file of files) {
     const png = readFileSync(join('docs/store/screenshots', file));
-    expect([png.readUInt32BE(16), png.readUInt32BE(20), png[25]], file).toEqual([1280, 800, 2]);
+    expect([png.readUInt32BE(16), png.readUInt32BE(20)], file).toEqual([1280, 800]);
+    // Truecolour or palette, never an alpha channel or a transparent palette entry (the stores refuse alpha).
+    expect([2, 3], file).toContain(png[25]);
+    expect(png.includes('tRNS'), file).toBe(false);
   }
 });
