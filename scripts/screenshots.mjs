@@ -4,8 +4,8 @@
 import { spawnSync } from 'node:child_process';
 import { copyFileSync, mkdirSync, readFileSync } from 'node:fs';
 import { createJiti } from 'jiti';
-import { ensureBuild } from './build.mjs';
-import { ensureChromium } from './chromium.mjs';
+import { ensureBuild } from './build.ts';
+import { ensureChromium } from './chromium.ts';
 
 const OUT = 'screenshots';
 const LANGS = [

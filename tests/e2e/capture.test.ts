@@ -6,7 +6,7 @@ import { SETTINGS } from '../../src/catalogue/settings';
 import type { UiToBg } from '../../src/messages';
 import { launchBrowser, LINKEDIN, startReplica, untilRunEnds, type ExtensionBrowser } from './harness';
 import { axeProblems } from './axe';
-import { BAIT } from './linkedin-replica/server.mjs';
+import { BAIT } from './linkedin-replica/server.ts';
 
 declare const chrome: {
   runtime: { sendMessage(message: unknown): Promise<unknown> };

@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { SETTINGS } from '../../src/catalogue/settings';
 import type { AuditRecord } from '../../src/storage';
 import { lastRun, untilRunEnds } from './harness';
-import { NOTIFY_KEY } from './linkedin-replica/server.mjs';
+import { NOTIFY_KEY } from './linkedin-replica/server.ts';
 import {
   changesFor,
   expectRow,

@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { chromium, type BrowserContext, type CDPSession, type Page, type Worker } from 'playwright-core';
 import type { RunRecord } from '../../src/run/types';
-import { startReplica as startServer, type Replica, type ReplicaState, type Scenario } from './linkedin-replica/server.mjs';
+import { startReplica as startServer, type Replica, type ReplicaState, type Scenario } from './linkedin-replica/server.ts';
 
 export type { Replica, ReplicaState, Scenario };
 

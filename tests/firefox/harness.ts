@@ -23,7 +23,7 @@ import {
   type ReplicaState,
   type Scenario,
   startReplica as startServer,
-} from '../e2e/linkedin-replica/server.mjs';
+} from '../e2e/linkedin-replica/server.ts';
 import { startProxy } from './proxy';
 
 export type { Page, Replica, ReplicaState, Scenario };

@@ -1,10 +1,25 @@
 // Resume after a worker stop: the service worker is stopped (as Chromium does when it idles out)
 // in a chosen phase of a one-click run; the figure is the time from the stop to the next page
 // action reaching the replica, a navigation (visits) or a click's save (changes).
+import type { Page } from 'playwright-core';
+import type { RunRecord } from '../../src/run/types.ts';
+import type { ExtensionBrowser, Replica, ReplicaState, untilRunEnds as UntilRunEnds } from '../../tests/e2e/harness.ts';
 
-const current = (run) => run.pages[run.cursor];
+export type Phase = 'apply' | 'flip' | 'verify';
+
+export interface Resume {
+  seconds: number | null;
+  action?: string | null;
+  status?: RunRecord['status'];
+  why?: string;
+  verified?: number;
+  settings?: number;
+  failed?: string;
+}
+
+const current = (run: RunRecord) => run.pages[run.cursor];
 /** The page the run is working on has been requested since the run ordered its load. */
-const loaded = (run, state) => state.visits.some((v) => v.t >= run.navigatedAt);
+const loaded = (run: RunRecord, state: ReplicaState) => state.visits.some((v) => v.t >= run.navigatedAt);
 
 /**
  * When to stop the worker, per phase. Each waits until nothing the worker ordered is still on its
@@ -12,23 +27,23 @@ const loaded = (run, state) => state.visits.some((v) => v.t >= run.navigatedAt);
  * apply: the page is loaded and being read; flip: the click has been saved, its result not yet
  * handled; verify: the fresh load is in, the read-back not yet handled.
  */
-export const PHASES = {
+export const PHASES: Record<Phase, (run: RunRecord, state: ReplicaState) => boolean> = {
   apply: (run, state) => run.waiting === 'report' && current(run)?.phase === 'apply' && loaded(run, state),
   flip: (run, state) =>
     run.waiting === 'flip' && state.changes.some((c) => c.settingId === current(run)?.queue[0] && c.t >= run.navigatedAt),
   verify: (run, state) => run.waiting === 'report' && current(run)?.phase === 'verify' && loaded(run, state),
 };
 
-const sleep = (ms) => new Promise((done) => setTimeout(done, ms));
+const sleep = (ms: number) => new Promise((done) => setTimeout(done, ms));
 
 /**
  * Stop the extension's service worker through CDP (on one of its pages) and resolve to the time
  * Chromium reported it stopped. Status changes are taken from events, not polled: a worker woken
  * again at once (a content script's message) must still count as stopped.
  */
-async function stopWorker(page, origin) {
+async function stopWorker(page: Page, origin: string): Promise<number> {
   const cdp = await page.context().newCDPSession(page);
-  const stopped = [];
+  const stopped: number[] = [];
   cdp.on('ServiceWorker.workerVersionUpdated', ({ versions }) => {
     for (const v of versions) if (v.scriptURL.startsWith(origin) && v.runningStatus === 'stopped') stopped.push(Date.now());
   });
@@ -52,15 +67,29 @@ async function stopWorker(page, origin) {
  * seconds: from the worker reported stopped to the next action; capped at `waitMs` (then action null).
  * The popup stays open until the stop: its CDP session is the one that stops the worker.
  */
-export async function resumeOnce({ browser, replica, phase, optOutLabel, untilRunEnds, waitMs = 40_000 }) {
+export async function resumeOnce({
+  browser,
+  replica,
+  phase,
+  optOutLabel,
+  untilRunEnds,
+  waitMs = 40_000,
+}: {
+  browser: ExtensionBrowser;
+  replica: Replica;
+  phase: Phase;
+  optOutLabel: string;
+  untilRunEnds: typeof UntilRunEnds;
+  waitMs?: number;
+}): Promise<Resume> {
   const popup = await browser.openPopup();
   const button = popup.getByRole('button', { name: optOutLabel });
   await button.waitFor();
   const clicked = Date.now();
   await button.click();
-  let stoppedAt;
+  let stoppedAt: number | undefined;
   for (const end = Date.now() + 30_000; Date.now() < end; await sleep(5)) {
-    const run = (await browser.storage('local')).run;
+    const run = (await browser.storage('local')).run as RunRecord | undefined;
     if (!run || Date.parse(run.startedAt) < clicked - 1000) continue;
     if (run.status !== 'running') break;
     if (!PHASES[phase](run, replica.state())) continue;
@@ -68,7 +97,7 @@ export async function resumeOnce({ browser, replica, phase, optOutLabel, untilRu
     break;
   }
   await popup.close();
-  let result = { seconds: null, action: null };
+  let result: { seconds: number | null; action: string | null } = { seconds: null, action: null };
   if (stoppedAt) {
     for (const end = stoppedAt + waitMs; Date.now() < end && !result.action; await sleep(20)) {
       const { visits, changes } = replica.state();

@@ -4,10 +4,10 @@ import { existsSync } from 'node:fs';
 
 export const FIREFOX = process.env.FIREFOX_PATH ?? '/usr/bin/firefox-esr';
 
-export function ensureFirefox() {
+export function ensureFirefox(): boolean {
   if (existsSync(FIREFOX)) return true;
   console.log(`Firefox not found at ${FIREFOX}: installing Debian's firefox-esr with apt-get...`);
-  const apt = (args) =>
+  const apt = (args: string[]) =>
     spawnSync('apt-get', args, { stdio: 'inherit', env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' } })
       .status === 0;
   if (apt(['update', '-qq']) && apt(['install', '-y', '-qq', 'firefox-esr']) && existsSync(FIREFOX)) return true;

@@ -4,17 +4,26 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { ensureChromium } from './chromium.mjs';
-import { ensureFirefox } from './firefox.mjs';
+import { ensureChromium } from './chromium.ts';
+import { ensureFirefox } from './firefox.ts';
+
+/** The part of vitest's JSON report the totals come from. */
+interface VitestReport {
+  numPassedTests: number;
+  numFailedTests: number;
+  numPendingTests: number;
+  numTodoTests: number;
+  testResults: { status: string; assertionResults: unknown[] }[];
+}
 
 const out = mkdtempSync(join(tmpdir(), 'untrain-test-'));
 const totals = { passed: 0, failed: 0, skipped: 0 };
 
-function run(cmd, args) {
+function run(cmd: string, args: string[]): number {
   return spawnSync(cmd, args, { stdio: 'inherit', shell: false }).status ?? 1;
 }
 
-function vitest(name, config) {
+function vitest(name: string, config: string) {
   const file = join(out, `${name}.json`);
   const status = run('npx', [
     'vitest',
@@ -30,7 +39,7 @@ function vitest(name, config) {
     totals.failed += 1;
     return;
   }
-  const r = JSON.parse(readFileSync(file, 'utf8'));
+  const r = JSON.parse(readFileSync(file, 'utf8')) as VitestReport;
   totals.passed += r.numPassedTests;
   totals.failed += r.numFailedTests;
   totals.skipped += r.numPendingTests + r.numTodoTests;

@@ -3,11 +3,12 @@
 import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import type { Manifest } from './sizes.ts';
 
 /** The pages the popup is measured against; each sets the popup's own 'untrain:interactive' mark. */
 export const FLOOR_PAGES = { blank: 'floor-blank.html', minimal: 'floor-minimal.html' };
 
-const page = (script) =>
+const page = (script: string) =>
   `<!doctype html>\n<html lang="en">\n  <head>\n    <meta charset="utf-8" />\n    <title>floor</title>\n    <script type="module" src="/${script}"></script>\n  </head>\n  <body></body>\n</html>\n`;
 
 // An extension page that does nothing but say it is ready.
@@ -34,7 +35,7 @@ const EMPTY_CONTENT_SCRIPT = `chrome.runtime.onMessage.addListener(() => false);
  * `stage` is where the harness takes its extension from (UNTRAIN_EXTENSION_DIR): `use()` puts a
  * copy there before a browser starts (the harness copies it again at launch). `remove()` tidies up.
  */
-export function floorBuilds(buildDir) {
+export function floorBuilds(buildDir: string) {
   const root = mkdtempSync(join(tmpdir(), 'untrain-bench-'));
   const extension = join(root, 'extension');
   cpSync(buildDir, extension, { recursive: true });
@@ -44,14 +45,14 @@ export function floorBuilds(buildDir) {
   writeFileSync(join(extension, 'floor-minimal.js'), MINIMAL);
   const floorContent = join(root, 'floor-content');
   cpSync(buildDir, floorContent, { recursive: true });
-  const manifest = JSON.parse(readFileSync(join(buildDir, 'manifest.json'), 'utf8'));
+  const manifest = JSON.parse(readFileSync(join(buildDir, 'manifest.json'), 'utf8')) as Manifest;
   for (const file of manifest.content_scripts.flatMap((c) => c.js)) writeFileSync(join(floorContent, file), EMPTY_CONTENT_SCRIPT);
   const stage = join(root, 'stage');
   return {
     stage,
     extension,
     floorContent,
-    use(dir) {
+    use(dir: string) {
       rmSync(stage, { recursive: true, force: true });
       cpSync(dir, stage, { recursive: true });
     },

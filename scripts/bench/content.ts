@@ -1,8 +1,12 @@
 // What the content script costs in a page: time to classify, CPU on a busy page, nothing elsewhere.
 // Each load is both profiled (JavaScript samples in extension code) and traced (main-thread time of
 // the content script, injection and compile included: the measure its floor can be compared with).
-import { startProfile } from './profile.mjs';
-import { startTrace } from './trace.mjs';
+import type { BrowserContext, CDPSession } from 'playwright-core';
+import { startProfile } from './profile.ts';
+import { startTrace } from './trace.ts';
+
+/** What the scripts run in the page leave on its global object for the bench to read. */
+type Probe = typeof globalThis & { __switchesAt?: number; __longTasks?: number[]; __busyDone?: boolean };
 
 export const AI_PAGE = 'https://www.linkedin.com/mypreferences/d/settings/data-for-ai-improvement';
 const FEED = 'https://www.linkedin.com/feed/';
@@ -11,7 +15,7 @@ const FEED = 'https://www.linkedin.com/feed/';
 function noteSwitches() {
   new MutationObserver((_, observer) => {
     if (!document.querySelector('[role="switch"]')) return;
-    globalThis.__switchesAt = performance.now();
+    (globalThis as Probe).__switchesAt = performance.now();
     observer.disconnect();
   }).observe(document, { childList: true, subtree: true });
 }
@@ -21,14 +25,14 @@ function noteSwitches() {
  * classification; afterRenderMs: from LinkedIn's own render of the switches to the classification,
  * i.e. the part that is the extension's and not the page's.
  */
-export async function classifyOnce(context) {
+export async function classifyOnce(context: BrowserContext): Promise<{ idleMs: number; afterRenderMs: number }> {
   const page = await context.newPage();
   await page.addInitScript(noteSwitches);
   await page.goto(AI_PAGE);
   const { startTime, duration } = await page
     .waitForFunction(() => performance.getEntriesByName('untrain:classified')[0]?.toJSON(), null, { timeout: 10_000 })
-    .then((handle) => handle.jsonValue());
-  const switchesAt = await page.evaluate(() => globalThis.__switchesAt);
+    .then((handle) => handle.jsonValue() as Promise<{ startTime: number; duration: number }>);
+  const switchesAt = (await page.evaluate(() => (globalThis as Probe).__switchesAt)) ?? Number.NaN;
   await page.close();
   return { idleMs: duration, afterRenderMs: startTime + duration - switchesAt };
 }
@@ -36,7 +40,8 @@ export async function classifyOnce(context) {
 /** Main world, before the page: a settings page that grows to ~1,600 nodes and keeps mutating for 3 s. */
 export function busySettingsPage() {
   if (!location.pathname.startsWith('/mypreferences/')) return;
-  const longTasks = (globalThis.__longTasks = []);
+  const longTasks: number[] = [];
+  (globalThis as Probe).__longTasks = longTasks;
   new PerformanceObserver((list) => longTasks.push(...list.getEntries().map((e) => e.duration))).observe({ type: 'longtask', buffered: true });
   let n = 0;
   const item = () => {
@@ -67,17 +72,17 @@ export function busySettingsPage() {
       for (let i = 0; i < 20; i++) box.children[(Math.random() * box.children.length) | 0]?.firstChild?.replaceWith(`Item ${n++}`);
       if (performance.now() - started > 3000) {
         clearInterval(churn);
-        globalThis.__busyDone = true;
+        (globalThis as Probe).__busyDone = true;
       }
     }, 50);
   });
 }
 
-const scriptMs = async (cdp) =>
-  1000 * (await cdp.send('Performance.getMetrics')).metrics.find((m) => m.name === 'ScriptDuration').value;
+const scriptMs = async (cdp: CDPSession) =>
+  1000 * ((await cdp.send('Performance.getMetrics')).metrics.find((m) => m.name === 'ScriptDuration')?.value ?? Number.NaN);
 
 /** The busy page, profiled and traced: the extension's CPU time and longest stretch, its content script's main-thread time, and all script time. */
-export async function busyOnce(context) {
+export async function busyOnce(context: BrowserContext) {
   const page = await context.newPage();
   await page.addInitScript(busySettingsPage);
   const cdp = await context.newCDPSession(page);
@@ -86,14 +91,14 @@ export async function busyOnce(context) {
   const stopTrace = await startTrace(cdp);
   const stop = await startProfile(cdp);
   await page.goto(AI_PAGE);
-  await page.waitForFunction(() => globalThis.__busyDone, null, { timeout: 15_000 });
+  await page.waitForFunction(() => (globalThis as Probe).__busyDone, null, { timeout: 15_000 });
   const extension = await stop();
   const result = {
     ...extension,
     ...(await stopTrace()),
     scriptMs: (await scriptMs(cdp)) - scriptBefore,
     nodes: await page.evaluate(() => document.getElementsByTagName('*').length),
-    longestPageTaskMs: Math.max(0, ...(await page.evaluate(() => globalThis.__longTasks))),
+    longestPageTaskMs: Math.max(0, ...((await page.evaluate(() => (globalThis as Probe).__longTasks)) ?? [])),
   };
   await page.close();
   return result;
@@ -104,10 +109,10 @@ export async function busyOnce(context) {
  * its performance entries. On the feed all three must be zero; the settings page is the control
  * that shows the counting sees an injection when there is one.
  */
-export async function injectedInto(context, url = FEED, settleMs = 3000) {
+export async function injectedInto(context: BrowserContext, url = FEED, settleMs = 3000) {
   const page = await context.newPage();
   const cdp = await context.newCDPSession(page);
-  const worlds = [];
+  const worlds: string[] = [];
   cdp.on('Runtime.executionContextCreated', ({ context: world }) => {
     // Content scripts run in a world whose origin is the extension's (Playwright's own worlds are not).
     if (world.origin.startsWith('chrome-extension://')) worlds.push(world.name);

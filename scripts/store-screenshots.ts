@@ -7,9 +7,11 @@
 //   4-options       the options page, first screen (dark)
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, readFileSync } from 'node:fs';
-import { createJiti } from 'jiti';
-import { ensureBuild } from './build.mjs';
-import { ensureChromium } from './chromium.mjs';
+import { cleanup, launchBrowser, startReplica, untilRunEnds } from '../tests/e2e/harness.ts';
+import { ensureBuild } from './build.ts';
+import { ensureChromium } from './chromium.ts';
+
+type Messages = Record<string, { message: string } | undefined>;
 
 const OUT = 'docs/store/screenshots';
 const SIZE = { width: 1280, height: 800 };
@@ -21,33 +23,30 @@ const LANGS = [
 
 if (!ensureChromium() || !ensureBuild()) process.exit(1);
 mkdirSync(OUT, { recursive: true });
-const { startReplica, launchBrowser, untilRunEnds, cleanup } = await createJiti(import.meta.url).import(
-  '../tests/e2e/harness.ts',
-);
 
-const escapeHtml = (text) => text.replace(/[&<>"]/g, (c) => `&#${c.charCodeAt(0)};`);
+const escapeHtml = (text = '') => text.replace(/[&<>"]/g, (c) => `&#${c.charCodeAt(0)};`);
 
 /** The popup as the toolbar shows it, on a plain backdrop with the extension's name and summary. */
-function frame(popupPng, messages) {
+function frame(popupPng: Buffer, messages: Messages) {
   return `<!doctype html><meta charset="utf-8"><style>
     body { margin: 0; width: ${SIZE.width}px; height: ${SIZE.height}px; display: flex; align-items: center; gap: 64px;
       padding: 0 96px; box-sizing: border-box; font-family: system-ui, sans-serif; background: #e8eff6; color: #1d2226; }
     h1 { font-size: 44px; margin: 0 0 20px; line-height: 1.15; }
     p { font-size: 24px; line-height: 1.45; margin: 0; color: #38434f; }
     img { width: ${POPUP.width}px; border-radius: 12px; box-shadow: 0 12px 40px rgb(0 0 0 / 0.25); flex: none; }
-  </style><div><h1>${escapeHtml(messages.extName.message)}</h1><p>${escapeHtml(messages.extDescription.message)}</p></div>
+  </style><div><h1>${escapeHtml(messages.extName?.message)}</h1><p>${escapeHtml(messages.extDescription?.message)}</p></div>
   <img src="data:image/png;base64,${popupPng.toString('base64')}" alt="">`;
 }
 
-const written = [];
+const written: string[] = [];
 try {
   for (const { lang, locale, scenario, TZ } of LANGS) {
-    const messages = JSON.parse(readFileSync(`public/_locales/${lang}/messages.json`, 'utf8'));
+    const messages = JSON.parse(readFileSync(`public/_locales/${lang}/messages.json`, 'utf8')) as Messages;
     const replica = await startReplica(scenario);
     const browser = await launchBrowser({ replicaPort: replica.port, locale, env: { TZ } });
     const canvas = await browser.context.newPage();
     await canvas.setViewportSize(SIZE);
-    const framed = async (name, png) => {
+    const framed = async (name: string, png: Buffer) => {
       await canvas.setContent(frame(png, messages));
       const path = `${OUT}/${name}-${lang}.png`;
       await canvas.screenshot({ path });
@@ -56,7 +55,7 @@ try {
 
     const popup = await browser.openPopup();
     await popup.setViewportSize(POPUP);
-    const optOut = popup.getByRole('button', { name: messages.btn_opt_out.message });
+    const optOut = popup.getByRole('button', { name: messages.btn_opt_out?.message });
     await optOut.waitFor({ timeout: 10_000 });
     await framed('1-popup-before', await popup.screenshot());
     await optOut.click();
@@ -64,10 +63,11 @@ try {
     await popup.waitForFunction(() => !document.querySelector('.tone-busy'));
     await framed('2-popup-after', await popup.screenshot());
 
-    for (const [name, view, colorScheme] of [
+    const pages = [
       ['3-checklist', 'checklist', 'light'],
       ['4-options', 'options', 'dark'],
-    ]) {
+    ] as const;
+    for (const [name, view, colorScheme] of pages) {
       const page = await browser.context.newPage();
       await page.setViewportSize(SIZE);
       await page.emulateMedia({ colorScheme });

@@ -1,5 +1,5 @@
 // Draws the toolbar icon (a shield-green disc crossed by a white bar: "training off") as PNGs.
-// Run once after changing the design: node scripts/make-icons.mjs
+// Run once after changing the design: npx jiti scripts/make-icons.ts
 import { writeFileSync, mkdirSync } from 'node:fs';
 import { deflateSync } from 'node:zlib';
 
@@ -8,12 +8,12 @@ const crcTable = Array.from({ length: 256 }, (_, n) => {
   for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
   return c >>> 0;
 });
-const crc32 = (buf) => {
+const crc32 = (buf: Buffer) => {
   let c = 0xffffffff;
-  for (const b of buf) c = crcTable[(c ^ b) & 0xff] ^ (c >>> 8);
+  for (const b of buf) c = crcTable[(c ^ b) & 0xff]! ^ (c >>> 8);
   return (c ^ 0xffffffff) >>> 0;
 };
-const chunk = (type, data) => {
+const chunk = (type: string, data: Buffer) => {
   const len = Buffer.alloc(4);
   len.writeUInt32BE(data.length);
   const body = Buffer.concat([Buffer.from(type), data]);
@@ -22,8 +22,8 @@ const chunk = (type, data) => {
   return Buffer.concat([len, body, crc]);
 };
 
-function icon(size) {
-  const rows = [];
+function icon(size: number) {
+  const rows: Buffer[] = [];
   const r = size / 2;
   for (let y = 0; y < size; y++) {
     const row = [0];

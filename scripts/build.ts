@@ -7,14 +7,14 @@ import { join } from 'node:path';
 
 export const BUILD_DIR = '.output/chrome-mv3';
 /** Where `wxt build --mode <mode>` writes: WXT suffixes the directory with any mode but production. */
-export const buildDir = (mode = 'production') => (mode === 'production' ? BUILD_DIR : `${BUILD_DIR}-${mode}`);
+export const buildDir = (mode = 'production'): string => (mode === 'production' ? BUILD_DIR : `${BUILD_DIR}-${mode}`);
 
 /** Newest modification time under a path, in ms. */
-const newest = (path) =>
+const newest = (path: string): number =>
   statSync(path).isDirectory() ? Math.max(0, ...readdirSync(path).map((name) => newest(join(path, name)))) : statSync(path).mtimeMs;
 
 /** Returns false, having said why, when the build fails. */
-export function ensureBuild({ force = false, mode = 'production' } = {}) {
+export function ensureBuild({ force = false, mode = 'production' }: { force?: boolean; mode?: string } = {}): boolean {
   const manifest = join(buildDir(mode), 'manifest.json');
   const sources = ['src', 'entrypoints', 'public', 'wxt.config.ts', 'package-lock.json'].filter(existsSync);
   if (!force && existsSync(manifest) && statSync(manifest).mtimeMs > Math.max(...sources.map(newest))) return true;

@@ -4,20 +4,18 @@
 // Screenshots of the popup before and after go to screenshots/demo-*.png.
 // Options: --scenario <name> (default en-all-on; e.g. de, some-off, not-offered, unknown-label).
 import { mkdirSync, readFileSync } from 'node:fs';
-import { createJiti } from 'jiti';
-import { ensureBuild } from './build.mjs';
-import { ensureChromium } from './chromium.mjs';
+import { SETTINGS } from '../src/catalogue/settings.ts';
+import { cleanup, launchBrowser, startReplica, untilRunEnds } from '../tests/e2e/harness.ts';
+import { ensureBuild } from './build.ts';
+import { ensureChromium } from './chromium.ts';
 
 const scenario = process.argv.includes('--scenario') ? process.argv[process.argv.indexOf('--scenario') + 1] : 'en-all-on';
-const messages = JSON.parse(readFileSync('public/_locales/en/messages.json', 'utf8'));
-const name = (id) => messages[`setting_${id.replaceAll('-', '_')}_name`]?.message ?? id;
-const word = (state) => (state === true ? 'on' : state === false ? 'off' : 'not offered');
+const messages = JSON.parse(readFileSync('public/_locales/en/messages.json', 'utf8')) as Record<string, { message: string } | undefined>;
+const name = (id: string) => messages[`setting_${id.replaceAll('-', '_')}_name`]?.message ?? id;
+const word = (state: boolean | null | undefined) => (state === true ? 'on' : state === false ? 'off' : 'not offered');
 
 if (!ensureChromium() || !ensureBuild({ force: true })) process.exit(1);
 
-const jiti = createJiti(import.meta.url);
-const { startReplica, launchBrowser, untilRunEnds, cleanup } = await jiti.import('../tests/e2e/harness.ts');
-const { SETTINGS } = await jiti.import('../src/catalogue/settings.ts');
 
 try {
   const replica = await startReplica(scenario);

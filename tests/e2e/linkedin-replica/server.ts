@@ -4,35 +4,35 @@
 // `--ignore-certificate-errors`. Never a substitute for reading docs/sources.md: it models §1a–§1c, §4, §5.
 //
 // From a plain Node script:  const r = await startReplica({ scenario: 'de' }); ... await r.close();
-// From a shell:              node tests/e2e/linkedin-replica/server.mjs [scenario] [port]
+// From a shell:              npx jiti tests/e2e/linkedin-replica/server.ts [scenario] [port]
 import { execFileSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import type { IncomingMessage } from 'node:http';
 import { createServer } from 'node:https';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { loadCatalogue } from './catalogue.mjs';
-import { BAIT, errorPage, feedPage, notFoundPage, settingsShell, signInPage, ui } from './pages.mjs';
-import { appliesTo, makeScenario, SCENARIOS } from './scenarios.mjs';
+import { type CatalogueSetting, loadCatalogue } from './catalogue.ts';
+import { BAIT, type Card, errorPage, feedPage, notFoundPage, settingsShell, signInPage, ui } from './pages.ts';
+import { appliesTo, makeScenario, SCENARIOS, type Scenario } from './scenarios.ts';
 
-export { BAIT, SCENARIOS };
+export { BAIT, SCENARIOS, type Scenario };
 
 /** Texts no catalogue language knows: the extension must not identify a switch by them. */
 export const UNKNOWN_TEXT = { heading: 'Content and personalisation preferences', switch: 'Allow LinkedIn to use this information' };
 
 const AI_QUESTION =
   'Can LinkedIn and its affiliates use your personal data and content you create on LinkedIn to train generative AI models that create content?';
-const HUBS = /** @type {Record<string, string>} */ ({
+const HUBS: Record<string, string> = {
   '/mypreferences/d/categories/account': 'Account preferences',
   '/mypreferences/d/categories/ads': 'Advertising data',
-});
+};
 const PRIVACY_HUB = '/mypreferences/d/categories/privacy';
 /** A member-controlled checkbox that is no catalogued setting (scenario `member-heading`). */
 export const NOTIFY_KEY = 'notifyMemberPosts';
 
-/** @type {{ key: string, cert: string } | undefined} */
-let tls;
+let tls: { key: string; cert: string } | undefined;
 /** A throwaway self-signed certificate, made once per process (Chromium ignores its errors anyway). */
 function certificate() {
   if (tls) return tls;
@@ -50,44 +50,76 @@ function certificate() {
   }
 }
 
-/** @param {string | undefined} header */
-const parseCookies = (header) =>
+const parseCookies = (header: string | undefined): Record<string, string | undefined> =>
   Object.fromEntries((header ?? '').split(/;\s*/).filter(Boolean).map((c) => {
     const i = c.indexOf('=');
     return [c.slice(0, i), c.slice(i + 1)];
   }));
 
-/**
- * @typedef {import('./scenarios.mjs').Scenario} Scenario
- * @typedef {{ t: number, key: string, settingId: string | null, value: unknown, status: number }} ChangeEntry
- * @typedef {{ t: number, method: string, path: string, status: number }} VisitEntry
- * @typedef {{ scenario: Scenario, switches: Record<string, boolean | null>, extras: Record<string, boolean>, changes: ChangeEntry[], visits: VisitEntry[] }} ReplicaState
- */
+/** One change request the settings API received, refused ones included. */
+export interface ChangeEntry {
+  t: number;
+  key: string;
+  settingId: string | null;
+  value: unknown;
+  status: number;
+}
 
-/**
- * @param {{ scenario?: string, overrides?: Partial<Scenario>, port?: number,
- *   settings?: readonly import('./catalogue.mjs').CatalogueSetting[] }} [options]
- */
-export async function startReplica({ scenario: initial = 'en-all-on', overrides, port = 0, settings } = {}) {
+/** One page request (the API's JSON calls are not visits). */
+export interface VisitEntry {
+  t: number;
+  method: string;
+  path: string;
+  status: number;
+}
+
+export interface ReplicaState {
+  scenario: Scenario;
+  /** true = on, false = off, null = not offered (absent from its page). Keyed by catalogue id. */
+  switches: Record<string, boolean | null>;
+  /** Checkboxes of the page that are no catalogued setting (the member's "Notify me"). */
+  extras: Record<string, boolean>;
+  changes: ChangeEntry[];
+  visits: VisitEntry[];
+}
+
+export interface Replica {
+  port: number;
+  /** Where to reach it without host mapping (certificate errors must be ignored). */
+  origin: string;
+  state(): ReplicaState;
+  setScenario(name: string, overrides?: Partial<Scenario>): void;
+  close(): Promise<void>;
+}
+
+export interface ReplicaOptions {
+  scenario?: string;
+  overrides?: Partial<Scenario>;
+  port?: number;
+  /** The settings to serve pages for (default: the extension's catalogue). */
+  settings?: readonly CatalogueSetting[];
+}
+
+export async function startReplica(options: ReplicaOptions = {}): Promise<Replica> {
+  const { scenario: initial = 'en-all-on', overrides, port = 0, settings } = options;
   const catalogue = (settings ?? (await loadCatalogue())).map((s, index) => ({
     ...s,
     index,
     path: new URL(s.url).pathname,
-    key: /** @type {string} */ (s.hooks[0]?.value), // the API key: the page's own name for the setting
+    key: s.hooks[0]?.value ?? s.id, // the API key: the page's own name for the setting
     entityUrn: `urn:li:settingEntity:${500100 + index}`,
   }));
-  /** Settings by the path LinkedIn serves their page at in this scenario. @type {Map<string, typeof catalogue>} */
-  let pages = new Map();
-  /** Old paths the scenario moved: 301 to the new one, or LinkedIn's 404 page. @type {Map<string, { to: string, status: number }>} */
-  let oldPaths = new Map();
-  /** @type {Map<string, boolean>} */ let extras;
-
-  /** @type {Scenario} */ let sc;
-  /** @type {Map<string, boolean>} */ let switches;
-  /** @type {ChangeEntry[]} */ let changes;
-  /** @type {VisitEntry[]} */ let visits;
-  /** @param {string} name @param {Partial<Scenario>} [more] */
-  function setScenario(name, more) {
+  type Served = (typeof catalogue)[number];
+  /** Settings by the path LinkedIn serves their page at in this scenario. */
+  let pages = new Map<string, Served[]>();
+  /** Old paths the scenario moved: 301 to the new one, or LinkedIn's 404 page. */
+  let oldPaths = new Map<string, { to: string; status: number }>();
+  let extras = new Map<string, boolean>();
+  let sc: Scenario;
+  let switches = new Map<string, boolean>();
+  let changes: ChangeEntry[] = [];
+  let visits: VisitEntry[] = [];
+  function setScenario(name: string, more?: Partial<Scenario>) {
     sc = makeScenario(name, more);
     switches = new Map(catalogue.filter((s) => !sc.absent.includes(s.id)).map((s) => [s.id, !sc.off.includes(s.id)]));
     extras = new Map([[NOTIFY_KEY, false]]);
@@ -104,8 +136,7 @@ export async function startReplica({ scenario: initial = 'en-all-on', overrides,
   }
   setScenario(initial, overrides);
 
-  /** @returns {ReplicaState} */
-  const state = () => ({
+  const state = (): ReplicaState => ({
     scenario: sc,
     switches: Object.fromEntries(catalogue.map((s) => [s.id, switches.get(s.id) ?? null])),
     extras: Object.fromEntries(extras),
@@ -113,26 +144,24 @@ export async function startReplica({ scenario: initial = 'en-all-on', overrides,
     visits: [...visits],
   });
 
-  /** @param {typeof catalogue[number]} s @param {'heading' | 'switch'} kind */
-  const label = (s, kind) => s.labels[sc.lang]?.[kind]?.[0] ?? s.labels.en?.[kind]?.[0];
-  /** @param {typeof catalogue[number]} s */
-  const headingOf = (s) =>
+  const label = (s: Served, kind: 'heading' | 'switch') => s.labels[sc.lang]?.[kind]?.[0] ?? s.labels.en?.[kind]?.[0];
+  const headingOf = (s: Served): string =>
     appliesTo(sc.unknownLabels, s.id) ? UNKNOWN_TEXT.heading : label(s, 'heading') ?? label(s, 'switch') ?? s.id;
   // Where the catalogue knows no switch text, the switch repeats the page heading (so `broken-hooks`
   // can still be solved from text alone).
-  /** @param {typeof catalogue[number]} s */
-  const switchTextOf = (s) => (appliesTo(sc.unknownLabels, s.id) ? UNKNOWN_TEXT.switch : label(s, 'switch') ?? headingOf(s));
+  const switchTextOf = (s: Served): string => (appliesTo(sc.unknownLabels, s.id) ? UNKNOWN_TEXT.switch : label(s, 'switch') ?? headingOf(s));
 
-  /** The page's data, as the settings app fetches it. @param {string} path */
-  function card(path) {
+  /** The page's data, as the settings app fetches it. */
+  function card(path: string): Card {
     const words = ui(sc.lang);
     const nav = [
       { href: PRIVACY_HUB, text: words.privacy },
-      ...[...pages].map(([served, group]) => ({ href: served, text: headingOf(group[0]) })),
+      ...[...pages].map(([served, group]) => ({ href: served, text: headingOf(group[0]!) })),
     ];
     const common = { lang: sc.lang, delayMs: sc.delayMs, words, nav };
     const here = pages.get(path);
-    if (!here) {
+    const first = here?.[0];
+    if (!here || !first) {
       const heading = path === PRIVACY_HUB ? words.privacy : HUBS[path] ?? words.settings;
       return { ...common, heading, switches: [], links: nav.slice(1) };
     }
@@ -142,29 +171,28 @@ export async function startReplica({ scenario: initial = 'en-all-on', overrides,
       ...common,
       // Text a member wrote (a post, a group name) that happens to equal the setting's heading.
       ...(member && { member: { heading: label(member, 'heading'), key: NOTIFY_KEY, checked: extras.get(NOTIFY_KEY) } }),
-      heading: headingOf(here[0]),
-      description: here[0].id === 'ai-training' && sc.lang === 'en' ? AI_QUESTION : here[0].reason,
+      heading: headingOf(first),
+      description: first.id === 'ai-training' && sc.lang === 'en' ? AI_QUESTION : first.reason,
       notice: offered.length === 0 ? words.notOffered : undefined,
       bait: sc.bait ? { note: `Signed in as ${BAIT.name} (${BAIT.email}).`, memberClass: BAIT.memberClass } : undefined,
       switches: offered.map((s) => {
-        const hook = /** @type {{ kind: string, value: string }} */ (s.hooks[0]);
+        const hook = s.hooks[0] ?? { kind: 'aria-labelledby', value: s.key };
         const generated = `ember${100 + s.index * 7}`;
         let ids = hook.kind === 'id' ? { inputId: hook.value, labelId: `${hook.value}-label` } : { inputId: generated, labelId: hook.value };
         if (appliesTo(sc.renameHooks, s.id)) ids = { inputId: generated, labelId: `ember${101 + s.index * 7}` };
         return {
-          ...ids, key: s.key, entityUrn: s.entityUrn, labelText: switchTextOf(s), checked: switches.get(s.id),
+          ...ids, key: s.key, entityUrn: s.entityUrn, labelText: switchTextOf(s), checked: switches.get(s.id) ?? false,
           saveDelayMs: sc.saveDelayMs,
           ...(appliesTo(sc.busy, s.id) && { busyMs: sc.busyMs }),
-          ...(appliesTo(sc.shadow, s.id) && { in: 'shadow' }),
-          ...(appliesTo(sc.frame, s.id) && { in: 'frame' }),
+          ...(appliesTo(sc.shadow, s.id) && { in: 'shadow' as const }),
+          ...(appliesTo(sc.frame, s.id) && { in: 'frame' as const }),
         };
       }),
     };
   }
 
-  /** @param {import('node:http').IncomingMessage} req */
-  const readBody = (req) =>
-    new Promise((resolve, reject) => {
+  const readBody = (req: IncomingMessage) =>
+    new Promise<string>((resolve, reject) => {
       let body = '';
       req.setEncoding('utf8');
       req.on('data', (chunk) => (body += chunk));
@@ -177,19 +205,17 @@ export async function startReplica({ scenario: initial = 'en-all-on', overrides,
     const path = url.pathname;
     const cookies = parseCookies(req.headers.cookie);
     const signedIn = Boolean(cookies.li_at) && !sc.loggedOut;
-    /** @type {string[]} */
-    const setCookies = [];
+    const setCookies: string[] = [];
     // LinkedIn hands every visitor a readable JSESSIONID whose value doubles as the CSRF token.
     if (!cookies.JSESSIONID) setCookies.push(`JSESSIONID="ajax:${randomBytes(8).toString('hex')}"; Path=/; Secure; SameSite=None`);
 
-    /** @param {number} status @param {string} body @param {Record<string, string>} [headers] */
-    const send = (status, body, headers = {}) => {
+    const send = (status: number, body: string, headers: Record<string, string> = {}) => {
       res.writeHead(status, { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store', 'set-cookie': setCookies, ...headers });
       res.end(body);
     };
-    const json = (/** @type {number} */ status, /** @type {unknown} */ body) =>
+    const json = (status: number, body: unknown) =>
       send(status, JSON.stringify(body), { 'content-type': 'application/json' });
-    const page = (/** @type {number} */ status, /** @type {string} */ body, /** @type {Record<string, string>} */ headers = {}) => {
+    const page = (status: number, body: string, headers: Record<string, string> = {}) => {
       visits.push({ t: Date.now(), method: req.method ?? 'GET', path: path + url.search, status });
       send(status, body, headers);
     };
@@ -206,8 +232,8 @@ export async function startReplica({ scenario: initial = 'en-all-on', overrides,
       // Test-only endpoints: the true state, and scenario reset.
       if (path === '/__replica/state') return json(200, state());
       if (path === '/__replica/scenario' && req.method === 'POST') {
-        const body = String(await readBody(req)) || '{}';
-        const { name = sc.name, ...more } = JSON.parse(body);
+        const body = (await readBody(req)) || '{}';
+        const { name = sc.name, ...more } = JSON.parse(body) as Partial<Scenario>;
         setScenario(name, more);
         return json(200, state());
       }
@@ -217,7 +243,7 @@ export async function startReplica({ scenario: initial = 'en-all-on', overrides,
         return page(200, signInPage({ authwall: path === '/authwall', redirect }));
       }
       if (path === '/checkpoint/lg/login-submit' && req.method === 'POST') {
-        const form = new URLSearchParams(String(await readBody(req)));
+        const form = new URLSearchParams(await readBody(req));
         const target = form.get('session_redirect') ?? '';
         sc.loggedOut = false;
         setCookies.push(`li_at=${randomBytes(16).toString('hex')}; Path=/; Secure; HttpOnly; SameSite=None`, 'liap=true; Path=/; Secure; SameSite=None');
@@ -229,8 +255,8 @@ export async function startReplica({ scenario: initial = 'en-all-on', overrides,
         const write = /^\/mysettings-api\/settingsApiSettings\/([^/]+)$/.exec(path);
         if (write && (req.method === 'PUT' || req.method === 'POST')) {
           // Every change request is logged, refused ones included.
-          const key = decodeURIComponent(/** @type {string} */ (write[1]));
-          const body = JSON.parse(String(await readBody(req)) || '{}');
+          const key = decodeURIComponent(write[1] ?? '');
+          const body = JSON.parse((await readBody(req)) || '{}') as { value?: unknown };
           const setting = catalogue.find((s) => s.key === key);
           if (extras.has(key) && signedIn && csrfOk() && typeof body.value === 'boolean') {
             changes.push({ t: Date.now(), key, settingId: null, value: body.value, status: 200 });
@@ -241,7 +267,7 @@ export async function startReplica({ scenario: initial = 'en-all-on', overrides,
             : typeof body.value !== 'boolean' ? 400 : sc.failWrites ? 500 : 200;
           changes.push({ t: Date.now(), key, settingId: setting?.id ?? null, value: body.value, status });
           if (status !== 200 || !setting) return json(status, { status });
-          switches.set(setting.id, body.value);
+          switches.set(setting.id, body.value as boolean);
           // US: turning off ads beyond LinkedIn also turns off data sharing (docs/sources.md §2).
           if (sc.coupleDataSharing && setting.id === 'ads-beyond-linkedin' && !body.value && switches.has('share-with-partners')) {
             switches.set('share-with-partners', false);
@@ -278,7 +304,8 @@ export async function startReplica({ scenario: initial = 'en-all-on', overrides,
       // and the legacy /psettings/ forms. Any other settings address is LinkedIn's 404 page.
       if (here || path.startsWith('/mypreferences/d/categories/') || path.startsWith('/psettings/')) {
         const baitPost = sc.bait && here?.[0] ? switchTextOf(here[0]) : undefined; // a post that repeats the switch label
-        return page(200, settingsShell({ lang: sc.lang, title: here?.[0] ? headingOf(here[0]) : ui(sc.lang).settings, hostile: sc.hostile, baitPost }));
+        const title = here?.[0] ? headingOf(here[0]) : ui(sc.lang).settings;
+        return page(200, settingsShell({ lang: sc.lang, title, path, hostile: sc.hostile, baitPost }));
       }
       return page(404, notFoundPage());
     } catch (error) {
@@ -286,28 +313,25 @@ export async function startReplica({ scenario: initial = 'en-all-on', overrides,
     }
   });
 
-  await new Promise((resolve, reject) => {
+  await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
-    server.listen(port, '127.0.0.1', () => resolve(undefined));
+    server.listen(port, '127.0.0.1', () => resolve());
   });
   const address = server.address();
   const boundPort = typeof address === 'object' && address ? address.port : port;
 
   return {
     port: boundPort,
-    /** Where to reach it without host mapping (certificate errors must be ignored). */
     origin: `https://127.0.0.1:${boundPort}`,
     state,
     setScenario,
     close: () =>
-      new Promise((resolve) => {
-        server.close(() => resolve(undefined));
+      new Promise<void>((resolve) => {
+        server.close(() => resolve());
         server.closeAllConnections();
       }),
   };
 }
-
-/** @typedef {Awaited<ReturnType<typeof startReplica>>} Replica */
 
 if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
   const replica = await startReplica({ scenario: process.argv[2] ?? 'en-all-on', port: Number(process.argv[3] ?? 0) });

@@ -1,18 +1,28 @@
-// HTML the replica serves. Settings pages are a shell (global nav, empty <main>, one script) whose
-// script fetches the page's data from the settings API and builds the DOM after a delay, as
+// HTML the replica serves. Settings pages are the shared settings frame (tests/linkedin-pages/settings-shell.ts)
+// with an empty <main> and one script, which fetches the page's data from the settings API and builds the DOM after a delay, as
 // LinkedIn's single-page app does; the extension's content script must wait for it.
 
-const esc = (/** @type {unknown} */ s) =>
+import { settingsPage } from '../../linkedin-pages/settings-shell.ts';
+
+const esc = (s: unknown): string =>
   String(s).replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 
 /** A few UI words per language; anything missing falls back to English. */
-export const UI = {
+export interface Words {
+  on: string;
+  off: string;
+  privacy: string;
+  settings: string;
+  notOffered: string;
+  error: string;
+}
+
+export const UI: Record<string, Words> = {
   en: { on: 'On', off: 'Off', privacy: 'Data privacy', settings: 'Settings', notOffered: 'This setting is not available for your account.', error: 'Something went wrong. Please try again.' },
   de: { on: 'An', off: 'Aus', privacy: 'Datenschutz', settings: 'Einstellungen', notOffered: 'Diese Einstellung ist für Ihr Konto nicht verfügbar.', error: 'Etwas ist schiefgelaufen. Bitte versuchen Sie es erneut.' },
   fr: { on: 'Oui', off: 'Non', privacy: 'Confidentialité des données', settings: 'Préférences', notOffered: 'Ce paramètre n’est pas disponible pour votre compte.', error: 'Un problème est survenu. Veuillez réessayer.' },
 };
-/** @param {string} lang */
-export const ui = (lang) => UI[/** @type {keyof UI} */ (lang)] ?? UI.en;
+export const ui = (lang: string): Words => UI[lang] ?? UI.en!;
 
 const globalNav = `<header id="global-nav" class="global-nav">
   <nav class="global-nav__content" aria-label="Primary">
@@ -24,37 +34,75 @@ const globalNav = `<header id="global-nav" class="global-nav">
   </nav>
 </header>`;
 
-/** Runs in the page (serialised into the shell): the settings single-page app. */
+/** One switch of a settings card, as the replica's settings API describes it (server.ts `card`). */
+export interface CardSwitch {
+  inputId: string;
+  labelId: string;
+  key: string;
+  entityUrn: string;
+  labelText: string;
+  checked: boolean;
+  saveDelayMs: number;
+  busyMs?: number;
+  in?: 'shadow' | 'frame';
+}
+
+export interface CardLink {
+  href: string;
+  text: string;
+}
+
+/** What the settings API answers for one page: everything the page's app draws. */
+export interface Card {
+  lang: string;
+  delayMs: number;
+  words: Words;
+  nav: CardLink[];
+  heading: string;
+  description?: string;
+  notice?: string;
+  bait?: { note: string; memberClass: string };
+  member?: { heading: string | undefined; key: string; checked: boolean | undefined };
+  switches: CardSwitch[];
+  links?: CardLink[];
+}
+
+/**
+ * Runs in the page (serialised into the shell): the settings single-page app. It draws the page's
+ * switches into `main` and the catalogued pages it can reach in-app into `#settings-nav`, an extra
+ * list in the shell's left navigation.
+ */
 function settingsApp() {
-  const main = /** @type {HTMLElement} */ (document.getElementById('main'));
-  const aside = /** @type {HTMLElement} */ (document.getElementById('settings-nav'));
+  const main = document.getElementById('main') as HTMLElement;
+  const pages = document.getElementById('settings-nav') as HTMLElement;
   localStorage.setItem('voyager-web:msg-overlay-state', '{}');
   const csrf = () => (/(?:^|;\s*)JSESSIONID="?([^";]*)/.exec(document.cookie) ?? [])[1] ?? '';
-  /** @param {string} url @param {RequestInit} [init] */
-  const api = (url, init = {}) =>
+  const api = (url: string, init: RequestInit = {}) =>
     fetch(url, {
       ...init,
       credentials: 'include',
       headers: { 'csrf-token': csrf(), 'x-restli-protocol-version': '2.0.0', 'content-type': 'application/json' },
     });
-  /** @param {string} tag @param {Record<string, string>} [attrs] @param {(Node | string)[]} children */
-  const h = (tag, attrs = {}, ...children) => {
+  const h = (tag: string, attrs: Record<string, string> = {}, ...children: (Node | string)[]) => {
     const node = document.createElement(tag);
     for (const [k, v] of Object.entries(attrs)) node.setAttribute(k, v);
     node.append(...children);
     return node;
   };
 
-  /** @param {string} text */
-  function toast(text) {
+  function toast(text: string) {
     document.body.append(h('div', { class: 'artdeco-toast-item artdeco-toast-item--visible', role: 'alert' }, text));
   }
 
-  /** @param {any} s one switch of the card @param {any} words @param {boolean} [shown] the value drawn (default: s.checked) */
-  function toggle(s, words, shown = s.checked) {
-    const input = /** @type {HTMLInputElement} */ (
-      h('input', { type: 'checkbox', role: 'switch', id: s.inputId, 'aria-labelledby': s.labelId, class: 'artdeco-toggle__button' })
-    );
+  /** One switch of the card, drawn with `shown` (default: its stored value). */
+  function toggle(s: CardSwitch, words: Words, shown = s.checked) {
+    const input = h('input', {
+      type: 'checkbox',
+      role: 'switch',
+      id: s.inputId,
+      'aria-labelledby': s.labelId,
+      class: 'artdeco-toggle__button',
+    }) as HTMLInputElement;
     input.checked = shown;
     const text = h('span', { class: 'artdeco-toggle__text', 'aria-hidden': 'true' }, shown ? words.on : words.off);
     // Like LinkedIn: the switch moves at once, the change is sent, and a failed request moves it back.
@@ -91,23 +139,20 @@ function settingsApp() {
   async function show() {
     const mine = ++generation;
     main.replaceChildren();
-    aside.replaceChildren();
+    pages.replaceChildren();
     const res = await api(`/mysettings-api/settingsApiSettingCards?path=${encodeURIComponent(location.pathname)}`);
     if (res.status === 401) return location.assign(`/login?session_redirect=${encodeURIComponent(location.href)}`);
-    const card = await res.json();
+    const card = (await res.json()) as Card;
     await new Promise((resolve) => setTimeout(resolve, card.delayMs));
     if (mine !== generation) return; // navigated on meanwhile
-    aside.append(
-      h('nav', { 'aria-label': card.words.settings },
-        h('ul', {}, ...card.nav.map((/** @type {any} */ l) =>
-          h('li', {}, h('a', { href: l.href, 'data-spa': '', ...(l.href === location.pathname ? { 'aria-current': 'page' } : {}) }, l.text))))),
-    );
+    const here = (href: string): Record<string, string> => (href === location.pathname ? { 'aria-current': 'page' } : {});
+    pages.append(...card.nav.map((l) => h('li', {}, h('a', { href: l.href, 'data-spa': '', ...here(l.href) }, l.text))));
     const section = h('section', { class: 'settings-detail artdeco-card' }, h('h1', { class: 't-20 t-bold' }, card.heading));
     if (card.description) section.append(h('p', { class: 't-14 t-black--light' }, card.description));
     for (const s of card.switches) section.append(place(s, card.words, section));
     if (card.notice) section.append(h('p', { class: 't-14 settings-detail__notice' }, card.notice));
     if (card.bait) section.append(h('p', { class: `t-14 ${card.bait.memberClass}` }, card.bait.note));
-    if (card.links?.length) section.append(h('ul', {}, ...card.links.map((/** @type {any} */ l) => h('li', {}, h('a', { href: l.href, 'data-spa': '' }, l.text)))));
+    if (card.links?.length) section.append(h('ul', {}, ...card.links.map((l) => h('li', {}, h('a', { href: l.href, 'data-spa': '' }, l.text)))));
     main.append(section);
     if (card.member) main.append(memberCard(card.member));
   }
@@ -115,9 +160,8 @@ function settingsApp() {
   /**
    * One switch where the scenario puts it: in the card, drawn off while the card loads and re-drawn
    * with the stored value after `busyMs`, inside an open shadow root, or inside a frame.
-   * @param {any} s @param {any} words @param {HTMLElement} section
    */
-  function place(s, words, section) {
+  function place(s: CardSwitch, words: Words, section: HTMLElement) {
     if (s.busyMs) {
       section.setAttribute('aria-busy', 'true');
       const slot = h('div', { class: 'settings-toggle-slot' }, toggle(s, words, false));
@@ -133,7 +177,7 @@ function settingsApp() {
       return host;
     }
     if (s.in === 'frame') {
-      const frame = /** @type {HTMLIFrameElement} */ (h('iframe', { title: s.labelText, class: 'settings-frame' }));
+      const frame = h('iframe', { title: s.labelText, class: 'settings-frame' }) as HTMLIFrameElement;
       // An about:blank frame is same-origin and ready once attached: fill it then.
       queueMicrotask(() => frame.contentDocument?.body.append(toggle(s, words)));
       return frame;
@@ -141,23 +185,23 @@ function settingsApp() {
     return toggle(s, words);
   }
 
-  /** Something a member wrote, headed like a setting, over a checkbox of its own. @param {any} m */
-  function memberCard(m) {
-    const box = /** @type {HTMLInputElement} */ (h('input', { type: 'checkbox', id: 'notify-member-posts' }));
-    box.checked = m.checked;
+  /** Something a member wrote, headed like a setting, over a checkbox of its own. */
+  function memberCard(m: NonNullable<Card['member']>) {
+    const box = h('input', { type: 'checkbox', id: 'notify-member-posts' }) as HTMLInputElement;
+    box.checked = m.checked ?? false;
     box.addEventListener('change', () => {
       const body = { key: m.key, value: box.checked, settingDisplayType: 'CHECKBOX', hasChild: false };
       void api(`/mysettings-api/settingsApiSettings/${m.key}`, { method: 'PUT', body: JSON.stringify(body) });
     });
     return h('section', { class: 'member-activity artdeco-card' },
-      h('h2', { class: 't-16' }, m.heading),
+      h('h2', { class: 't-16' }, m.heading ?? ''),
       h('p', {}, 'A post by Alex Replica.'),
       h('label', { for: 'notify-member-posts' }, 'Notify me'), box);
   }
 
   // In-app links change the URL without a page load, as on LinkedIn.
   document.addEventListener('click', (event) => {
-    const link = /** @type {Element} */ (event.target).closest?.('a[data-spa]');
+    const link = (event.target as Element).closest?.('a[data-spa]');
     if (!(link instanceof HTMLAnchorElement) || event.defaultPrevented || event.button || event.metaKey || event.ctrlKey) return;
     event.preventDefault();
     history.pushState(null, '', link.href);
@@ -176,8 +220,7 @@ export const BAIT = {
   memberClass: 'member-ACoAABReplica4242',
 };
 
-/** @param {string} postText */
-const baitAround = (postText) => `<aside class="profile-card ${BAIT.memberClass}" aria-label="${esc(BAIT.name)}">
+const baitAround = (postText: string) => `<aside class="profile-card ${BAIT.memberClass}" aria-label="${esc(BAIT.name)}">
   <h2>${esc(BAIT.name)}</h2><p class="profile-card__headline">${esc(BAIT.headline)}</p>
   <p><a href="mailto:${esc(BAIT.email)}">${esc(BAIT.email)}</a> · <a href="https://www.linkedin.com${BAIT.profile}?miniProfileUrn=urn%3Ali%3Afsd_profile%3AACoAABReplica4242">View profile</a></p>
 </aside>
@@ -189,19 +232,19 @@ const baitAround = (postText) => `<aside class="profile-card ${BAIT.memberClass}
  * read or rewrite the guide it shows. What it manages is kept in `window.__hostile` for the test.
  */
 function hostileScript() {
-  const found = /** @type {string[]} */ ([]);
+  const found: string[] = [];
   const hostile = { found, forged: 0, pushed: 0, guideSeen: false, guideOpen: false, rewritten: false, captured: 0 };
-  /** @type {any} */ (window).__hostile = hostile;
-  const suspicious = (/** @type {unknown} */ data) => /wxt|untrain|chrome-extension|content-script/i.test(JSON.stringify(data) ?? '');
+  (window as unknown as { __hostile: typeof hostile }).__hostile = hostile;
+  const suspicious = (data: unknown) => /wxt|untrain|chrome-extension|content-script/i.test(JSON.stringify(data) ?? '');
   addEventListener('message', (e) => { if (!e.data?.forged && suspicious(e.data)) found.push(`message ${JSON.stringify(e.data)}`); }, true);
   for (const target of [window, document]) {
     for (const type of ['wxt:content-script-started', 'wxt:locationchange']) {
-      target.addEventListener(type, (e) => { if (e.isTrusted || !(/** @type {any} */ (e).detail?.forged)) found.push(`event ${type}`); }, true);
+      target.addEventListener(type, (e) => { if (e.isTrusted || !(e as CustomEvent<{ forged?: boolean } | null>).detail?.forged) found.push(`event ${type}`); }, true);
     }
   }
   // A page cannot reach into the isolated world, but it can patch what the page's own world shares.
   const attach = Element.prototype.attachShadow;
-  Element.prototype.attachShadow = function (/** @type {ShadowRootInit} */ init) {
+  Element.prototype.attachShadow = function (this: Element, init: ShadowRootInit) {
     hostile.captured += this.localName === 'untrain-guide' ? 1 : 0;
     return attach.call(this, { ...init, mode: 'open' });
   };
@@ -243,21 +286,49 @@ function hostileScript() {
   setInterval(look, 100);
 }
 
-/** @param {{ lang: string, title: string, hostile?: boolean, baitPost?: string }} page */
-export const settingsShell = ({ lang, title, hostile = false, baitPost }) => `<!doctype html>
-<html lang="${esc(lang)}"><head><meta charset="utf-8"><title>${esc(title)} | LinkedIn</title>${hostile ? `<script>(${hostileScript.toString()})();</script>` : ''}</head>
-<body class="render-mode-BIGPIPE">
-${globalNav}
-${baitPost === undefined ? '' : baitAround(baitPost)}
-<div class="application-outlet scaffold-layout">
-  <aside id="settings-nav" class="scaffold-layout__aside"></aside>
-  <main id="main" class="scaffold-layout__main"></main>
-</div>
-<script>(${settingsApp.toString()})();</script>
-</body></html>`;
+/** The category slug of a hub address (/mypreferences/d/categories/<slug>), which the left navigation marks. */
+const categoryOf = (path: string) => /^\/mypreferences\/[ds]\/categories\/([^/]+)/.exec(path)?.[1];
 
-/** @param {{ authwall: boolean, redirect: string }} page */
-export const signInPage = ({ authwall, redirect }) => `<!doctype html>
+/** The member the shared frame's avatar names. */
+const FRAME_MEMBER = 'alt="Jane Doe"';
+
+export interface SettingsShell {
+  lang: string;
+  title: string;
+  /** The page's address: the left navigation marks its category as current. */
+  path: string;
+  /** A main-world script that attacks the content script (scenario `hostile`). */
+  hostile?: boolean;
+  /** A post that repeats the switch label, with the member's card (scenario `privacy-bait`). */
+  baitPost?: string;
+}
+
+/**
+ * A settings page as the server sends it: the shared frame with an empty `main`, which the app
+ * fills after the scenario's delay. The frame's avatar sits in LinkedIn's "Me" menu and carries the
+ * bait member's name.
+ */
+export function settingsShell({ lang, title, path, hostile = false, baitPost }: SettingsShell): string {
+  const html = settingsPage({
+    lang: esc(lang),
+    title: `${esc(title)} | LinkedIn`,
+    current: categoryOf(path),
+    main: '',
+    navMore: '        <ul id="settings-nav" class="settings-left-nav__pages"></ul>\n',
+    body: [
+      baitPost === undefined ? '' : `${baitAround(baitPost)}\n`,
+      hostile ? `<script>(${hostileScript.toString()})();</script>\n` : '',
+      `<script>(${settingsApp.toString()})();</script>\n`,
+    ].join(''),
+  });
+  const avatar = /<img [^>]*class="global-nav__me-photo[^>]*>/.exec(html)?.[0];
+  if (!avatar?.includes(FRAME_MEMBER)) throw new Error('settings-shell.ts: the replica no longer finds the avatar');
+  // The signed-in member's menu around the photo, named as the bait member (what a capture must drop).
+  const menu = `<div id="meMenuV2WideComponentRef" aria-label="Me">${avatar.replace(FRAME_MEMBER, `alt="${esc(BAIT.name)}"`)}</div>`;
+  return html.replace(avatar, menu);
+}
+
+export const signInPage = ({ authwall, redirect }: { authwall: boolean; redirect: string }): string => `<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><title>${authwall ? 'Sign Up | LinkedIn' : 'LinkedIn Login, Sign in | LinkedIn'}</title></head>
 <body>
 <main class="${authwall ? 'authwall' : 'login'}">
@@ -272,8 +343,8 @@ export const signInPage = ({ authwall, redirect }) => `<!doctype html>
 </body></html>`;
 
 /** A busy feed: thousands of nodes, and more posts keep arriving for a while. */
-export function feedPage(posts = 400) {
-  const post = (/** @type {number} */ i) => `<div class="feed-shared-update-v2" data-urn="urn:li:activity:${7e18 + i}" role="article">
+export function feedPage(posts = 400): string {
+  const post = (i: number) => `<div class="feed-shared-update-v2" data-urn="urn:li:activity:${7e18 + i}" role="article">
   <div class="update-components-actor"><img alt="" src="data:," width="48" height="48"><span class="update-components-actor__name"><span dir="ltr">Member ${i}</span></span><span class="update-components-actor__description">Title at Company ${i % 37}</span></div>
   <div class="feed-shared-update-v2__description"><span dir="ltr">Post number ${i}: thoughts on <a href="/feed/hashtag/work/">#work</a> and <a href="/feed/hashtag/ai/">#ai</a>.</span></div>
   <ul class="social-details-social-counts"><li>${i * 3} reactions</li><li>${i % 11} comments</li></ul>
@@ -296,12 +367,12 @@ const timer = setInterval(() => { list.append(first.cloneNode(true)); if (++adde
 </body></html>`;
 }
 
-/** LinkedIn's full-page error (5xx "Something went wrong") and its 429 page. @param {number} status @param {{ error: string }} words */
-export const errorPage = (status, words) => `<!doctype html>
+/** LinkedIn's full-page error (5xx "Something went wrong") and its 429 page. */
+export const errorPage = (status: number, words: Pick<Words, 'error'>): string => `<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><title>LinkedIn</title></head>
 <body>${globalNav}<main id="main" class="error-container"><h1>${status === 429 ? 'Too many requests' : esc(words.error)}</h1>
 <p>${status === 429 ? 'You’ve made too many requests. Please try again later.' : 'Please try again later.'}</p></main></body></html>`;
 
-export const notFoundPage = () => `<!doctype html>
+export const notFoundPage = (): string => `<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><title>Page not found | LinkedIn</title></head>
 <body>${globalNav}<main id="main"><h1>This page doesn’t exist</h1></main></body></html>`;

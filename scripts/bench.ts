@@ -5,15 +5,14 @@
 // by a factor of two between machines. Writes bench/results.json.
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { createJiti } from 'jiti';
-import { AI_PAGE, busyOnce, classifyOnce, injectedInto } from './bench/content.mjs';
-import { FLOOR_PAGES, floorBuilds } from './bench/floors.mjs';
-import { bareRun, extensionRun, workerHeapBytes } from './bench/one-click.mjs';
-import { pageTimes } from './bench/popup.mjs';
-import { PHASES, resumeOnce } from './bench/resume.mjs';
-import { entrypointSizes } from './bench/sizes.mjs';
-import { BUILD_DIR, buildDir, ensureBuild } from './build.mjs';
-import { CHROMIUM, ensureChromium } from './chromium.mjs';
+import { AI_PAGE, busyOnce, classifyOnce, injectedInto } from './bench/content.ts';
+import { FLOOR_PAGES, floorBuilds } from './bench/floors.ts';
+import { bareRun, extensionRun, workerHeapBytes } from './bench/one-click.ts';
+import { type PageTimes, pageTimes } from './bench/popup.ts';
+import { type Phase, PHASES, type Resume, resumeOnce } from './bench/resume.ts';
+import { entrypointSizes } from './bench/sizes.ts';
+import { BUILD_DIR, buildDir, ensureBuild } from './build.ts';
+import { CHROMIUM, ensureChromium } from './chromium.ts';
 
 // Sized for about four minutes on a 2-core machine.
 const ROUNDS = { classify: 10, busy: 3, quiet: 5, oneClick: 4, popupWarm: 12, popupCold: 4 };
@@ -23,25 +22,34 @@ const ROUNDS = { classify: 10, busy: 3, quiet: 5, oneClick: 4, popupWarm: 12, po
 if (!ensureChromium() || !ensureBuild({ force: true }) || !ensureBuild({ force: true, mode: 'bench' })) process.exit(1);
 const builds = floorBuilds(buildDir('bench'));
 process.env.UNTRAIN_EXTENSION_DIR = builds.stage; // read by the harness when it loads
-const jiti = createJiti(import.meta.url);
-const { startReplica, launchBrowser, launchPlainBrowser, untilRunEnds, cleanup } = await jiti.import('../tests/e2e/harness.ts');
-const { SETTINGS } = await jiti.import('../src/catalogue/settings.ts');
-const optOutLabel = JSON.parse(readFileSync('public/_locales/en/messages.json', 'utf8')).btn_opt_out.message;
+const { startReplica, launchBrowser, launchPlainBrowser, untilRunEnds, cleanup } = await import('../tests/e2e/harness.ts');
+const { SETTINGS } = await import('../src/catalogue/settings.ts');
+const optOutLabel: string = JSON.parse(readFileSync('public/_locales/en/messages.json', 'utf8')).btn_opt_out.message;
 
-const median = (values) => {
+const median = (values: readonly number[]): number => {
   const sorted = [...values].sort((a, b) => a - b);
   const mid = sorted.length >> 1;
-  return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
+  return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
 };
 /**
  * The ratio of two series measured round by round: the median of the per-round ratios, so that a
  * machine whose load drifts during the bench moves both sides of each ratio alike.
  */
-const pairedRatio = (costs, floors) => median(costs.map((cost, i) => cost / floors[i]));
-const figures = [];
-const ratios = {};
+const pairedRatio = (costs: number[], floors: number[]) => median(costs.map((cost, i) => cost / floors[i]!));
+
+interface Figure {
+  name: string;
+  value: number;
+  unit: string;
+  budget: string | null;
+  met: boolean | null;
+  detail?: string;
+}
+type Budget = ['<=' | '<' | '=', number];
+const figures: Figure[] = [];
+const ratios: Record<string, number> = {};
 /** budget: [comparison, limit] or undefined for a figure reported without one. */
-function figure(name, value, unit, budget, detail) {
+function figure(name: string, value: number, unit: string, budget?: Budget, detail?: string): number {
   const met = budget ? (budget[0] === '<=' ? value <= budget[1] : budget[0] === '<' ? value < budget[1] : value === budget[1]) : null;
   const places = unit === 'ratio' ? 100 : 10;
   figures.push({ name, value: Math.round(value * places) / places, unit, budget: budget ? `${budget[0]} ${budget[1]}` : null, met, ...(detail && { detail }) });
@@ -50,20 +58,23 @@ function figure(name, value, unit, budget, detail) {
 }
 const started = Date.now();
 /** A section heading, with the seconds since the bench started (to keep the whole within minutes). */
-const section = (text) => console.log(`[${Math.round((Date.now() - started) / 1000)} s] ${text}`);
-async function repeat(times, fn) {
-  const results = [];
+const section = (text: string) => console.log(`[${Math.round((Date.now() - started) / 1000)} s] ${text}`);
+async function repeat<T>(times: number, fn: (round: number) => Promise<T>): Promise<T[]> {
+  const results: T[] = [];
   for (let i = 0; i < times; i++) results.push(await fn(i));
   return results;
 }
 /** Runs each named measurement once per round, the order turning round by round; lists per name. */
-async function alternate(rounds, measures) {
-  const names = Object.keys(measures);
-  const results = Object.fromEntries(names.map((name) => [name, []]));
+async function alternate<M extends Record<string, () => Promise<unknown>>>(
+  rounds: number,
+  measures: M,
+): Promise<{ [K in keyof M]: Awaited<ReturnType<M[K]>>[] }> {
+  const names: (keyof M)[] = Object.keys(measures);
+  const results = Object.fromEntries(names.map((name) => [name, []])) as unknown as { [K in keyof M]: Awaited<ReturnType<M[K]>>[] };
   for (let round = 0; round < rounds; round++) {
     for (let i = 0; i < names.length; i++) {
-      const name = names[(round + i) % names.length];
-      results[name].push(await measures[name]());
+      const name = names[(round + i) % names.length]!;
+      results[name].push((await measures[name]!()) as Awaited<ReturnType<M[typeof name]>>);
     }
   }
   return results;
@@ -71,10 +82,10 @@ async function alternate(rounds, measures) {
 
 section('Sizes (production build, gzip -9, each entrypoint with the chunks it imports)');
 const sizes = entrypointSizes(BUILD_DIR);
-const budgets = { content: 6 * 1024, popup: 15 * 1024, background: 30 * 1024 };
-for (const [name, { bytes, files }] of Object.entries(sizes)) figure(`${name} script size`, bytes, 'B', ['<=', budgets[name]], files.join(' + '));
+const budgets: Record<string, number> = { content: 6 * 1024, popup: 15 * 1024, background: 30 * 1024 };
+for (const [name, { bytes, files }] of Object.entries(sizes)) figure(`${name} script size`, bytes, 'B', ['<=', budgets[name] ?? 0], files.join(' + '));
 
-let resumeSeconds = null;
+let resumeSeconds: number | null = null;
 try {
   const replica = await startReplica('en-all-on');
   builds.use(builds.extension);
@@ -97,11 +108,11 @@ try {
     floor: () => busyOnce(floor.context),
     plain: () => busyOnce(plain.context),
   });
-  const nodes = busy.extension[0].nodes;
+  const nodes = busy.extension[0]?.nodes;
   figure('longest main-thread stretch in extension code', Math.max(...busy.extension.map((b) => b.longestMs)), 'ms', ['<=', 50], `worst of ${ROUNDS.busy} rounds, page of ~${nodes} nodes`);
   const busyMs = median(busy.extension.map((b) => b.contentMs));
   const busyFloorMs = median(busy.floor.map((b) => b.contentMs));
-  const parts = (list) => ['inject', 'evaluate', 'callbacks'].map((kind) => `${kind} ${median(list.map((b) => b[`${kind}Ms`])).toFixed(1)}`).join(', ');
+  const parts = (list: { injectMs: number; evaluateMs: number; callbacksMs: number }[]) => ['inject', 'evaluate', 'callbacks'].map((kind) => `${kind} ${median(list.map((b) => b[`${kind as 'inject' | 'evaluate' | 'callbacks'}Ms`])).toFixed(1)}`).join(', ');
   figure('busy page: extension scripting', median(busy.extension.map((b) => b.totalMs)), 'ms', ['<', 10], 'CPU profile samples in chrome-extension:// code, median');
   figure('busy page: content script main-thread time', busyMs, 'ms', undefined, `traced, median; ms: ${parts(busy.extension)}`);
   figure('busy page: empty listening content script (floor)', busyFloorMs, 'ms', undefined, `same trace measure, the content script replaced by one that only registers a message listener; ms: ${parts(busy.floor)}`);
@@ -120,23 +131,25 @@ try {
   figure('quiet page: content script main-thread time', quietMs, 'ms', undefined, `traced, median; ms: ${parts(quiet.extension)}`);
   figure('quiet page: empty listening content script (floor)', quietFloorMs, 'ms', undefined, `traced, median; ms: ${parts(quiet.floor)}`);
   const feed = await injectedInto(extension.context);
-  const control = quiet.extension[0];
+  const control = quiet.extension[0]!;
   figure('feed: script worlds the extension created', feed.worlds, 'count', ['=', 0], `feed of ${feed.nodes} nodes; control, a settings page: ${control.worlds}`);
   figure('feed: extension CPU time', feed.extensionMs, 'ms', ['=', 0], `control, a settings page: ${control.extensionMs.toFixed(1)} ms`);
   figure('feed: extension performance entries', feed.entries, 'count', ['=', 0], `control, a settings page: ${control.entries}`);
   if (control.worlds === 0) throw new Error('the control page shows no injection: the feed figures prove nothing');
-  if (quiet.floor[0].worlds === 0) throw new Error('the empty content script was not injected: its floor figures prove nothing');
+  if (quiet.floor[0]?.worlds === 0) throw new Error('the empty content script was not injected: its floor figures prove nothing');
   await floor.close();
 
   const covered = SETTINGS.filter((s) => s.oneClickDefault);
   section(`One-click opt-out of ${covered.length} settings (${ROUNDS.oneClick} rounds, alternating with a bare Playwright script)`);
-  const runs = { extension: [], bare: [] };
+  const runs: { extension: number[]; bare: number[] } = { extension: [], bare: [] };
   await repeat(ROUNDS.oneClick + 1, async (round) => {
     replica.setScenario('en-all-on');
     const ext = await extensionRun(extension, optOutLabel, untilRunEnds);
     replica.setScenario('en-all-on');
     const bare = await bareRun(plain.context, covered);
-    if (round > 0) runs.extension.push(ext), runs.bare.push(bare); // round 0 warms up
+    if (round === 0) return; // round 0 warms up
+    runs.extension.push(ext);
+    runs.bare.push(bare);
   });
   await plain.close();
   figure('one-click run, wall time', median(runs.extension), 'ms', undefined, 'popup click to verified run, median');
@@ -144,12 +157,15 @@ try {
   figure('service worker heap after the runs', (await workerHeapBytes(extension)) / 1024, 'KiB', undefined, 'after a forced garbage collection');
 
   section('Resume after a worker stop (one run per phase, pages slowed so each phase can be caught)');
-  const resumes = {};
-  for (const phase of Object.keys(PHASES)) {
+  const resumes: Partial<Record<Phase, Resume>> = {};
+  for (const phase of Object.keys(PHASES) as Phase[]) {
     replica.setScenario('en-all-on', { delayMs: 1000 });
     // A run the engine gets wrong must not cost the other figures: say so and go on.
-    resumes[phase] = await resumeOnce({ browser: extension, replica, phase, optOutLabel, untilRunEnds }).catch((error) => ({ seconds: null, failed: error.message }));
-    const { seconds, action, status, why, verified, settings, failed } = resumes[phase];
+    const resume = await resumeOnce({ browser: extension, replica, phase, optOutLabel, untilRunEnds }).catch(
+      (error: Error): Resume => ({ seconds: null, failed: error.message }),
+    );
+    resumes[phase] = resume;
+    const { seconds, action, status, why, verified, settings, failed } = resume;
     if (failed) {
       console.log(`  stopped in ${phase}: failed (${failed})`);
       continue;
@@ -158,8 +174,8 @@ try {
     if (seconds === null) console.log(`  stopped in ${phase}: phase not caught (${run})`);
     else figure(`resume after a stop in ${phase}`, seconds, 's', undefined, action ? `next: ${action}; ${run}` : `no page action within ${seconds} s; ${run}`);
   }
-  const caught = Object.values(resumes).filter((r) => r.seconds !== null);
-  resumeSeconds = caught.length ? Math.max(...caught.map((r) => r.seconds)) : null;
+  const caught = Object.values(resumes).flatMap((r) => (r.seconds === null ? [] : [r.seconds]));
+  resumeSeconds = caught.length ? Math.max(...caught) : null;
   replica.setScenario('en-all-on');
 
   section(`Popup time to interactive vs the floor pages (navigation to first render with stored data)`);
@@ -172,15 +188,20 @@ try {
   const warm = await alternate(ROUNDS.popupWarm, pages);
   await cleanup();
   // Cold: each page the first one opened after a fresh browser start.
-  const cold = await alternate(ROUNDS.popupCold, Object.fromEntries(Object.keys(pages).map((name) => [name, async () => {
+  const coldOpen = (file: string) => async () => {
     const fresh = await startReplica('en-all-on');
     const browser = await launchBrowser({ replicaPort: fresh.port });
-    const times = await pageTimes(browser, name === 'popup' ? 'popup.html' : FLOOR_PAGES[name]);
+    const times = await pageTimes(browser, file);
     await cleanup();
     return times;
-  }])));
-  const interactive = (times) => median(times.map((t) => t.interactiveMs));
-  const before = (times) => `of which ${median(times.map((t) => t.browserMs)).toFixed(0)} ms before any of its code runs (domInteractive)`;
+  };
+  const cold = await alternate(ROUNDS.popupCold, {
+    popup: coldOpen('popup.html'),
+    minimal: coldOpen(FLOOR_PAGES.minimal),
+    blank: coldOpen(FLOOR_PAGES.blank),
+  });
+  const interactive = (times: PageTimes[]) => median(times.map((t) => t.interactiveMs));
+  const before = (times: PageTimes[]) => `of which ${median(times.map((t) => t.browserMs)).toFixed(0)} ms before any of its code runs (domInteractive)`;
   figure('popup, warm', interactive(warm.popup), 'ms', undefined, `median of ${ROUNDS.popupWarm} opens, ${before(warm.popup)}`);
   figure('minimal extension page (floor), warm', interactive(warm.minimal), 'ms', undefined, 'one storage read, 40 lines of text');
   figure('blank extension page, warm', interactive(warm.blank), 'ms', undefined, 'one module script that only sets the mark');
@@ -189,11 +210,11 @@ try {
   figure('blank extension page, cold', interactive(cold.blank), 'ms', undefined, `median of ${ROUNDS.popupCold} browser starts`);
 
   section('Ratios');
-  const ms = (times) => times.map((t) => t.interactiveMs);
-  const paired = (n) => `median of ${n} per-round ratios`;
+  const ms = (times: PageTimes[]) => times.map((t) => t.interactiveMs);
+  const paired = (n: number) => `median of ${n} per-round ratios`;
   ratios.popupToFloor = figure('popup / minimal page, warm', pairedRatio(ms(warm.popup), ms(warm.minimal)), 'ratio', ['<=', 1.2], `${paired(ROUNDS.popupWarm)}; popup / blank page: ${pairedRatio(ms(warm.popup), ms(warm.blank)).toFixed(2)}`);
   ratios.popupColdToFloor = figure('popup / minimal page, cold', pairedRatio(ms(cold.popup), ms(cold.minimal)), 'ratio', ['<=', 1.2], `${paired(ROUNDS.popupCold)}; popup / blank page: ${pairedRatio(ms(cold.popup), ms(cold.blank)).toFixed(2)}`);
-  const traced = (loads) => loads.map((l) => l.contentMs);
+  const traced = (loads: { contentMs: number }[]) => loads.map((l) => l.contentMs);
   const contentBusy = figure('content script / empty one, busy page', pairedRatio(traced(busy.extension), traced(busy.floor)), 'ratio', ['<=', 1.3], paired(ROUNDS.busy));
   const contentQuiet = figure('content script / empty one, quiet page', pairedRatio(traced(quiet.extension), traced(quiet.floor)), 'ratio', ['<=', 1.3], paired(ROUNDS.quiet));
   ratios.contentScriptToFloor = Math.max(contentBusy, contentQuiet);
@@ -210,11 +231,11 @@ mkdirSync('bench', { recursive: true });
 writeFileSync('bench/results.json', `${JSON.stringify({ date: new Date().toISOString(), node: process.version, chromium, ratios, resumeSeconds, figures }, null, 2)}\n`);
 
 // Ratios (and the resume time) first: they are what is budgeted; the raw figures follow.
-const budgeted = (f) => f.unit === 'ratio' || f.name.startsWith('resume after a worker stop, worst');
+const budgeted = (f: Figure) => f.unit === 'ratio' || f.name.startsWith('resume after a worker stop, worst');
 const ordered = [...figures.filter(budgeted), ...figures.filter((f) => !budgeted(f))];
 const cells = ordered.map((f) => [f.name, `${f.unit === 'ratio' ? f.value.toFixed(2) : f.value} ${f.unit === 'ratio' || f.unit === 'count' ? '' : f.unit}`.trim(), f.budget ?? '—', f.met === null ? '' : f.met ? 'met' : 'MISSED']);
-const widths = [0, 1, 2, 3].map((i) => Math.max(...[['figure', 'value', 'budget', ''], ...cells].map((row) => row[i].length)));
-const line = (row) => row.map((cell, i) => (i === 1 ? cell.padStart(widths[i]) : cell.padEnd(widths[i]))).join('  ').trimEnd();
+const widths = [0, 1, 2, 3].map((i) => Math.max(...[['figure', 'value', 'budget', ''], ...cells].map((row) => row[i]!.length)));
+const line = (row: string[]) => row.map((cell, i) => (i === 1 ? cell.padStart(widths[i]!) : cell.padEnd(widths[i]!))).join('  ').trimEnd();
 console.log(`\n${chromium}, Node ${process.version}\n${line(['figure', 'value', 'budget', ''])}`);
 cells.forEach((row, i) => {
   if (i === figures.filter(budgeted).length) console.log('');

@@ -10,14 +10,14 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import JSZip from 'jszip';
 
-const { name, version } = JSON.parse(readFileSync('package.json', 'utf8'));
+const { name, version } = JSON.parse(readFileSync('package.json', 'utf8')) as { name: string; version: string };
 const zips = {
   chrome: `.output/${name}-${version}-chrome.zip`,
   firefox: `.output/${name}-${version}-firefox.zip`,
   sources: `.output/${name}-${version}-sources.zip`,
 };
 
-function run(cmd, args, cwd = process.cwd()) {
+function run(cmd: string, args: string[], cwd = process.cwd()) {
   const status = spawnSync(cmd, args, { cwd, stdio: 'inherit' }).status;
   if (status !== 0) throw new Error(`${cmd} ${args.join(' ')} failed (exit ${status}) in ${cwd}`);
 }
@@ -48,7 +48,7 @@ if (process.argv.includes('--verify')) {
     run('npm', ['ci', '--no-audit', '--no-fund'], dir);
     run('npm', ['run', 'build:firefox'], dir);
     const shipped = await JSZip.loadAsync(readFileSync(zips.firefox));
-    const differ = [];
+    const differ: string[] = [];
     for (const entry of Object.values(shipped.files)) {
       if (entry.dir) continue;
       const built = join(dir, '.output/firefox-mv2', entry.name);

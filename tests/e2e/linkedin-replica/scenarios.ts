@@ -1,0 +1,92 @@
+/**
+ * What a replica run looks like. `renameHooks` / `unknownLabels` take `true` (every setting) or a
+ * list of setting ids.
+ */
+export interface Scenario {
+  name: string;
+  lang: string; // UI language: <html lang>, catalogue labels[lang] (English where none)
+  delayMs: number; // how long the page's script waits before building the settings DOM
+  off: string[]; // settings whose switch starts off (all others start on)
+  absent: string[]; // settings not offered: the page loads without the switch
+  loggedOut: boolean; // the session cookie is refused (expired session) -> /authwall
+  renameHooks: boolean | string[]; // aria-labelledby / id hooks renamed; texts still catalogued
+  unknownLabels: boolean | string[]; // heading and switch text not in any catalogue language
+  failWrites: boolean; // every change request fails with HTTP 500 (the page reverts the switch)
+  coupleDataSharing: boolean; // US rule: ads-beyond-linkedin off also turns share-with-partners off
+  bait: boolean; // the member's name, headline, e-mail, profile link and a post around (and in) the settings area
+  moved: Record<string, string>; // setting id -> its page's new path; the old path answers 301 there
+  gone: Record<string, string>; // setting id -> its page's new path; the old path answers LinkedIn's 404 page
+  failPages: Record<string, number>; // setting id -> HTTP status its page answers with (500 error page, 429)
+  busy: string[]; // switch drawn off inside an aria-busy card, re-drawn with its value after busyMs
+  busyMs: number;
+  memberHeading: string[]; // a member-written card headed like the setting, over a "Notify me" checkbox
+  saveDelayMs: number; // the app sends its save this long after the switch moves (debounced)
+  shadow: string[]; // switch inside an open shadow root
+  frame: string[]; // switch inside an iframe
+  reset: string[]; // the page's connection is reset (socket destroyed): Chrome's network error page
+  hostile: boolean; // settings pages carry a main-world script that attacks the content script
+}
+
+const BASE: Omit<Scenario, 'name'> = {
+  lang: 'en',
+  delayMs: 150,
+  off: [],
+  absent: [],
+  loggedOut: false,
+  renameHooks: false,
+  unknownLabels: false,
+  failWrites: false,
+  coupleDataSharing: false,
+  bait: false,
+  moved: {},
+  gone: {},
+  failPages: {},
+  busy: [],
+  busyMs: 1000,
+  memberHeading: [],
+  saveDelayMs: 0,
+  shadow: [],
+  frame: [],
+  reset: [],
+  hostile: false,
+};
+
+export const SCENARIOS: Record<string, Partial<Scenario>> = {
+  'en-all-on': {},
+  de: { lang: 'de' },
+  fr: { lang: 'fr' },
+  'some-off': { off: ['ai-training', 'research', 'promotions-email-tips', 'non-essential-cookies'] },
+  'logged-out': { loggedOut: true },
+  'not-offered': { absent: ['share-with-partners'] },
+  slow: { delayMs: 2500 },
+  'broken-hooks': { renameHooks: true },
+  // Only the AI page is unidentifiable, so a run shows the refusal next to settings that still work.
+  'unknown-label': { renameHooks: ['ai-training'], unknownLabels: ['ai-training'] },
+  'write-fails': { failWrites: true },
+  'us-coupled': { coupleDataSharing: true },
+  // What a page capture must leave out (tests/e2e/capture.test.ts).
+  'privacy-bait': { bait: true },
+  // Drift (docs/sources.md §1): the AI page 301s to its /s/ twin, research to a slug the catalogue does not know.
+  moved: { moved: { 'ai-training': '/mypreferences/s/settings/data-for-ai-improvement', research: '/mypreferences/s/settings/workplace-research' } },
+  // The partners page lives only at the slug LinkedIn's US notice links; the old path is LinkedIn's 404 page.
+  'partners-new-slug': { gone: { 'share-with-partners': '/mypreferences/s/settings/share-data-with-trusted-partners' } },
+  // The AI page at none of its known addresses (404); the "Data privacy" hub links it under its heading.
+  'ai-via-hub': { gone: { 'ai-training': '/mypreferences/d/settings/generative-ai-improvement' } },
+  'error-500': { failPages: { 'ai-training': 500 } },
+  'rate-limited': { failPages: { 'ai-training': 429 } },
+  'busy-card': { busy: ['ai-training'] },
+  'member-heading': { renameHooks: ['ai-training'], unknownLabels: ['ai-training'], memberHeading: ['ai-training'] },
+  debounced: { saveDelayMs: 1200 },
+  'shadow-switch': { shadow: ['ai-training'] },
+  'frame-switch': { frame: ['ai-training'] },
+  'connection-reset': { reset: ['research'] },
+  hostile: { hostile: true },
+};
+
+export function makeScenario(name: string, overrides: Partial<Scenario> = {}): Scenario {
+  const preset = SCENARIOS[name];
+  if (!preset) throw new Error(`unknown replica scenario "${name}" (known: ${Object.keys(SCENARIOS).join(', ')})`);
+  return { ...BASE, ...preset, ...overrides, name };
+}
+
+export const appliesTo = (flag: boolean | string[], settingId: string): boolean => flag === true || (Array.isArray(flag) && flag.includes(settingId));
