@@ -11,6 +11,7 @@ const GuideTarget = z.object({ settingId: z.string() });
 export const UiToBg = z.discriminatedUnion('type', [
   z.object({ type: z.literal('ui:startRun') }),
   z.object({ type: z.literal('ui:checkNow') }),
+  z.object({ type: z.literal('ui:cancelRun') }),
   z.object({ type: z.literal('ui:openGuided'), settingId: z.string() }),
   z.object({ type: z.literal('ui:refreshBadge') }),
   z.object({ type: z.literal('ui:resetAll') }),

@@ -47,6 +47,9 @@ async function handleUi(message: UiToBg): Promise<unknown> {
       return { runId: (await start('opt-out')).id };
     case 'ui:checkNow':
       return { runId: (await start('audit')).id };
+    case 'ui:cancelRun':
+      await dispatch({ type: 'cancel' });
+      return { ok: true };
     case 'ui:openGuided': {
       const setting = settingById(message.settingId);
       if (!setting) return { opened: false };

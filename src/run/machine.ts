@@ -18,7 +18,8 @@ export type RunEvent =
   | { type: 'flip-lost'; reason: string }
   | { type: 'tab-closed'; tabId: number }
   | { type: 'stalled' }
-  | { type: 'resume' };
+  | { type: 'resume' }
+  | { type: 'cancel' };
 
 export type Effect =
   | { type: 'open-tab'; url: string }
@@ -109,6 +110,9 @@ export function advance(previous: RunRecord, event: RunEvent, now: string): Step
       if (run.waiting === 'tab') return { run, effects: [{ type: 'open-tab', url: page.url }] };
       if (run.waiting === 'flip' && event.type === 'stalled') return { run, effects: [{ type: 'flip', settingId: page.queue[0]! }] };
       return reload(run, page, event.type === 'flip-lost' ? event.reason : 'the page did not answer', now);
+
+    case 'cancel':
+      return finish(run, 'interrupted', 'cancelled', now, true);
 
     case 'resume':
       if (run.waiting === 'tab') return { run, effects: [{ type: 'open-tab', url: page.url }] };

@@ -1,17 +1,21 @@
 import { browser } from 'wxt/browser';
 import type { RegionId } from '../catalogue/schema';
-import { SETTINGS } from '../catalogue/settings';
+import { eventsFor } from '../catalogue/timeline';
 import type { RunRecord, SettingResult } from '../run/types';
+import { browserHints, resolveRegion } from '../status/region';
+import { stillToDo } from '../status/scope';
 import { summarize, type Summary } from '../status/summary';
-import { update, type Account, type Audit, type Notice, type Prefs, type Receipt } from '../storage';
-import { announce, downloadFile, externalLink, h, replaceContent, shell } from './dom';
+import { update, type Account, type Audit, type ManualDone, type Notice, type Prefs, type Receipt } from '../storage';
+import { scopeChoice, scopeName, regionQuestion } from './choices';
+import { announce, downloadFile, h, replaceContent, shell } from './dom';
 import { formatDate, formatDay, formatRelative, localizeDocument, regionName, settingName, t } from './i18n';
 import { noticeList, toneBadge } from './parts';
+import { interruptedText, phaseText, progressText, resultWords } from './progress';
 import { latestReceipt, receiptFileName, receiptJson, receiptText } from './receipt';
-import { browserHints, resolveRegion } from '../status/region';
 import { send } from './send';
 import { renderFromStorage } from './state';
-import { outcomeWords, reasonText, stateWords, type Words } from './words';
+import { stillToDoCard } from './todo';
+import { reasonText, stateWords, type Tone, type Words } from './words';
 
 const LOGIN_URL = 'https://www.linkedin.com/login';
 
@@ -22,23 +26,29 @@ export interface PopupData {
   run: RunRecord | null;
   receipts: Receipt[];
   notices: Notice[];
+  manualDone: ManualDone;
   region: RegionId;
+  /** The member answered "Where is your LinkedIn account based?"; until then the region is a guess. */
+  regionConfirmed: boolean;
   now: Date;
 }
 
-const SLOTS = ['audit', 'prefs', 'account', 'run', 'receipts', 'notices'] as const;
+const SLOTS = ['audit', 'prefs', 'account', 'run', 'receipts', 'notices', 'manualDone'] as const;
 
 export function startPopup(root: HTMLElement): Promise<() => void> {
   localizeDocument('popup_title');
-  return renderFromStorage(SLOTS, (state) =>
-    renderPopup(root, { ...state, region: resolveRegion(state.prefs, browserHints()).region, now: new Date() }),
-  );
+  return renderFromStorage(SLOTS, (state) => {
+    const choice = resolveRegion(state.prefs, browserHints());
+    renderPopup(root, { ...state, region: choice.region, regionConfirmed: choice.overridden, now: new Date() });
+  });
 }
 
 export function renderPopup(root: HTMLElement, data: PopupData): void {
   const summary = summarize(data);
   const { live, content } = shell(root);
   const running = data.run?.status === 'running';
+  const read = summary.statuses.some((s) => s.record);
+  const firstRun = !read && data.receipts.length === 0 && !data.run;
   replaceContent(
     content,
     h('header', { class: 'bar' }, h('p', { class: 'brand' }, t('extShortName')), nav()),
@@ -47,10 +57,16 @@ export function renderPopup(root: HTMLElement, data: PopupData): void {
       {},
       noticeList(data.notices, (id) => void update('notices', (all) => all.filter((n) => n.id !== id))),
       statusSection(summary, data),
-      actions(running, data.prefs),
-      data.run ? runSection(data.run, data.now) : statusRows(summary),
+      !running && !data.regionConfirmed && regionQuestion(data.region),
+      data.run && runNote(data.run),
+      actions(summary, running),
+      !running && scopeChoice(data.prefs, firstRun, running),
+      data.run && data.run.status !== 'running' ? failureGroups(data.run) : null,
+      data.run ? runRows(data.run, data.now) : statusRows(summary),
+      !running && read && stillToDoCard(stillToDo(data.audit, data.prefs, data.manualDone, data.region)),
       receiptSection(latestReceipt(data.receipts)),
     ),
+    h('footer', { class: 'foot small muted' }, t('popup_privacy_promise')),
   );
   announce(live, data.run ? progressText(data.run) : '');
 }
@@ -72,8 +88,9 @@ function headline(summary: Summary, data: PopupData): string {
     case 'signed-out':
       return t('headline_signed_out');
     case 'exposed': {
+      if (summary.backOn.length > 0) return t('headline_back_on', settingName(summary.backOn[0]!));
       const ai = summary.statuses.find((s) => s.settingId === 'ai-training');
-      return ai && (ai.state === 'exposed' || ai.state === 'never-checked') ? t('headline_exposed_ai') : t('headline_exposed');
+      return ai?.state === 'exposed' ? t('headline_exposed_ai') : t('headline_exposed');
     }
     case 'countdown': {
       const days = summary.deadline!.daysLeft;
@@ -82,61 +99,117 @@ function headline(summary: Summary, data: PopupData): string {
     case 'attention':
       return t('headline_attention');
     case 'recheck-due':
-      return since ? t('headline_recheck_due', since) : t('headline_never_checked');
+      return since ? t('headline_recheck', since) : t('headline_never_checked');
     case 'never-checked':
       return t('headline_never_checked');
-    case 'private':
+    case 'private': {
       if (summary.statuses.length === 0) return t('headline_nothing_covered');
-      return since ? t('headline_private', since) : t('headline_nothing_in_region');
+      const off = summary.statuses.filter((s) => s.state === 'private').length;
+      if (off === 0) return t('headline_nothing_in_region');
+      return off === 1 ? t('headline_done_one', scopeName(data.prefs.covered)) : t('headline_done_other', scopeName(data.prefs.covered), off);
+    }
   }
 }
 
-const HEADLINE_TONE: Record<Summary['headline'], Words['tone']> = {
+const HEADLINE_TONE: Record<Summary['headline'], Tone> = {
   running: 'busy',
   'signed-out': 'warn',
   exposed: 'bad',
-  countdown: 'bad',
+  countdown: 'warn',
   attention: 'warn',
   'recheck-due': 'warn',
   'never-checked': 'neutral',
   private: 'good',
 };
 
+/** What is known before anything was read: LinkedIn's default, for the (probable) region. */
+function knownDefault(region: RegionId): string | null {
+  const onByDefault = eventsFor(region).filter((e) => e.deadline && e.id.startsWith('ai-')).at(-1);
+  return onByDefault ? t('known_default_on', formatDay(onByDefault.date)) : null;
+}
+
 function statusSection(summary: Summary, data: PopupData): HTMLElement {
   const readAt = summary.oldestReadAt;
-  const showsRelative = summary.headline === 'private' || summary.headline === 'recheck-due';
+  const region = data.regionConfirmed ? t('popup_region', regionName(data.region)) : t('popup_region_probably', regionName(data.region));
   return h(
     'section',
     { class: `status tone-${HEADLINE_TONE[summary.headline]}`, 'aria-labelledby': 'headline' },
     h('h1', { id: 'headline' }, headline(summary, data)),
+    summary.headline === 'never-checked' && h('p', {}, knownDefault(data.region), ' ', t('known_not_too_late')),
     summary.headline === 'countdown' && h('p', {}, t('popup_deadline', formatDay(summary.deadline!.event.date))),
-    readAt && h('p', { class: 'muted' }, showsRelative ? t('popup_checked_on', formatDate(readAt)) : t('popup_checked', formatRelative(readAt, data.now), formatDate(readAt))),
-    summary.headline === 'signed-out' && data.run?.status !== 'signed-out' && h('p', {}, externalLink(LOGIN_URL, t('link_sign_in'))),
-    h('p', { class: 'muted' }, t('popup_region', regionName(data.region))),
+    summary.backOn.length > 1 && h('p', {}, t('popup_back_on_all', summary.backOn.map(settingName).join(', '))),
+    readAt && h('p', { class: 'muted small' }, t('popup_checked', formatRelative(readAt, data.now), formatDate(readAt))),
+    data.regionConfirmed && h('p', { class: 'muted small' }, region),
+    !data.regionConfirmed && summary.headline === 'never-checked' && h('p', { class: 'muted small' }, region),
   );
 }
 
-function actions(running: boolean, prefs: Prefs): HTMLElement {
-  // aria-disabled rather than disabled keeps keyboard focus on the button while a run starts.
-  const guard = (message: 'ui:startRun' | 'ui:checkNow') => () => {
-    if (!running) void send({ type: message });
-  };
+function actions(summary: Summary, running: boolean): HTMLElement | null {
+  if (running) return null;
+  if (summary.headline === 'signed-out') {
+    return h('div', { class: 'actions' }, h('a', { href: LOGIN_URL, target: '_blank', rel: 'noopener noreferrer', class: 'button primary' }, t('link_sign_in')));
+  }
+  const start = (message: 'ui:startRun' | 'ui:checkNow') => () => void send({ type: message });
+  const optOut = h('button', { type: 'button', class: 'primary', 'data-focus': 'opt-out', 'aria-describedby': 'covers', onclick: start('ui:startRun') }, t('btn_opt_out'));
+  const covers = h('p', { id: 'covers', class: 'muted small' }, t('popup_covers_verified'));
+  // Everything covered was read off: checking again is what is left to do.
+  if (summary.headline === 'private' || summary.headline === 'recheck-due') {
+    return h(
+      'div',
+      { class: 'actions' },
+      h('button', { type: 'button', class: 'primary', 'data-focus': 'check-now', 'aria-describedby': 'check-hint', onclick: start('ui:checkNow') }, t('btn_check_again')),
+      h('p', { id: 'check-hint', class: 'muted small' }, t('popup_check_hint')),
+    );
+  }
   return h(
     'div',
     { class: 'actions' },
-    h('button', { type: 'button', class: 'primary', 'data-focus': 'opt-out', 'aria-disabled': String(running), 'aria-describedby': 'covers', onclick: guard('ui:startRun') }, t('btn_opt_out')),
-    h('p', { id: 'covers', class: 'muted small' }, t('popup_covers', prefs.covered.length, SETTINGS.length)),
-    h('button', { type: 'button', 'data-focus': 'check-now', 'aria-disabled': String(running), 'aria-describedby': 'check-hint', onclick: guard('ui:checkNow') }, t('btn_check_now')),
+    optOut,
+    covers,
+    h('button', { type: 'button', 'data-focus': 'check-now', 'aria-describedby': 'check-hint', onclick: start('ui:checkNow') }, t('btn_check_now')),
     h('p', { id: 'check-hint', class: 'muted small' }, t('popup_check_hint')),
   );
 }
 
-/** Words for a result; a pending one says whether its page is being worked on right now. */
-function resultWords(run: RunRecord, result: SettingResult): Words {
-  if (result.outcome !== 'pending' || run.status !== 'running') return outcomeWords(result.outcome);
-  const page = run.pages[run.cursor];
-  if (!page?.settingIds.includes(result.settingId)) return outcomeWords('pending');
-  return { text: page.phase === 'verify' ? t('progress_verifying') : t('progress_checking'), tone: 'busy', guide: false };
+/** During a run: the phases, where the work happens, and a way out. After one that stopped: why. */
+function runNote(run: RunRecord): HTMLElement | null {
+  if (run.status === 'running') {
+    return h(
+      'div',
+      { class: 'run-note' },
+      h('p', { class: 'phase' }, phaseText(run)),
+      h('p', { class: 'small' }, t('run_tab_note')),
+      h('button', { type: 'button', 'data-focus': 'cancel', onclick: () => void send({ type: 'ui:cancelRun' }) }, t('btn_cancel')),
+    );
+  }
+  if (run.status === 'signed-out') return h('p', { class: 'note tone-warn' }, t('run_signed_out_resume'));
+  if (run.status === 'interrupted') return h('p', { class: 'note tone-warn' }, interruptedText(run));
+  return null;
+}
+
+/** Failed settings grouped by cause: one sentence, one way to try again, one to do it by hand. */
+function failureGroups(run: RunRecord): HTMLElement | null {
+  const failed = run.results.filter((r) => r.outcome === 'failed');
+  if (failed.length === 0) return null;
+  const groups = new Map<string, SettingResult[]>();
+  for (const r of failed) groups.set(reasonText(r.reason) ?? t('reason_other'), [...(groups.get(reasonText(r.reason) ?? t('reason_other')) ?? []), r]);
+  return h(
+    'section',
+    { class: 'problems', 'aria-labelledby': 'problems-heading' },
+    h('h2', { id: 'problems-heading' }, failed.length === 1 ? t('fail_heading_one') : t('fail_heading_other', failed.length)),
+    ...[...groups].map(([reason, results]) =>
+      h('p', {}, h('strong', {}, reason), ' ', h('span', { class: 'muted small' }, results.map((r) => settingName(r.settingId)).join(', '))),
+    ),
+    h('p', { class: 'small' }, t('fail_usually_temporary')),
+    h(
+      'div',
+      { class: 'buttons' },
+      h('button', { type: 'button', 'data-focus': 'try-again', onclick: () => void send({ type: 'ui:startRun' }) }, t('btn_try_again')),
+      failed.length === 1
+        ? h('button', { type: 'button', 'data-focus': 'guide-failed', onclick: () => void send({ type: 'ui:openGuided', settingId: failed[0]!.settingId }) }, t('btn_with_guidance'))
+        : h('a', { href: browser.runtime.getURL('/checklist.html'), target: '_blank', class: 'button' }, t('btn_with_guidance')),
+    ),
+  );
 }
 
 function runHeading(run: RunRecord, now: Date): string {
@@ -145,37 +218,51 @@ function runHeading(run: RunRecord, now: Date): string {
   return run.mode === 'audit' ? t('run_heading_last_check', when) : t('run_heading_last_run', when);
 }
 
-function runSection(run: RunRecord, now: Date): HTMLElement {
+const NEEDS_YOU = new Set(['unknown', 'observed-on']);
+
+/**
+ * Rows of a run. While it runs, every row; afterwards the rows that need the member stay in view
+ * and the rest fold away (failures are grouped above), so the popup stays one screen high.
+ */
+function runRows(run: RunRecord, now: Date): HTMLElement {
+  const rowOf = (r: SettingResult) => row(r.settingId, resultWords(run, r));
+  const heading = h('h2', { id: 'results-heading' }, runHeading(run, now));
+  if (run.status === 'running') {
+    return h('section', { class: 'results', 'aria-labelledby': 'results-heading' }, heading, h('ul', { class: 'rows' }, ...run.results.map(rowOf)));
+  }
+  const open = run.results.filter((r) => NEEDS_YOU.has(r.outcome));
+  const folded = run.results.filter((r) => !NEEDS_YOU.has(r.outcome));
   return h(
     'section',
     { class: 'results', 'aria-labelledby': 'results-heading' },
-    h('h2', { id: 'results-heading' }, runHeading(run, now)),
-    run.status === 'running' && h('p', {}, t('progress_count', doneCount(run), run.results.length)),
-    run.status === 'signed-out' && h('p', { class: 'tone-warn' }, t('run_signed_out'), ' ', externalLink(LOGIN_URL, t('link_sign_in'))),
-    run.status === 'interrupted' && h('p', { class: 'tone-warn' }, run.reason === 'tab-closed' ? t('run_interrupted_tab_closed') : t('run_interrupted')),
-    h('ul', { class: 'rows' }, ...run.results.map((r) => row(r.settingId, resultWords(run, r), r.outcome === 'failed' ? reasonText(r.reason) : undefined))),
+    heading,
+    open.length > 0 && h('ul', { class: 'rows' }, ...open.map(rowOf)),
+    folded.length > 0 && h('details', {}, h('summary', {}, t('rows_each', folded.length)), h('ul', { class: 'rows' }, ...folded.map(rowOf))),
   );
 }
 
-/** Without a run: the last reading of each setting one-click covers. */
+/** Without a run: the last reading of each covered setting; those on or unclear stay in view. */
 function statusRows(summary: Summary): HTMLElement | null {
   if (summary.statuses.length === 0) return null;
+  const rowOf = (s: Summary['statuses'][number]) => row(s.settingId, stateWords(s.state));
+  const open = summary.statuses.filter((s) => s.state === 'exposed' || s.state === 'unknown');
+  const folded = summary.statuses.filter((s) => s.state !== 'exposed' && s.state !== 'unknown');
   return h(
     'section',
     { class: 'results', 'aria-labelledby': 'results-heading' },
     h('h2', { id: 'results-heading' }, t('popup_covered_heading')),
-    h('ul', { class: 'rows' }, ...summary.statuses.map((s) => row(s.settingId, stateWords(s.state)))),
+    open.length > 0 && h('ul', { class: 'rows' }, ...open.map(rowOf)),
+    folded.length > 0 && h('details', {}, h('summary', {}, t('rows_each', folded.length)), h('ul', { class: 'rows' }, ...folded.map(rowOf))),
   );
 }
 
-function row(settingId: string, words: Words, reason?: string): HTMLElement {
+function row(settingId: string, words: Words): HTMLElement {
   const name = settingName(settingId);
   return h(
     'li',
     { class: 'row' },
     h('span', { class: 'name' }, name),
     toneBadge(words.tone, words.text),
-    reason && h('span', { class: 'reason muted small' }, t('outcome_reason', reason)),
     words.guide &&
       h(
         'button',
@@ -185,30 +272,17 @@ function row(settingId: string, words: Words, reason?: string): HTMLElement {
   );
 }
 
-const doneCount = (run: RunRecord) => run.results.filter((r) => r.outcome !== 'pending').length;
-
-/** What the live region says: the count and the latest result, so progress is heard as it happens. */
-function progressText(run: RunRecord): string {
-  if (run.status === 'signed-out') return t('run_signed_out');
-  if (run.status === 'interrupted') return t('run_interrupted');
-  const count = t('progress_count', doneCount(run), run.results.length);
-  if (run.status === 'finished') return `${t('progress_finished')} ${count}`;
-  const last = [...run.results].filter((r) => r.at && r.outcome !== 'pending').sort((a, b) => (a.at! < b.at! ? -1 : 1)).at(-1);
-  return last ? `${count} ${settingName(last.settingId)}: ${outcomeWords(last.outcome).text}` : count;
-}
-
-function receiptSection(receipt: Receipt | undefined): HTMLElement {
+function receiptSection(receipt: Receipt | undefined): HTMLElement | null {
+  if (!receipt) return null;
   return h(
-    'section',
-    { class: 'receipt', 'aria-labelledby': 'receipt-heading' },
-    h('h2', { id: 'receipt-heading' }, t('receipt_heading')),
-    receipt
-      ? h(
-          'div',
-          { class: 'buttons' },
-          h('button', { type: 'button', 'data-focus': 'export-json', onclick: () => downloadFile(receiptFileName(receipt, 'json'), receiptJson(receipt), 'application/json') }, t('btn_export_json')),
-          h('button', { type: 'button', 'data-focus': 'export-text', onclick: () => downloadFile(receiptFileName(receipt, 'txt'), receiptText(receipt), 'text/plain;charset=utf-8') }, t('btn_export_text')),
-        )
-      : h('p', { class: 'muted small' }, t('receipt_none_yet')),
+    'details',
+    { class: 'receipt' },
+    h('summary', {}, t('receipt_heading')),
+    h(
+      'div',
+      { class: 'buttons' },
+      h('button', { type: 'button', 'data-focus': 'export-json', onclick: () => downloadFile(receiptFileName(receipt, 'json'), receiptJson(receipt), 'application/json') }, t('btn_export_json')),
+      h('button', { type: 'button', 'data-focus': 'export-text', onclick: () => downloadFile(receiptFileName(receipt, 'txt'), receiptText(receipt), 'text/plain;charset=utf-8') }, t('btn_export_text')),
+    ),
   );
 }

@@ -147,6 +147,20 @@ describe('one-click run', () => {
     expect((await read('account')).signedOutAt).not.toBeNull();
   });
 
+  it('Cancel ends the run at once: its tab closes, nothing more is clicked, what was done is kept', async () => {
+    await send({ type: 'ui:startRun' }, ownPage());
+    await deliverLoad();
+    const clicksBefore = linkedin.clicks.length;
+    await send({ type: 'ui:cancelRun' }, ownPage());
+    const run = (await read('run'))!;
+    expect(run.status).toBe('interrupted');
+    expect(run.reason).toBe('cancelled');
+    expect(run.results.some((r) => r.outcome === 'skipped' && r.reason === 'cancelled')).toBe(true);
+    expect(await openedTabs()).toEqual([]);
+    while (await deliverLoad());
+    expect(linkedin.clicks).toHaveLength(clicksBefore);
+  });
+
   it('records a setting LinkedIn does not offer as not-offered, not as an error', async () => {
     linkedin.notOffered.add('share-with-partners');
     await send({ type: 'ui:startRun' }, ownPage());
@@ -253,6 +267,7 @@ describe('reset', () => {
     expect(await read('audit')).toEqual({});
     expect(await read('manualDone')).toEqual({});
     expect(await fakeBrowser.alarms.get('daily')).toBeDefined();
-    expect(await fakeBrowser.action.getBadgeText({})).toBe('!');
+    // Nothing read any more: the neutral badge, not the alarm.
+    expect(await fakeBrowser.action.getBadgeText({})).toBe('?');
   });
 });

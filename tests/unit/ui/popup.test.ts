@@ -41,7 +41,8 @@ const result = (settingId: string, outcome: SettingResult['outcome'], more: Part
 });
 
 const headline = () => text(root.querySelector('h1'));
-const rows = () => [...root.querySelectorAll('.rows li')].map((li) => text(li));
+const rows = () => [...root.querySelectorAll('.results .rows li')].map((li) => text(li));
+const todo = () => [...root.querySelectorAll('.todo .rows li')].map((li) => text(li));
 const optOut = () => button(root, /^Opt out/)!;
 
 async function open() {
@@ -50,16 +51,58 @@ async function open() {
 }
 
 describe('popup', () => {
-  it('never run (US): says the data is exposed and offers the opt-out', async () => {
+  it('never checked (US): no alarm for data not yet read; says what is known and offers both actions', async () => {
     await open();
-    expect(headline()).toBe('Your data can be used for AI training');
-    expect(optOut()).toBeDefined();
-    expect(optOut().getAttribute('aria-disabled')).toBe('false');
+    expect(headline()).toBe('Your LinkedIn settings have not been checked yet');
+    expect(root.querySelector('.status')!.className).toContain('tone-neutral');
+    expect(text(root.querySelector('.status'))).toContain('LinkedIn turns AI training on by default: for accounts based in your region since September 18, 2024.');
+    expect(text(root.querySelector('.status'))).toContain('It’s not too late');
     expect(text(optOut())).toBe('Opt out of AI training and data sharing');
+    expect(button(root, 'Check now')).toBeDefined();
     expect(rows()).toContain('Data for generative AI improvement Not checked yet');
-    expect(text(root)).toContain('Region: United States');
-    expect(text(root)).toContain('No receipt yet');
+    expect(text(root.querySelector('footer'))).toBe('Nothing leaves your browser.');
+    expect(root.querySelector('.receipt')).toBeNull();
     expect(document.documentElement.lang).toBe('en-US');
+  });
+
+  it('never checked (EU): the known date is 3 Nov 2025', async () => {
+    await write('prefs', { ...DEFAULT_PREFS, regionOverride: 'eu-eea' });
+    await open();
+    expect(text(root.querySelector('.status'))).toContain('since November 3, 2025.');
+    expect(text(root)).toContain('Region: EU / EEA');
+  });
+
+  it('first run: the scope is chosen in the popup, recommended preselected, and saved to prefs', async () => {
+    await open();
+    const radios = [...root.querySelectorAll<HTMLInputElement>('input[name="scope"]')];
+    expect(radios.map((r) => text(r.parentElement))).toEqual(['Recommended: AI training and data sharing (6)', 'Everything I can switch off (13)']);
+    expect(radios[0]!.checked).toBe(true);
+    expect(root.querySelector('fieldset.scope')!.closest('details')).toBeNull();
+    radios[1]!.click();
+    await vi.waitFor(async () => expect((await read('prefs')).covered).toHaveLength(13));
+    expect(sent).toContainEqual({ type: 'ui:refreshBadge' });
+  });
+
+  it('after a reading, the scope folds into one line that names it and can still be changed', async () => {
+    await write('audit', { 'ai-training': record('off', 1) });
+    await open();
+    const box = root.querySelector('details.scope-box')!;
+    expect(text(box.querySelector('summary'))).toBe('Opt out covers: AI training and data sharing (6)');
+    expect(box.querySelectorAll('input[name="scope"]')).toHaveLength(2);
+  });
+
+  it('region: asks once with the guess preselected, says "probably" until confirmed', async () => {
+    await open();
+    const select = root.querySelector<HTMLSelectElement>('#region-answer')!;
+    expect(text(root.querySelector('.ask label'))).toBe('Where is your LinkedIn account based?');
+    expect(select.value).toBe('us');
+    expect(text(root.querySelector('.ask'))).toContain('probably United States');
+    select.value = 'eu-eea';
+    button(root, 'Confirm')!.click();
+    await vi.waitFor(async () => expect((await read('prefs')).regionOverride).toBe('eu-eea'));
+    await vi.waitFor(() => expect(root.querySelector('.ask')).toBeNull());
+    expect(text(root)).toContain('Region: EU / EEA');
+    expect(text(root)).not.toContain('probably');
   });
 
   it('marks its first render with stored data (time to interactive) once', async () => {
@@ -78,91 +121,158 @@ describe('popup', () => {
     expect(sent).toEqual([{ type: 'ui:startRun' }, { type: 'ui:checkNow' }]);
   });
 
-  it('exposed: names the setting that is on', async () => {
+  it('exposed: a setting read on is red and named', async () => {
     await write('audit', { 'ai-training': record('on', 1) });
     await open();
     expect(headline()).toBe('Your data can be used for AI training');
+    expect(root.querySelector('.status')!.className).toContain('tone-bad');
     expect(rows()).toContain('Data for generative AI improvement On');
     expect(text(root)).toMatch(/Last checked yesterday \(\w{3} \d{1,2}, \d{4}\)/);
   });
 
-  it('running: live progress per setting, from storage, and no second start', async () => {
+  it('drift: says when LinkedIn turned a setting back on that a run had switched off', async () => {
+    await write('audit', { ...Object.fromEntries(DEFAULT_PREFS.covered.map((id) => [id, record('off', 1)])), research: record('on', 1) });
+    await write('receipts', [{
+      runId: 'r0', mode: 'opt-out', status: 'finished', startedAt: daysAgo(20), finishedAt: daysAgo(20), extensionVersion: '0.1.0', catalogueVersion: '1',
+      region: 'us', manualSteps: [], settings: [{ settingId: 'research', outcome: 'verified', at: daysAgo(20), clicks: 1 }],
+    }]);
+    await open();
+    expect(headline()).toBe('LinkedIn turned “Social, economic and workplace research” back on');
+  });
+
+  it('running: phases, the tab note, Cancel, and per-row steps that never go back to "Waiting" unexplained', async () => {
     const url = 'https://www.linkedin.com/mypreferences/d/settings/policy-and-academic-research';
     await write(
       'run',
-      run('running', [result('ai-training', 'verified'), result('research', 'pending'), result('ads-by-age', 'pending')], {
+      run('running', [result('ai-training', 'pending', { clicks: 1 }), result('research', 'pending'), result('ads-by-age', 'pending')], {
         cursor: 1,
-        pages: [page('a', ['ai-training'], 'done'), page(url, ['research'], 'apply'), page('c', ['ads-by-age'], 'apply')],
+        pages: [page('a', ['ai-training'], 'verify'), page(url, ['research'], 'apply'), page('c', ['ads-by-age'], 'apply')],
       }),
     );
     await open();
     expect(headline()).toBe('Switching off your LinkedIn settings…');
     expect(rows()).toEqual([
-      'Data for generative AI improvement Turned off and verified',
+      'Data for generative AI improvement Switched off — double-check after a reload comes next',
       'Social, economic and workplace research Checking…',
       'Ads by age range Waiting',
     ]);
-    expect(text(root)).toContain('1 of 3 settings done.');
+    expect(text(root.querySelector('.phase'))).toBe('Switching off 1 of 3 · double-checking 0 of 1');
+    expect(text(root.querySelector('.run-note'))).toContain('Closing that tab stops the run.');
+    expect(optOut()).toBeUndefined();
     const live = root.querySelector('[aria-live="polite"]')!;
-    expect(text(live)).toBe('1 of 3 settings done. Data for generative AI improvement: Turned off and verified');
-    expect(optOut().getAttribute('aria-disabled')).toBe('true');
-    optOut().click();
+    expect(text(live)).toBe('Switching off 1 of 3 · double-checking 0 of 1');
+
+    button(root, 'Cancel')!.click();
     await flush();
-    expect(sent).toEqual([]);
+    expect(sent).toEqual([{ type: 'ui:cancelRun' }]);
 
     // The background moves on: the open popup follows storage.
     const next = await read('run');
     next!.results[1] = result('research', 'already-private');
+    next!.pages[1]!.phase = 'done';
     await write('run', next);
     await vi.waitFor(() => expect(rows()[1]).toBe('Social, economic and workplace research Already off'));
-    expect(text(live)).toContain('2 of 3 settings done.');
+    expect(text(live)).toContain('Switching off 2 of 3');
+    expect(text(live)).toContain('Social, economic and workplace research: Already off');
+  });
+
+  it('running: a page loaded again says so', async () => {
+    await write('run', run('running', [result('research', 'pending')], { pages: [{ ...page('x', ['research'], 'apply'), loads: 2 }] }));
+    await open();
+    expect(rows()).toEqual(['Social, economic and workplace research Checking again: the page did not answer']);
   });
 
   it('reopened mid-run shows the same progress', async () => {
-    await write('run', run('running', [result('ai-training', 'verified'), result('research', 'pending')], { pages: [page('x', ['ai-training'], 'verify')] }));
+    await write('run', run('running', [result('ai-training', 'verified'), result('research', 'pending')], { pages: [page('x', ['ai-training'], 'done'), page('y', ['research'], 'apply')], cursor: 1 }));
     (await open())();
     document.body.innerHTML = '<div id="root"></div>';
     root = document.getElementById('root')!;
     await open();
-    expect(rows()).toEqual(['Data for generative AI improvement Turned off and verified', 'Social, economic and workplace research Waiting']);
+    expect(rows()).toEqual(['Data for generative AI improvement Turned off and verified', 'Social, economic and workplace research Checking…']);
   });
 
-  it('verified: opted out with the date of the oldest read', async () => {
+  it('after a run: the headline names what was done, the main button is Check again, rows fold away', async () => {
     const audit = Object.fromEntries(DEFAULT_PREFS.covered.map((id, i) => [id, record('off', 3 - i * 0.1, true)]));
+    await write('prefs', { ...DEFAULT_PREFS, regionOverride: 'us' });
     await write('audit', audit);
     await write('run', run('finished', DEFAULT_PREFS.covered.map((id) => result(id, 'verified'))));
     await open();
-    expect(headline()).toBe('Opted out, verified 3 days ago');
-    expect(text(root.querySelector('.status'))).toMatch(/Checked on \w{3} \d{1,2}, \d{4}/);
+    expect(headline()).toBe('AI training and data sharing: off, 6 settings verified');
+    expect(headline()).not.toMatch(/Opted out/);
+    expect(text(root.querySelector('.status'))).toMatch(/Last checked 3 days ago/);
+    expect(text(root.querySelector('.actions button.primary'))).toBe('Check again');
+    expect(optOut()).toBeUndefined();
+    expect(text(root.querySelector('.results details summary'))).toBe('Each setting (6)');
     expect(rows().every((r) => r.endsWith('Turned off and verified'))).toBe(true);
     expect(text(root.querySelector('#results-heading'))).toMatch(/^Last opt-out, \d+ minutes ago$/);
+    button(root, 'Check again')!.click();
+    await flush();
+    expect(sent).toEqual([{ type: 'ui:checkNow' }]);
   });
 
-  it('failed and unknown: says so in words and offers to open the page with guidance', async () => {
+  it('still to do: settings outside the scope read on, and the objection form until marked done', async () => {
+    const audit = {
+      ...Object.fromEntries(DEFAULT_PREFS.covered.map((id) => [id, record('off', 1, true)])),
+      'ads-by-age': record('on', 1),
+      'ads-by-gender': record('off', 1),
+    };
+    await write('prefs', { ...DEFAULT_PREFS, regionOverride: 'us' });
+    await write('audit', audit);
+    await open();
+    expect(headline()).toBe('AI training and data sharing: off, 6 settings verified');
+    expect(todo()).toEqual([
+      'Ads by age range On — outside what the button covers Open the page Keep this on',
+      'Object to the use of your data (objection form) Switching off stops future use; this form objects to the rest. What the objection form does Open on LinkedIn',
+    ]);
+    button(root, 'Keep this on: Ads by age range')!.click();
+    await vi.waitFor(async () => expect((await read('prefs')).keptOn).toEqual(['ads-by-age']));
+    await vi.waitFor(() => expect(todo()).toHaveLength(1));
+
+    await write('manualDone', { 'objection-form': daysAgo(0) });
+    await vi.waitFor(() => expect(root.querySelector('.todo')).toBeNull());
+  });
+
+  it('failures: grouped by cause with Try again and guidance; unknown rows stay in view', async () => {
     await write('audit', { 'ai-training': record('on', 0.01), research: record('unknown', 0.01) });
     await write(
       'run',
-      run('finished', [result('ai-training', 'failed', { reason: 'still on after reload', clicks: 2 }), result('research', 'unknown', { reason: 'two candidates' })]),
+      run('finished', [
+        result('ai-training', 'failed', { reason: 'LinkedIn put the switch back', clicks: 2 }),
+        result('ads-beyond-linkedin', 'failed', { reason: 'LinkedIn put the switch back', clicks: 2 }),
+        result('research', 'unknown', { reason: 'two candidates' }),
+      ]),
     );
     await open();
-    expect(rows()[0]).toBe(
-      'Data for generative AI improvement Could not change — open the page and switch it off by hand Reason: Still on after reloading the page. Open the page',
-    );
-    expect(rows()[1]).toBe("Social, economic and workplace research Could not identify the switch — open the page and we'll show you where Open the page");
+    const problems = root.querySelector('.problems')!;
+    expect(text(problems.querySelector('h2'))).toBe('LinkedIn didn’t save 2 changes');
+    expect(text(problems)).toContain('LinkedIn put the switch back: the change was not saved. Data for generative AI improvement, Ads beyond LinkedIn');
+    expect(text(problems)).toContain('This is usually temporary');
+    expect([...root.querySelectorAll('.results > .rows li')].map((li) => text(li))).toEqual(["Social, economic and workplace research Could not identify the switch — open the page and we'll show you where Open the page"]);
+    button(problems, 'Try again')!.click();
     button(root, 'Open the page: Social, economic and workplace research')!.click();
     await flush();
-    expect(sent).toEqual([{ type: 'ui:openGuided', settingId: 'research' }]);
+    expect(sent).toEqual([{ type: 'ui:startRun' }, { type: 'ui:openGuided', settingId: 'research' }]);
+    expect(problems.querySelector('a.button')?.getAttribute('href')).toBe(fakeBrowser.runtime.getURL('/checklist.html'));
   });
 
-  it('signed out: asks to sign in, with a link to the login page', async () => {
+  it('signed out: the main action is "Sign in to LinkedIn"; no jargon for what was not reached', async () => {
     await write('account', { signedOutAt: daysAgo(0.001) });
     await write('run', run('signed-out', [result('ai-training', 'skipped')], { reason: 'signed-out' }));
     await open();
     expect(headline()).toBe('Sign in to LinkedIn to check');
-    expect(text(root)).toContain('Sign in to LinkedIn first');
-    const links = [...root.querySelectorAll('a')].filter((a) => a.href === 'https://www.linkedin.com/login');
-    expect(links.map((a) => text(a))).toEqual(['Sign in to LinkedIn']);
-    expect(rows()).toEqual(['Data for generative AI improvement Not reached']);
+    const primary = root.querySelector('.actions .primary')!;
+    expect(primary.tagName).toBe('A');
+    expect(primary.getAttribute('href')).toBe('https://www.linkedin.com/login');
+    expect(text(primary)).toBe('Sign in to LinkedIn');
+    expect(text(root)).toContain('LinkedIn showed you as signed out, so the run stopped.');
+    expect(rows()).toEqual(['Data for generative AI improvement Not checked — the run stopped first']);
+    expect(text(root)).not.toContain('Not reached');
+  });
+
+  it('cancelled: says the member cancelled', async () => {
+    await write('run', run('interrupted', [result('ai-training', 'verified'), result('research', 'skipped', { reason: 'cancelled' })], { reason: 'cancelled' }));
+    await open();
+    expect(text(root.querySelector('.note'))).toBe('You cancelled the run. What it did before that is listed below.');
   });
 
   it('not offered: a setting absent in the region is said to be so', async () => {
@@ -177,7 +287,8 @@ describe('popup', () => {
     await write('prefs', { ...DEFAULT_PREFS, recheckDays: 30 });
     await write('audit', Object.fromEntries(DEFAULT_PREFS.covered.map((id) => [id, record('off', 40, true)])));
     await open();
-    expect(headline()).toBe('Opted out, verified 40 days ago — time to check again');
+    expect(headline()).toBe('Time to check again: last verified 40 days ago');
+    expect(text(root.querySelector('.actions button.primary'))).toBe('Check again');
     expect(rows().every((r) => r.endsWith(' Off'))).toBe(true);
   });
 

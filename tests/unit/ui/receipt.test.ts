@@ -3,7 +3,7 @@ import { fakeBrowser } from 'wxt/testing';
 import { write, type Receipt } from '../../../src/storage';
 import { startPopup } from '../../../src/ui/popup';
 import { latestReceipt, receiptText } from '../../../src/ui/receipt';
-import { button, text, useEnglish } from './helpers';
+import { button, useEnglish } from './helpers';
 
 const receipt: Receipt = {
   runId: 'run-2',
@@ -75,9 +75,9 @@ describe('receipt export', () => {
     expect(lines.find((l) => l.startsWith('- Object to'))).toMatch(/^- Object to the use of your data \(objection form\): Nov 19, 2026/);
   });
 
-  it('says when there is no receipt yet, and a text receipt of no steps says none', async () => {
+  it('shows no receipt section before the first receipt, and a text receipt of no steps says none', async () => {
     await startPopup(document.getElementById('root')!);
-    expect(text(document.querySelector('.receipt'))).toBe('Receipt No receipt yet: run an opt-out or a check first.');
+    expect(document.querySelector('.receipt')).toBeNull();
     expect(button(document, 'Export receipt (JSON)')).toBeUndefined();
     expect(receiptText({ ...receipt, manualSteps: [] })).toContain('Steps you marked done:\n- none\n');
   });
