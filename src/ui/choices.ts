@@ -20,7 +20,7 @@ export function scopeName(covered: readonly string[]): string {
  * What Opt out covers, as two choices the member can change here. Open on a first run; later
  * folded into one line that names the choice.
  */
-export function scopeChoice(prefs: Prefs, firstRun: boolean, disabled: boolean): HTMLElement {
+export function scopeChoice(prefs: Prefs, open: boolean): HTMLElement {
   const current = scopeOf(prefs.covered);
   const option = (scope: Exclude<Scope, 'custom'>, count: number) =>
     h(
@@ -32,7 +32,6 @@ export function scopeChoice(prefs: Prefs, firstRun: boolean, disabled: boolean):
         value: scope,
         'data-focus': `scope-${scope}`,
         checked: current === scope,
-        disabled,
         onchange: () => void savePrefs((p) => ({ ...p, covered: coveredFor(scope) })),
       }),
       h('span', {}, scope === 'recommended' ? t('scope_recommended_label', count) : t('scope_everything_label', count)),
@@ -46,7 +45,7 @@ export function scopeChoice(prefs: Prefs, firstRun: boolean, disabled: boolean):
     current === 'custom' && h('p', { class: 'small muted' }, t('scope_custom_note', prefs.covered.length)),
     h('p', { class: 'small muted' }, t('scope_why')),
   );
-  if (firstRun) return fields;
+  if (open) return fields;
   return h('details', { class: 'scope-box' }, h('summary', {}, t('scope_summary', scopeName(prefs.covered), prefs.covered.length)), fields);
 }
 

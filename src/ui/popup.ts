@@ -49,6 +49,8 @@ export function renderPopup(root: HTMLElement, data: PopupData): void {
   const running = data.run?.status === 'running';
   const read = summary.statuses.some((s) => s.record);
   const firstRun = !read && data.receipts.length === 0 && !data.run;
+  const failed = data.run?.status === 'finished' && data.run.results.some((r) => r.outcome === 'failed');
+  const scopeDone = summary.headline === 'private' || summary.headline === 'recheck-due';
   replaceContent(
     content,
     h('header', { class: 'bar' }, h('p', { class: 'brand' }, t('extShortName')), nav()),
@@ -57,16 +59,18 @@ export function renderPopup(root: HTMLElement, data: PopupData): void {
       {},
       noticeList(data.notices, (id) => void update('notices', (all) => all.filter((n) => n.id !== id))),
       statusSection(summary, data),
+      data.run && data.run.status !== 'running' ? failureGroups(data.run) : null,
       !running && !data.regionConfirmed && regionQuestion(data.region),
       data.run && runNote(data.run),
-      actions(summary, running),
-      !running && scopeChoice(data.prefs, firstRun, running),
-      data.run && data.run.status !== 'running' ? failureGroups(data.run) : null,
-      data.run ? runRows(data.run, data.now) : statusRows(summary),
-      !running && read && stillToDoCard(stillToDo(data.audit, data.prefs, data.manualDone, data.region)),
-      receiptSection(latestReceipt(data.receipts)),
+      // One question at a time: where the account is based, then (open) what to switch off.
+      !running && firstRun && data.regionConfirmed && scopeChoice(data.prefs, true),
+      // After failures, the failure card's "Try again" is the main action.
+      !failed && actions(summary, running),
+      !running && !(firstRun && data.regionConfirmed) && scopeChoice(data.prefs, false),
+      data.run ? runRows(data.run, data.now) : read && statusRows(summary),
+      scopeDone && stillToDoCard(stillToDo(data.audit, data.prefs, data.manualDone, data.region)),
     ),
-    h('footer', { class: 'foot small muted' }, t('popup_privacy_promise')),
+    h('footer', { class: 'foot' }, receiptSection(latestReceipt(data.receipts)), h('p', { class: 'small muted' }, t('popup_privacy_promise'))),
   );
   announce(live, data.run ? progressText(data.run) : '');
 }
@@ -111,6 +115,9 @@ function headline(summary: Summary, data: PopupData): string {
   }
 }
 
+const failedCount = (run: RunRecord | null) => (run?.status === 'finished' ? run.results.filter((r) => r.outcome === 'failed').length : 0);
+const failHeading = (count: number) => (count === 1 ? t('fail_heading_one') : t('fail_heading_other', count));
+
 const HEADLINE_TONE: Record<Summary['headline'], Tone> = {
   running: 'busy',
   'signed-out': 'warn',
@@ -130,17 +137,20 @@ function knownDefault(region: RegionId): string | null {
 
 function statusSection(summary: Summary, data: PopupData): HTMLElement {
   const readAt = summary.oldestReadAt;
-  const region = data.regionConfirmed ? t('popup_region', regionName(data.region)) : t('popup_region_probably', regionName(data.region));
+  const region = t('popup_region', regionName(data.region));
   return h(
     'section',
-    { class: `status tone-${HEADLINE_TONE[summary.headline]}`, 'aria-labelledby': 'headline' },
-    h('h1', { id: 'headline' }, headline(summary, data)),
-    summary.headline === 'never-checked' && h('p', {}, knownDefault(data.region), ' ', t('known_not_too_late')),
+    { class: `status tone-${failedCount(data.run) > 0 ? 'bad' : HEADLINE_TONE[summary.headline]}`, 'aria-labelledby': 'headline' },
+    h('h1', { id: 'headline' }, failedCount(data.run) > 0 ? failHeading(failedCount(data.run)) : headline(summary, data)),
+    summary.headline === 'never-checked' && h('p', { class: 'small' }, knownDefault(data.region), ' ', t('known_not_too_late')),
     summary.headline === 'countdown' && h('p', {}, t('popup_deadline', formatDay(summary.deadline!.event.date))),
     summary.backOn.length > 1 && h('p', {}, t('popup_back_on_all', summary.backOn.map(settingName).join(', '))),
-    readAt && h('p', { class: 'muted small' }, t('popup_checked', formatRelative(readAt, data.now), formatDate(readAt))),
-    data.regionConfirmed && h('p', { class: 'muted small' }, region),
-    !data.regionConfirmed && summary.headline === 'never-checked' && h('p', { class: 'muted small' }, region),
+    summary.headline !== 'running' && (readAt || data.regionConfirmed) &&
+      h(
+        'p',
+        { class: 'muted small' },
+        [readAt && t('popup_checked', formatRelative(readAt, data.now), formatDate(readAt)), data.regionConfirmed && region].filter(Boolean).join(' · '),
+      ),
   );
 }
 
@@ -152,11 +162,12 @@ function actions(summary: Summary, running: boolean): HTMLElement | null {
   const start = (message: 'ui:startRun' | 'ui:checkNow') => () => void send({ type: message });
   const optOut = h('button', { type: 'button', class: 'primary', 'data-focus': 'opt-out', 'aria-describedby': 'covers', onclick: start('ui:startRun') }, t('btn_opt_out'));
   const covers = h('p', { id: 'covers', class: 'muted small' }, t('popup_covers_verified'));
+  const checkNow = h('div', { class: 'inline' }, h('button', { type: 'button', 'data-focus': 'check-now', 'aria-describedby': 'check-hint', onclick: start('ui:checkNow') }, t('btn_check_now')), h('p', { id: 'check-hint', class: 'muted small' }, t('popup_check_hint')));
   // Everything covered was read off: checking again is what is left to do.
   if (summary.headline === 'private' || summary.headline === 'recheck-due') {
     return h(
       'div',
-      { class: 'actions' },
+      { class: 'actions inline' },
       h('button', { type: 'button', class: 'primary', 'data-focus': 'check-now', 'aria-describedby': 'check-hint', onclick: start('ui:checkNow') }, t('btn_check_again')),
       h('p', { id: 'check-hint', class: 'muted small' }, t('popup_check_hint')),
     );
@@ -166,8 +177,7 @@ function actions(summary: Summary, running: boolean): HTMLElement | null {
     { class: 'actions' },
     optOut,
     covers,
-    h('button', { type: 'button', 'data-focus': 'check-now', 'aria-describedby': 'check-hint', onclick: start('ui:checkNow') }, t('btn_check_now')),
-    h('p', { id: 'check-hint', class: 'muted small' }, t('popup_check_hint')),
+    checkNow,
   );
 }
 
@@ -177,9 +187,8 @@ function runNote(run: RunRecord): HTMLElement | null {
     return h(
       'div',
       { class: 'run-note' },
-      h('p', { class: 'phase' }, phaseText(run)),
       h('p', { class: 'small' }, t('run_tab_note')),
-      h('button', { type: 'button', 'data-focus': 'cancel', onclick: () => void send({ type: 'ui:cancelRun' }) }, t('btn_cancel')),
+      h('button', { type: 'button', class: 'small', 'data-focus': 'cancel', onclick: () => void send({ type: 'ui:cancelRun' }) }, t('btn_cancel')),
     );
   }
   if (run.status === 'signed-out') return h('p', { class: 'note tone-warn' }, t('run_signed_out_resume'));
@@ -192,19 +201,21 @@ function failureGroups(run: RunRecord): HTMLElement | null {
   const failed = run.results.filter((r) => r.outcome === 'failed');
   if (failed.length === 0) return null;
   const groups = new Map<string, SettingResult[]>();
-  for (const r of failed) groups.set(reasonText(r.reason) ?? t('reason_other'), [...(groups.get(reasonText(r.reason) ?? t('reason_other')) ?? []), r]);
+  for (const r of failed) {
+    const reason = reasonText(r.reason) ?? t('reason_other');
+    groups.set(reason, [...(groups.get(reason) ?? []), r]);
+  }
   return h(
     'section',
-    { class: 'problems', 'aria-labelledby': 'problems-heading' },
-    h('h2', { id: 'problems-heading' }, failed.length === 1 ? t('fail_heading_one') : t('fail_heading_other', failed.length)),
+    { class: 'problems', 'aria-labelledby': 'headline' },
     ...[...groups].map(([reason, results]) =>
-      h('p', {}, h('strong', {}, reason), ' ', h('span', { class: 'muted small' }, results.map((r) => settingName(r.settingId)).join(', '))),
+      h('p', {}, reason, ' ', h('span', { class: 'muted small' }, results.map((r) => settingName(r.settingId)).join(', '))),
     ),
     h('p', { class: 'small' }, t('fail_usually_temporary')),
     h(
       'div',
       { class: 'buttons' },
-      h('button', { type: 'button', 'data-focus': 'try-again', onclick: () => void send({ type: 'ui:startRun' }) }, t('btn_try_again')),
+      h('button', { type: 'button', class: 'primary', 'data-focus': 'try-again', onclick: () => void send({ type: 'ui:startRun' }) }, t('btn_try_again')),
       failed.length === 1
         ? h('button', { type: 'button', 'data-focus': 'guide-failed', onclick: () => void send({ type: 'ui:openGuided', settingId: failed[0]!.settingId }) }, t('btn_with_guidance'))
         : h('a', { href: browser.runtime.getURL('/checklist.html'), target: '_blank', class: 'button' }, t('btn_with_guidance')),
@@ -213,7 +224,7 @@ function failureGroups(run: RunRecord): HTMLElement | null {
 }
 
 function runHeading(run: RunRecord, now: Date): string {
-  if (run.status === 'running') return run.mode === 'audit' ? t('run_heading_checking') : t('run_heading_running');
+  if (run.status === 'running') return phaseText(run);
   const when = formatRelative(run.finishedAt ?? run.updatedAt, now);
   return run.mode === 'audit' ? t('run_heading_last_check', when) : t('run_heading_last_run', when);
 }
@@ -232,12 +243,13 @@ function runRows(run: RunRecord, now: Date): HTMLElement {
   }
   const open = run.results.filter((r) => NEEDS_YOU.has(r.outcome));
   const folded = run.results.filter((r) => !NEEDS_YOU.has(r.outcome));
+  const when = runHeading(run, now);
   return h(
     'section',
-    { class: 'results', 'aria-labelledby': 'results-heading' },
-    heading,
+    { class: 'results', 'aria-label': when },
+    open.length > 0 && heading,
     open.length > 0 && h('ul', { class: 'rows' }, ...open.map(rowOf)),
-    folded.length > 0 && h('details', {}, h('summary', {}, t('rows_each', folded.length)), h('ul', { class: 'rows' }, ...folded.map(rowOf))),
+    folded.length > 0 && h('details', {}, h('summary', {}, `${open.length > 0 ? '' : `${when} · `}${t('rows_each', folded.length)}`), h('ul', { class: 'rows' }, ...folded.map(rowOf))),
   );
 }
 

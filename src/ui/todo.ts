@@ -6,6 +6,9 @@ import { externalLink, h } from './dom';
 import { settingName, stepName, t } from './i18n';
 import { send } from './send';
 
+/** Beyond this many settings left, they are listed as one group so the popup stays one screen high. */
+const ONE_BY_ONE = 2;
+
 /** "Still to do": what is left after the chosen scope, each with its next step. */
 export function stillToDoCard(items: readonly ToDo[]): HTMLElement | null {
   if (items.length === 0) return null;
@@ -13,8 +16,29 @@ export function stillToDoCard(items: readonly ToDo[]): HTMLElement | null {
     'section',
     { class: 'todo', 'aria-labelledby': 'todo-heading' },
     h('h2', { id: 'todo-heading' }, t('todo_heading')),
-    h('ul', { class: 'rows' }, ...items.map((item) => (item.kind === 'setting' ? settingToDo(item.settingId) : stepToDo(item.stepId)))),
+    h('ul', { class: 'rows' }, ...settingsToDo(items.flatMap((i) => (i.kind === 'setting' ? [i.settingId] : []))), ...items.flatMap((i) => (i.kind === 'step' ? [stepToDo(i.stepId)] : []))),
   );
+}
+
+function settingsToDo(ids: string[]): HTMLElement[] {
+  if (ids.length <= ONE_BY_ONE) return ids.map(settingToDo);
+  const switchOff = async () => {
+    await update('prefs', (p) => ({ ...p, covered: [...new Set([...p.covered, ...ids])] }));
+    await send({ type: 'ui:startRun' });
+  };
+  return [
+    h(
+      'li',
+      { class: 'row' },
+      h('details', { class: 'name' }, h('summary', {}, t('todo_settings_on', ids.length)), h('p', { class: 'small muted' }, ids.map(settingName).join(', '))),
+      h(
+        'span',
+        { class: 'buttons' },
+        h('button', { type: 'button', class: 'small', 'data-focus': 'todo-switch-off', onclick: () => void switchOff() }, t('btn_switch_these_off')),
+        h('a', { href: browser.runtime.getURL('/checklist.html'), target: '_blank', class: 'button small' }, t('link_one_by_one')),
+      ),
+    ),
+  ];
 }
 
 function settingToDo(settingId: string): HTMLElement {

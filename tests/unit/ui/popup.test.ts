@@ -59,7 +59,8 @@ describe('popup', () => {
     expect(text(root.querySelector('.status'))).toContain('It’s not too late');
     expect(text(optOut())).toBe('Opt out of AI training and data sharing');
     expect(button(root, 'Check now')).toBeDefined();
-    expect(rows()).toContain('Data for generative AI improvement Not checked yet');
+    // Nothing read yet: no list of "not checked" rows to scroll past.
+    expect(rows()).toEqual([]);
     expect(text(root.querySelector('footer'))).toBe('Nothing leaves your browser.');
     expect(root.querySelector('.receipt')).toBeNull();
     expect(document.documentElement.lang).toBe('en-US');
@@ -72,8 +73,11 @@ describe('popup', () => {
     expect(text(root)).toContain('Region: EU / EEA');
   });
 
-  it('first run: the scope is chosen in the popup, recommended preselected, and saved to prefs', async () => {
+  it('first run: the region is asked first, then the scope is chosen in the popup (recommended preselected) and saved', async () => {
     await open();
+    expect(root.querySelector('fieldset.scope')!.closest('details')).not.toBeNull();
+    await write('prefs', { ...DEFAULT_PREFS, regionOverride: 'us' });
+    await vi.waitFor(() => expect(root.querySelector('.ask')).toBeNull());
     const radios = [...root.querySelectorAll<HTMLInputElement>('input[name="scope"]')];
     expect(radios.map((r) => text(r.parentElement))).toEqual(['Recommended: AI training and data sharing (6)', 'Everything I can switch off (13)']);
     expect(radios[0]!.checked).toBe(true);
@@ -87,7 +91,7 @@ describe('popup', () => {
     await write('audit', { 'ai-training': record('off', 1) });
     await open();
     const box = root.querySelector('details.scope-box')!;
-    expect(text(box.querySelector('summary'))).toBe('Opt out covers: AI training and data sharing (6)');
+    expect(text(box.querySelector('summary'))).toBe('Covers: AI training and data sharing (6)');
     expect(box.querySelectorAll('input[name="scope"]')).toHaveLength(2);
   });
 
@@ -152,11 +156,11 @@ describe('popup', () => {
     await open();
     expect(headline()).toBe('Switching off your LinkedIn settings…');
     expect(rows()).toEqual([
-      'Data for generative AI improvement Switched off — double-check after a reload comes next',
+      'Data for generative AI improvement Off — double-check after a reload is next',
       'Social, economic and workplace research Checking…',
       'Ads by age range Waiting',
     ]);
-    expect(text(root.querySelector('.phase'))).toBe('Switching off 1 of 3 · double-checking 0 of 1');
+    expect(text(root.querySelector('#results-heading'))).toBe('Switching off 1 of 3 · double-checking 0 of 1');
     expect(text(root.querySelector('.run-note'))).toContain('Closing that tab stops the run.');
     expect(optOut()).toBeUndefined();
     const live = root.querySelector('[aria-live="polite"]')!;
@@ -202,9 +206,8 @@ describe('popup', () => {
     expect(text(root.querySelector('.status'))).toMatch(/Last checked 3 days ago/);
     expect(text(root.querySelector('.actions button.primary'))).toBe('Check again');
     expect(optOut()).toBeUndefined();
-    expect(text(root.querySelector('.results details summary'))).toBe('Each setting (6)');
+    expect(text(root.querySelector('.results details summary'))).toMatch(/^Last opt-out, \d+ minutes ago · Each setting \(6\)$/);
     expect(rows().every((r) => r.endsWith('Turned off and verified'))).toBe(true);
-    expect(text(root.querySelector('#results-heading'))).toMatch(/^Last opt-out, \d+ minutes ago$/);
     button(root, 'Check again')!.click();
     await flush();
     expect(sent).toEqual([{ type: 'ui:checkNow' }]);
@@ -222,7 +225,7 @@ describe('popup', () => {
     expect(headline()).toBe('AI training and data sharing: off, 6 settings verified');
     expect(todo()).toEqual([
       'Ads by age range On — outside what the button covers Open the page Keep this on',
-      'Object to the use of your data (objection form) Switching off stops future use; this form objects to the rest. What the objection form does Open on LinkedIn',
+      'Object to the use of your data (objection form) Switching off stops future use; this form objects to the rest. What the form does Open on LinkedIn',
     ]);
     button(root, 'Keep this on: Ads by age range')!.click();
     await vi.waitFor(async () => expect((await read('prefs')).keptOn).toEqual(['ads-by-age']));
@@ -230,6 +233,17 @@ describe('popup', () => {
 
     await write('manualDone', { 'objection-form': daysAgo(0) });
     await vi.waitFor(() => expect(root.querySelector('.todo')).toBeNull());
+  });
+
+  it('still to do: many settings left are one group, and "Switch these off too" widens the scope and starts a run', async () => {
+    const outside = ['ads-by-age', 'ads-by-gender', 'ads-interests'];
+    await write('prefs', { ...DEFAULT_PREFS, regionOverride: 'us' });
+    await write('audit', { ...Object.fromEntries(DEFAULT_PREFS.covered.map((id) => [id, record('off', 1, true)])), ...Object.fromEntries(outside.map((id) => [id, record('on', 1)])) });
+    await open();
+    expect(todo()[0]).toBe('3 more settings are on Ads by age range, Ads by gender, Ads by interest categories Switch these off too Choose one by one');
+    button(root, 'Switch these off too')!.click();
+    await vi.waitFor(() => expect(sent).toEqual([{ type: 'ui:startRun' }]));
+    expect((await read('prefs')).covered).toEqual([...DEFAULT_PREFS.covered, ...outside]);
   });
 
   it('failures: grouped by cause with Try again and guidance; unknown rows stay in view', async () => {
@@ -244,7 +258,8 @@ describe('popup', () => {
     );
     await open();
     const problems = root.querySelector('.problems')!;
-    expect(text(problems.querySelector('h2'))).toBe('LinkedIn didn’t save 2 changes');
+    expect(headline()).toBe('LinkedIn didn’t save 2 changes');
+    expect(optOut()).toBeUndefined();
     expect(text(problems)).toContain('LinkedIn put the switch back: the change was not saved. Data for generative AI improvement, Ads beyond LinkedIn');
     expect(text(problems)).toContain('This is usually temporary');
     expect([...root.querySelectorAll('.results > .rows li')].map((li) => text(li))).toEqual(["Social, economic and workplace research Could not identify the switch — open the page and we'll show you where Open the page"]);
