@@ -3,6 +3,7 @@ import { MANUAL_STEPS } from '../catalogue/manual-steps';
 import type { Availability, ManualStep, PolicyEvent, RegionId, Setting, SettingCategory } from '../catalogue/schema';
 import { SETTINGS } from '../catalogue/settings';
 import { eventsFor } from '../catalogue/timeline';
+import { OBJECTION_STEP } from '../status/scope';
 import { settingStatus, type SettingStatus } from '../status/setting-status';
 import { update, type Audit, type ManualDone, type Prefs } from '../storage';
 import { externalLink, h, replaceContent } from './dom';
@@ -29,9 +30,14 @@ const SLOTS = ['audit', 'prefs', 'manualDone'] as const;
 
 export function startChecklist(root: HTMLElement): Promise<() => void> {
   localizeDocument('checklist_title');
-  return renderFromStorage(SLOTS, (state) =>
+  const stop = renderFromStorage(SLOTS, (state) =>
     renderChecklist(root, { ...state, region: resolveRegion(state.prefs, browserHints()).region, now: new Date() }),
   );
+  // A link such as the popup's "What the form does" names a step; the page exists only after the first render.
+  return stop.then((done) => {
+    if (location.hash) document.getElementById(decodeURIComponent(location.hash.slice(1)))?.scrollIntoView();
+    return done;
+  });
 }
 
 export function renderChecklist(root: HTMLElement, data: ChecklistData): void {
@@ -174,10 +180,11 @@ function stepItem(step: ManualStep, data: ChecklistData): HTMLElement {
     });
   return h(
     'li',
-    { class: 'item' },
+    { class: 'item', id: `step-${step.id}` },
     h('h3', { id: `m-${step.id}` }, name),
     h('p', {}, status),
     facts(stepKind(step.kind), stepReason(step.id), step.appliesTo, data.region),
+    step.id === OBJECTION_STEP && objectionGuide(data.region),
     h(
       'p',
       { class: 'buttons' },
@@ -188,6 +195,28 @@ function stepItem(step: ManualStep, data: ChecklistData): HTMLElement {
         : h('button', { type: 'button', 'data-focus': `mark-${step.id}`, 'aria-label': t('btn_mark_done_for', name), onclick: mark(true) }, t('btn_mark_done')),
     ),
     sources(step.sources),
+  );
+}
+
+/** Regions where LinkedIn relies on legitimate interests, so the member has a right to object. */
+const RIGHT_TO_OBJECT: readonly RegionId[] = ['eu-eea', 'uk', 'ch'];
+
+/** The objection form as its own guided step: what the switch did, what nothing can do, what the form adds. */
+function objectionGuide(region: RegionId): HTMLElement {
+  return h(
+    'div',
+    { class: 'guide-steps' },
+    h('h4', {}, t('objection_heading')),
+    h(
+      'ol',
+      {},
+      h('li', {}, t('objection_switch')),
+      h('li', {}, t('objection_nothing')),
+      h('li', {}, t('objection_adds')),
+      h('li', { class: RIGHT_TO_OBJECT.includes(region) ? 'strong' : undefined }, t('objection_who')),
+      h('li', {}, t('objection_pick')),
+      h('li', {}, t('objection_next')),
+    ),
   );
 }
 

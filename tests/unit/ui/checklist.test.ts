@@ -31,6 +31,21 @@ describe('checklist', () => {
     expect(steps).toHaveLength(5);
   });
 
+  it('the objection form is its own guided step: switch vs form, who has the right, what to pick, what comes next', async () => {
+    await write('prefs', { ...DEFAULT_PREFS, regionOverride: 'eu-eea' });
+    await startChecklist(root);
+    const step = root.querySelector('#step-objection-form')!;
+    const points = [...step.querySelectorAll('.guide-steps li')].map((li) => text(li));
+    expect(text(step.querySelector('.guide-steps h4'))).toBe('What the objection form adds');
+    expect(points).toHaveLength(6);
+    expect(points[0]).toMatch(/^Switching off \(which Untrain does\) stops future use/);
+    expect(points[1]).toMatch(/^Nothing can take your data back out of models already trained/);
+    expect(points[2]).toMatch(/other AI models .* legitimate interests/);
+    expect(points[3]).toMatch(/EU\/EEA, the UK and Switzerland/);
+    expect(step.querySelector('.guide-steps li.strong')).toBe(step.querySelectorAll('.guide-steps li')[3]);
+    expect(points[5]).toMatch(/one month/);
+  });
+
   it('explains each setting: what, why, region, status, sources', async () => {
     await startChecklist(root);
     const ai = item('Data for generative AI improvement');
