@@ -32,7 +32,9 @@ export async function visit(
   // User Timing, shared with the page's own timeline: DevTools and `npm run bench` read it.
   performance.measure('untrain:classified', { start: started });
   const reply = parseCsReportReply(await send({ type: 'cs:report', report }).catch(() => undefined));
-  if (reply?.guide && !signal.aborted) showGuide(doc, reply.guide, t);
+  // Guided: when the member moves the switch, report the page again so the new reading is stored.
+  const reportAgain = () => void waitForPage(doc, { signal }).then((again) => !signal.aborted && send({ type: 'cs:report', report: again }).catch(() => undefined));
+  if (reply?.guide && !signal.aborted) showGuide(doc, reply.guide, t, undefined, reportAgain);
 }
 
 /** Answer a background request; undefined (no answer) for anything not from this extension or malformed. */
