@@ -8,7 +8,7 @@ export type Translate = (key: GuideKey, substitution?: string) => string;
 const STYLE = `.ring{position:absolute;pointer-events:none;border:3px solid #c00;border-radius:8px}
 [role=dialog]{position:fixed;bottom:16px;inset-inline-start:16px;max-width:320px;background:#fff;color:#222;
 font:14px/1.4 system-ui,sans-serif;padding:12px;border-radius:8px;box-shadow:0 4px 16px #0006}
-[role=dialog].beside{position:absolute;bottom:auto;inset-inline-start:auto}
+[role=dialog].beside{position:absolute;bottom:auto;inset-inline-start:auto;width:320px;box-sizing:border-box}
 h2{font-size:15px;margin:0 0 6px}p{margin:0 0 10px}button{font:inherit;padding:4px 12px}`;
 
 let closeCurrent = () => {};
@@ -67,7 +67,9 @@ export function showGuide(doc: Document, settingId: string, t: Translate, catalo
   const r = target.getBoundingClientRect();
   const h = host.getBoundingClientRect();
   ring.style.cssText = `top:${r.top - h.top - 6}px;left:${r.left - h.left - 6}px;width:${r.width + 6}px;height:${r.height + 6}px`;
-  if (el) dialog.style.cssText = `top:${r.bottom - h.top + 10}px;left:${Math.max(8, r.left - h.left - 6)}px`;
+  // Under the switch, kept inside the page's width (the host is zero-size, so the note has a fixed width).
+  const left = Math.max(8, Math.min(r.left - 6, (doc.documentElement.clientWidth || 336) - 336)) - h.left;
+  if (el) dialog.style.cssText = `top:${r.bottom - h.top + 10}px;left:${left}px`;
 
   // Watch the switch: LinkedIn may re-render it, so each check identifies it afresh.
   let shown = first;

@@ -10,7 +10,7 @@ async function setUp(): Promise<ExtensionBrowser> {
 }
 
 /** An extension page, rendered from storage (its first heading is there). */
-async function openPage(browser: ExtensionBrowser, file: 'popup' | 'checklist' | 'options'): Promise<Page> {
+async function openPage(browser: ExtensionBrowser, file: 'popup' | 'checklist' | 'options' | 'how'): Promise<Page> {
   const page = file === 'popup' ? await browser.openPopup() : await browser.context.newPage();
   if (file !== 'popup') await page.goto(`chrome-extension://${browser.extensionId}/${file}.html`);
   await page.locator('h1').first().waitFor();
@@ -23,6 +23,7 @@ describe('accessibility (axe-core) of popup, checklist and options, light and da
     const found = [
       ...(await problems(await openPage(browser, 'popup'), 'popup, never checked')),
       ...(await problems(await openPage(browser, 'checklist'), 'checklist, never checked')),
+      ...(await problems(await openPage(browser, 'how'), 'how we know')),
     ];
     const options = await openPage(browser, 'options');
     found.push(...(await problems(options, 'options')));

@@ -18,8 +18,9 @@ const OBJECT_WORD: Record<string, RegExp> = {
 };
 
 /** Messages about the objection form, where the word belongs. */
-const FORM_KEYS = ['step_objection_form_name', 'objection_adds', 'todo_objection_why'];
-const aboutTheForm = (key: string) => key.startsWith('step_objection_form_') || key.startsWith('objection_') || key === 'todo_objection_why' || key === 'link_objection_guide';
+const FORM_KEYS = ['step_objection_form_name', 'objection_adds', 'todo_objection_why', 'walk_objection_title'];
+const aboutTheForm = (key: string) =>
+  key.startsWith('step_objection_form_') || key.startsWith('objection_') || key.startsWith('walk_objection_') || key === 'todo_objection_why' || key === 'link_objection_guide';
 
 /** Messages about the switch, which must use the locale's switch verb. */
 const SWITCH_WORD: Record<string, RegExp> = {
