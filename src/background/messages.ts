@@ -11,6 +11,9 @@ import { scheduleAlarms } from './schedule';
 
 type Sender = Browser.runtime.MessageSender;
 
+/** How long after a run stopped at a sign-in page signing in still resumes it. */
+export const RESUME_WINDOW_MS = 30 * 60_000;
+
 const extensionOrigin = () => new URL(browser.runtime.getURL('/')).origin;
 
 /** Our own pages (popup, options, checklist), whether in the toolbar or in a tab. */
@@ -76,6 +79,10 @@ async function handleReport(report: PageReport, tabId: number): Promise<CsReport
   }
   await recordPassiveReport(report, nowIso());
   await refreshBadge();
+  // A run stopped by a sign-in page resumes once the member is back on a settings page, signed in.
+  if (run?.status === 'signed-out' && report.page === 'settings' && Date.now() - Date.parse(run.finishedAt ?? run.updatedAt) < RESUME_WINDOW_MS) {
+    void start(run.mode);
+  }
   const guides = await read('guides');
   const guide = guides[tabId];
   if (!guide) return {};

@@ -1,5 +1,6 @@
 import { browser } from 'wxt/browser';
 import type { RegionId } from '../catalogue/schema';
+import { SETTINGS } from '../catalogue/settings';
 import { eventsFor } from '../catalogue/timeline';
 import type { RunRecord, SettingResult } from '../run/types';
 import { browserHints, resolveRegion } from '../status/region';
@@ -18,6 +19,14 @@ import { stillToDoCard } from './todo';
 import { reasonText, stateWords, type Tone, type Words } from './words';
 
 const LOGIN_URL = 'https://www.linkedin.com/login';
+
+/**
+ * Where "Sign in" goes: a settings page of the run (LinkedIn shows its sign-in form there and
+ * comes back to it afterwards), so the run resumes as soon as that page reports the member signed in.
+ */
+function signInUrl(data: PopupData): string {
+  return data.run?.pages[0]?.url ?? SETTINGS.find((s) => data.prefs.covered.includes(s.id))?.url ?? LOGIN_URL;
+}
 
 export interface PopupData {
   audit: Audit;
@@ -65,7 +74,7 @@ export function renderPopup(root: HTMLElement, data: PopupData): void {
       // One question at a time: where the account is based, then (open) what to switch off.
       !running && firstRun && data.regionConfirmed && scopeChoice(data.prefs, true),
       // After failures, the failure card's "Try again" is the main action.
-      !failed && actions(summary, running),
+      !failed && actions(summary, data, running),
       !running && !(firstRun && data.regionConfirmed) && scopeChoice(data.prefs, false),
       data.run ? runRows(data.run, data.now) : read && statusRows(summary),
       scopeDone && stillToDoCard(stillToDo(data.audit, data.prefs, data.manualDone, data.region)),
@@ -154,10 +163,10 @@ function statusSection(summary: Summary, data: PopupData): HTMLElement {
   );
 }
 
-function actions(summary: Summary, running: boolean): HTMLElement | null {
+function actions(summary: Summary, data: PopupData, running: boolean): HTMLElement | null {
   if (running) return null;
   if (summary.headline === 'signed-out') {
-    return h('div', { class: 'actions' }, h('a', { href: LOGIN_URL, target: '_blank', rel: 'noopener noreferrer', class: 'button primary' }, t('link_sign_in')));
+    return h('div', { class: 'actions' }, h('a', { href: signInUrl(data), target: '_blank', rel: 'noopener noreferrer', class: 'button primary' }, t('link_sign_in')));
   }
   const start = (message: 'ui:startRun' | 'ui:checkNow') => () => void send({ type: message });
   const optOut = h('button', { type: 'button', class: 'primary', 'data-focus': 'opt-out', 'aria-describedby': 'covers', onclick: start('ui:startRun') }, t('btn_opt_out'));

@@ -161,6 +161,21 @@ describe('one-click run', () => {
     expect(linkedin.clicks).toHaveLength(clicksBefore);
   });
 
+  it('a run stopped by the sign-in page resumes when the member is back on a settings page, signed in', async () => {
+    linkedin.loggedIn = false;
+    await send({ type: 'ui:startRun' }, ownPage());
+    while (await deliverLoad());
+    expect((await read('run'))!.status).toBe('signed-out');
+    // The member signs in; LinkedIn sends them back to the settings page they came from.
+    linkedin.loggedIn = true;
+    await send(linkedin.loadMessage({ url: SETTINGS[0]!.url }), linkedin.sender(9));
+    await vi.waitFor(async () => expect((await read('run'))!.status).toBe('running'));
+    while (await deliverLoad());
+    const run = (await read('run'))!;
+    expect(run.status).toBe('finished');
+    expect(run.results.every((r) => r.outcome === 'verified')).toBe(true);
+  });
+
   it('records a setting LinkedIn does not offer as not-offered, not as an error', async () => {
     linkedin.notOffered.add('share-with-partners');
     await send({ type: 'ui:startRun' }, ownPage());

@@ -272,14 +272,16 @@ describe('popup', () => {
 
   it('signed out: the main action is "Sign in to LinkedIn"; no jargon for what was not reached', async () => {
     await write('account', { signedOutAt: daysAgo(0.001) });
-    await write('run', run('signed-out', [result('ai-training', 'skipped')], { reason: 'signed-out' }));
+    const url = 'https://www.linkedin.com/mypreferences/d/settings/data-for-ai-improvement';
+    await write('run', run('signed-out', [result('ai-training', 'skipped')], { reason: 'signed-out', pages: [page(url, ['ai-training'], 'apply')] }));
     await open();
     expect(headline()).toBe('Sign in to LinkedIn to check');
     const primary = root.querySelector('.actions .primary')!;
     expect(primary.tagName).toBe('A');
-    expect(primary.getAttribute('href')).toBe('https://www.linkedin.com/login');
+    // The run's own page: LinkedIn asks for the sign-in there and returns to it, and the run resumes.
+    expect(primary.getAttribute('href')).toBe(url);
     expect(text(primary)).toBe('Sign in to LinkedIn');
-    expect(text(root)).toContain('LinkedIn showed you as signed out, so the run stopped.');
+    expect(text(root)).toContain('Sign in: it picks up again as soon as LinkedIn shows your settings.');
     expect(rows()).toEqual(['Data for generative AI improvement Not checked — the run stopped first']);
     expect(text(root)).not.toContain('Not reached');
   });
