@@ -239,6 +239,8 @@ function runHeading(run: RunRecord, now: Date): string {
 }
 
 const NEEDS_YOU = new Set(['unknown', 'observed-on']);
+/** More rows than this do not fit the popup during a run. */
+const FOLD_AFTER = 6;
 
 /**
  * Rows of a run. While it runs, every row; afterwards the rows that need the member stay in view
@@ -248,7 +250,15 @@ function runRows(run: RunRecord, now: Date): HTMLElement {
   const rowOf = (r: SettingResult) => row(r.settingId, resultWords(run, r));
   const heading = h('h2', { id: 'results-heading' }, runHeading(run, now));
   if (run.status === 'running') {
-    return h('section', { class: 'results', 'aria-labelledby': 'results-heading' }, heading, h('ul', { class: 'rows' }, ...run.results.map(rowOf)));
+    // A long check keeps the rows still to come in view and folds the finished ones.
+    const fold = run.results.length > FOLD_AFTER ? run.results.filter((r) => r.outcome !== 'pending') : [];
+    return h(
+      'section',
+      { class: 'results', 'aria-labelledby': 'results-heading' },
+      heading,
+      fold.length > 0 && h('details', {}, h('summary', {}, t('rows_each', fold.length)), h('ul', { class: 'rows' }, ...fold.map(rowOf))),
+      h('ul', { class: 'rows' }, ...run.results.filter((r) => !fold.includes(r)).map(rowOf)),
+    );
   }
   const open = run.results.filter((r) => NEEDS_YOU.has(r.outcome));
   const folded = run.results.filter((r) => !NEEDS_YOU.has(r.outcome));

@@ -56,6 +56,14 @@ export function popupStates(region: RegionId, now = Date.now()): PopupState[] {
     { cursor: 4 },
   );
   midRun.pages = midRun.pages.map((p, i) => ({ ...p, phase: i < 2 ? 'verify' : i < 4 ? 'done' : 'apply' }));
+  // A check that also re-reads three settings outside one-click: nine rows, five of them finished.
+  const checkIds = [...COVERED, ...OUTSIDE.slice(0, 3)];
+  const checking: RunRecord = {
+    ...run('running', checkIds.map((id, i) => (i < 5 ? result(id, offered(id) ? 'observed-on' : 'not-offered') : result(id, 'pending')))),
+    mode: 'audit',
+    cursor: 5,
+    pages: checkIds.map((id, i) => ({ url: SETTINGS.find((s) => s.id === id)!.url, settingIds: [id], loads: 1, queue: [], phase: i < 5 ? 'done' : 'apply' })),
+  };
   const signedOut = run('signed-out', COVERED.map((id) => result(id, 'skipped', { reason: 'signed-out' })), { reason: 'signed-out' });
   const outsideOn = Object.fromEntries(OUTSIDE.map((id) => [id, record('on', ago(2 * MINUTE))]));
 
@@ -63,6 +71,7 @@ export function popupStates(region: RegionId, now = Date.now()): PopupState[] {
     { name: 'before', local: { prefs } },
     { name: 'region-question', local: { prefs: DEFAULT_PREFS } },
     { name: 'mid-run', local: { prefs, run: midRun, audit: auditOf(midRun.results) } },
+    { name: 'checking', local: { prefs, run: checking } },
     { name: 'after', local: { prefs, run: after, audit: auditOf(after.results), receipts: [receipt(after)], manualDone: { 'objection-form': ago(MINUTE) } } },
     { name: 'still-to-do', local: { prefs, run: after, audit: { ...auditOf(after.results), ...outsideOn }, receipts: [receipt(after)] } },
     { name: 'failure', local: { prefs, run: failed, audit: auditOf(failed.results), receipts: [receipt(failed)] } },

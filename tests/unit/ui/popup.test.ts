@@ -180,6 +180,15 @@ describe('popup', () => {
     expect(text(live)).toContain('Social, economic and workplace research: Already off');
   });
 
+  it('a long check folds its finished rows so the rows still to come stay in view', async () => {
+    const ids = [...DEFAULT_PREFS.covered, 'ads-by-age', 'ads-by-gender'];
+    await write('run', run('running', ids.map((id, i) => result(id, i < 3 ? 'observed-on' : 'pending')), { mode: 'audit', pages: ids.map((id) => page(id, [id], 'apply')), cursor: 3 }));
+    await open();
+    expect(text(root.querySelector('.results details summary'))).toBe('Each setting (3)');
+    expect([...root.querySelectorAll('.results > .rows li')]).toHaveLength(5);
+    expect(text(root.querySelector('#results-heading'))).toBe('Reading 3 of 8');
+  });
+
   it('running: a page loaded again says so', async () => {
     await write('run', run('running', [result('research', 'pending')], { pages: [{ ...page('x', ['research'], 'apply'), loads: 2 }] }));
     await open();
