@@ -16,7 +16,8 @@ const LANGS = [
   { lang: 'de', locale: 'de', scenario: 'de', TZ: 'Europe/Berlin', region: 'eu-eea' },
 ];
 const SCHEMES = ['light', 'dark'];
-const POPUP = { width: 400, height: 600 };
+// Chrome sizes a popup to its content: a short window makes the full-page shot exactly that high.
+const POPUP = { width: 400, height: 100 };
 const PAGE = { width: 1000, height: 900 };
 // Small copies for the README and docs: the popup whole, the pages' first screen only.
 const DOCS = ['popup-after-light-en', 'popup-before-dark-de', 'checklist-light-en', 'options-dark-en'];
