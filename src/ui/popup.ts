@@ -16,7 +16,7 @@ import { latestReceipt, receiptFileName, receiptJson, receiptText } from './rece
 import { send } from './send';
 import { renderFromStorage } from './state';
 import { stillToDoCard } from './todo';
-import { reasonText, stateWords, type Tone, type Words } from './words';
+import { failureKind, reasonText, stateWords, type Tone, type Words } from './words';
 
 const LOGIN_URL = 'https://www.linkedin.com/login';
 
@@ -124,8 +124,16 @@ function headline(summary: Summary, data: PopupData): string {
   }
 }
 
-const failedCount = (run: RunRecord | null) => (run?.status === 'finished' ? run.results.filter((r) => r.outcome === 'failed').length : 0);
-const failHeading = (count: number) => (count === 1 ? t('fail_heading_one') : t('fail_heading_other', count));
+const failures = (run: RunRecord | null) => (run?.status === 'finished' ? run.results.filter((r) => r.outcome === 'failed') : []);
+const failedCount = (run: RunRecord | null) => failures(run).length;
+
+/** "LinkedIn didn't save 6 changes" only when that is what happened; otherwise what could not be done. */
+function failHeading(run: RunRecord | null): string {
+  const failed = failures(run);
+  const notSaved = failed.every((r) => failureKind(r.reason) === 'not-saved');
+  if (failed.length === 1) return notSaved ? t('fail_heading_one') : t('fail_generic_one');
+  return notSaved ? t('fail_heading_other', failed.length) : t('fail_generic_other', failed.length);
+}
 
 const HEADLINE_TONE: Record<Summary['headline'], Tone> = {
   running: 'busy',
@@ -150,7 +158,7 @@ function statusSection(summary: Summary, data: PopupData): HTMLElement {
   return h(
     'section',
     { class: `status tone-${failedCount(data.run) > 0 ? 'bad' : HEADLINE_TONE[summary.headline]}`, 'aria-labelledby': 'headline' },
-    h('h1', { id: 'headline' }, failedCount(data.run) > 0 ? failHeading(failedCount(data.run)) : headline(summary, data)),
+    h('h1', { id: 'headline' }, failedCount(data.run) > 0 ? failHeading(data.run) : headline(summary, data)),
     summary.headline === 'never-checked' && h('p', { class: 'small' }, knownDefault(data.region), ' ', t('known_not_too_late')),
     summary.headline === 'countdown' && h('p', {}, t('popup_deadline', formatDay(summary.deadline!.event.date))),
     summary.backOn.length > 1 && h('p', {}, t('popup_back_on_all', summary.backOn.map(settingName).join(', '))),
@@ -220,7 +228,7 @@ function failureGroups(run: RunRecord): HTMLElement | null {
     ...[...groups].map(([reason, results]) =>
       h('p', {}, reason, ' ', h('span', { class: 'muted small' }, results.map((r) => settingName(r.settingId)).join(', '))),
     ),
-    h('p', { class: 'small' }, t('fail_usually_temporary')),
+    h('p', { class: 'small' }, failed.every((r) => failureKind(r.reason) !== 'other') ? t('fail_usually_temporary') : t('fail_by_hand')),
     h(
       'div',
       { class: 'buttons' },

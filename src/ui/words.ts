@@ -72,3 +72,11 @@ export function reasonText(reason: string | undefined): string | undefined {
   if (!reason || reason === 'not reached') return undefined;
   return (REASONS.find(([pattern]) => pattern.test(reason))?.[1] ?? (() => t('reason_other')))();
 }
+
+/** What a failure's reason says about a retry: LinkedIn took the click but did not keep it, or the page was not ready. */
+export function failureKind(reason: string | undefined): 'not-saved' | 'temporary' | 'other' {
+  if (!reason) return 'other';
+  if (/LinkedIn put the switch back|still on after reload/.test(reason)) return 'not-saved';
+  if (/did not answer|invalid answer|not rendered|still loading/.test(reason)) return 'temporary';
+  return 'other';
+}

@@ -279,6 +279,18 @@ describe('popup', () => {
     expect(problems.querySelector('a.button')?.getAttribute('href')).toBe(fakeBrowser.runtime.getURL('/checklist.html'));
   });
 
+  it('failures that are not LinkedIn dropping the change are not called that', async () => {
+    await write('run', run('finished', [result('ai-training', 'failed', { reason: 'the switch is disabled', clicks: 1 })]));
+    await open();
+    expect(headline()).toBe('1 setting could not be switched off');
+    expect(text(root.querySelector('.problems'))).toContain('LinkedIn shows this switch as locked.');
+    expect(text(root.querySelector('.problems'))).toContain('You can switch it off yourself with guidance');
+    expect(text(root.querySelector('.problems'))).not.toContain('usually temporary');
+    button(root, 'Do it with guidance')!.click();
+    await flush();
+    expect(sent).toEqual([{ type: 'ui:openGuided', settingId: 'ai-training' }]);
+  });
+
   it('signed out: the main action is "Sign in to LinkedIn"; no jargon for what was not reached', async () => {
     await write('account', { signedOutAt: daysAgo(0.001) });
     const url = 'https://www.linkedin.com/mypreferences/d/settings/data-for-ai-improvement';

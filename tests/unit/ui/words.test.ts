@@ -1,6 +1,6 @@
 import { fakeBrowser } from 'wxt/testing';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { reasonText } from '../../../src/ui/words';
+import { failureKind, reasonText } from '../../../src/ui/words';
 import { chromeMessage, loadMessages, useEnglish } from './helpers';
 
 describe('reasonText: recorded reasons in the member’s words', () => {
@@ -38,5 +38,19 @@ describe('reasonText: recorded reasons in the member’s words', () => {
     const german = loadMessages('de');
     fakeBrowser.i18n.getMessage = ((key: string) => chromeMessage(german, key)) as typeof fakeBrowser.i18n.getMessage;
     expect(reasonText('still on after reload')).toBe('Nach dem Neuladen der Seite weiterhin an.');
+  });
+});
+
+describe('failureKind: what a failure says about trying again', () => {
+  it.each([
+    ['LinkedIn put the switch back', 'not-saved'],
+    ['still on after reload', 'not-saved'],
+    ['the page did not answer (Error: x)', 'temporary'],
+    ['hook id=x; page still loading', 'temporary'],
+    ['the switch is disabled', 'other'],
+    ['not off after 8000 ms', 'other'],
+    [undefined, 'other'],
+  ] as const)('%s → %s', (reason, kind) => {
+    expect(failureKind(reason)).toBe(kind);
   });
 });
