@@ -19,6 +19,8 @@ export interface ChecklistData {
   prefs: Prefs;
   manualDone: ManualDone;
   region: RegionId;
+  /** The member confirmed where the account is based; until then the region is a guess. */
+  regionConfirmed?: boolean;
   now: Date;
 }
 
@@ -26,9 +28,10 @@ const SLOTS = ['audit', 'prefs', 'manualDone'] as const;
 
 export function startChecklist(root: HTMLElement): Promise<() => void> {
   localizeDocument('checklist_title');
-  const stop = renderFromStorage(SLOTS, (state) =>
-    renderChecklist(root, { ...state, region: resolveRegion(state.prefs, browserHints()).region, now: new Date() }),
-  );
+  const stop = renderFromStorage(SLOTS, (state) => {
+    const choice = resolveRegion(state.prefs, browserHints());
+    renderChecklist(root, { ...state, region: choice.region, regionConfirmed: choice.overridden, now: new Date() });
+  });
   // A link such as the popup's "What the form does" names a step; the page exists only after the first render.
   return stop.then((done) => {
     if (location.hash) document.getElementById(decodeURIComponent(location.hash.slice(1)))?.scrollIntoView();
@@ -80,7 +83,7 @@ export function renderChecklist(root: HTMLElement, data: ChecklistData): void {
       h('p', {}, t('checklist_intro')),
       // The region matters only where it takes something off the list.
       somethingDoesNotApply &&
-        h('p', { class: 'muted' }, t('checklist_region', regionName(data.region)), ' ', h('a', { href: browser.runtime.getURL('/options.html') }, t('link_change_region'))),
+        h('p', { class: 'muted' }, data.regionConfirmed === false ? t('checklist_region_probably', regionName(data.region)) : t('checklist_region', regionName(data.region)), ' ', h('a', { href: browser.runtime.getURL('/options.html') }, t('link_change_region'))),
       h('p', { class: 'progress' }, t('checklist_progress', steps.filter(stepDone).length, steps.length)),
       h('ol', { class: 'stepper' }, ...steps.map((step, i) => walkStep(step, i + 1, stepDone(step), step.settings.filter((s) => !settled(statuses.get(s.id)!)).length, statuses, data))),
       h('p', {}, h('a', { href: browser.runtime.getURL('/how.html') }, t('link_how_we_know'))),

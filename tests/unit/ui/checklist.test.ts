@@ -172,5 +172,10 @@ describe('checklist', () => {
     expect(text(root)).not.toContain('Showing what applies in');
     await write('prefs', { ...DEFAULT_PREFS, regionOverride: 'ch' });
     await vi.waitFor(() => expect(text(root)).toContain('Showing what applies in: Switzerland.'));
+    // Unconfirmed, the region is a guess and says so.
+    vi.spyOn(Intl.DateTimeFormat.prototype, 'resolvedOptions').mockReturnValue({ timeZone: 'Europe/Zurich' } as Intl.ResolvedDateTimeFormatOptions);
+    await write('prefs', DEFAULT_PREFS);
+    await vi.waitFor(() => expect(text(root)).toContain('Showing what applies in: probably Switzerland (guessed from your time zone).'));
+    vi.restoreAllMocks();
   });
 });
