@@ -1,17 +1,10 @@
 import { LINKEDIN_ORIGIN, ManualStep, records } from './schema';
-import { EU_RPN, GAI_HELP, TECH_WIRE, DATA_SHARING_HELP } from './sources';
+import { OBJECTION_FORM } from './objection-form';
+import { EU_RPN, TECH_WIRE, DATA_SHARING_HELP } from './sources';
 
 /** Steps no script may take for the member: the extension links, explains and lets them mark done. */
 export const MANUAL_STEPS: readonly ManualStep[] = records(ManualStep, [
-  {
-    id: 'objection-form',
-    url: `${LINKEDIN_ORIGIN}/help/linkedin/ask/TS-DPRO`,
-    kind: 'form',
-    reason: 'The AI switch only stops future training; this form objects to processing of your data already used, and to AI models the switch does not cover.',
-    appliesTo: 'all',
-    sources: [EU_RPN, GAI_HELP, { url: 'https://www.dutchcowboys.nl/socialmedia/linkedin-gaat-je-data-gewoon-gebruiken-om-ai-te-trainen' }],
-    confidence: 'high',
-  },
+  OBJECTION_FORM,
   {
     id: 'profile-visibility',
     url: `${LINKEDIN_ORIGIN}/public-profile/settings`,

@@ -1,4 +1,4 @@
-import { MANUAL_STEPS } from '../catalogue/manual-steps';
+import { OBJECTION_FORM } from '../catalogue/objection-form';
 import type { RegionId } from '../catalogue/schema';
 import { SETTINGS } from '../catalogue/settings';
 import type { Audit, ManualDone, Prefs } from '../storage';
@@ -25,7 +25,7 @@ export function coveredFor(scope: Exclude<Scope, 'custom'>): string[] {
 export type ToDo = { kind: 'setting'; settingId: string } | { kind: 'step'; stepId: string };
 
 /** The manual step every member is pointed to after switching off: the objection form. */
-export const OBJECTION_STEP = 'objection-form';
+export const OBJECTION_STEP = OBJECTION_FORM.id;
 
 /**
  * What is left after the chosen scope is done: settings outside it that were last read on (a
@@ -40,7 +40,7 @@ export function stillToDo(audit: Audit, prefs: Pick<Prefs, 'covered' | 'keptOn'>
   const settings: ToDo[] = SETTINGS.filter(
     (s) => !prefs.covered.includes(s.id) && !kept.includes(s.id) && offeredIn(s, region) && readExposed(s.id, s.privateValue),
   ).map((s) => ({ kind: 'setting', settingId: s.id }));
-  const form = MANUAL_STEPS.find((step) => step.id === OBJECTION_STEP);
-  const formLeft = form && !manualDone[form.id] && (form.appliesTo === 'all' || form.appliesTo.includes(region));
+  const form = OBJECTION_FORM;
+  const formLeft = !manualDone[form.id] && (form.appliesTo === 'all' || form.appliesTo.includes(region));
   return formLeft ? [...settings, { kind: 'step', stepId: OBJECTION_STEP }] : settings;
 }

@@ -1,4 +1,4 @@
-import { MANUAL_STEPS } from '../catalogue/manual-steps';
+import { OBJECTION_FORM } from '../catalogue/objection-form';
 import { browser } from 'wxt/browser';
 import { type ToDo } from '../status/scope';
 import { update } from '../storage';
@@ -60,7 +60,7 @@ function settingToDo(settingId: string): HTMLElement {
 }
 
 function stepToDo(stepId: string): HTMLElement {
-  const step = MANUAL_STEPS.find((s) => s.id === stepId)!;
+  const step = OBJECTION_FORM;
   const name = stepName(stepId);
   return h(
     'li',
