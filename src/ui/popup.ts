@@ -1,6 +1,6 @@
 import { browser } from 'wxt/browser';
 import type { RegionId } from '../catalogue/schema';
-import { SETTINGS } from '../catalogue/settings';
+import { settingById, SETTINGS } from '../catalogue/settings';
 import { eventsFor } from '../catalogue/timeline';
 import type { RunRecord, SettingResult } from '../run/types';
 import { browserHints, resolveRegion } from '../status/region';
@@ -58,7 +58,7 @@ export function renderPopup(root: HTMLElement, data: PopupData): void {
   const running = data.run?.status === 'running';
   const read = summary.statuses.some((s) => s.record);
   const firstRun = !read && data.receipts.length === 0 && !data.run;
-  const failed = data.run?.status === 'finished' && data.run.results.some((r) => r.outcome === 'failed');
+  const failed = failures(data.run, data.audit);
   const scopeDone = summary.headline === 'private' || summary.headline === 'recheck-due';
   replaceContent(
     content,
@@ -67,14 +67,14 @@ export function renderPopup(root: HTMLElement, data: PopupData): void {
       'main',
       {},
       noticeList(data.notices, (id) => void update('notices', (all) => all.filter((n) => n.id !== id))),
-      statusSection(summary, data),
-      data.run && data.run.status !== 'running' ? failureGroups(data.run) : null,
+      statusSection(summary, data, failed),
+      failureGroups(failed),
       !running && !data.regionConfirmed && regionQuestion(data.region),
       data.run && runNote(data.run),
       // One question at a time: where the account is based, then (open) what to switch off.
       !running && firstRun && data.regionConfirmed && scopeChoice(data.prefs, true),
       // After failures, the failure card's "Try again" is the main action.
-      !failed && actions(summary, data, running),
+      failed.length === 0 && actions(summary, data, running),
       !running && !(firstRun && data.regionConfirmed) && scopeChoice(data.prefs, false),
       data.run ? runRows(data.run, data.now) : read && statusRows(summary),
       scopeDone && stillToDoCard(stillToDo(data.audit, data.prefs, data.manualDone, data.region)),
@@ -124,12 +124,18 @@ function headline(summary: Summary, data: PopupData): string {
   }
 }
 
-const failures = (run: RunRecord | null) => (run?.status === 'finished' ? run.results.filter((r) => r.outcome === 'failed') : []);
-const failedCount = (run: RunRecord | null) => failures(run).length;
+/** The last run's failures that no later reading has shown fixed (e.g. switched off with guidance). */
+function failures(run: RunRecord | null, audit: Audit): SettingResult[] {
+  if (run?.status !== 'finished') return [];
+  const fixedSince = (id: string) => {
+    const record = audit[id];
+    return !!record && record.observedAt > (run.finishedAt ?? run.updatedAt) && record.state === settingById(id)?.privateValue;
+  };
+  return run.results.filter((r) => r.outcome === 'failed' && !fixedSince(r.settingId));
+}
 
 /** "LinkedIn didn't save 6 changes" only when that is what happened; otherwise what could not be done. */
-function failHeading(run: RunRecord | null): string {
-  const failed = failures(run);
+function failHeading(failed: readonly SettingResult[]): string {
   const notSaved = failed.every((r) => failureKind(r.reason) === 'not-saved');
   if (failed.length === 1) return notSaved ? t('fail_heading_one') : t('fail_generic_one');
   return notSaved ? t('fail_heading_other', failed.length) : t('fail_generic_other', failed.length);
@@ -152,13 +158,13 @@ function knownDefault(region: RegionId): string | null {
   return onByDefault ? t('known_default_on', formatDay(onByDefault.date)) : null;
 }
 
-function statusSection(summary: Summary, data: PopupData): HTMLElement {
+function statusSection(summary: Summary, data: PopupData, failed: readonly SettingResult[]): HTMLElement {
   const readAt = summary.oldestReadAt;
   const region = t('popup_region', regionName(data.region));
   return h(
     'section',
-    { class: `status tone-${failedCount(data.run) > 0 ? 'bad' : HEADLINE_TONE[summary.headline]}`, 'aria-labelledby': 'headline' },
-    h('h1', { id: 'headline' }, failedCount(data.run) > 0 ? failHeading(data.run) : headline(summary, data)),
+    { class: `status tone-${failed.length > 0 ? 'bad' : HEADLINE_TONE[summary.headline]}`, 'aria-labelledby': 'headline' },
+    h('h1', { id: 'headline' }, failed.length > 0 ? failHeading(failed) : headline(summary, data)),
     summary.headline === 'never-checked' && h('p', { class: 'small' }, knownDefault(data.region), ' ', t('known_not_too_late')),
     summary.headline === 'countdown' && h('p', {}, t('popup_deadline', formatDay(summary.deadline!.event.date))),
     summary.backOn.length > 1 && h('p', {}, t('popup_back_on_all', summary.backOn.map(settingName).join(', '))),
@@ -214,8 +220,7 @@ function runNote(run: RunRecord): HTMLElement | null {
 }
 
 /** Failed settings grouped by cause: one sentence, one way to try again, one to do it by hand. */
-function failureGroups(run: RunRecord): HTMLElement | null {
-  const failed = run.results.filter((r) => r.outcome === 'failed');
+function failureGroups(failed: readonly SettingResult[]): HTMLElement | null {
   if (failed.length === 0) return null;
   const groups = new Map<string, SettingResult[]>();
   for (const r of failed) {

@@ -279,6 +279,15 @@ describe('popup', () => {
     expect(problems.querySelector('a.button')?.getAttribute('href')).toBe(fakeBrowser.runtime.getURL('/checklist.html'));
   });
 
+  it('a failure fixed since (e.g. with guidance) no longer heads the popup', async () => {
+    await write('run', run('finished', [result('ai-training', 'failed', { reason: 'still on after reload', clicks: 2 }), result('research', 'verified')]));
+    await open();
+    expect(headline()).toBe('LinkedIn didn’t save 1 change');
+    await write('audit', { 'ai-training': record('off', 0), research: record('off', 0.001, true) });
+    await vi.waitFor(() => expect(root.querySelector('.problems')).toBeNull());
+    expect(headline()).not.toMatch(/didn’t save/);
+  });
+
   it('failures that are not LinkedIn dropping the change are not called that', async () => {
     await write('run', run('finished', [result('ai-training', 'failed', { reason: 'the switch is disabled', clicks: 1 })]));
     await open();
