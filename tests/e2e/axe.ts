@@ -16,8 +16,9 @@ export async function axeProblems(page: Page, label: string): Promise<string[]> 
   const found: string[] = [];
   for (const colorScheme of SCHEMES) {
     await page.emulateMedia({ colorScheme });
-    const { violations } = await page.evaluate(() => axe.run(document, { resultTypes: ['violations'] }));
-    const bad = violations.filter((v: Result) => v.impact === 'serious' || v.impact === 'critical');
+    // target-size (WCAG 2.2: targets of at least 24 px) is switched on explicitly.
+    const { violations } = await page.evaluate(() => axe.run(document, { resultTypes: ['violations'], rules: { 'target-size': { enabled: true } } }));
+    const bad = violations.filter((v: Result) => v.impact === 'serious' || v.impact === 'critical' || v.id === 'target-size');
     for (const v of bad) found.push(`${label} (${colorScheme}): ${v.id} [${v.impact}] ${v.help}\n    ${v.nodes.map((n) => n.target.join(' ')).join('\n    ')}`);
   }
   await page.emulateMedia({ colorScheme: 'light' });
