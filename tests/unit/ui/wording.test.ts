@@ -56,3 +56,10 @@ describe.each(Object.keys(OBJECT_WORD))('%s: "switch off" and "object" stay apar
     }
   });
 });
+
+describe('German: the switch is "ausschalten", not an English opt-out either', () => {
+  it('no German message outside the extension’s name says "Opt-out"', () => {
+    const german = Object.entries(loadMessages('de')).filter(([key, { message }]) => key !== 'extName' && /opt-?out/i.test(message));
+    expect(german.map(([key]) => key)).toEqual([]);
+  });
+});
