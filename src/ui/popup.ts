@@ -152,6 +152,8 @@ const HEADLINE_TONE: Record<Summary['headline'], Tone> = {
   private: 'good',
 };
 
+const nextCheck = (readAt: string, days: number) => new Date(Date.parse(readAt) + days * 86_400_000).toISOString();
+
 /** What is known before anything was read: LinkedIn's default, for the (probable) region. */
 function knownDefault(region: RegionId): string | null {
   const onByDefault = eventsFor(region).filter((e) => e.deadline && e.id.startsWith('ai-')).at(-1);
@@ -172,7 +174,12 @@ function statusSection(summary: Summary, data: PopupData, failed: readonly Setti
       h(
         'p',
         { class: 'muted small' },
-        [readAt && t('popup_checked', formatRelative(readAt, data.now), formatDate(readAt)), data.regionConfirmed && region].filter(Boolean).join(' · '),
+        [
+          readAt && t('popup_checked', formatRelative(readAt, data.now), formatDate(readAt)),
+          // With every dated deadline past, the reminder is the next re-check.
+          readAt && summary.headline === 'private' && t('popup_next_check', formatRelative(nextCheck(readAt, data.prefs.recheckDays), data.now)),
+          data.regionConfirmed && region,
+        ].filter(Boolean).join(' · '),
       ),
   );
 }
