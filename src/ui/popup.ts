@@ -259,6 +259,12 @@ function runHeading(run: RunRecord, now: Date): string {
 }
 
 const NEEDS_YOU = new Set(['unknown', 'observed-on']);
+/** Beyond this many settings read on, they are one row: the main button switches them all off. */
+const ONE_BY_ONE = 2;
+
+function onGroup(ids: readonly string[]): HTMLElement {
+  return h('li', { class: 'row' }, h('span', { class: 'result tone-bad' }, t('rows_on', ids.length)), h('span', { class: 'small' }, ids.map(settingName).join(', ')));
+}
 /** More rows than this do not fit the popup during a run. */
 const FOLD_AFTER = 6;
 
@@ -283,11 +289,12 @@ function runRows(run: RunRecord, now: Date): HTMLElement {
   const open = run.results.filter((r) => NEEDS_YOU.has(r.outcome));
   const folded = run.results.filter((r) => !NEEDS_YOU.has(r.outcome));
   const when = runHeading(run, now);
+  const on = open.filter((r) => r.outcome === 'observed-on').map((r) => r.settingId);
   return h(
     'section',
     { class: 'results', 'aria-label': when },
     open.length > 0 && heading,
-    open.length > 0 && h('ul', { class: 'rows' }, ...open.map(rowOf)),
+    open.length > 0 && h('ul', { class: 'rows' }, ...(on.length > ONE_BY_ONE ? [onGroup(on), ...open.filter((r) => r.outcome !== 'observed-on').map(rowOf)] : open.map(rowOf))),
     folded.length > 0 && h('details', {}, h('summary', {}, `${open.length > 0 ? '' : `${when} · `}${t('rows_each', folded.length)}`), h('ul', { class: 'rows' }, ...folded.map(rowOf))),
   );
 }
@@ -298,11 +305,12 @@ function statusRows(summary: Summary): HTMLElement | null {
   const rowOf = (s: Summary['statuses'][number]) => row(s.settingId, stateWords(s.state));
   const open = summary.statuses.filter((s) => s.state === 'exposed' || s.state === 'unknown');
   const folded = summary.statuses.filter((s) => s.state !== 'exposed' && s.state !== 'unknown');
+  const on = open.filter((s) => s.state === 'exposed').map((s) => s.settingId);
   return h(
     'section',
     { class: 'results', 'aria-labelledby': 'results-heading' },
     h('h2', { id: 'results-heading' }, t('popup_covered_heading')),
-    open.length > 0 && h('ul', { class: 'rows' }, ...open.map(rowOf)),
+    open.length > 0 && h('ul', { class: 'rows' }, ...(on.length > ONE_BY_ONE ? [onGroup(on), ...open.filter((s) => s.state !== 'exposed').map(rowOf)] : open.map(rowOf))),
     folded.length > 0 && h('details', {}, h('summary', {}, t('rows_each', folded.length)), h('ul', { class: 'rows' }, ...folded.map(rowOf))),
   );
 }

@@ -64,6 +64,8 @@ export function popupStates(region: RegionId, now = Date.now()): PopupState[] {
     cursor: 5,
     pages: checkIds.map((id, i) => ({ url: SETTINGS.find((s) => s.id === id)!.url, settingIds: [id], loads: 1, queue: [], phase: i < 5 ? 'done' : 'apply' })),
   };
+  // "Check now" found everything on: every row needs the member.
+  const checkedOn: RunRecord = { ...run('finished', COVERED.map((id) => result(id, offered(id) ? 'observed-on' : 'not-offered'))), mode: 'audit' };
   const signedOut = run('signed-out', COVERED.map((id) => result(id, 'skipped', { reason: 'signed-out' })), { reason: 'signed-out' });
   const outsideOn = Object.fromEntries(OUTSIDE.map((id) => [id, record('on', ago(2 * MINUTE))]));
 
@@ -72,6 +74,7 @@ export function popupStates(region: RegionId, now = Date.now()): PopupState[] {
     { name: 'region-question', local: { prefs: DEFAULT_PREFS } },
     { name: 'mid-run', local: { prefs, run: midRun, audit: auditOf(midRun.results) } },
     { name: 'checking', local: { prefs, run: checking } },
+    { name: 'checked-on', local: { prefs, run: checkedOn, audit: auditOf(checkedOn.results), receipts: [receipt(checkedOn)] } },
     { name: 'after', local: { prefs, run: after, audit: auditOf(after.results), receipts: [receipt(after)], manualDone: { 'objection-form': ago(MINUTE) } } },
     { name: 'still-to-do', local: { prefs, run: after, audit: { ...auditOf(after.results), ...outsideOn }, receipts: [receipt(after)] } },
     { name: 'failure', local: { prefs, run: failed, audit: auditOf(failed.results), receipts: [receipt(failed)] } },

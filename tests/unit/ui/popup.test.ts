@@ -134,6 +134,17 @@ describe('popup', () => {
     expect(text(root)).toMatch(/Last checked yesterday \(\w{3} \d{1,2}, \d{4}\)/);
   });
 
+  it('a check that reads many settings on lists them as one row; the main button switches them all off', async () => {
+    const on = ['ai-training', 'research', 'ads-beyond-linkedin'];
+    await write('audit', Object.fromEntries(on.map((id) => [id, record('on', 0.01)])));
+    await write('run', { ...run('finished', on.map((id) => result(id, 'observed-on'))), mode: 'audit' });
+    await open();
+    expect([...root.querySelectorAll('.results > .rows li')].map((li) => text(li))).toEqual([
+      '3 settings read as on Data for generative AI improvement, Social, economic and workplace research, Ads beyond LinkedIn',
+    ]);
+    expect(optOut()).toBeDefined();
+  });
+
   it('drift: says when LinkedIn turned a setting back on that a run had switched off', async () => {
     await write('audit', { ...Object.fromEntries(DEFAULT_PREFS.covered.map((id) => [id, record('off', 1)])), research: record('on', 1) });
     await write('receipts', [{
