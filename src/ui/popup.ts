@@ -262,8 +262,29 @@ const NEEDS_YOU = new Set(['unknown', 'observed-on']);
 /** Beyond this many settings read on, they are one row: the main button switches them all off. */
 const ONE_BY_ONE = 2;
 
-function onGroup(ids: readonly string[]): HTMLElement {
-  return h('li', { class: 'row' }, h('span', { class: 'result tone-bad' }, t('rows_on', ids.length)), h('span', { class: 'small' }, ids.map(settingName).join(', ')));
+/**
+ * Rows that need the member: settings read on, and switches Untrain could not identify. More than
+ * two of a kind become one row, so the popup stays one screen high: the main button switches all
+ * that are on off; the checklist guides through the unidentified ones.
+ */
+function grouped(items: readonly { id: string; on: boolean; row: () => HTMLElement }[]): HTMLElement[] {
+  const on = items.filter((i) => i.on);
+  const unclear = items.filter((i) => !i.on);
+  const names = (group: typeof items) => h('span', { class: 'small' }, group.map((i) => settingName(i.id)).join(', '));
+  return [
+    ...(on.length > ONE_BY_ONE ? [h('li', { class: 'row' }, h('span', { class: 'result tone-bad' }, t('rows_on', on.length)), names(on))] : on.map((i) => i.row())),
+    ...(unclear.length > ONE_BY_ONE
+      ? [
+          h(
+            'li',
+            { class: 'row' },
+            h('span', { class: 'result tone-warn' }, t('rows_unclear', unclear.length)),
+            names(unclear),
+            h('a', { href: browser.runtime.getURL('/checklist.html'), target: '_blank', class: 'button small' }, t('btn_with_guidance')),
+          ),
+        ]
+      : unclear.map((i) => i.row())),
+  ];
 }
 /** More rows than this do not fit the popup during a run. */
 const FOLD_AFTER = 6;
@@ -289,12 +310,11 @@ function runRows(run: RunRecord, now: Date): HTMLElement {
   const open = run.results.filter((r) => NEEDS_YOU.has(r.outcome));
   const folded = run.results.filter((r) => !NEEDS_YOU.has(r.outcome));
   const when = runHeading(run, now);
-  const on = open.filter((r) => r.outcome === 'observed-on').map((r) => r.settingId);
   return h(
     'section',
     { class: 'results', 'aria-label': when },
     open.length > 0 && heading,
-    open.length > 0 && h('ul', { class: 'rows' }, ...(on.length > ONE_BY_ONE ? [onGroup(on), ...open.filter((r) => r.outcome !== 'observed-on').map(rowOf)] : open.map(rowOf))),
+    open.length > 0 && h('ul', { class: 'rows' }, ...grouped(open.map((r) => ({ id: r.settingId, on: r.outcome === 'observed-on', row: () => rowOf(r) })))),
     folded.length > 0 && h('details', {}, h('summary', {}, `${open.length > 0 ? '' : `${when} · `}${t('rows_each', folded.length)}`), h('ul', { class: 'rows' }, ...folded.map(rowOf))),
   );
 }
@@ -305,12 +325,11 @@ function statusRows(summary: Summary): HTMLElement | null {
   const rowOf = (s: Summary['statuses'][number]) => row(s.settingId, stateWords(s.state));
   const open = summary.statuses.filter((s) => s.state === 'exposed' || s.state === 'unknown');
   const folded = summary.statuses.filter((s) => s.state !== 'exposed' && s.state !== 'unknown');
-  const on = open.filter((s) => s.state === 'exposed').map((s) => s.settingId);
   return h(
     'section',
     { class: 'results', 'aria-labelledby': 'results-heading' },
     h('h2', { id: 'results-heading' }, t('popup_covered_heading')),
-    open.length > 0 && h('ul', { class: 'rows' }, ...(on.length > ONE_BY_ONE ? [onGroup(on), ...open.filter((s) => s.state !== 'exposed').map(rowOf)] : open.map(rowOf))),
+    open.length > 0 && h('ul', { class: 'rows' }, ...grouped(open.map((s) => ({ id: s.settingId, on: s.state === 'exposed', row: () => rowOf(s) })))),
     folded.length > 0 && h('details', {}, h('summary', {}, t('rows_each', folded.length)), h('ul', { class: 'rows' }, ...folded.map(rowOf))),
   );
 }

@@ -66,6 +66,8 @@ export function popupStates(region: RegionId, now = Date.now()): PopupState[] {
   };
   // "Check now" found everything on: every row needs the member.
   const checkedOn: RunRecord = { ...run('finished', COVERED.map((id) => result(id, offered(id) ? 'observed-on' : 'not-offered'))), mode: 'audit' };
+  // LinkedIn changed its markup: no switch identified, nothing clicked.
+  const unclear = run('finished', COVERED.map((id) => result(id, offered(id) ? 'unknown' : 'not-offered', { reason: 'no switch carries the hook or a catalogued label' })));
   const signedOut = run('signed-out', COVERED.map((id) => result(id, 'skipped', { reason: 'signed-out' })), { reason: 'signed-out' });
   const outsideOn = Object.fromEntries(OUTSIDE.map((id) => [id, record('on', ago(2 * MINUTE))]));
 
@@ -75,6 +77,7 @@ export function popupStates(region: RegionId, now = Date.now()): PopupState[] {
     { name: 'mid-run', local: { prefs, run: midRun, audit: auditOf(midRun.results) } },
     { name: 'checking', local: { prefs, run: checking } },
     { name: 'checked-on', local: { prefs, run: checkedOn, audit: auditOf(checkedOn.results), receipts: [receipt(checkedOn)] } },
+    { name: 'unidentified', local: { prefs, run: unclear, audit: auditOf(unclear.results), receipts: [receipt(unclear)] } },
     { name: 'after', local: { prefs, run: after, audit: auditOf(after.results), receipts: [receipt(after)], manualDone: { 'objection-form': ago(MINUTE) } } },
     { name: 'still-to-do', local: { prefs, run: after, audit: { ...auditOf(after.results), ...outsideOn }, receipts: [receipt(after)] } },
     { name: 'failure', local: { prefs, run: failed, audit: auditOf(failed.results), receipts: [receipt(failed)] } },

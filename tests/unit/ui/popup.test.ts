@@ -145,6 +145,17 @@ describe('popup', () => {
     expect(optOut()).toBeDefined();
   });
 
+  it('many switches that could not be identified are one row, with the checklist to guide', async () => {
+    const ids = ['ai-training', 'research', 'ads-beyond-linkedin'];
+    await write('run', run('finished', ids.map((id) => result(id, 'unknown', { reason: 'two candidates' }))));
+    await open();
+    const rowsNow = [...root.querySelectorAll('.results > .rows li')];
+    expect(rowsNow.map((li) => text(li))).toEqual([
+      '3 switches could not be identified, so nothing was clicked Data for generative AI improvement, Social, economic and workplace research, Ads beyond LinkedIn Do it with guidance',
+    ]);
+    expect(rowsNow[0]!.querySelector('a')!.getAttribute('href')).toBe(fakeBrowser.runtime.getURL('/checklist.html'));
+  });
+
   it('drift: says when LinkedIn turned a setting back on that a run had switched off', async () => {
     await write('audit', { ...Object.fromEntries(DEFAULT_PREFS.covered.map((id) => [id, record('off', 1)])), research: record('on', 1) });
     await write('receipts', [{
