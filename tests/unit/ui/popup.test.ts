@@ -234,7 +234,7 @@ describe('popup', () => {
     await open();
     expect(headline()).toBe('AI training and data sharing: off, 6 settings verified');
     expect(headline()).not.toMatch(/Opted out/);
-    expect(text(root.querySelector('.status'))).toMatch(/Last checked 3 days ago \(.*\) · next check in 27 days · Region: United States$/);
+    expect(text(root.querySelector('.status'))).toMatch(/Last checked 3 days ago \(.*\) · next check in 2[67] days · Region: United States$/);
     expect(text(root.querySelector('.actions button.primary'))).toBe('Check again');
     expect(optOut()).toBeUndefined();
     expect(text(root.querySelector('.results details summary'))).toMatch(/^Last opt-out, \d+ minutes ago · Each setting \(6\)$/);
