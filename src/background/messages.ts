@@ -12,7 +12,7 @@ import { scheduleAlarms } from './schedule';
 type Sender = Browser.runtime.MessageSender;
 
 /** How long after a run stopped at a sign-in page signing in still resumes it. */
-export const RESUME_WINDOW_MS = 30 * 60_000;
+const RESUME_WINDOW_MS = 30 * 60_000;
 
 const extensionOrigin = () => new URL(browser.runtime.getURL('/')).origin;
 

@@ -2,7 +2,7 @@ import type { RunRecord, SettingResult } from '../run/types';
 import { settingName, t } from './i18n';
 import { outcomeWords, type Words } from './words';
 
-export const doneCount = (run: RunRecord) => run.results.filter((r) => r.outcome !== 'pending').length;
+const doneCount = (run: RunRecord) => run.results.filter((r) => r.outcome !== 'pending').length;
 
 const pageOf = (run: RunRecord, settingId: string) => run.pages.find((p) => p.settingIds.includes(settingId));
 
