@@ -1,8 +1,9 @@
 import { defineConfig } from 'vitest/config';
 import { WxtVitest } from 'wxt/testing/vitest-plugin';
+import { pageCatalogue } from './build/page-catalogue.ts';
 
 export default defineConfig({
-  plugins: [WxtVitest()],
+  plugins: [WxtVitest(), pageCatalogue()],
   test: {
     include: ['tests/unit/**/*.test.ts'],
     environment: 'happy-dom',

@@ -1,9 +1,14 @@
 import { defineConfig } from 'wxt';
+import { pageCatalogue } from './build/page-catalogue';
+import { CONTENT_MATCHES } from './src/linkedin/scope';
 
-// Least privilege: storage + alarms, and host access to www.linkedin.com only.
+// Least privilege: storage + alarms, and LinkedIn's settings and sign-in pages only. The host
+// permission repeats the content script's matches so the run can see that its tab still shows one
+// of them before touching it (without it the tab's address is hidden; www.linkedin.com/* is not needed).
 export default defineConfig({
   imports: false,
   modules: ['@wxt-dev/webextension-polyfill'],
+  vite: () => ({ plugins: [pageCatalogue()] }),
   hooks: {
     // Only the background needs webextension-polyfill: its message listeners answer with promises.
     // Elsewhere `wxt/browser` is the browser's own namespace (`browser` in Firefox, promise-based
@@ -17,13 +22,17 @@ export default defineConfig({
       if (Array.isArray(alias)) throw new Error('wxt.config.ts: the vite alias is an array now; scope the polyfill anew');
       if (alias) delete (alias as Record<string, string>)['wxt/browser'];
     },
+    // entrypoints/linkedin.ts is built as a plain script and declared here (see its header for why).
+    'build:manifestGenerated': (_wxt, manifest) => {
+      manifest.content_scripts = [{ matches: CONTENT_MATCHES, js: ['linkedin.js'], run_at: 'document_idle' }];
+    },
   },
   manifest: ({ browser }) => ({
     name: '__MSG_extName__',
     description: '__MSG_extDescription__',
     default_locale: 'en',
     permissions: ['storage', 'alarms'],
-    host_permissions: ['https://www.linkedin.com/*'],
+    host_permissions: CONTENT_MATCHES,
     action: { default_title: '__MSG_extName__' },
     ...(browser === 'firefox'
       ? {

@@ -5,9 +5,11 @@ import { FlipResult, PageReport } from './linkedin/report';
  * The one message protocol. Names say their direction: ui:* (popup/options/checklist → background),
  * bg:* (background → content script), cs:* (content script → background). Every receiver parses
  * with these schemas and drops what fails.
+ *
+ * The content script answers bg:observe and bg:turnOff at once with an acknowledgement and sends
+ * what it found as a cs:* message of its own when it is done: a message wakes a stopped service
+ * worker, a reply to a dead one is lost.
  */
-const GuideTarget = z.object({ settingId: z.string() });
-
 export const UiToBg = z.discriminatedUnion('type', [
   z.object({ type: z.literal('ui:startRun') }),
   z.object({ type: z.literal('ui:checkNow') }),
@@ -19,25 +21,21 @@ export const UiToBg = z.discriminatedUnion('type', [
 export type UiToBg = z.infer<typeof UiToBg>;
 
 export const BgToCs = z.discriminatedUnion('type', [
+  z.object({ type: z.literal('bg:ping') }),
   z.object({ type: z.literal('bg:observe') }),
   z.object({ type: z.literal('bg:turnOff'), settingId: z.string() }),
-  z.object({ type: z.literal('bg:guide'), ...GuideTarget.shape }),
 ]);
 export type BgToCs = z.infer<typeof BgToCs>;
 
 export const CsToBg = z.discriminatedUnion('type', [
   z.object({ type: z.literal('cs:report'), report: PageReport }),
+  z.object({ type: z.literal('cs:flipped'), result: FlipResult }),
 ]);
 export type CsToBg = z.infer<typeof CsToBg>;
 
 /** Replies, validated by the side that asked. */
 export const CsReportReply = z.object({ guide: z.optional(z.string()) });
 export type CsReportReply = z.infer<typeof CsReportReply>;
-export const ObserveReply = PageReport;
-export const TurnOffReply = FlipResult;
-export const GuideReply = z.object({ shown: z.boolean() });
-
-export function parseMessage<T>(schema: z.ZodMiniType<T>, message: unknown): T | undefined {
-  const result = schema.safeParse(message);
-  return result.success ? result.data : undefined;
-}
+/** The content script's answer to any bg:* message: which document answered. */
+export const CsAck = z.object({ loadedAt: z.number() });
+export type CsAck = z.infer<typeof CsAck>;

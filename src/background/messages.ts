@@ -1,18 +1,15 @@
 import { browser, type Browser } from 'wxt/browser';
 import { settingById } from '../catalogue/settings';
-import type { PageReport } from '../linkedin/report';
+import type { FlipResult, PageReport } from '../linkedin/report';
 import { CsToBg, UiToBg, type CsReportReply } from '../messages';
 import { read, update, write } from '../storage';
 import { recordPassiveReport } from './audit';
 import { refreshBadge } from './badge';
 import { nowIso } from './environment';
-import { dispatch, start } from './runner';
+import { cancelRun, dispatch, start } from './runner';
 import { scheduleAlarms } from './schedule';
 
 type Sender = Browser.runtime.MessageSender;
-
-/** How long after a run stopped at a sign-in page signing in still resumes it. */
-const RESUME_WINDOW_MS = 30 * 60_000;
 
 const extensionOrigin = () => new URL(browser.runtime.getURL('/')).origin;
 
@@ -38,7 +35,10 @@ export async function handleMessage(message: unknown, sender: Sender): Promise<u
     if (parsed.success) return handleUi(parsed.data);
   } else if (isLinkedInTab(sender)) {
     const parsed = CsToBg.safeParse(message);
-    if (parsed.success) return handleReport(parsed.data.report, sender.tab.id);
+    if (parsed.success) {
+      const { data } = parsed;
+      return data.type === 'cs:report' ? handleReport(data.report, sender.tab.id) : handleFlip(data.result, sender.tab.id);
+    }
   }
   await update('droppedMessages', (n) => n + 1);
   return undefined;
@@ -50,25 +50,34 @@ async function handleUi(message: UiToBg): Promise<unknown> {
       return { runId: (await start('opt-out')).id };
     case 'ui:checkNow':
       return { runId: (await start('audit')).id };
-    case 'ui:cancelRun':
-      await dispatch({ type: 'cancel' });
-      return { ok: true };
     case 'ui:openGuided': {
       const setting = settingById(message.settingId);
       if (!setting) return { opened: false };
-      const tab = await browser.tabs.create({ url: setting.url, active: true });
+      // Where the setting was last found, if LinkedIn had moved it; else its catalogued address.
+      const url = (await read('audit'))[setting.id]?.foundAt ?? setting.url;
+      const tab = await browser.tabs.create({ url, active: true });
       if (tab.id !== undefined) await update('guides', (guides) => ({ ...guides, [tab.id!]: setting.id }));
       return { opened: true };
     }
+    case 'ui:cancelRun':
+      await cancelRun();
+      return { ok: true };
     case 'ui:refreshBadge':
       await refreshBadge();
       return { ok: true };
     case 'ui:resetAll':
+      // A run under way is cancelled first, which closes its own tab (and only that).
+      await cancelRun();
       await Promise.all([browser.storage.local.clear(), browser.storage.session?.clear()]);
       await browser.alarms.clearAll();
       await scheduleAlarms();
       return { ok: true };
   }
+}
+
+async function handleFlip(result: FlipResult, tabId: number): Promise<undefined> {
+  await dispatch({ type: 'flip-result', tabId, result });
+  return undefined;
 }
 
 async function handleReport(report: PageReport, tabId: number): Promise<CsReportReply> {
@@ -77,12 +86,10 @@ async function handleReport(report: PageReport, tabId: number): Promise<CsReport
     void dispatch({ type: 'report', tabId, report });
     return {};
   }
-  await recordPassiveReport(report, nowIso());
+  const resume = await recordPassiveReport(report, nowIso());
+  // The member signed in after a run stopped at the sign-in page: it picks up from the start.
+  if (resume) await start(resume);
   await refreshBadge();
-  // A run stopped by a sign-in page resumes once the member is back on a settings page, signed in.
-  if (run?.status === 'signed-out' && report.page === 'settings' && Date.now() - Date.parse(run.finishedAt ?? run.updatedAt) < RESUME_WINDOW_MS) {
-    void start(run.mode);
-  }
   const guides = await read('guides');
   const guide = guides[tabId];
   if (!guide) return {};

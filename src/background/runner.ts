@@ -1,7 +1,8 @@
-import { browser } from 'wxt/browser';
+import { browser, type Browser } from 'wxt/browser';
+import { SETTINGS_HUBS } from '../catalogue/page-texts';
 import { SETTINGS } from '../catalogue/settings';
-import { FlipResult, PageReport } from '../linkedin/report';
-import type { BgToCs } from '../messages';
+import { inScope } from '../linkedin/scope';
+import { CsAck, type BgToCs } from '../messages';
 import { advance, startRun, type Effect, type RunEvent } from '../run/machine';
 import type { RunRecord } from '../run/types';
 import { read, write } from '../storage';
@@ -13,6 +14,10 @@ import { writeReceipt } from './receipt';
 export const WATCHDOG_ALARM = 'run-watchdog';
 /** A run that has not moved for this long is nudged (page reloaded or click re-sent). */
 export const STALL_MS = 25_000;
+/** No run of 13 settings takes this long; one that does is ended, not left "running" for ever. */
+export const MAX_RUN_MS = 15 * 60_000;
+/** After a load completes, how long the content script has to answer before the page counts as failed. */
+export const PROBE_DELAYS_MS = [0, 1000, 2000, 2000];
 
 let queue: Promise<unknown> = Promise.resolve();
 /** One event at a time within this worker: each reads the run, advances it and stores it. */
@@ -22,6 +27,10 @@ function serial<T>(task: () => Promise<T>): Promise<T> {
   return result;
 }
 
+const ensureWatchdog = async () => {
+  if (!(await browser.alarms.get(WATCHDOG_ALARM))) await browser.alarms.create(WATCHDOG_ALARM, { periodInMinutes: 0.5 });
+};
+
 /** Start a run, or join the one already under way. Resolves once the run is stored, not when it ends. */
 export async function start(mode: RunRecord['mode']): Promise<RunRecord> {
   const { run, effects } = await serial(async () => {
@@ -30,9 +39,9 @@ export async function start(mode: RunRecord['mode']): Promise<RunRecord> {
     const [prefs, audit] = await Promise.all([read('prefs'), read('audit')]);
     // A check also re-reads any setting read before (e.g. one switched by hand with guidance): reading changes nothing.
     const settings = SETTINGS.filter((s) => prefs.covered.includes(s.id) || (mode === 'audit' && audit[s.id]));
-    const step = startRun(mode, settings, nowIso(), crypto.randomUUID());
+    const step = startRun(mode, settings, SETTINGS_HUBS, nowIso(), crypto.randomUUID());
     await write('run', step.run);
-    await browser.alarms.create(WATCHDOG_ALARM, { periodInMinutes: 0.5 });
+    await ensureWatchdog();
     return step;
   });
   await refreshBadge();
@@ -51,18 +60,90 @@ export async function dispatch(event: RunEvent): Promise<void> {
   if (step) await execute(step.run, step.effects);
 }
 
-/** Called by the watchdog alarm: nudge a run that has stopped moving. */
+/** Where the run's tab is: still on LinkedIn's settings or sign-in pages, elsewhere, or gone. */
+async function tabState(tabId: number): Promise<'ours' | 'left' | 'gone'> {
+  const tab = await browser.tabs.get(tabId).catch(() => undefined);
+  if (!tab) return 'gone';
+  // The URL is visible only where the content script may run: anything else is not ours to touch.
+  return inScope(tab.pendingUrl ?? tab.url) ? 'ours' : 'left';
+}
+
+/** Whether the tab recorded in the run is the one this browser session opened for it. */
+async function tabIsFromThisSession(run: RunRecord) {
+  const marker = await read('runTab');
+  return run.tabId === null || (marker?.runId === run.id && marker.tabId === run.tabId);
+}
+
+/**
+ * Every worker start (install, update, browser start, wake): a run that is under way gets its
+ * watchdog back, and is resumed only if its tab provably still is its own. A browser restart
+ * renumbers tabs (and clears session storage): such a run ends, and no tab is touched.
+ */
+export async function resumeAtStart(now = Date.now()): Promise<void> {
+  const run = await read('run');
+  if (run?.status !== 'running') return;
+  await ensureWatchdog();
+  if (now - Date.parse(run.startedAt) > MAX_RUN_MS) return dispatch({ type: 'abandon', code: 'timed-out', reason: 'the run went on too long' });
+  if (!(await tabIsFromThisSession(run))) {
+    return dispatch({ type: 'abandon', code: 'restarted', reason: 'the browser or Untrain restarted during the run' });
+  }
+  if (run.tabId !== null) {
+    const state = await tabState(run.tabId);
+    if (state === 'gone') return dispatch({ type: 'tab-closed', tabId: run.tabId });
+    if (state === 'left') return dispatch({ type: 'tab-left', tabId: run.tabId });
+  }
+  return dispatch({ type: 'resume' });
+}
+
+/** Called by the watchdog alarm: nudge a run that has stopped moving, end one that has gone on too long. */
 export async function checkStalled(now = Date.now()): Promise<void> {
   const run = await read('run');
   if (run?.status !== 'running') {
     await browser.alarms.clear(WATCHDOG_ALARM);
     return;
   }
+  if (now - Date.parse(run.startedAt) > MAX_RUN_MS) return dispatch({ type: 'abandon', code: 'timed-out', reason: 'the run went on too long' });
   if (now - Date.parse(run.updatedAt) >= STALL_MS) await dispatch({ type: 'stalled' });
 }
 
+export const cancelRun = () => dispatch({ type: 'cancel' });
+
+/** A load in the run's tab finished: it must be a settings page whose content script answers. */
+export async function onTabUpdated(tabId: number, change: Browser.tabs.OnUpdatedInfo): Promise<void> {
+  if (change.status !== 'complete') return;
+  const run = await read('run');
+  if (run?.status !== 'running' || run.tabId !== tabId) return;
+  const state = await tabState(tabId);
+  if (state === 'gone') return dispatch({ type: 'tab-closed', tabId });
+  if (state === 'left') return dispatch({ type: 'tab-left', tabId });
+  if (run.waiting === 'report') await probe(run);
+}
+
+/**
+ * Ask the run's page whether our content script is there. An error page (offline, DNS, reset)
+ * has none: the page is given up at once instead of waiting for the watchdog.
+ */
+async function probe(run: RunRecord): Promise<void> {
+  for (const delay of PROBE_DELAYS_MS) {
+    await new Promise((resolve) => setTimeout(resolve, delay));
+    const ack = CsAck.safeParse(await ask(run.tabId!, { type: 'bg:ping' }).catch(() => undefined));
+    if (ack.success) return;
+  }
+  const now = await read('run');
+  if (now?.id === run.id && now.navigatedAt === run.navigatedAt) await dispatch({ type: 'load-failed', tabId: run.tabId! });
+}
+
 async function execute(run: RunRecord, effects: Effect[]): Promise<void> {
-  for (const effect of effects) await perform(run, effect);
+  for (const effect of effects) {
+    const needsTab = effect.type === 'navigate' || effect.type === 'observe' || effect.type === 'flip' || effect.type === 'close-tab';
+    if (needsTab && run.tabId !== null) {
+      const state = await tabState(run.tabId);
+      // A tab that is gone or no longer on LinkedIn's settings is never touched, closing included.
+      if (state !== 'ours' && effect.type === 'close-tab') continue;
+      if (state !== 'ours') return dispatch({ type: state === 'gone' ? 'tab-closed' : 'tab-left', tabId: run.tabId });
+    }
+    await perform(run, effect);
+  }
 }
 
 async function perform(run: RunRecord, effect: Effect): Promise<void> {
@@ -70,30 +151,36 @@ async function perform(run: RunRecord, effect: Effect): Promise<void> {
   switch (effect.type) {
     case 'open-tab': {
       const tab = await browser.tabs.create({ url: effect.url, active: false });
-      if (tab.id !== undefined) await dispatch({ type: 'tab-opened', tabId: tab.id });
+      if (tab.id === undefined) return;
+      await write('runTab', { runId: run.id, tabId: tab.id });
+      await dispatch({ type: 'tab-opened', tabId: tab.id });
       // The page may have reported before the tab id was stored: ask again.
-      await perform({ ...run, tabId: tab.id ?? null }, { type: 'observe' });
+      await perform({ ...run, tabId: tab.id }, { type: 'observe' });
       return;
     }
     case 'navigate':
       if (tabId === null) return;
-      await browser.tabs.update(tabId, { url: effect.url }).catch(() => dispatch({ type: 'tab-closed', tabId }));
+      await browser.tabs.update(tabId, { url: effect.url }).then(
+        () => dispatch({ type: 'navigated' }),
+        // A tab that still exists but refused (busy) is tried again by the watchdog.
+        async (error) => {
+          console.warn('Untrain: navigating the run tab failed', error);
+          if ((await tabState(tabId)) === 'gone') await dispatch({ type: 'tab-closed', tabId });
+        },
+      );
       return;
     case 'observe': {
       if (tabId === null) return;
-      const report = await ask(tabId, { type: 'bg:observe' }).catch(() => undefined);
-      const parsed = PageReport.safeParse(report);
-      if (parsed.success) await dispatch({ type: 'report', tabId, report: parsed.data });
+      const ack = CsAck.safeParse(await ask(tabId, { type: 'bg:observe' }).catch(() => undefined));
+      // No content script yet: a page still loading reports by itself; a finished one without it is probed.
+      if (!ack.success && (await browser.tabs.get(tabId).catch(() => undefined))?.status === 'complete') await probe(run);
       return;
     }
     case 'flip': {
       if (tabId === null) return;
-      try {
-        const parsed = FlipResult.safeParse(await ask(tabId, { type: 'bg:turnOff', settingId: effect.settingId }));
-        await dispatch(parsed.success ? { type: 'flip-result', result: parsed.data } : { type: 'flip-lost', reason: 'the page sent an invalid answer' });
-      } catch (error) {
-        await dispatch({ type: 'flip-lost', reason: `the page did not answer (${String(error)})` });
-      }
+      const ack = CsAck.safeParse(await ask(tabId, { type: 'bg:turnOff', settingId: effect.settingId }).catch(() => undefined));
+      // The result comes as a cs:flipped message; a page that does not even acknowledge is reloaded.
+      if (!ack.success) await dispatch({ type: 'flip-lost', reason: 'the page did not answer' });
       return;
     }
     case 'close-tab':
@@ -101,6 +188,7 @@ async function perform(run: RunRecord, effect: Effect): Promise<void> {
       return;
     case 'finished':
       await browser.alarms.clear(WATCHDOG_ALARM);
+      await write('runTab', null);
       await recordRun(run);
       await writeReceipt(run, await region());
       await refreshBadge();

@@ -1,9 +1,10 @@
-import { LINKEDIN_ORIGIN, ManualStep, records } from './schema';
-import { OBJECTION_FORM } from './objection-form';
-import { EU_RPN, TECH_WIRE, DATA_SHARING_HELP } from './sources';
+import { LINKEDIN_ORIGIN } from './origin.ts';
+import type { ManualStep } from './schema.ts';
+import { OBJECTION_FORM } from './objection-form.ts';
+import { EU_RPN, TECH_WIRE, DATA_SHARING_HELP } from './sources.ts';
 
 /** Steps no script may take for the member: the extension links, explains and lets them mark done. */
-export const MANUAL_STEPS: readonly ManualStep[] = records(ManualStep, [
+export const MANUAL_STEPS: readonly ManualStep[] = [
   OBJECTION_FORM,
   {
     id: 'profile-visibility',
@@ -42,4 +43,4 @@ export const MANUAL_STEPS: readonly ManualStep[] = records(ManualStep, [
     sources: [TECH_WIRE, DATA_SHARING_HELP],
     confidence: 'medium',
   },
-], 'manual step');
+];

@@ -1,9 +1,10 @@
-import { LINKEDIN_ORIGIN, type ManualStep } from './schema';
-import { EU_RPN, GAI_HELP } from './sources';
+import { LINKEDIN_ORIGIN } from './origin.ts';
+import type { ManualStep } from './schema.ts';
+import { EU_RPN, GAI_HELP } from './sources.ts';
 
 /**
  * The objection form, in a module of its own so the popup (which points every member to it) loads
- * it without the other manual steps. Validated with them in MANUAL_STEPS.
+ * it without the other manual steps. Listed (and validated at build time) with them in MANUAL_STEPS.
  */
 export const OBJECTION_FORM: ManualStep = {
   id: 'objection-form',

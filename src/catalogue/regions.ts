@@ -1,4 +1,4 @@
-import { records, Region, type RegionId } from './schema';
+import type { Region, RegionId } from './schema.ts';
 
 const eu = (...cities: string[]) => cities.map((c) => (c.includes('/') ? c : `Europe/${c}`));
 
@@ -7,7 +7,7 @@ const eu = (...cities: string[]) => cities.map((c) => (c.includes('/') ? c : `Eu
  * outside the EU/EEA, so they fall to `other`. Time zones include common aliases, since browsers
  * report what the OS is set to. `other` is everything not listed (the US-style default applies there).
  */
-export const REGIONS: readonly Region[] = records(Region, [
+export const REGIONS: readonly Region[] = [
   {
     id: 'eu-eea',
     timeZones: [
@@ -54,7 +54,7 @@ export const REGIONS: readonly Region[] = records(Region, [
   },
   { id: 'in', timeZones: ['Asia/Kolkata', 'Asia/Calcutta'], countries: ['IN'] },
   { id: 'other', timeZones: [], countries: [] },
-], 'region');
+];
 
 export interface RegionGuess {
   region: RegionId;

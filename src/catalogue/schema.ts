@@ -12,7 +12,7 @@ export type RegionId = z.infer<typeof RegionId>;
 export const Confidence = z.enum(['high', 'medium', 'low']);
 export type Confidence = z.infer<typeof Confidence>;
 
-export const LINKEDIN_ORIGIN = 'https://www.linkedin.com';
+export { LINKEDIN_ORIGIN } from './origin.ts';
 
 export const LinkedInUrl = z.url({
   protocol: /^https$/,
@@ -57,7 +57,10 @@ export type Availability = z.infer<typeof Availability>;
 export const Setting = z
   .object({
     id: Id,
+    /** Where the setting was last known to live: where a run starts looking, not proof of what a page shows. */
     url: LinkedInUrl,
+    /** Other known addresses (new slugs, the /d/ /m/ /s/ forms), tried in order when `url` does not show it. */
+    alternates: z.optional(z.array(LinkedInUrl)),
     hooks: z.array(SwitchHook).check(z.minLength(1, 'needs at least one stable hook')),
     labels: z.object({
       en: LabelSet,
@@ -136,14 +139,6 @@ export const Region = z.object({
   countries: z.array(z.string().check(z.regex(/^[A-Z]{2}$/))),
 });
 export type Region = z.infer<typeof Region>;
-
-/**
- * The catalogue's own records: validated in tests, `wxt dev` and scripts, shipped as they are by a
- * production build (the unit tests have proven them, and every popup and worker start would pay
- * for proving them again). The schemas have no defaults or transforms, so both give the same data.
- */
-export const records = <T>(schema: z.ZodMiniType<T>, list: readonly T[], what: string): readonly T[] =>
-  import.meta.env?.PROD ? list : parseAll(schema, list, what);
 
 /** Parse a list of records, failing with one readable line per problem and the record's id. */
 export function parseAll<T>(schema: z.ZodMiniType<T>, records: readonly unknown[], what: string): T[] {

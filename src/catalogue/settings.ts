@@ -1,7 +1,10 @@
-import { records, Setting, LINKEDIN_ORIGIN } from './schema';
-import { DATA_SHARING_HELP, EU_RPN, GAI_HELP, HKU_DPO, PSST, PSST_2025, TOS25, GULF_NEWS, TECH_WIRE } from './sources';
+import { LINKEDIN_ORIGIN } from './origin.ts';
+import type { Setting } from './schema.ts';
+import { DATA_SHARING_HELP, EU_RPN, GAI_HELP, HKU_DPO, PSST, PSST_2025, TOS25, GULF_NEWS, TECH_WIRE, US_NOTICE } from './sources.ts';
 
-const page = (slug: string) => `${LINKEDIN_ORIGIN}/mypreferences/d/settings/${slug}`;
+const page = (slug: string, tree: 'd' | 'm' | 's' = 'd') => `${LINKEDIN_ORIGIN}/mypreferences/${tree}/settings/${slug}`;
+/** LinkedIn serves its settings under /d/ (desktop), /m/ and /s/ (links in its own notices) alike. */
+const otherTrees = (slug: string) => [page(slug, 's'), page(slug, 'm')];
 const labelledBy = (value: string) => ({ kind: 'aria-labelledby' as const, value });
 
 /**
@@ -9,10 +12,11 @@ const labelledBy = (value: string) => ({ kind: 'aria-labelledby' as const, value
  * Private means unchecked for every switch known (facts sheet §1a). Adding a setting = one record
  * here + one fixture + its two i18n messages (setting_<id>_name / _reason).
  */
-export const SETTINGS: readonly Setting[] = records(Setting, [
+export const SETTINGS: readonly Setting[] = [
   {
     id: 'ai-training',
     url: page('data-for-ai-improvement'),
+    alternates: otherTrees('data-for-ai-improvement'),
     hooks: [labelledBy('allowDataForGenerativeAI')],
     labels: {
       en: {
@@ -66,6 +70,7 @@ export const SETTINGS: readonly Setting[] = records(Setting, [
   {
     id: 'research',
     url: page('policy-and-academic-research'),
+    alternates: otherTrees('policy-and-academic-research'),
     hooks: [labelledBy('allowAnonymizedDataResearch')],
     labels: { en: { heading: ['Social, economic, and workplace research'] } },
     privateValue: 'off',
@@ -79,22 +84,27 @@ export const SETTINGS: readonly Setting[] = records(Setting, [
   {
     id: 'share-with-partners',
     url: page('share-data-with-select-partners'),
+    // LinkedIn's US privacy notice links the new slug (2025-26); PSST (Aug 2026) still uses the old one.
+    alternates: [page('share-data-with-trusted-partners', 's'), page('share-data-with-trusted-partners'), page('share-data-with-select-partners', 's')],
     hooks: [labelledBy('shareDataWithTrustedPartners')],
-    labels: { en: { heading: ['Data sharing with affiliates and select partners', 'Share data with affiliates and partners'] } },
+    labels: {
+      en: { heading: ['Data sharing', 'Sharing', 'Data sharing with affiliates and select partners', 'Share data with affiliates and partners'] },
+    },
     privateValue: 'off',
     category: 'data-sharing',
     reason: 'When on, LinkedIn shares your profile and activity with Microsoft and select partners to personalise their ads.',
     oneClickDefault: true,
     availableIn: ['us', 'in', 'ca', 'hk', 'other', 'uk'],
-    sources: [PSST, TOS25, TECH_WIRE, GULF_NEWS, DATA_SHARING_HELP],
+    sources: [PSST, TOS25, TECH_WIRE, GULF_NEWS, DATA_SHARING_HELP, US_NOTICE],
     confidence: { hook: 'high', label: 'medium' },
     note: 'Not offered in the EU/EEA/Switzerland; sources disagree on the UK, so it is treated as possibly offered there.',
   },
   {
     id: 'ads-beyond-linkedin',
     url: page('ads-beyond-linkedin'),
+    alternates: otherTrees('ads-beyond-linkedin'),
     hooks: [labelledBy('allowLinkedInAudienceNetwork')],
-    labels: { en: { heading: ['Ads beyond LinkedIn', 'Ads outside of LinkedIn'] } },
+    labels: { en: { heading: ['Ads beyond LinkedIn', 'Ads outside of LinkedIn', 'Ad Partners Data for Ads off LinkedIn'] } },
     privateValue: 'off',
     category: 'data-sharing',
     reason: 'When on, your LinkedIn data is used to show you personalised ads on other websites and apps.',
@@ -107,19 +117,22 @@ export const SETTINGS: readonly Setting[] = records(Setting, [
   {
     id: 'ads-business-interactions',
     url: page('ads-interactions-with-business'),
+    alternates: otherTrees('ads-interactions-with-business'),
     hooks: [labelledBy('allowUseOfThirdPartyData')],
-    labels: { en: { heading: ['Interactions with businesses', 'Advertiser data for ads'] } },
+    // Renamed "Data from others for Ads", "formerly known as the Interactions with businesses setting".
+    labels: { en: { heading: ['Data from others for Ads', 'Interactions with businesses', 'Advertiser data for ads'] } },
     privateValue: 'off',
     category: 'data-sharing',
     reason: 'When on, data that businesses and advertisers hand to LinkedIn about you is used to target ads.',
     oneClickDefault: true,
     availableIn: 'all',
-    sources: [PSST, PSST_2025],
-    confidence: { hook: 'high', label: 'medium' },
+    sources: [PSST, PSST_2025, US_NOTICE],
+    confidence: { hook: 'high', label: 'high' },
   },
   {
     id: 'ads-related-actions',
     url: page('ads-related-actions'),
+    alternates: otherTrees('ads-related-actions'),
     hooks: [labelledBy('allowConversionTrackings')],
     labels: { en: { heading: ['Ad-related actions', 'Measure ad success'] } },
     privateValue: 'off',
@@ -133,6 +146,7 @@ export const SETTINGS: readonly Setting[] = records(Setting, [
   {
     id: 'linkedin-promotions',
     url: page('linkedin-promotions'),
+    alternates: otherTrees('linkedin-promotions'),
     hooks: [labelledBy('allowProfileAndActivityDataForMarketingAds')],
     labels: { en: { heading: ['LinkedIn promotions'] } },
     privateValue: 'off',
@@ -146,6 +160,7 @@ export const SETTINGS: readonly Setting[] = records(Setting, [
   {
     id: 'promotions-email-tips',
     url: page('linkedin-promotions'),
+    alternates: otherTrees('linkedin-promotions'),
     hooks: [labelledBy('tipsForUsingLinkedinViaEmail')],
     labels: { en: { switch: ['Tips for using LinkedIn via email'] } },
     privateValue: 'off',
@@ -159,8 +174,9 @@ export const SETTINGS: readonly Setting[] = records(Setting, [
   {
     id: 'ads-by-age',
     url: page('ads-by-age'),
+    alternates: otherTrees('ads-by-age'),
     hooks: [labelledBy('allowAdsByAge')],
-    labels: { en: { heading: ['Age range'] } },
+    labels: { en: { heading: ['Age range', 'Ads based on Inferred age range'] } },
     privateValue: 'off',
     category: 'ad-personalization',
     reason: 'When on, ads are chosen using the age range LinkedIn infers for you.',
@@ -172,8 +188,9 @@ export const SETTINGS: readonly Setting[] = records(Setting, [
   {
     id: 'ads-by-gender',
     url: page('ads-by-gender'),
+    alternates: otherTrees('ads-by-gender'),
     hooks: [labelledBy('allowAdsByGender')],
-    labels: { en: { heading: ['Gender'] } },
+    labels: { en: { heading: ['Gender', 'Ads based on Inferred gender'] } },
     privateValue: 'off',
     category: 'ad-personalization',
     reason: 'When on, ads are chosen using the gender LinkedIn infers for you.',
@@ -185,8 +202,9 @@ export const SETTINGS: readonly Setting[] = records(Setting, [
   {
     id: 'ads-inferred-location',
     url: page('ads-inferred-location'),
+    alternates: otherTrees('ads-inferred-location'),
     hooks: [labelledBy('allowIpToPersonalizeAds')],
-    labels: { en: { heading: ['Inferred city location'] } },
+    labels: { en: { heading: ['Inferred city location', 'Ads based on Inferred city location'] } },
     privateValue: 'off',
     category: 'ad-personalization',
     reason: 'When on, ads are chosen using the city LinkedIn infers from your IP address.',
@@ -198,8 +216,9 @@ export const SETTINGS: readonly Setting[] = records(Setting, [
   {
     id: 'ads-interests',
     url: `${LINKEDIN_ORIGIN}/mypreferences/d/interest-categories`,
+    alternates: [`${LINKEDIN_ORIGIN}/mypreferences/s/interest-categories`, `${LINKEDIN_ORIGIN}/mypreferences/m/interest-categories`],
     hooks: [labelledBy('adsPrivacyAllowInterestsAndBehaviors')],
-    labels: { en: { heading: ['Interest categories'] } },
+    labels: { en: { heading: ['Interest categories', 'Ads based on Inferred interests and traits'] } },
     privateValue: 'off',
     category: 'ad-personalization',
     reason: 'When on, ads are chosen using interests and traits LinkedIn infers from your activity.',
@@ -211,6 +230,7 @@ export const SETTINGS: readonly Setting[] = records(Setting, [
   {
     id: 'non-essential-cookies',
     url: `${LINKEDIN_ORIGIN}/mypreferences/d/member-cookies`,
+    alternates: [`${LINKEDIN_ORIGIN}/mypreferences/s/member-cookies`, `${LINKEDIN_ORIGIN}/mypreferences/m/member-cookies`],
     hooks: [{ kind: 'id', value: 'nonEssentialCookieConsent' }],
     labels: { en: { heading: ['Cookie preferences'], switch: ['Non-essential cookies'] } },
     privateValue: 'off',
@@ -221,9 +241,7 @@ export const SETTINGS: readonly Setting[] = records(Setting, [
     sources: [PSST, { url: 'https://www.linkedin.com/help/linkedin/answer/a1336669' }],
     confidence: { hook: 'high', label: 'low' },
   },
-], 'setting');
-
-export type SettingId = string;
+];
 
 export function settingById(id: string): Setting | undefined {
   return SETTINGS.find((s) => s.id === id);

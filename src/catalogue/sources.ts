@@ -17,10 +17,6 @@ export const GAI_HELP: Source = {
   url: 'https://www.linkedin.com/help/linkedin/answer/a6278444',
   note: 'LinkedIn help: Control whether LinkedIn uses your data to train generative AI models',
 };
-export const GAI_FAQ: Source = {
-  url: 'https://www.linkedin.com/help/linkedin/answer/a5538339',
-  note: 'LinkedIn and generative AI (GAI) FAQs',
-};
 export const TOS25: Source = {
   url: 'https://www.linkedin.com/help/linkedin/answer/a8059228',
   note: 'LinkedIn: Update to our Terms and data use (3 Nov 2025)',
@@ -49,4 +45,14 @@ export const GULF_NEWS: Source = {
 };
 export const TECH_WIRE: Source = {
   url: 'https://tech-wire.in/digital-marketing/social-media/linkedin-updates-terms-of-service-to-cover-expanded-ai-and-ad-targeting-use/?amp=1',
+};
+export const US_NOTICE: Source = {
+  url: 'https://github.com/OpenTermsArchive/vlopses-us-versions',
+  note: 'LinkedIn US/California privacy notice as archived by Open Terms Archive (commits 60ff95e, Oct 2025; d290d7c, Feb 2026): new partners address, "Data from others for Ads", "Data sharing"',
+};
+export const PCPD_2024: Source = { url: 'https://pcpd.org.hk/english/news_events/media_statements/press_20241015.html' };
+export const OPC_2024: Source = { url: 'https://priv.gc.ca/en/opc-news/news-and-announcements/2024/nr-c_241210b' };
+export const OTA_MEMO_2025: Source = {
+  url: 'https://github.com/OpenTermsArchive/opentermsarchive.org',
+  note: 'Open Terms Archive memo "LinkedIn updates its privacy policy to reflect Microsoft data sharing and affiliate expansion" (4 Nov 2025)',
 };

@@ -1,11 +1,14 @@
 import dayjs from 'dayjs';
-import { records, PolicyEvent, type RegionId } from './schema';
-import { BITDEFENDER, DATA_SHARING_HELP, EU_RPN, GULF_NEWS, HELP_NET_SECURITY, HKU_DPO, ICO_2024, TECHCRUNCH_2024, TECH_WIRE, TOS25 } from './sources';
+import type { PolicyEvent, RegionId } from './schema.ts';
+import {
+  BITDEFENDER, DATA_SHARING_HELP, EU_RPN, GULF_NEWS, HELP_NET_SECURITY, HKU_DPO, ICO_2024, OPC_2024, OTA_MEMO_2025, PCPD_2024,
+  TECHCRUNCH_2024, TECH_WIRE, TOS25, US_NOTICE,
+} from './sources.ts';
 
 const OUTSIDE_EUROPE: RegionId[] = ['us', 'in', 'other'];
 
 /** Dated policy events; where sources disagree, the other claims are kept in `disputed`. */
-export const TIMELINE: readonly PolicyEvent[] = records(PolicyEvent, [
+export const TIMELINE: readonly PolicyEvent[] = [
   {
     id: 'ai-default-on-2024',
     date: '2024-09-18',
@@ -25,6 +28,16 @@ export const TIMELINE: readonly PolicyEvent[] = records(PolicyEvent, [
     ],
   },
   {
+    id: 'uk-hk-ca-default-on-2024',
+    date: '2024-09-18',
+    kind: 'ai-training-default-on',
+    deadline: false,
+    regions: ['uk', 'hk', 'ca'],
+    summary: 'The UK, Hong Kong and Canada were part of the default-on rollout until each was paused; the pauses imply training had started there.',
+    sources: [ICO_2024, PCPD_2024, OPC_2024],
+    confidence: 'high',
+  },
+  {
     id: 'uk-paused-2024',
     date: '2024-09-20',
     kind: 'ai-training-paused',
@@ -41,7 +54,7 @@ export const TIMELINE: readonly PolicyEvent[] = records(PolicyEvent, [
     deadline: false,
     regions: ['hk'],
     summary: 'LinkedIn paused AI training on Hong Kong member data after the PCPD stepped in.',
-    sources: [{ url: 'https://pcpd.org.hk/english/news_events/media_statements/press_20241015.html' }],
+    sources: [PCPD_2024],
     confidence: 'high',
   },
   {
@@ -61,7 +74,7 @@ export const TIMELINE: readonly PolicyEvent[] = records(PolicyEvent, [
     deadline: false,
     regions: ['ca'],
     summary: 'The Canadian privacy commissioner announced that LinkedIn had paused AI training on Canadian member data.',
-    sources: [{ url: 'https://priv.gc.ca/en/opc-news/news-and-announcements/2024/nr-c_241210b' }],
+    sources: [OPC_2024],
     confidence: 'high',
   },
   {
@@ -126,7 +139,47 @@ export const TIMELINE: readonly PolicyEvent[] = records(PolicyEvent, [
       },
     ],
   },
-], 'policy event');
+  {
+    id: 'privacy-policy-affiliates-2025',
+    date: '2025-11-04',
+    kind: 'terms',
+    deadline: false,
+    regions: ['eu-eea', 'ch', 'uk', 'ca', 'hk', 'us', 'in', 'other'],
+    summary: 'The global privacy policy lets LinkedIn also receive engagement data from Microsoft, names GitHub as an affiliate, and uses affiliate data for ad targeting.',
+    sources: [OTA_MEMO_2025],
+    confidence: 'high',
+  },
+  {
+    id: 'irish-dpc-2025',
+    date: '2025-11-07',
+    kind: 'announcement',
+    deadline: false,
+    regions: ['eu-eea'],
+    summary: 'The Irish Data Protection Commission said LinkedIn narrowed the data and period used for training and added protections, and stressed it has not approved the processing.',
+    sources: [{ url: 'https://www.irishlegal.com/articles/linkedin-changes-ai-plan-after-dpc-intervention' }],
+    confidence: 'medium',
+  },
+  {
+    id: 'california-notice-2026',
+    date: '2026-02-23',
+    kind: 'ad-sharing',
+    deadline: false,
+    regions: ['us'],
+    summary: 'The California privacy notice says Microsoft may show the ads anywhere, adds related companies as data sources and links the partners switch at its new address.',
+    sources: [US_NOTICE],
+    confidence: 'high',
+  },
+  {
+    id: 'eu-notice-2026',
+    date: '2026-08-21',
+    kind: 'terms',
+    deadline: false,
+    regions: ['eu-eea', 'ch', 'uk'],
+    summary: 'The European privacy notice adds age-enforcement and ID-verification data, with no change to the AI switch or the objection form.',
+    sources: [EU_RPN],
+    confidence: 'high',
+  },
+];
 
 /** Events that apply to a region, oldest first. */
 export function eventsFor(region: RegionId): PolicyEvent[] {

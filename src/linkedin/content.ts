@@ -1,53 +1,79 @@
-import type { CsToBg } from '../messages';
+import type { CsAck, CsToBg } from '../messages';
 import { waitForPage } from './detect';
 import { dismissGuide, showGuide, type Translate } from './guide';
 import { parseBgToCs, parseCsReportReply } from './protocol';
+import type { FlipResult } from './report';
+import { inScope } from './scope';
 import { flipToPrivate } from './toggle';
 
-/** LinkedIn's settings area, plus the sign-in pages a settings address redirects to when signed out. */
-export const CONTENT_MATCHES = [
-  'https://www.linkedin.com/mypreferences/*',
-  'https://www.linkedin.com/psettings/*',
-  'https://www.linkedin.com/login*',
-  'https://www.linkedin.com/authwall*',
-  'https://www.linkedin.com/checkpoint/*',
-  'https://www.linkedin.com/uas/login*',
-];
+/** An in-page navigation is looked at no more often than this, whatever the page does to its URL. */
+export const LOCATION_CHECK_MS = 1000;
 
-/** Same as the match patterns; needed because LinkedIn can navigate in-page to anywhere. */
-export const inScope = (url: string) => CONTENT_MATCHES.some((p) => url.startsWith(p.slice(0, -1)));
+type Send = (message: CsToBg) => Promise<unknown>;
 
-/** One visit (page load or in-page navigation): classify, report, and guide if the background asks. */
-export async function visit(
-  doc: Document,
-  send: (message: CsToBg) => Promise<unknown>,
-  t: Translate,
-  signal: AbortSignal,
-) {
-  dismissGuide();
-  if (!inScope(doc.URL)) return;
-  const started = performance.now();
-  const report = await waitForPage(doc, { signal });
-  if (signal.aborted) return;
-  // User Timing, shared with the page's own timeline: DevTools and `npm run bench` read it.
-  performance.measure('untrain:classified', { start: started });
-  const reply = parseCsReportReply(await send({ type: 'cs:report', report }).catch(() => undefined));
-  // Guided: when the member moves the switch, report the page again so the new reading is stored.
-  const reportAgain = () => void waitForPage(doc, { signal }).then((again) => !signal.aborted && send({ type: 'cs:report', report: again }).catch(() => undefined));
-  if (reply?.guide && !signal.aborted) showGuide(doc, reply.guide, t, undefined, reportAgain);
+/**
+ * The content script's work on one document: classify each visit (load or in-page navigation) and
+ * report it, answer the background's requests with an acknowledgement at once and send the result
+ * as a message of its own when it is ready. A second request for a click already under way joins it.
+ */
+export function createSession(doc: Document, send: Send, t: Translate) {
+  const loadedAt = Math.round(doc.defaultView?.performance?.timeOrigin ?? 0);
+  const flips = new Map<string, Promise<FlipResult>>();
+  let current = new AbortController();
+
+  async function report(signal: AbortSignal) {
+    const started = performance.now();
+    const page = await waitForPage(doc, { signal });
+    if (signal.aborted) return;
+    // User Timing for `npm run bench` only: a production page must not be able to see the extension.
+    if (import.meta.env.MODE === 'bench') performance.measure('untrain:classified', { start: started });
+    const reply = parseCsReportReply(await send({ type: 'cs:report', report: page }).catch(() => undefined));
+    // Guided: when the member moves the switch, report the page again so the new reading is stored.
+    const reportAgain = () =>
+      void waitForPage(doc, { signal }).then((again) => !signal.aborted && send({ type: 'cs:report', report: again }).catch(() => undefined));
+    if (reply?.guide && !signal.aborted) showGuide(doc, reply.guide, t, undefined, reportAgain);
+  }
+
+  /** One visit: the page loaded, or LinkedIn navigated in-page. */
+  function visit() {
+    current.abort();
+    current = new AbortController();
+    dismissGuide();
+    if (inScope(doc.URL)) void report(current.signal);
+  }
+
+  /** A background request; undefined (no answer) for anything not from this extension or malformed. */
+  function answer(message: unknown, senderId: string | undefined, selfId: string): CsAck | undefined {
+    const request = senderId === selfId ? parseBgToCs(message) : undefined;
+    if (!request || !inScope(doc.URL)) return undefined;
+    if (request.type === 'bg:observe') visit();
+    if (request.type === 'bg:turnOff') {
+      const { settingId } = request;
+      let flip = flips.get(settingId);
+      if (!flip) {
+        flip = flipToPrivate(doc, settingId).finally(() => flips.delete(settingId));
+        flips.set(settingId, flip);
+      }
+      void flip.then((result) => send({ type: 'cs:flipped', result })).catch(() => undefined);
+    }
+    return { loadedAt };
+  }
+
+  return { visit, answer };
 }
 
-/** Answer a background request; undefined (no answer) for anything not from this extension or malformed. */
-export function answer(doc: Document, message: unknown, senderId: string | undefined, selfId: string, t: Translate) {
-  const request = senderId === selfId ? parseBgToCs(message) : undefined;
-  switch (request?.type) {
-    case 'bg:observe':
-      return waitForPage(doc);
-    case 'bg:turnOff':
-      return flipToPrivate(doc, request.settingId);
-    case 'bg:guide':
-      return waitForPage(doc).then(() => ({ shown: showGuide(doc, request.settingId, t) }));
-    default:
-      return undefined;
-  }
+/**
+ * Call `onChange` when the document's address changes, checking every LOCATION_CHECK_MS. A timer of
+ * our own, not a page event: the page cannot forge it, and a page that rewrites its URL in a loop
+ * costs at most one re-read a second. Returns the function that stops watching.
+ */
+export function watchLocation(doc: Document, onChange: () => void, alive: () => boolean): () => void {
+  let last = doc.URL;
+  const timer = setInterval(() => {
+    if (!alive()) return clearInterval(timer);
+    if (doc.URL === last) return;
+    last = doc.URL;
+    onChange();
+  }, LOCATION_CHECK_MS);
+  return () => clearInterval(timer);
 }

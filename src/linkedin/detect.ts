@@ -1,15 +1,24 @@
-import { PAGE_SETTINGS } from './page-settings';
-import { hasSwitchLike, identify, readState, settingsOnPage, switchCandidates, type PageSetting } from './match';
-import type { PageReport, SettingObservation } from './report';
+import { PAGE_SETTINGS, PAGE_TEXTS } from 'virtual:untrain/page-catalogue';
+import {
+  hasSwitchLike, identify, LOADING, mainOf, mentions, readState, settingLinks, settingsAtAddress, stillLoading, switchCandidates,
+  type PageSetting, type PageTexts,
+} from './match';
+import type { PageReport, ReasonCode, SettingObservation } from './report';
 import { waitFor } from './wait';
 
 const SIGN_IN_PATH = /^\/(login|authwall|signup|uas\/login|checkpoint\/)/;
 const SIGN_IN_FORM =
   'input[name="session_key"], input[name="session_password"], form[action*="login-submit"], form input[type="password"]';
 const ME_MENU = '#meMenuV2WideComponentRef, img[class*="global-nav__me"], .global-nav__me';
-const LOADING = '[aria-busy="true"], [role="progressbar"], [class*="skeleton"], [class*="loader"], .artdeco-spinner';
 
-/** Signed-in signals drift (facts §1c), so any one of them counts and none is required alone. */
+export interface DetectOptions {
+  catalogue?: readonly PageSetting[];
+  texts?: PageTexts;
+  /** The HTTP status LinkedIn answered the page's navigation with (default: read from Navigation Timing). */
+  httpStatus?: number;
+}
+
+/** Signed-in signals drift (LinkedIn changes them), so any one of them counts and none is required alone. */
 function signedIn(doc: Document): boolean {
   if (doc.querySelector(ME_MENU) || /(^|;\s*)liap=true(;|$)/.test(doc.cookie)) return true;
   try {
@@ -21,6 +30,12 @@ function signedIn(doc: Document): boolean {
   return false;
 }
 
+/** The status of the document's own navigation; 0 when the browser does not say. */
+export function navigationStatus(doc: Document): number {
+  const entry = doc.defaultView?.performance?.getEntriesByType?.('navigation')[0] as { responseStatus?: number } | undefined;
+  return entry?.responseStatus ?? 0;
+}
+
 function loggedOutReason(doc: Document, signedInNow: boolean): string | undefined {
   const path = new URL(doc.URL).pathname;
   // The form query scans the whole page: skipped while signed in (the common case, and rerun on every render).
@@ -30,69 +45,118 @@ function loggedOutReason(doc: Document, signedInNow: boolean): string | undefine
   if (!signedInNow && form() && switchCandidates(doc).length === 0) return 'sign-in form shown and no sign-in signal';
 }
 
-/** Why the settings content cannot be trusted to be complete yet, or '' when it can. */
-function notLoadedReason(doc: Document, signedInNow: boolean): string {
-  const main = doc.querySelector('main, [role="main"]');
-  if (!main?.querySelector('h1, h2, h3, [role="heading"]')?.textContent?.trim()) return 'settings content not rendered';
-  if (main.querySelector(LOADING)) return 'page still loading';
-  if (!signedInNow) return 'no sign-in signal';
-  if (doc.querySelector(SIGN_IN_FORM)) return 'a sign-in form is on the page';
-  return '';
+/** LinkedIn answered with an error or a "not found" page: nothing on it is a reading. */
+function problemOf(doc: Document, status: number, texts: PageTexts): [ReasonCode, string] | undefined {
+  if (status === 429) return ['rate-limited', 'HTTP 429'];
+  if (status === 404 || status === 410) return ['not-found', `HTTP ${status}`];
+  if (status >= 400) return ['error-page', `HTTP ${status}`];
+  const main = mainOf(doc) ?? doc.body;
+  if (mentions(main, texts.notFound)) return ['not-found', 'LinkedIn says the page does not exist'];
+  if (mentions(main, texts.errorPage)) return ['error-page', 'LinkedIn shows an error message'];
+}
+
+/** Why the settings content cannot be trusted to be complete yet, or undefined when it can. */
+function notLoaded(doc: Document, main: Element | null, signedInNow: boolean): [ReasonCode, string] | undefined {
+  if (!main?.querySelector('h1, h2, h3, [role="heading"]')?.textContent?.trim()) return ['loading', 'settings content not rendered'];
+  if (main.querySelector(LOADING)) return ['loading', 'page still loading'];
+  if (!signedInNow) return ['not-signed-in', 'no sign-in signal'];
+  if (doc.querySelector(SIGN_IN_FORM)) return ['not-signed-in', 'a sign-in form is on the page'];
+}
+
+
+/** Controls the page engine cannot reach or trust: inside an open shadow root, or in a frame. */
+function hiddenControls(main: Element | null): [ReasonCode, string] | undefined {
+  if (!main) return undefined;
+  for (const el of main.querySelectorAll('*')) {
+    if (el.shadowRoot?.querySelector('[role="switch"], input[type="checkbox"]')) return ['in-shadow-root', `a switch inside <${el.localName}>'s shadow root`];
+  }
+  if (main.querySelector('iframe, frame')) return ['in-frame', 'the settings content is inside a frame'];
 }
 
 /** Classify the page as it is now. Use `waitForPage` to give a single-page app time to render. */
-export function detectPage(doc: Document, catalogue: readonly PageSetting[] = PAGE_SETTINGS): PageReport {
-  const base = { url: doc.URL, lang: doc.documentElement.lang };
+export function detectPage(doc: Document, options: DetectOptions = {}): PageReport {
+  const { catalogue = PAGE_SETTINGS, texts = PAGE_TEXTS, httpStatus = navigationStatus(doc) } = options;
+  const base = { url: doc.URL, lang: doc.documentElement.lang, loadedAt: Math.round(doc.defaultView?.performance?.timeOrigin ?? 0) };
   const isSignedIn = signedIn(doc);
   const reason = loggedOutReason(doc, isSignedIn);
-  if (reason) return { ...base, page: 'logged-out', settings: [], reason };
-  const here = settingsOnPage(doc.URL, catalogue);
-  if (here.length === 0) return { ...base, page: 'unknown', settings: [], reason: 'no catalogued setting on this page' };
+  if (reason) return { ...base, page: 'logged-out', settings: [], problem: 'signed-out', reason };
+
+  const expected = settingsAtAddress(doc.URL, catalogue);
+  const problem = problemOf(doc, httpStatus, texts);
+  if (problem) {
+    const [code, detail] = problem;
+    const settings = expected.map((s): SettingObservation => ({
+      settingId: s.id,
+      state: 'unknown',
+      evidence: { matchedBy: 'none', code, detail, candidates: 0 },
+    }));
+    return { ...base, page: 'error', settings, problem: code, reason: detail };
+  }
 
   const candidates = switchCandidates(doc);
-  const found = here.map((setting) => ({ setting, ...identify(doc, setting, candidates) }));
+  const found = catalogue
+    .map((setting) => ({ setting, ...identify(doc, setting, candidates) }))
+    .filter((f) => f.el || f.ambiguous || expected.includes(f.setting));
+  if (found.length === 0) {
+    const links = settingLinks(doc, catalogue);
+    return { ...base, page: 'unknown', settings: [], ...(links.length && { links }), reason: 'no catalogued setting on this page' };
+  }
+
+  const main = mainOf(doc);
   const claimed = new Set(found.map((f) => f.el));
   const unclaimed = candidates.filter((el) => !claimed.has(el)).length;
-  const notLoaded = notLoadedReason(doc, isSignedIn);
-  const settings = found.map(({ setting, el, ambiguous, evidence }): SettingObservation => {
-    const observe = (state: SettingObservation['state'], why?: string) => ({
+  const pageNotLoaded = notLoaded(doc, main, isSignedIn);
+  const settings = found.map(({ setting, el, evidence }): SettingObservation => {
+    const observe = (state: SettingObservation['state'], why?: [ReasonCode, string]) => ({
       settingId: setting.id,
       state,
-      evidence: why ? { ...evidence, detail: `${evidence.detail}; ${why}` } : evidence,
+      evidence: why ? { ...evidence, code: why[0], detail: `${evidence.detail}; ${why[1]}` } : evidence,
     });
-    if (el) return observe(readState(el) ?? 'unknown', readState(el) ? undefined : 'checked and aria-checked disagree');
-    if (ambiguous) return observe('unknown');
-    if (notLoaded) return observe('unknown', notLoaded);
+    if (el) {
+      if (stillLoading(el)) return observe('unknown', ['loading', 'its card is still loading']);
+      const state = readState(el);
+      return state ? observe(state) : observe('unknown', ['states-disagree', 'checked and aria-checked disagree']);
+    }
+    if (evidence.code === 'ambiguous') return observe('unknown');
+    if (pageNotLoaded) return observe('unknown', pageNotLoaded);
     // A switch nobody can name might be this setting under new markup: not proof of absence.
-    if (unclaimed > 0) return observe('unknown', `${unclaimed} unidentified switch(es) on the page`);
-    return observe('not-offered', 'page loaded and signed in');
+    if (unclaimed > 0) return observe('unknown', ['unidentified-switch', `${unclaimed} unidentified switch(es) on the page`]);
+    const hidden = hiddenControls(main);
+    if (hidden) return observe('unknown', hidden);
+    if (mentions(main, texts.notAvailable)) return observe('not-offered', ['notice', "LinkedIn's notice says it is not available"]);
+    return observe('unknown', ['no-switch', 'page loaded without the switch and without a "not available" notice']);
   });
   return { ...base, page: 'settings', settings };
 }
 
-const settled = (report: PageReport) =>
-  report.page !== 'settings' || report.settings.every((s) => s.state === 'on' || s.state === 'off');
+/** Whether a report can be trusted as final: every setting read, or the page is not one to wait on. */
+function settled(report: PageReport): boolean {
+  if (report.page === 'logged-out' || report.page === 'error') return true;
+  if (report.page === 'unknown') return (report.links?.length ?? 0) > 0;
+  return report.settings.every((s) => s.state === 'on' || s.state === 'off' || s.state === 'not-offered');
+}
 
-export interface WaitOptions {
-  catalogue?: readonly PageSetting[];
+export interface WaitOptions extends Omit<DetectOptions, 'httpStatus'> {
   /** Give up after this long and classify what is there (default 8 s). */
   timeoutMs?: number;
   signal?: AbortSignal;
 }
 
 /**
- * Wait until every catalogued switch on the page reads on/off (or the page is a sign-in page or not a
- * settings page), then classify. On timeout, classify anyway: missing switches on a loaded page are
- * `not-offered`, anything less certain is `unknown`.
+ * Wait until every catalogued switch on the page reads on/off, LinkedIn says a setting is not
+ * offered, the page is a sign-in or error page, or a hub lists a setting; then classify. On
+ * timeout, classify anyway: whatever is not read by then is `unknown` with its reason.
  */
-export async function waitForPage(doc: Document, { catalogue = PAGE_SETTINGS, timeoutMs = 8000, signal }: WaitOptions = {}) {
-  const expectsSwitches = settingsOnPage(doc.URL, catalogue).length > 0 && !SIGN_IN_PATH.test(new URL(doc.URL).pathname);
+export async function waitForPage(doc: Document, { catalogue = PAGE_SETTINGS, texts = PAGE_TEXTS, timeoutMs = 8000, signal }: WaitOptions = {}) {
+  const httpStatus = navigationStatus(doc);
+  const options = { catalogue, texts, httpStatus };
+  if (httpStatus >= 400) return detectPage(doc, options);
   const check = () => {
-    // While the app has rendered no switch at all, a signed-in settings page cannot be settled yet:
-    // a query or two instead of a full classification at every render step.
-    if (expectsSwitches && !hasSwitchLike(doc) && signedIn(doc)) return undefined;
-    const report = detectPage(doc, catalogue);
+    // While the app has rendered no switch at all, a signed-in page with nothing in its main content
+    // cannot be settled yet: a few queries instead of a full classification at every render step.
+    if (!hasSwitchLike(doc) && !mainOf(doc)?.querySelector('h1, h2, h3, [role="heading"], a[href]') && signedIn(doc)) return undefined;
+    const report = detectPage(doc, options);
     return settled(report) ? report : undefined;
   };
-  return (await waitFor(doc, check, { timeoutMs, signal })) ?? detectPage(doc, catalogue);
+  return (await waitFor(doc, check, { timeoutMs, signal })) ?? detectPage(doc, options);
 }

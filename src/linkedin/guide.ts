@@ -1,5 +1,5 @@
-import { PAGE_SETTINGS } from './page-settings';
-import { identify, readState, settingsOnPage, type PageSetting } from './match';
+import { PAGE_SETTINGS } from 'virtual:untrain/page-catalogue';
+import { identify, readState, settingsAtAddress, type PageSetting } from './match';
 
 export type GuideKey = 'guide_title' | 'guide_found' | 'guide_off' | 'guide_saved_off' | 'guide_saved_on' | 'guide_missing' | 'guide_close';
 /** Looks up an i18n message (the content script passes browser.i18n.getMessage). */
@@ -36,10 +36,10 @@ export const HOLD_MS = 800;
  * stored) and the note says so. Returns false when the setting does not live on this page.
  */
 export function showGuide(doc: Document, settingId: string, t: Translate, catalogue = PAGE_SETTINGS, onChange?: () => void): boolean {
-  const setting = settingsOnPage(doc.URL, catalogue).find((s) => s.id === settingId);
-  if (!setting) return false;
+  const setting = catalogue.find((s) => s.id === settingId);
+  const { el } = setting ? identify(doc, setting) : {};
+  if (!setting || (!el && !settingsAtAddress(doc.URL, [setting]).length)) return false;
   closeCurrent();
-  const { el } = identify(doc, setting);
   const target = el ?? doc.querySelector('main, [role="main"]') ?? doc.body;
 
   const make = (tag: string, attributes: Record<string, string>, text = '') => {
@@ -60,7 +60,8 @@ export function showGuide(doc: Document, settingId: string, t: Translate, catalo
   const first = el && readState(el);
   const body = make('p', { id: 'b', 'aria-live': 'polite' }, el ? t(first === setting.privateValue ? 'guide_off' : 'guide_found', label) : t('guide_missing', label));
   dialog.append(make('h2', { id: 't' }, t('guide_title')), body, close);
-  host.attachShadow({ mode: 'open' }).append(make('style', {}, STYLE), ring, dialog);
+  // Closed: page scripts can neither read nor rewrite what the member is told.
+  host.attachShadow({ mode: 'closed' }).append(make('style', {}, STYLE), ring, dialog);
 
   target.scrollIntoView?.({ block: 'center' });
   // Document coordinates, so the outline scrolls with the page without listeners.

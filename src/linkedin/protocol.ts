@@ -1,7 +1,7 @@
 import type { BgToCs, CsReportReply } from '../messages';
 
 // Hand-written twins of the zod schemas in src/messages.ts: zod would triple the content script's
-// size. tests/unit/linkedin/protocol.test.ts checks they accept and return what the schemas do.
+// size. tests/unit/linkedin/content.test.ts checks they accept and return what the schemas do.
 
 const isRecord = (value: unknown): value is Record<string, unknown> =>
   typeof value === 'object' && value !== null && !Array.isArray(value);
@@ -9,8 +9,8 @@ const isRecord = (value: unknown): value is Record<string, unknown> =>
 export function parseBgToCs(message: unknown): BgToCs | undefined {
   if (!isRecord(message)) return undefined;
   const { type, settingId } = message;
-  if (type === 'bg:observe') return { type };
-  if ((type === 'bg:turnOff' || type === 'bg:guide') && typeof settingId === 'string') return { type, settingId };
+  if (type === 'bg:observe' || type === 'bg:ping') return { type };
+  if (type === 'bg:turnOff' && typeof settingId === 'string') return { type, settingId };
   return undefined;
 }
 

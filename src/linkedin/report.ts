@@ -7,9 +7,51 @@ export type SwitchState = z.infer<typeof SwitchState>;
 export const ObservedState = z.enum(['on', 'off', 'not-offered', 'unknown']);
 export type ObservedState = z.infer<typeof ObservedState>;
 
+/**
+ * Why a reading or a run step came out as it did, as a code the UI words in the member's language.
+ * `detail` next to it keeps the English diagnostic for the JSON receipt.
+ */
+export const ReasonCode = z.enum([
+  // readings
+  'notice', // LinkedIn's own "not available" notice: the only proof of not offered
+  'loading', // the page or the switch's card was still loading
+  'not-signed-in', // no sign-in signal on a page that should have one
+  'ambiguous', // several switches match the setting
+  'unidentified-switch', // a switch nobody can name is on the page
+  'no-switch', // a loaded page without the switch and without a notice
+  'in-shadow-root', // switch-like controls inside a shadow root
+  'in-frame', // the settings content is inside a frame
+  'states-disagree', // checked and aria-checked say different things
+  'not-found', // LinkedIn answered 404 / "page doesn't exist"
+  'error-page', // LinkedIn's "Something went wrong" or a 5xx
+  'rate-limited', // HTTP 429
+  'signed-out',
+  // clicks
+  'not-identified', // refused: the switch was not positively identified
+  'disabled',
+  'put-back', // the switch moved, then LinkedIn put it back
+  'no-effect', // the switch did not move
+  // run
+  'still-on', // read on after the reload that followed the retry
+  'unreadable', // read something other than on/off after the reload
+  'moved', // no known address or hub link shows the setting
+  'page-silent', // the page never answered
+  'no-connection', // the page failed to load (offline, DNS, connection reset)
+  'tab-closed',
+  'tab-left', // the member took the run's tab elsewhere
+  'cancelled',
+  'restarted', // the browser or the extension restarted mid-run
+  'timed-out', // the run went on far longer than any run should
+  'invalid-run', // the stored run record made no sense
+  'not-reached', // the run ended before this setting
+]);
+export type ReasonCode = z.infer<typeof ReasonCode>;
+
 export const Evidence = z.object({
-  /** How the switch was identified: its stable hook, its label text, or not at all. */
-  matchedBy: z.enum(['hook', 'label', 'none']),
+  /** How the switch was identified: its stable hook, its own label, the heading of its card, or not at all. */
+  matchedBy: z.enum(['hook', 'label', 'heading', 'none']),
+  /** Why the state is what it is when no switch was read (unknown, not offered). */
+  code: z.optional(ReasonCode),
   /** Human-readable detail: the hook or label that matched, or why nothing did. */
   detail: z.string(),
   /** How many switch-like candidates the page showed. */
@@ -24,14 +66,23 @@ export const SettingObservation = z.object({
 });
 export type SettingObservation = z.infer<typeof SettingObservation>;
 
+/** A link on the page named like a setting's catalogued heading (hubs list settings this way). */
+export const SettingLink = z.object({ settingId: z.string(), url: z.string() });
+export type SettingLink = z.infer<typeof SettingLink>;
+
 export const PageReport = z.object({
   url: z.string(),
   /** The page's UI language (html[lang]), '' when unknown. */
   lang: z.string(),
-  page: z.enum(['logged-out', 'settings', 'unknown']),
-  /** For 'settings': one entry per catalogued setting that lives on this URL. */
+  /** When the document was loaded (performance.timeOrigin, ms since the epoch): tells a fresh page from a stale one. */
+  loadedAt: z.number(),
+  /** error: LinkedIn answered with an error or "not found" page (see `problem`). */
+  page: z.enum(['logged-out', 'settings', 'error', 'unknown']),
+  /** Every catalogued setting this page shows, or lives at by its address. */
   settings: z.array(SettingObservation),
-  /** Why the page is logged-out / unknown, in plain words for the audit. */
+  problem: z.optional(ReasonCode),
+  links: z.optional(z.array(SettingLink)),
+  /** Why the page is logged-out / error / unknown, in plain words for the audit. */
   reason: z.optional(z.string()),
 });
 export type PageReport = z.infer<typeof PageReport>;
@@ -39,6 +90,7 @@ export type PageReport = z.infer<typeof PageReport>;
 export const FlipResult = z.object({
   settingId: z.string(),
   outcome: z.enum(['changed', 'already-private', 'did-not-change', 'refused']),
+  code: z.optional(ReasonCode),
   /** Why it did not change or was refused (unknown switch, timed out, ...). */
   reason: z.optional(z.string()),
 });

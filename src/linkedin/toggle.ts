@@ -1,5 +1,5 @@
-import { PAGE_SETTINGS } from './page-settings';
-import { identify, readState, settingsOnPage, type PageSetting } from './match';
+import { PAGE_SETTINGS } from 'virtual:untrain/page-catalogue';
+import { identify, readState, stillLoading, type PageSetting } from './match';
 import type { FlipResult } from './report';
 import { sleep, waitFor } from './wait';
 
@@ -7,9 +7,12 @@ export interface FlipOptions {
   catalogue?: readonly PageSetting[];
   /** How long to wait for the switch to render, and then for the page to accept the change (default 8 s each). */
   timeoutMs?: number;
-  /** The new state must hold this long, so that a revert after a failed save is seen (default 600 ms). */
-  settleMs?: number;
-  /** The shorter hold once LinkedIn's settings API has answered the save (default 150 ms). */
+  /**
+   * Leave without having seen LinkedIn answer a save only after this long (default 5 s): an app
+   * that debounces its save must not lose it to an early navigation.
+   */
+  saveCeilingMs?: number;
+  /** The new state must hold this long once LinkedIn's settings API has answered the save (default 150 ms). */
   savedSettleMs?: number;
   pollMs?: number;
 }
@@ -20,20 +23,20 @@ const SAVE_REQUEST = /\/mysettings-api\/settingsApiSettings\//;
 /**
  * Whether a save request has been answered since the call, from the page's Resource Timing (the
  * content script shares the page's performance timeline). Leaving the page earlier could abort the
- * save; without the signal (API renamed, no observer) the caller keeps the full hold.
+ * save; without the signal (API renamed, no observer) the caller waits for the ceiling.
  */
 function watchSave() {
-  let answered = false;
+  let answeredAt = 0;
   let observer: PerformanceObserver | undefined;
   try {
     observer = new PerformanceObserver((list) => {
-      answered ||= list.getEntries().some((entry) => SAVE_REQUEST.test(entry.name));
+      if (!answeredAt && list.getEntries().some((entry) => SAVE_REQUEST.test(entry.name))) answeredAt = Date.now();
     });
     observer.observe({ type: 'resource' });
   } catch {
     observer = undefined;
   }
-  return { answered: () => answered, stop: () => observer?.disconnect() };
+  return { answeredAt: () => answeredAt, stop: () => observer?.disconnect() };
 }
 
 /**
@@ -44,39 +47,50 @@ function watchSave() {
 export async function flipToPrivate(
   doc: Document,
   settingId: string,
-  { catalogue = PAGE_SETTINGS, timeoutMs = 8000, settleMs = 600, savedSettleMs = 150, pollMs = 50 }: FlipOptions = {},
+  { catalogue = PAGE_SETTINGS, timeoutMs = 8000, saveCeilingMs = 5000, savedSettleMs = 150, pollMs = 50 }: FlipOptions = {},
 ): Promise<FlipResult> {
-  const result = (outcome: FlipResult['outcome'], reason?: string): FlipResult =>
-    reason ? { settingId, outcome, reason } : { settingId, outcome };
-  const setting = settingsOnPage(doc.URL, catalogue).find((s) => s.id === settingId);
-  if (!setting) return result('refused', 'not a catalogued setting of this page');
-  const identified = (now = identify(doc, setting)) => (now.el || now.ambiguous ? now : undefined);
+  const result = (outcome: FlipResult['outcome'], code?: FlipResult['code'], reason?: string): FlipResult =>
+    code ? { settingId, outcome, code, reason: reason ?? code } : { settingId, outcome };
+  const setting = catalogue.find((s) => s.id === settingId);
+  if (!setting) return result('refused', 'not-identified', 'not a catalogued setting');
+  // A switch is read only once its card has stopped loading (it may show a default until then).
+  const identified = (now = identify(doc, setting)) => ((now.el && !stillLoading(now.el)) || now.ambiguous ? now : undefined);
   const { el, evidence } = (await waitFor(doc, identified, { timeoutMs })) ?? identify(doc, setting);
-  if (!el) return result('refused', evidence.detail);
+  if (!el) return result('refused', 'not-identified', evidence.detail);
+  if (stillLoading(el)) return result('refused', 'loading', 'its card was still loading');
   const before = readState(el);
-  if (!before) return result('refused', 'checked and aria-checked disagree');
+  if (!before) return result('refused', 'states-disagree', 'checked and aria-checked disagree');
   if (before === setting.privateValue) return result('already-private');
   if ((el as HTMLInputElement).disabled || el.getAttribute('aria-disabled') === 'true') {
-    return result('did-not-change', 'the switch is disabled');
+    return result('did-not-change', 'disabled', 'the switch is disabled');
   }
 
   const save = watchSave();
+  const clickedAt = Date.now();
   el.click();
   let held = 0;
   let seen = false;
   try {
-    for (const end = Date.now() + timeoutMs; Date.now() < end; ) {
+    for (const end = clickedAt + Math.max(timeoutMs, saveCeilingMs + savedSettleMs); Date.now() < end; ) {
       await sleep(pollMs);
       // Identify again each time: LinkedIn may re-render the switch after saving.
       const now = identify(doc, setting).el;
       if (now && readState(now) === setting.privateValue) {
         seen = true;
         held ||= Date.now();
-        if (Date.now() - held >= (save.answered() ? savedSettleMs : settleMs)) return result('changed');
-      } else held = 0;
+        // Hold the new state a little after LinkedIn answered the save (a failed save is put back).
+        const answeredAt = save.answeredAt();
+        const landed = answeredAt ? Date.now() - Math.max(held, answeredAt) >= savedSettleMs : Date.now() - clickedAt >= saveCeilingMs;
+        if (landed) return result('changed');
+      } else {
+        held = 0;
+        if (!seen && Date.now() - clickedAt >= timeoutMs) break;
+      }
     }
   } finally {
     save.stop();
   }
-  return result('did-not-change', seen ? 'LinkedIn put the switch back' : `not ${setting.privateValue} after ${timeoutMs} ms`);
+  return seen
+    ? result('did-not-change', 'put-back', 'LinkedIn put the switch back')
+    : result('did-not-change', 'no-effect', `not ${setting.privateValue} after ${timeoutMs} ms`);
 }

@@ -7,8 +7,8 @@ export interface WaitForOptions {
 export const CHECK_GAP_MS = 50;
 
 /**
- * Resolve with the first defined result of `check`, run now and again after nodes are added to
- * the document (attribute churn is ignored: a single-page app renders by adding nodes), at most
+ * Resolve with the first defined result of `check`, run now and again after nodes are added to or
+ * removed from the document or a loading marker (aria-busy) changes, at most
  * once per CHECK_GAP_MS and always once after the latest addition. Resolves undefined on timeout or
  * abort; the observer is disconnected as soon as there is an answer.
  */
@@ -33,12 +33,14 @@ export function waitFor<T>(doc: Document, check: () => T | undefined, { timeoutM
       if (value !== undefined) finish(value);
     };
     const observer = new MutationObserver((records) => {
-      if (pending !== undefined || !records.some((r) => r.addedNodes.length > 0)) return;
+      if (pending !== undefined || !records.some((r) => r.type === 'attributes' || r.addedNodes.length > 0 || r.removedNodes.length > 0)) return;
       const wait = lastCheck + CHECK_GAP_MS - performance.now();
       if (wait <= 0) checkNow();
       else pending = setTimeout(checkNow, wait);
     });
-    observer.observe(doc, { childList: true, subtree: true });
+    // Loading that ends in place (aria-busy cleared, a spinner removed) is a change too; other
+    // attribute churn is not watched.
+    observer.observe(doc, { childList: true, subtree: true, attributes: true, attributeFilter: ['aria-busy'] });
     const timer = setTimeout(onAbort, timeoutMs);
     signal?.addEventListener('abort', onAbort);
   });

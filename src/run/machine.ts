@@ -1,4 +1,4 @@
-import type { FlipResult, PageReport, SettingObservation } from '../linkedin/report';
+import type { FlipResult, PageReport, ReasonCode, SettingObservation } from '../linkedin/report';
 import type { PageStep, RunRecord, SettingResult } from './types';
 
 /**
@@ -7,19 +7,27 @@ import type { PageStep, RunRecord, SettingResult } from './types';
  * from storage with `resume`. Every effect is safe to repeat: pages are re-read before any click
  * and a click only ever moves a switch towards private.
  *
- * Opt-out walks the pages twice: first read each page and click what is on, then reload every
- * page that was clicked and read it back (settings interact, so all reads come after all clicks).
- * Only a read after that reload counts as verified; a setting still on gets one more click.
+ * Opt-out walks the pages twice: first find each setting and click what is on, then reload the
+ * address each clicked setting was found at and read it back (settings interact, so all reads come
+ * after all clicks). Only a read after that reload counts as verified; a setting still on gets one
+ * more click. A setting is found by what the page shows, not by its address: a catalogued address
+ * that LinkedIn redirects, answers 404 or shows without the setting leads to the alternates, then
+ * to LinkedIn's settings hubs, whose one link named like the setting is followed. Never a guess.
  */
 export type RunEvent =
   | { type: 'tab-opened'; tabId: number }
+  | { type: 'navigated' }
   | { type: 'report'; tabId: number; report: PageReport }
-  | { type: 'flip-result'; result: FlipResult }
+  | { type: 'flip-result'; tabId: number; result: FlipResult }
   | { type: 'flip-lost'; reason: string }
+  | { type: 'load-failed'; tabId: number }
   | { type: 'tab-closed'; tabId: number }
+  | { type: 'tab-left'; tabId: number }
   | { type: 'stalled' }
   | { type: 'resume' }
-  | { type: 'cancel' };
+  | { type: 'cancel' }
+  /** The run cannot go on safely (browser restarted, record too old or impossible): end it, touch no tab. */
+  | { type: 'abandon'; code: ReasonCode; reason: string };
 
 export type Effect =
   | { type: 'open-tab'; url: string }
@@ -34,21 +42,33 @@ export interface Step {
   effects: Effect[];
 }
 
-/** Apply, verify and a retry's verify take three loads; one more absorbs a stalled load. */
-export const MAX_LOADS = 4;
-export const MAX_CLICKS = 2;
+export interface RunSetting {
+  id: string;
+  url: string;
+  alternates?: readonly string[];
+}
 
-export function startRun(
-  mode: RunRecord['mode'],
-  settings: readonly { id: string; url: string }[],
-  now: string,
-  id: string,
-): Step {
+export const MAX_CLICKS = 2;
+/** Reloads of a page that stayed silent or showed an error. */
+export const MAX_RETRIES = 1;
+/** Loads of one page in all (looking, applying, verifying, retrying): no page loops. */
+export const MAX_LOADS = 12;
+/** A report from a document loaded before the load we ordered is stale; clocks may differ by this much. */
+export const STALE_SLACK_MS = 20;
+
+const pathOf = (url: string) => URL.parse(url)?.pathname.replace(/\/+$/, '') ?? url;
+
+export function startRun(mode: RunRecord['mode'], settings: readonly RunSetting[], hubs: readonly string[], now: string, id: string): Step {
   const pages: PageStep[] = [];
   for (const setting of settings) {
-    const page = pages.find((p) => p.url === setting.url);
-    if (page) page.settingIds.push(setting.id);
-    else pages.push({ url: setting.url, settingIds: [setting.id], phase: 'apply', loads: 0, queue: [] });
+    const page = pages.find((p) => p.urls[0] === setting.url);
+    if (page) {
+      page.settingIds.push(setting.id);
+      for (const url of setting.alternates ?? []) if (!page.urls.includes(url)) page.urls.splice(page.urls.length - hubs.length, 0, url);
+      continue;
+    }
+    const urls = [...new Set([setting.url, ...(setting.alternates ?? []), ...hubs])];
+    pages.push({ settingIds: [setting.id], urls, tried: 0, target: setting.url, visited: [], phase: 'apply', loads: 0, retries: 0, queue: [] });
   }
   const run: RunRecord = {
     id,
@@ -59,66 +79,130 @@ export function startRun(
     tabId: null,
     cursor: 0,
     waiting: 'tab',
+    navigatedAt: Date.parse(now),
+    navigationSent: false,
     pages,
     results: settings.map((s) => ({ settingId: s.id, outcome: 'pending', clicks: 0 })),
   };
   if (pages.length === 0) return finish(run, 'finished', undefined, now, false);
   pages[0]!.loads = 1;
-  return { run, effects: [{ type: 'open-tab', url: pages[0]!.url }] };
+  return { run, effects: [{ type: 'open-tab', url: pages[0]!.target }] };
+}
+
+/** Whether a stored record can be worked on: anything else is ended honestly instead of crashing. */
+export function isCoherent(run: RunRecord): boolean {
+  const page = run.pages[run.cursor];
+  if (!page || page.settingIds.length === 0 || page.urls.length === 0) return false;
+  if (run.waiting === 'flip' && !page.queue[0]) return false;
+  if (run.waiting !== 'tab' && run.waiting !== 'nothing' && run.tabId === null) return false;
+  const ids = new Set(run.results.map((r) => r.settingId));
+  return run.pages.every((p) => p.settingIds.every((id) => ids.has(id)) && p.queue.every((id) => p.settingIds.includes(id)));
 }
 
 export function advance(previous: RunRecord, event: RunEvent, now: string): Step {
   if (previous.status !== 'running') return { run: previous, effects: [] };
+  const unchanged = { run: previous, effects: [] };
   const run: RunRecord = structuredClone(previous);
   run.updatedAt = now;
+  if (event.type === 'abandon') return finish(run, 'interrupted', [event.code, event.reason], now, false);
+  if (!isCoherent(run)) return finish(run, 'interrupted', ['invalid-run', 'the stored run made no sense'], now, false);
   const page = run.pages[run.cursor]!;
 
   switch (event.type) {
     case 'tab-opened':
-      if (run.waiting !== 'tab') return { run: previous, effects: [] };
-      run.tabId = event.tabId;
-      run.waiting = 'report';
+      if (run.waiting !== 'tab') return unchanged;
+      Object.assign(run, { tabId: event.tabId, waiting: 'report', navigationSent: true });
+      return { run, effects: [] };
+
+    case 'navigated':
+      if (run.waiting !== 'report' || run.navigationSent) return unchanged;
+      run.navigationSent = true;
       return { run, effects: [] };
 
     case 'tab-closed':
-      if (event.tabId !== run.tabId) return { run: previous, effects: [] };
+      if (event.tabId !== run.tabId) return unchanged;
       run.tabId = null;
-      return finish(run, 'interrupted', 'tab-closed', now, false);
+      return finish(run, 'interrupted', ['tab-closed', 'the tab was closed'], now, false);
+
+    case 'tab-left':
+      // The member took the tab elsewhere: it is theirs now, never navigated or closed again.
+      if (event.tabId !== run.tabId) return unchanged;
+      run.tabId = null;
+      return finish(run, 'interrupted', ['tab-left', 'the tab left LinkedIn settings'], now, false);
+
+    case 'cancel':
+      return finish(run, 'interrupted', ['cancelled', 'cancelled by the member'], now, true);
+
+    case 'load-failed':
+      if (event.tabId !== run.tabId || run.waiting !== 'report') return unchanged;
+      return giveUp(run, page, 'no-connection', `${page.target} did not load (no connection?)`, now);
 
     case 'report': {
-      if (event.tabId !== run.tabId || run.waiting !== 'report') return { run: previous, effects: [] };
-      if (event.report.page === 'logged-out') return finish(run, 'signed-out', 'signed-out', now, true);
-      if (!samePage(event.report.url, page.url)) return { run: previous, effects: [] };
-      return page.phase === 'apply' ? applyRead(run, page, event.report, now) : verifyRead(run, page, event.report, now);
+      if (event.tabId !== run.tabId || run.waiting !== 'report') return unchanged;
+      if (event.report.loadedAt < run.navigatedAt - STALE_SLACK_MS) return unchanged;
+      if (event.report.page === 'logged-out') return finish(run, 'signed-out', ['signed-out', 'LinkedIn showed a sign-in page'], now, true);
+      return read(run, page, event.report, now);
     }
 
     case 'flip-result': {
-      if (run.waiting !== 'flip' || page.queue[0] !== event.result.settingId) return { run: previous, effects: [] };
+      if (event.tabId !== run.tabId || run.waiting !== 'flip' || page.queue[0] !== event.result.settingId) return unchanged;
       page.queue.shift();
       const result = resultOf(run, event.result.settingId);
-      if (event.result.outcome === 'changed' || event.result.outcome === 'did-not-change') result.clicks += 1;
-      if (event.result.outcome === 'refused') {
-        Object.assign(result, { outcome: 'unknown', reason: event.result.reason ?? 'switch not identified', at: now });
-      } else if (event.result.outcome === 'did-not-change') {
-        result.reason = event.result.reason ?? 'the switch did not change';
+      const { outcome, code, reason } = event.result;
+      if (outcome === 'changed' || outcome === 'did-not-change') result.clicks += 1;
+      if (outcome === 'refused') {
+        Object.assign(result, { outcome: 'unknown', code: code ?? 'not-identified', reason: reason ?? 'switch not identified', at: now });
+      } else if (outcome === 'did-not-change') {
+        Object.assign(result, { code: code ?? 'no-effect', reason: reason ?? 'the switch did not change' });
       }
       return afterFlips(run, page);
     }
 
     case 'flip-lost':
     case 'stalled':
-      if (run.waiting === 'tab') return { run, effects: [{ type: 'open-tab', url: page.url }] };
+      if (run.waiting === 'tab') return { run, effects: [{ type: 'open-tab', url: page.target }] };
       if (run.waiting === 'flip' && event.type === 'stalled') return { run, effects: [{ type: 'flip', settingId: page.queue[0]! }] };
-      return reload(run, page, event.type === 'flip-lost' ? event.reason : 'the page did not answer', now);
-
-    case 'cancel':
-      return finish(run, 'interrupted', 'cancelled', now, true);
+      if (run.waiting === 'nothing') return unchanged;
+      return retry(run, page, 'page-silent', event.type === 'flip-lost' ? event.reason : 'the page did not answer', now);
 
     case 'resume':
-      if (run.waiting === 'tab') return { run, effects: [{ type: 'open-tab', url: page.url }] };
+      if (run.waiting === 'tab') return { run, effects: [{ type: 'open-tab', url: page.target }] };
       if (run.waiting === 'flip') return { run, effects: [{ type: 'flip', settingId: page.queue[0]! }] };
+      // A load that was never handed to the browser is ordered again: reading the page still shown
+      // would verify a switch against the load before our click.
+      if (!run.navigationSent) return navigate(run, page, page.target, now);
       return { run, effects: [{ type: 'observe' }] };
   }
+}
+
+/** A fresh report for the current page: does it show this page's settings, and what do they read? */
+function read(run: RunRecord, page: PageStep, report: PageReport, now: string): Step {
+  // A setting merely expected at this address but absent without LinkedIn's notice is not here,
+  // and nothing on an error or "not found" page is.
+  const shown =
+    report.page === 'settings' ? report.settings.filter((s) => page.settingIds.includes(s.settingId) && s.evidence.code !== 'no-switch') : [];
+  if (report.page === 'error' && report.problem !== 'not-found') {
+    return retry(run, page, report.problem ?? 'error-page', report.reason ?? 'LinkedIn showed an error page', now);
+  }
+  if (shown.length > 0) {
+    page.foundAt = report.url.split(/[?#]/)[0];
+    return page.phase === 'apply' ? applyRead(run, page, report, now) : verifyRead(run, page, report, now);
+  }
+  if (page.phase !== 'apply') return retry(run, page, 'moved', `the settings were no longer at ${pathOf(page.target)}`, now);
+  page.visited.push(pathOf(report.url));
+  const links = [...new Set((report.links ?? []).filter((l) => page.settingIds.includes(l.settingId)).map((l) => l.url))];
+  const link = links.length === 1 && !page.visited.includes(pathOf(links[0]!)) ? links[0] : undefined;
+  if (link) return navigate(run, page, link, now);
+  return lookFurther(run, page, now);
+}
+
+/** The next known address, then the hubs; when all are tried, the member is told it moved. */
+function lookFurther(run: RunRecord, page: PageStep, now: string): Step {
+  while (++page.tried < page.urls.length) {
+    const url = page.urls[page.tried]!;
+    if (!page.visited.includes(pathOf(url))) return navigate(run, page, url, now);
+  }
+  return giveUp(run, page, 'moved', `not shown at ${page.visited.join(', ')} nor linked from LinkedIn's settings hubs`, now);
 }
 
 function applyRead(run: RunRecord, page: PageStep, report: PageReport, now: string): Step {
@@ -126,7 +210,7 @@ function applyRead(run: RunRecord, page: PageStep, report: PageReport, now: stri
     const result = resultOf(run, settingId);
     if (result.outcome !== 'pending') continue;
     const seen = observation(report, settingId);
-    Object.assign(result, { before: seen.state, lang: report.lang, at: now });
+    Object.assign(result, { before: seen.state, lang: report.lang, at: now, foundAt: page.foundAt });
     if (seen.state === 'on') {
       if (run.mode === 'audit') Object.assign(result, { outcome: 'observed-on', after: 'on' });
       else page.queue.push(settingId);
@@ -144,14 +228,13 @@ function verifyRead(run: RunRecord, page: PageStep, report: PageReport, now: str
     const seen = observation(report, settingId);
     Object.assign(result, { after: seen.state, lang: report.lang, at: now });
     if (seen.state === 'off') {
-      Object.assign(result, { outcome: 'verified', reason: undefined });
+      Object.assign(result, { outcome: 'verified', code: undefined, reason: undefined });
     } else if (seen.state === 'on' && result.clicks < MAX_CLICKS) {
       page.queue.push(settingId);
+    } else if (seen.state === 'on') {
+      Object.assign(result, { outcome: 'failed', code: result.code ?? 'still-on', reason: result.reason ?? 'still on after reload' });
     } else {
-      Object.assign(result, {
-        outcome: 'failed',
-        reason: seen.state === 'on' ? (result.reason ?? 'still on after reload') : `read ${seen.state} after reload: ${seen.evidence.detail}`,
-      });
+      Object.assign(result, { outcome: 'failed', code: 'unreadable', reason: `read ${seen.state} after reload: ${seen.evidence.detail}` });
     }
   }
   return afterFlips(run, page);
@@ -174,33 +257,42 @@ function next(run: RunRecord): Step {
   if (target < 0) return finish(run, 'finished', undefined, run.updatedAt, true);
   run.cursor = target;
   const page = run.pages[target]!;
-  page.loads += 1;
-  run.waiting = 'report';
-  return { run, effects: [{ type: 'navigate', url: page.url }] };
+  page.retries = 0;
+  return navigate(run, page, page.phase === 'verify' ? (page.foundAt ?? page.target) : page.target, run.updatedAt);
 }
 
-function reload(run: RunRecord, page: PageStep, reason: string, now: string): Step {
+function navigate(run: RunRecord, page: PageStep, url: string, now: string): Step {
+  if (page.loads >= MAX_LOADS) return giveUp(run, page, 'page-silent', `gave up after ${page.loads} loads`, now);
+  page.loads += 1;
+  page.target = url;
+  Object.assign(run, { waiting: 'report', navigatedAt: Date.parse(now), navigationSent: false });
+  return { run, effects: [{ type: 'navigate', url }] };
+}
+
+/** Load the page once more after silence or an error page; then give it up with that reason. */
+function retry(run: RunRecord, page: PageStep, code: ReasonCode, reason: string, now: string): Step {
   page.queue = [];
-  if (page.loads >= MAX_LOADS) {
-    for (const id of page.settingIds) {
-      const result = resultOf(run, id);
-      if (result.outcome === 'pending') {
-        Object.assign(result, { outcome: result.clicks > 0 ? 'failed' : 'unknown', reason, at: now });
-      }
-    }
-    page.phase = 'done';
-    return next(run);
-  }
-  page.loads += 1;
-  run.waiting = 'report';
-  return { run, effects: [{ type: 'navigate', url: page.url }] };
+  if (page.retries >= MAX_RETRIES) return giveUp(run, page, code, reason, now);
+  page.retries += 1;
+  return navigate(run, page, page.target, now);
 }
 
-function finish(run: RunRecord, status: RunRecord['status'], reason: string | undefined, now: string, closeTab: boolean): Step {
-  for (const result of run.results) {
-    if (result.outcome === 'pending') Object.assign(result, { outcome: 'skipped', reason: reason ?? 'not reached' });
+/** The page's unsettled settings end unknown (failed, if we clicked them) with the reason. */
+function giveUp(run: RunRecord, page: PageStep, code: ReasonCode, reason: string, now: string): Step {
+  page.queue = [];
+  for (const id of page.settingIds) {
+    const result = resultOf(run, id);
+    if (result.outcome === 'pending') Object.assign(result, { outcome: result.clicks > 0 ? 'failed' : 'unknown', code, reason, at: now });
   }
-  Object.assign(run, { status, reason, finishedAt: now, waiting: 'nothing' });
+  page.phase = 'done';
+  return next(run);
+}
+
+function finish(run: RunRecord, status: RunRecord['status'], why: [ReasonCode, string] | undefined, now: string, closeTab: boolean): Step {
+  for (const result of run.results) {
+    if (result.outcome === 'pending') Object.assign(result, { outcome: 'skipped', code: why?.[0] ?? 'not-reached', reason: why?.[1] ?? 'not reached' });
+  }
+  Object.assign(run, { status, finishedAt: now, waiting: 'nothing' }, why && { code: why[0], reason: why[1] });
   const effects: Effect[] = closeTab && run.tabId !== null ? [{ type: 'close-tab' }] : [];
   return { run, effects: [...effects, { type: 'finished' }] };
 }
@@ -208,7 +300,7 @@ function finish(run: RunRecord, status: RunRecord['status'], reason: string | un
 function settle(result: SettingResult, seen: SettingObservation) {
   if (seen.state === 'off') Object.assign(result, { outcome: 'already-private', after: 'off' });
   else if (seen.state === 'not-offered') Object.assign(result, { outcome: 'not-offered', after: 'not-offered' });
-  else Object.assign(result, { outcome: 'unknown', after: 'unknown', reason: seen.evidence.detail });
+  else Object.assign(result, { outcome: 'unknown', after: 'unknown', code: seen.evidence.code ?? 'not-identified', reason: seen.evidence.detail });
 }
 
 function observation(report: PageReport, settingId: string): SettingObservation {
@@ -216,17 +308,11 @@ function observation(report: PageReport, settingId: string): SettingObservation 
     report.settings.find((s) => s.settingId === settingId) ?? {
       settingId,
       state: 'unknown',
-      evidence: { matchedBy: 'none', detail: `page reported as ${report.page}${report.reason ? `: ${report.reason}` : ''}`, candidates: 0 },
+      evidence: { matchedBy: 'none', code: 'no-switch', detail: `not shown on ${pathOf(report.url)}`, candidates: 0 },
     }
   );
 }
 
 function resultOf(run: RunRecord, settingId: string): SettingResult {
   return run.results.find((r) => r.settingId === settingId)!;
-}
-
-function samePage(a: string, b: string): boolean {
-  const path = (url: string) => URL.parse(url)?.pathname.replace(/\/+$/, '');
-  const pathA = path(a);
-  return pathA !== undefined && pathA === path(b);
 }

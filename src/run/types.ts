@@ -1,16 +1,19 @@
 import { z } from 'zod/mini';
-import { ObservedState } from '../linkedin/report';
+import { ObservedState, ReasonCode } from '../linkedin/report';
+
+/** An ISO date-time that really is one: a stored "not a date" must fail the schema, not the UI later. */
+export const IsoTime = z.string().check(z.refine((s) => /^\d{4}-\d{2}-\d{2}T/.test(s) && !Number.isNaN(Date.parse(s)), 'must be an ISO date-time'));
 
 /** Outcome per setting in a run, in the words the UI and receipt use. */
 export const SettingOutcome = z.enum([
   'pending',
   'verified', // turned off and read back off after a reload
   'already-private', // read off on load, nothing clicked
-  'not-offered', // page loaded, setting absent (e.g. not offered in the region)
+  'not-offered', // LinkedIn's own notice says the setting is not offered
   'observed-on', // audit only: read on, nothing clicked
-  'unknown', // could not identify the switch with certainty: guide the user
+  'unknown', // could not read or identify the switch with certainty: guide the member
   'failed', // clicked, but it did not stay off (one retry done)
-  'skipped', // run interrupted before this setting (tab closed, signed out)
+  'skipped', // run ended before this setting (tab closed, signed out, cancelled)
 ]);
 export type SettingOutcome = z.infer<typeof SettingOutcome>;
 
@@ -20,22 +23,37 @@ export const SettingResult = z.object({
   before: z.optional(ObservedState),
   after: z.optional(ObservedState),
   /** ISO time of the read that decided the outcome. */
-  at: z.optional(z.string()),
+  at: z.optional(IsoTime),
   lang: z.optional(z.string()),
+  /** Where the setting was found (it may have moved from its catalogued address). */
+  foundAt: z.optional(z.string()),
+  /** Why it is unknown, failed or skipped: a code the UI words, and the English diagnostic. */
+  code: z.optional(ReasonCode),
   reason: z.optional(z.string()),
   /** Clicks sent so far (at most two: one try, one retry). */
   clicks: z.number(),
 });
 export type SettingResult = z.infer<typeof SettingResult>;
 
-/** One page of the run: settings that share a URL are read, flipped and verified together. */
+/** One page of the run: settings that share an address are read, flipped and verified together. */
 export const PageStep = z.object({
-  url: z.string(),
   settingIds: z.array(z.string()),
+  /** Where to look, in order: the catalogued address, its alternates, then LinkedIn's settings hubs. */
+  urls: z.array(z.string()),
+  /** Index into `urls` of the address being tried. */
+  tried: z.number(),
+  /** The address loading now: one of `urls`, or a link a hub gave. */
+  target: z.string(),
+  /** Paths loaded while looking, so a hub link never leads round in a circle. */
+  visited: z.array(z.string()),
+  /** Where the settings were found: verification reloads this address. */
+  foundAt: z.optional(z.string()),
   /** apply: read and flip what is on; verify: fresh load, read back; done. */
   phase: z.enum(['apply', 'verify', 'done']),
-  /** Loads of this page so far; a page that will not load is given up after MAX_LOADS. */
+  /** Loads of this page so far (looking included); bounded so no page loops. */
   loads: z.number(),
+  /** Reloads after a silent or error page; one is allowed, then the page is given up. */
+  retries: z.number(),
   /** Settings of this page still to be clicked, in order. */
   queue: z.array(z.string()),
 });
@@ -45,17 +63,22 @@ export const RunRecord = z.object({
   id: z.string(),
   mode: z.enum(['opt-out', 'audit']),
   status: z.enum(['running', 'finished', 'signed-out', 'interrupted']),
-  startedAt: z.string(),
-  updatedAt: z.string(),
-  finishedAt: z.optional(z.string()),
+  startedAt: IsoTime,
+  updatedAt: IsoTime,
+  finishedAt: z.optional(IsoTime),
   tabId: z.nullable(z.number()),
   /** Index into pages of the page being worked on. */
   cursor: z.number(),
-  /** What the current page is waiting for: its load report, or a flip answer. */
+  /** What the current page is waiting for: the tab, its load report, or a flip answer. */
   waiting: z.enum(['tab', 'report', 'flip', 'nothing']),
+  /** When the current load was ordered (ms since the epoch): a report from an older document is stale. */
+  navigatedAt: z.number(),
+  /** Whether that load was handed to the browser; a worker that stopped before it orders it again. */
+  navigationSent: z.boolean(),
   pages: z.array(PageStep),
   results: z.array(SettingResult),
-  /** Set when the run ended early, e.g. 'tab-closed'. */
+  /** Why the run ended early. */
+  code: z.optional(ReasonCode),
   reason: z.optional(z.string()),
 });
 export type RunRecord = z.infer<typeof RunRecord>;

@@ -15,8 +15,9 @@ import { interruptedText, phaseText, progressText, resultWords } from './progres
 import { latestReceipt, receiptFileName, receiptJson, receiptText } from './receipt';
 import { send } from './send';
 import { renderFromStorage } from './state';
+import { failureKind, reasonWords } from './reasons';
 import { stillToDoCard } from './todo';
-import { failureKind, reasonText, stateWords, type Tone, type Words } from './words';
+import { stateWords, type Tone, type Words } from './words';
 
 const LOGIN_URL = 'https://www.linkedin.com/login';
 
@@ -25,7 +26,7 @@ const LOGIN_URL = 'https://www.linkedin.com/login';
  * comes back to it afterwards), so the run resumes as soon as that page reports the member signed in.
  */
 function signInUrl(data: PopupData): string {
-  return data.run?.pages[0]?.url ?? SETTINGS.find((s) => data.prefs.covered.includes(s.id))?.url ?? LOGIN_URL;
+  return data.run?.pages[0]?.target ?? SETTINGS.find((s) => data.prefs.covered.includes(s.id))?.url ?? LOGIN_URL;
 }
 
 export interface PopupData {
@@ -136,7 +137,7 @@ function failures(run: RunRecord | null, audit: Audit): SettingResult[] {
 
 /** "LinkedIn didn't save 6 changes" only when that is what happened; otherwise what could not be done. */
 function failHeading(failed: readonly SettingResult[]): string {
-  const notSaved = failed.every((r) => failureKind(r.reason) === 'not-saved');
+  const notSaved = failed.every((r) => failureKind(r.code) === 'not-saved');
   if (failed.length === 1) return notSaved ? t('fail_heading_one') : t('fail_generic_one');
   return notSaved ? t('fail_heading_other', failed.length) : t('fail_generic_other', failed.length);
 }
@@ -231,7 +232,7 @@ function failureGroups(failed: readonly SettingResult[]): HTMLElement | null {
   if (failed.length === 0) return null;
   const groups = new Map<string, SettingResult[]>();
   for (const r of failed) {
-    const reason = reasonText(r.reason) ?? t('reason_other');
+    const reason = reasonWords(r.code) ?? t('reason_other');
     groups.set(reason, [...(groups.get(reason) ?? []), r]);
   }
   return h(
@@ -240,7 +241,7 @@ function failureGroups(failed: readonly SettingResult[]): HTMLElement | null {
     ...[...groups].map(([reason, results]) =>
       h('p', {}, reason, ' ', h('span', { class: 'muted small' }, results.map((r) => settingName(r.settingId)).join(', '))),
     ),
-    h('p', { class: 'small' }, failed.every((r) => failureKind(r.reason) !== 'other') ? t('fail_usually_temporary') : t('fail_by_hand')),
+    h('p', { class: 'small' }, failed.every((r) => failureKind(r.code) !== 'other') ? t('fail_usually_temporary') : t('fail_by_hand')),
     h(
       'div',
       { class: 'buttons' },
@@ -294,7 +295,7 @@ const FOLD_AFTER = 6;
  * and the rest fold away (failures are grouped above), so the popup stays one screen high.
  */
 function runRows(run: RunRecord, now: Date): HTMLElement {
-  const rowOf = (r: SettingResult) => row(r.settingId, resultWords(run, r));
+  const rowOf = (r: SettingResult) => row(r.settingId, resultWords(run, r), r.outcome === 'unknown' ? reasonWords(r.code) : undefined);
   const heading = h('h2', { id: 'results-heading' }, runHeading(run, now));
   if (run.status === 'running') {
     // A long check keeps the rows still to come in view and folds the finished ones.
@@ -334,13 +335,14 @@ function statusRows(summary: Summary): HTMLElement | null {
   );
 }
 
-function row(settingId: string, words: Words): HTMLElement {
+function row(settingId: string, words: Words, reason?: string): HTMLElement {
   const name = settingName(settingId);
   return h(
     'li',
     { class: 'row' },
     h('span', { class: 'name' }, name),
     toneBadge(words.tone, words.text),
+    reason && h('span', { class: 'reason muted small' }, t('outcome_reason', reason)),
     words.guide &&
       h(
         'button',

@@ -40,7 +40,7 @@ export function resultWords(run: RunRecord, result: SettingResult): Words {
     return { text: current ? t('progress_verifying') : t('progress_wait_verify'), tone: 'busy', guide: false };
   }
   if (!current) return outcomeWords('pending');
-  return { text: page && page.loads > 1 ? t('progress_retrying') : t('progress_checking'), tone: 'busy', guide: false };
+  return { text: page && page.retries > 0 ? t('progress_retrying') : t('progress_checking'), tone: 'busy', guide: false };
 }
 
 /** What the live region says: the phase and the latest result, so progress is heard as it happens. */
@@ -54,6 +54,6 @@ export function progressText(run: RunRecord): string {
 }
 
 export function interruptedText(run: RunRecord): string {
-  if (run.reason === 'cancelled') return t('run_cancelled');
-  return run.reason === 'tab-closed' ? t('run_interrupted_tab_closed') : t('run_interrupted');
+  if (run.code === 'cancelled') return t('run_cancelled');
+  return run.code === 'tab-closed' ? t('run_interrupted_tab_closed') : t('run_interrupted');
 }

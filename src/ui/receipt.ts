@@ -1,7 +1,8 @@
 import { settingById } from '../catalogue/settings';
 import type { Receipt } from '../storage';
 import { formatDateTime, regionName, settingName, stepName, t } from './i18n';
-import { outcomeWords, reasonText } from './words';
+import { reasonWords } from './reasons';
+import { outcomeWords } from './words';
 
 export function latestReceipt(receipts: readonly Receipt[]): Receipt | undefined {
   return receipts.reduce<Receipt | undefined>((latest, r) => (!latest || r.finishedAt > latest.finishedAt ? r : latest), undefined);
@@ -44,7 +45,7 @@ export function receiptText(receipt: Receipt): string {
     ...receipt.settings.map((r) => {
       const parts = [`- ${settingName(r.settingId)}: ${outcomeWords(r.outcome).text}`];
       if (r.at) parts.push(`(${formatDateTime(r.at)})`);
-      const reason = reasonText(r.reason);
+      const reason = reasonWords(r.code);
       if (reason) parts.push(t('outcome_reason', reason));
       return parts.join(' ');
     }),

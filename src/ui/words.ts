@@ -49,34 +49,3 @@ export function stateWords(state: SettingState): Words {
       return { text: t('state_never_checked'), tone: 'neutral', guide: false };
   }
 }
-
-/**
- * The run records why a setting failed or was skipped as an English diagnostic (kept as is in the
- * JSON receipt); the member reads it in their language.
- */
-const REASONS: [RegExp, () => string][] = [
-  [/LinkedIn put the switch back/, () => t('reason_put_back')],
-  [/the switch is disabled/, () => t('reason_disabled')],
-  [/^not (on|off) after \d+ ms$/, () => t('reason_no_effect')],
-  [/still on after reload/, () => t('reason_still_on')],
-  [/did not answer|invalid answer/, () => t('reason_page_silent')],
-  [/not rendered|still loading/, () => t('reason_not_loaded')],
-  [/sign-in|signed-out/, () => t('reason_signed_out')],
-  [/tab-closed/, () => t('reason_tab_closed')],
-  [/disagree|^read \S+ after reload/, () => t('reason_unreadable')],
-  [/switch(es)? (carry|carries|match)|unidentified switch|not identified|not a catalogued setting/, () => t('reason_not_identified')],
-];
-
-/** The member's words for a recorded reason; nothing where the outcome already says it all. */
-export function reasonText(reason: string | undefined): string | undefined {
-  if (!reason || reason === 'not reached') return undefined;
-  return (REASONS.find(([pattern]) => pattern.test(reason))?.[1] ?? (() => t('reason_other')))();
-}
-
-/** What a failure's reason says about a retry: LinkedIn took the click but did not keep it, or the page was not ready. */
-export function failureKind(reason: string | undefined): 'not-saved' | 'temporary' | 'other' {
-  if (!reason) return 'other';
-  if (/LinkedIn put the switch back|still on after reload/.test(reason)) return 'not-saved';
-  if (/did not answer|invalid answer|not rendered|still loading/.test(reason)) return 'temporary';
-  return 'other';
-}

@@ -1,6 +1,7 @@
 // Real Chromium with the built extension, pointed at the local LinkedIn replica.
 // Recipe: /work/shared/design.md "Known-good recipes". Everything started here is registered and
 // torn down by `cleanup()`, which tests/e2e/setup.ts runs after every test.
+import { execFileSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { cpSync, existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -18,7 +19,9 @@ export const LINKEDIN = 'https://www.linkedin.com';
 // The extension APIs the harness calls inside extension contexts (the project has no chrome typings).
 declare const chrome: {
   action: { getBadgeText(details: object): Promise<string> };
-  storage: Record<'local' | 'session', { get(keys: null): Promise<Record<string, unknown>> }>;
+  storage: Record<'local' | 'session', { get(keys: null): Promise<Record<string, unknown>>; set(items: object): Promise<void> }> & {
+    onChanged: { addListener(fn: (changes: Record<string, unknown>, area: string) => void): void };
+  };
 };
 
 const cleanups: (() => Promise<unknown>)[] = [];
@@ -52,6 +55,21 @@ export interface ExtensionBrowser {
   /** Stop the service worker as Chromium does when it idles out; resolves once it is stopped. */
   stopServiceWorker(): Promise<void>;
   storage(area: 'local' | 'session'): Promise<Record<string, unknown>>;
+  /** Write storage items from the quiet extension tab (e.g. prefs before pressing Opt out); never wakes the worker. */
+  setStorage(area: 'local' | 'session', items: Record<string, unknown>): Promise<void>;
+  /** From now on, count storage changes (onChanged events, per area:key); read the list with the function returned. */
+  countStorageChanges(): Promise<() => Promise<string[]>>;
+  /**
+   * Kill Chromium (SIGKILL, as a crash or power cut would) and start it again on the same profile
+   * and extension copy, signed in again; with `restoreTabs`, the last session's tabs come back.
+   * The old object is dead afterwards: use the one returned.
+   */
+  crashAndRestart(options?: { restoreTabs?: boolean }): Promise<ExtensionBrowser>;
+  /**
+   * What an update does: chrome.runtime.reload() from the worker. Extension pages close (the quiet
+   * tab is opened anew), session storage is cleared, content scripts in open tabs are orphaned.
+   */
+  reloadExtension(): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -121,17 +139,30 @@ export async function launchPlainBrowser({ replicaPort }: { replicaPort: number 
   return plain;
 }
 
-export async function launchBrowser({ replicaPort, loggedIn = true, locale, env }: LaunchOptions): Promise<ExtensionBrowser> {
+export async function launchBrowser(options: LaunchOptions): Promise<ExtensionBrowser> {
   if (!existsSync(join(EXTENSION_DIR, 'manifest.json'))) throw new Error(`no extension build in ${EXTENSION_DIR}: run \`npx wxt build\` first`);
   // A private copy of the build: a `wxt build` running meanwhile (it empties .output) cannot pull
   // files from under a running test. The unpacked extension's id follows the path, so it varies.
   const root = mkdtempSync(join(tmpdir(), 'untrain-e2e-'));
+  cpSync(EXTENSION_DIR, join(root, 'extension'), { recursive: true });
+  return startExtensionBrowser(root, options, []);
+}
+
+/** The pid of the Chromium browser process using this profile (not its renderers or helpers). */
+function browserPid(profile: string): number {
+  const lines = execFileSync('ps', ['-eo', 'pid=,args='], { encoding: 'utf8' }).split('\n');
+  const main = lines.find((line) => line.includes(`--user-data-dir=${profile}`) && !line.includes('--type='));
+  if (!main) throw new Error(`no Chromium process for ${profile}`);
+  return Number(main.trim().split(/\s+/)[0]);
+}
+
+async function startExtensionBrowser(root: string, options: LaunchOptions, extraArgs: string[], restarted = false): Promise<ExtensionBrowser> {
+  const { replicaPort, loggedIn = true, locale, env } = options;
   const extension = join(root, 'extension');
-  cpSync(EXTENSION_DIR, extension, { recursive: true });
   const { context, close } = await launchChromium(
     root,
     replicaPort,
-    [`--disable-extensions-except=${extension}`, `--load-extension=${extension}`, ...(locale ? [`--lang=${locale}`] : [])],
+    [`--disable-extensions-except=${extension}`, `--load-extension=${extension}`, ...(locale ? [`--lang=${locale}`] : []), ...extraArgs],
     {
       ignoreDefaultArgs: ['--disable-extensions'],
       ...(locale ? { locale } : {}),
@@ -150,7 +181,8 @@ export async function launchBrowser({ replicaPort, loggedIn = true, locale, env 
   // The tab the persistent context starts with becomes a quiet extension page: reads of badge and
   // storage run there, so they work while the worker is stopped and never wake it (a tab opened or
   // closed later could, through tabs.* listeners). It is also the page target CDP attaches through.
-  const probe = context.pages()[0] ?? (await context.newPage());
+  // After a restart the first tabs may be restored LinkedIn tabs, which must stay untouched.
+  let probe = (!restarted && context.pages()[0]) || (await context.newPage());
   await probe.goto(`${origin}manifest.json`);
 
   /**
@@ -206,6 +238,35 @@ export async function launchBrowser({ replicaPort, loggedIn = true, locale, env 
     worker,
     badgeText: () => probe.evaluate(() => chrome.action.getBadgeText({})),
     storage: (area) => probe.evaluate((a) => chrome.storage[a].get(null), area),
+    setStorage: (area, items) => probe.evaluate(([a, i]) => chrome.storage[a as 'local'].set(i as object), [area, items] as const),
+    async countStorageChanges() {
+      const key = `changes${Math.random().toString(36).slice(2)}`;
+      await probe.evaluate((k) => {
+        const seen: string[] = ((globalThis as Record<string, unknown>)[k] = []) as string[];
+        chrome.storage.onChanged.addListener((changes, area) => seen.push(...Object.keys(changes).map((name) => `${area}:${name}`)));
+      }, key);
+      return () => probe.evaluate((k) => [...((globalThis as Record<string, unknown>)[k] as string[])], key);
+    },
+    async crashAndRestart({ restoreTabs = false } = {}) {
+      const closed = new Promise((done) => context.once('close', done));
+      process.kill(browserPid(join(root, 'profile')), 'SIGKILL');
+      await closed;
+      return startExtensionBrowser(root, options, restoreTabs ? ['--restore-last-session'] : [], true);
+    },
+    async reloadExtension() {
+      const old = probe;
+      const closed = new Promise((done) => old.once('close', done));
+      const running = await worker();
+      await running.evaluate(() => (globalThis as unknown as { chrome: { runtime: { reload(): void } } }).chrome.runtime.reload()).catch(() => undefined);
+      await closed;
+      probe = await context.newPage();
+      // The extension comes back under the same id (it follows the unpacked path).
+      for (const end = Date.now() + 10_000; ; await new Promise((done) => setTimeout(done, 100))) {
+        const ok = await probe.goto(`${origin}manifest.json`).then((r) => r?.ok() ?? false, () => false);
+        if (ok) break;
+        if (Date.now() > end) throw new Error('the extension did not come back after reload');
+      }
+    },
     stopServiceWorker: () =>
       withWorkerStatus(async (cdp, _status, until) => {
         await cdp.send('ServiceWorker.stopAllWorkers');

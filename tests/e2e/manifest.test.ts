@@ -5,11 +5,13 @@ import { describe, expect, it } from 'vitest';
 const manifest = (target: string) => JSON.parse(readFileSync(`.output/${target}/manifest.json`, 'utf8'));
 
 describe('built manifests ask for the least', () => {
-  it('Chrome MV3: storage and alarms, host access to www.linkedin.com only', () => {
+  it("Chrome MV3: storage and alarms, host access to LinkedIn's settings and sign-in pages only", () => {
     const m = manifest('chrome-mv3');
     expect(m.manifest_version).toBe(3);
     expect(m.permissions.sort()).toEqual(['alarms', 'storage']);
-    expect(m.host_permissions).toEqual(['https://www.linkedin.com/*']);
+    // No more than the content script's own matches: the run sees its tab's address, nothing else.
+    expect(m.host_permissions.sort()).toEqual(m.content_scripts.flatMap((s: { matches: string[] }) => s.matches).sort());
+    expect(m.host_permissions).not.toContain('https://www.linkedin.com/*');
     expect(m.optional_permissions ?? []).toEqual([]);
     for (const script of m.content_scripts) {
       for (const match of script.matches) expect(match).toMatch(/^https:\/\/www\.linkedin\.com\/(mypreferences|psettings|login|authwall|checkpoint|uas)\b/);
@@ -20,7 +22,8 @@ describe('built manifests ask for the least', () => {
 
   it('Firefox: same permissions, a gecko id and no data collection', () => {
     const m = manifest('firefox-mv2');
-    expect(m.permissions.sort()).toEqual(['alarms', 'https://www.linkedin.com/*', 'storage']);
+    const hosts = m.content_scripts.flatMap((s: { matches: string[] }) => s.matches);
+    expect(m.permissions.sort()).toEqual(['alarms', 'storage', ...hosts].sort());
     expect(m.browser_specific_settings.gecko.id).toMatch(/@/);
     expect(m.browser_specific_settings.gecko.data_collection_permissions).toEqual({ required: ['none'] });
   });

@@ -111,7 +111,7 @@ describe('one-click opt-out in a real Chromium against the replica', () => {
     await expect.poll(async () => (await lastRun(browser))?.results.filter((r) => r.before).length ?? 0, { timeout: 20_000 }).toBeGreaterThan(0);
     await browser.stopServiceWorker();
     const run = await untilRunEnds(browser, { timeoutMs: 90_000 });
-    expect(run.status).toBe('finished');
+    expect([run.status, run.code, run.reason]).toEqual(['finished', undefined, undefined]);
     for (const id of covered) expect(outcomes(run)[id], id).toBe('verified');
     expect(switchedOff(replica)).toEqual([...covered].sort());
   }, 120_000);

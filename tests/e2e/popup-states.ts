@@ -32,10 +32,14 @@ export function popupStates(region: RegionId, now = Date.now()): PopupState[] {
     settingId, outcome, clicks: outcome === 'verified' || outcome === 'failed' ? 1 : 0, ...(outcome !== 'pending' && { at: ago(2 * MINUTE) }), ...extra,
   });
   const doneOutcome = (id: string): SettingResult['outcome'] => (offered(id) ? 'verified' : 'not-offered');
-  const pages = COVERED.map((id) => ({ url: SETTINGS.find((s) => s.id === id)!.url, settingIds: [id], loads: 1, queue: [] as string[] }));
+  const pageFor = (id: string) => {
+    const url = SETTINGS.find((s) => s.id === id)!.url;
+    return { settingIds: [id], urls: [url], tried: 0, target: url, visited: [] as string[], loads: 1, retries: 0, queue: [] as string[] };
+  };
+  const pages = COVERED.map(pageFor);
   const run = (status: RunRecord['status'], results: SettingResult[], extra: Partial<RunRecord> = {}): RunRecord => ({
     id: 'state-run', mode: 'opt-out', status, startedAt: ago(3 * MINUTE), updatedAt: ago(2 * MINUTE), ...(status !== 'running' && { finishedAt: ago(2 * MINUTE) }),
-    tabId: null, cursor: 0, waiting: status === 'running' ? 'report' : 'nothing',
+    tabId: null, cursor: 0, waiting: status === 'running' ? 'report' : 'nothing', navigatedAt: now - 2 * MINUTE, navigationSent: true,
     pages: pages.map((p) => ({ ...p, phase: status === 'running' ? 'apply' : 'done' })), results, ...extra,
   });
   const receipt = (r: RunRecord): Receipt => ({
@@ -49,7 +53,7 @@ export function popupStates(region: RegionId, now = Date.now()): PopupState[] {
     ]));
 
   const after = run('finished', COVERED.map((id) => result(id, doneOutcome(id))));
-  const failed = run('finished', COVERED.map((id, i) => (i === 0 || !offered(id) ? result(id, doneOutcome(id)) : result(id, 'failed', { reason: 'LinkedIn put the switch back', clicks: 2 }))));
+  const failed = run('finished', COVERED.map((id, i) => (i === 0 || !offered(id) ? result(id, doneOutcome(id)) : result(id, 'failed', { code: 'put-back', reason: 'LinkedIn put the switch back', clicks: 2 }))));
   const midRun = run(
     'running',
     COVERED.map((id, i) => (i < 2 ? result(id, offered(id) ? 'pending' : 'not-offered', { clicks: 1 }) : result(id, i < 4 ? doneOutcome(id) : 'pending', { clicks: i < 4 ? 1 : 0 }))),
@@ -62,13 +66,13 @@ export function popupStates(region: RegionId, now = Date.now()): PopupState[] {
     ...run('running', checkIds.map((id, i) => (i < 5 ? result(id, offered(id) ? 'observed-on' : 'not-offered') : result(id, 'pending')))),
     mode: 'audit',
     cursor: 5,
-    pages: checkIds.map((id, i) => ({ url: SETTINGS.find((s) => s.id === id)!.url, settingIds: [id], loads: 1, queue: [], phase: i < 5 ? 'done' : 'apply' })),
+    pages: checkIds.map((id, i) => ({ ...pageFor(id), phase: i < 5 ? 'done' : 'apply' })),
   };
   // "Check now" found everything on: every row needs the member.
   const checkedOn: RunRecord = { ...run('finished', COVERED.map((id) => result(id, offered(id) ? 'observed-on' : 'not-offered'))), mode: 'audit' };
   // LinkedIn changed its markup: no switch identified, nothing clicked.
-  const unclear = run('finished', COVERED.map((id) => result(id, offered(id) ? 'unknown' : 'not-offered', { reason: 'no switch carries the hook or a catalogued label' })));
-  const signedOut = run('signed-out', COVERED.map((id) => result(id, 'skipped', { reason: 'signed-out' })), { reason: 'signed-out' });
+  const unclear = run('finished', COVERED.map((id) => result(id, offered(id) ? 'unknown' : 'not-offered', { code: 'not-identified', reason: 'no switch carries the hook or a catalogued label' })));
+  const signedOut = run('signed-out', COVERED.map((id) => result(id, 'skipped', { code: 'signed-out', reason: 'LinkedIn showed a sign-in page' })), { code: 'signed-out', reason: 'LinkedIn showed a sign-in page' });
   const outsideOn = Object.fromEntries(OUTSIDE.map((id) => [id, record('on', ago(2 * MINUTE))]));
 
   return [

@@ -50,19 +50,21 @@ function settingsApp() {
     document.body.append(h('div', { class: 'artdeco-toast-item artdeco-toast-item--visible', role: 'alert' }, text));
   }
 
-  /** @param {any} s one switch of the card @param {any} words */
-  function toggle(s, words) {
+  /** @param {any} s one switch of the card @param {any} words @param {boolean} [shown] the value drawn (default: s.checked) */
+  function toggle(s, words, shown = s.checked) {
     const input = /** @type {HTMLInputElement} */ (
       h('input', { type: 'checkbox', role: 'switch', id: s.inputId, 'aria-labelledby': s.labelId, class: 'artdeco-toggle__button' })
     );
-    input.checked = s.checked;
-    const text = h('span', { class: 'artdeco-toggle__text', 'aria-hidden': 'true' }, s.checked ? words.on : words.off);
+    input.checked = shown;
+    const text = h('span', { class: 'artdeco-toggle__text', 'aria-hidden': 'true' }, shown ? words.on : words.off);
     // Like LinkedIn: the switch moves at once, the change is sent, and a failed request moves it back.
     input.addEventListener('change', async () => {
       const value = input.checked;
       text.textContent = value ? words.on : words.off;
       let ok = false;
       try {
+        // A debounced app: the save leaves a while after the switch has moved.
+        if (s.saveDelayMs) await new Promise((resolve) => setTimeout(resolve, s.saveDelayMs));
         const body = { key: s.key, value, settingDisplayType: 'TOGGLE', entityUrn: s.entityUrn, hasChild: false };
         const res = await api(`/mysettings-api/settingsApiSettings/${encodeURIComponent(s.key)}`, { method: 'PUT', body: JSON.stringify(body) });
         await res.json(); // the app reads the saved value back (and only then does Resource Timing list the request)
@@ -102,10 +104,54 @@ function settingsApp() {
     );
     const section = h('section', { class: 'settings-detail artdeco-card' }, h('h1', { class: 't-20 t-bold' }, card.heading));
     if (card.description) section.append(h('p', { class: 't-14 t-black--light' }, card.description));
-    for (const s of card.switches) section.append(toggle(s, card.words));
+    for (const s of card.switches) section.append(place(s, card.words, section));
     if (card.notice) section.append(h('p', { class: 't-14 settings-detail__notice' }, card.notice));
     if (card.links?.length) section.append(h('ul', {}, ...card.links.map((/** @type {any} */ l) => h('li', {}, h('a', { href: l.href, 'data-spa': '' }, l.text)))));
     main.append(section);
+    if (card.member) main.append(memberCard(card.member));
+  }
+
+  /**
+   * One switch where the scenario puts it: in the card, drawn off while the card loads and re-drawn
+   * with the stored value after `busyMs`, inside an open shadow root, or inside a frame.
+   * @param {any} s @param {any} words @param {HTMLElement} section
+   */
+  function place(s, words, section) {
+    if (s.busyMs) {
+      section.setAttribute('aria-busy', 'true');
+      const slot = h('div', { class: 'settings-toggle-slot' }, toggle(s, words, false));
+      setTimeout(() => {
+        slot.replaceChildren(toggle(s, words));
+        section.removeAttribute('aria-busy');
+      }, s.busyMs);
+      return slot;
+    }
+    if (s.in === 'shadow') {
+      const host = h('settings-toggle');
+      host.attachShadow({ mode: 'open' }).append(toggle(s, words));
+      return host;
+    }
+    if (s.in === 'frame') {
+      const frame = /** @type {HTMLIFrameElement} */ (h('iframe', { title: s.labelText, class: 'settings-frame' }));
+      // An about:blank frame is same-origin and ready once attached: fill it then.
+      queueMicrotask(() => frame.contentDocument?.body.append(toggle(s, words)));
+      return frame;
+    }
+    return toggle(s, words);
+  }
+
+  /** Something a member wrote, headed like a setting, over a checkbox of its own. @param {any} m */
+  function memberCard(m) {
+    const box = /** @type {HTMLInputElement} */ (h('input', { type: 'checkbox', id: 'notify-member-posts' }));
+    box.checked = m.checked;
+    box.addEventListener('change', () => {
+      const body = { key: m.key, value: box.checked, settingDisplayType: 'CHECKBOX', hasChild: false };
+      void api(`/mysettings-api/settingsApiSettings/${m.key}`, { method: 'PUT', body: JSON.stringify(body) });
+    });
+    return h('section', { class: 'member-activity artdeco-card' },
+      h('h2', { class: 't-16' }, m.heading),
+      h('p', {}, 'A post by Alex Replica.'),
+      h('label', { for: 'notify-member-posts' }, 'Notify me'), box);
   }
 
   // In-app links change the URL without a page load, as on LinkedIn.
@@ -120,9 +166,69 @@ function settingsApp() {
   void show();
 }
 
-/** @param {{ lang: string, title: string }} page */
-export const settingsShell = ({ lang, title }) => `<!doctype html>
-<html lang="${esc(lang)}"><head><meta charset="utf-8"><title>${esc(title)} | LinkedIn</title></head>
+/**
+ * A main-world script a page (or another extension's injection) could run on a settings page: it
+ * tries to detect the extension, switch its content script off, make it re-read in a loop, and
+ * read or rewrite the guide it shows. What it manages is kept in `window.__hostile` for the test.
+ */
+function hostileScript() {
+  const found = /** @type {string[]} */ ([]);
+  const hostile = { found, forged: 0, pushed: 0, guideSeen: false, guideOpen: false, rewritten: false, captured: 0 };
+  /** @type {any} */ (window).__hostile = hostile;
+  const suspicious = (/** @type {unknown} */ data) => /wxt|untrain|chrome-extension|content-script/i.test(JSON.stringify(data) ?? '');
+  addEventListener('message', (e) => { if (!e.data?.forged && suspicious(e.data)) found.push(`message ${JSON.stringify(e.data)}`); }, true);
+  for (const target of [window, document]) {
+    for (const type of ['wxt:content-script-started', 'wxt:locationchange']) {
+      target.addEventListener(type, (e) => { if (e.isTrusted || !(/** @type {any} */ (e).detail?.forged)) found.push(`event ${type}`); }, true);
+    }
+  }
+  // A page cannot reach into the isolated world, but it can patch what the page's own world shares.
+  const attach = Element.prototype.attachShadow;
+  Element.prototype.attachShadow = function (/** @type {ShadowRootInit} */ init) {
+    hostile.captured += this.localName === 'untrain-guide' ? 1 : 0;
+    return attach.call(this, { ...init, mode: 'open' });
+  };
+  const look = () => {
+    for (const entry of performance.getEntries()) if (/untrain/i.test(entry.name)) found.push(`performance ${entry.name}`);
+    for (const el of document.querySelectorAll('untrain-guide')) {
+      hostile.guideSeen = true;
+      const root = el.shadowRoot;
+      if (root) {
+        hostile.guideOpen = true;
+        for (const p of root.querySelectorAll('p, h2')) p.textContent = 'Everything is fine, close this.';
+        hostile.rewritten = true;
+      }
+    }
+  };
+  const disable = () => {
+    const detail = { forged: true, contentScriptName: 'linkedin', messageId: 'forged' };
+    for (const type of ['wxt:content-script-started', `wxt:content-script-started:linkedin`]) {
+      window.dispatchEvent(new CustomEvent(type, { detail }));
+      document.dispatchEvent(new CustomEvent(type, { detail }));
+    }
+    window.postMessage({ type: 'wxt:content-script-started', contentScriptName: 'linkedin', messageId: 'forged', forged: true }, '*');
+    hostile.forged += 5;
+  };
+  const flood = () => {
+    for (let i = 0; i < 50; i++) {
+      window.dispatchEvent(new CustomEvent('wxt:locationchange', { detail: { forged: true, newUrl: new URL(`?flood=${i}`, location.href), oldUrl: new URL(location.href) } }));
+      hostile.forged += 1;
+    }
+    for (let i = 0; i < 50; i++) {
+      history.pushState(null, '', `${location.pathname}?flood=${i}`);
+      hostile.pushed += 1;
+    }
+  };
+  // Flood once per browser: a later tab (the guided visit) only tries to disable, detect and rewrite.
+  const first = !localStorage.getItem('hostile-flooded');
+  localStorage.setItem('hostile-flooded', '1');
+  setTimeout(() => { disable(); if (first) flood(); }, 600);
+  setInterval(look, 100);
+}
+
+/** @param {{ lang: string, title: string, hostile?: boolean }} page */
+export const settingsShell = ({ lang, title, hostile = false }) => `<!doctype html>
+<html lang="${esc(lang)}"><head><meta charset="utf-8"><title>${esc(title)} | LinkedIn</title>${hostile ? `<script>(${hostileScript.toString()})();</script>` : ''}</head>
 <body class="render-mode-BIGPIPE">
 ${globalNav}
 <div class="application-outlet scaffold-layout">
@@ -171,6 +277,12 @@ const timer = setInterval(() => { list.append(first.cloneNode(true)); if (++adde
 </script>
 </body></html>`;
 }
+
+/** LinkedIn's full-page error (5xx "Something went wrong") and its 429 page. @param {number} status @param {{ error: string }} words */
+export const errorPage = (status, words) => `<!doctype html>
+<html lang="en"><head><meta charset="utf-8"><title>LinkedIn</title></head>
+<body>${globalNav}<main id="main" class="error-container"><h1>${status === 429 ? 'Too many requests' : esc(words.error)}</h1>
+<p>${status === 429 ? 'You’ve made too many requests. Please try again later.' : 'Please try again later.'}</p></main></body></html>`;
 
 export const notFoundPage = () => `<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><title>Page not found | LinkedIn</title></head>

@@ -12,6 +12,17 @@
  *   unknownLabels: boolean | string[], // heading and switch text not in any catalogue language
  *   failWrites: boolean,        // every change request fails with HTTP 500 (the page reverts the switch)
  *   coupleDataSharing: boolean, // US rule: ads-beyond-linkedin off also turns share-with-partners off
+ *   moved: Record<string, string>,     // setting id -> its page's new path; the old path answers 301 there
+ *   gone: Record<string, string>,      // setting id -> its page's new path; the old path answers LinkedIn's 404 page
+ *   failPages: Record<string, number>, // setting id -> HTTP status its page answers with (500 error page, 429)
+ *   busy: string[],             // switch drawn off inside an aria-busy card, re-drawn with its value after busyMs
+ *   busyMs: number,
+ *   memberHeading: string[],    // a member-written card headed like the setting, over a "Notify me" checkbox
+ *   saveDelayMs: number,        // the app sends its save this long after the switch moves (debounced)
+ *   shadow: string[],           // switch inside an open shadow root
+ *   frame: string[],            // switch inside an iframe
+ *   reset: string[],            // the page's connection is reset (socket destroyed): Chrome's network error page
+ *   hostile: boolean,           // settings pages carry a main-world script that attacks the content script
  * }} Scenario
  */
 
@@ -26,6 +37,17 @@ const BASE = {
   unknownLabels: false,
   failWrites: false,
   coupleDataSharing: false,
+  moved: {},
+  gone: {},
+  failPages: {},
+  busy: [],
+  busyMs: 1000,
+  memberHeading: [],
+  saveDelayMs: 0,
+  shadow: [],
+  frame: [],
+  reset: [],
+  hostile: false,
 };
 
 /** @type {Record<string, Partial<Scenario>>} */
@@ -42,6 +64,21 @@ export const SCENARIOS = {
   'unknown-label': { renameHooks: ['ai-training'], unknownLabels: ['ai-training'] },
   'write-fails': { failWrites: true },
   'us-coupled': { coupleDataSharing: true },
+  // Drift (facts §7): the AI page 301s to its /s/ twin, research to a slug the catalogue does not know.
+  moved: { moved: { 'ai-training': '/mypreferences/s/settings/data-for-ai-improvement', research: '/mypreferences/s/settings/workplace-research' } },
+  // The partners page lives only at the slug LinkedIn's US notice links; the old path is LinkedIn's 404 page.
+  'partners-new-slug': { gone: { 'share-with-partners': '/mypreferences/s/settings/share-data-with-trusted-partners' } },
+  // The AI page at none of its known addresses (404); the "Data privacy" hub links it under its heading.
+  'ai-via-hub': { gone: { 'ai-training': '/mypreferences/d/settings/generative-ai-improvement' } },
+  'error-500': { failPages: { 'ai-training': 500 } },
+  'rate-limited': { failPages: { 'ai-training': 429 } },
+  'busy-card': { busy: ['ai-training'] },
+  'member-heading': { renameHooks: ['ai-training'], unknownLabels: ['ai-training'], memberHeading: ['ai-training'] },
+  debounced: { saveDelayMs: 1200 },
+  'shadow-switch': { shadow: ['ai-training'] },
+  'frame-switch': { frame: ['ai-training'] },
+  'connection-reset': { reset: ['research'] },
+  hostile: { hostile: true },
 };
 
 /**

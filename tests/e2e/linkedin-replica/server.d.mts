@@ -11,6 +11,17 @@ export interface Scenario {
   unknownLabels: boolean | string[];
   failWrites: boolean;
   coupleDataSharing: boolean;
+  moved: Record<string, string>;
+  gone: Record<string, string>;
+  failPages: Record<string, number>;
+  busy: string[];
+  busyMs: number;
+  memberHeading: string[];
+  saveDelayMs: number;
+  shadow: string[];
+  frame: string[];
+  reset: string[];
+  hostile: boolean;
 }
 
 export interface ChangeEntry {
@@ -32,6 +43,8 @@ export interface ReplicaState {
   scenario: Scenario;
   /** true = on, false = off, null = not offered (absent from its page). Keyed by catalogue id. */
   switches: Record<string, boolean | null>;
+  /** Checkboxes of the page that are no catalogued setting (the member's "Notify me"). */
+  extras: Record<string, boolean>;
   changes: ChangeEntry[];
   visits: VisitEntry[];
 }
@@ -45,6 +58,7 @@ export interface Replica {
 }
 
 export const SCENARIOS: Record<string, Partial<Scenario>>;
+export const NOTIFY_KEY: string;
 export const UNKNOWN_TEXT: { heading: string; switch: string };
 
 export function startReplica(options?: {

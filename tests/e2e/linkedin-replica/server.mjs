@@ -13,7 +13,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { loadCatalogue } from './catalogue.mjs';
-import { feedPage, notFoundPage, settingsShell, signInPage, ui } from './pages.mjs';
+import { errorPage, feedPage, notFoundPage, settingsShell, signInPage, ui } from './pages.mjs';
 import { appliesTo, makeScenario, SCENARIOS } from './scenarios.mjs';
 
 export { SCENARIOS };
@@ -27,6 +27,9 @@ const HUBS = /** @type {Record<string, string>} */ ({
   '/mypreferences/d/categories/account': 'Account preferences',
   '/mypreferences/d/categories/ads': 'Advertising data',
 });
+const PRIVACY_HUB = '/mypreferences/d/categories/privacy';
+/** A member-controlled checkbox that is no catalogued setting (scenario `member-heading`). */
+export const NOTIFY_KEY = 'notifyMemberPosts';
 
 /** @type {{ key: string, cert: string } | undefined} */
 let tls;
@@ -58,7 +61,7 @@ const parseCookies = (header) =>
  * @typedef {import('./scenarios.mjs').Scenario} Scenario
  * @typedef {{ t: number, key: string, settingId: string | null, value: unknown, status: number }} ChangeEntry
  * @typedef {{ t: number, method: string, path: string, status: number }} VisitEntry
- * @typedef {{ scenario: Scenario, switches: Record<string, boolean | null>, changes: ChangeEntry[], visits: VisitEntry[] }} ReplicaState
+ * @typedef {{ scenario: Scenario, switches: Record<string, boolean | null>, extras: Record<string, boolean>, changes: ChangeEntry[], visits: VisitEntry[] }} ReplicaState
  */
 
 /**
@@ -73,9 +76,11 @@ export async function startReplica({ scenario: initial = 'en-all-on', overrides,
     key: /** @type {string} */ (s.hooks[0]?.value), // the API key: the page's own name for the setting
     entityUrn: `urn:li:settingEntity:${500100 + index}`,
   }));
-  /** @type {Map<string, typeof catalogue>} */
-  const pages = new Map();
-  for (const s of catalogue) pages.set(s.path, [...(pages.get(s.path) ?? []), s]);
+  /** Settings by the path LinkedIn serves their page at in this scenario. @type {Map<string, typeof catalogue>} */
+  let pages = new Map();
+  /** Old paths the scenario moved: 301 to the new one, or LinkedIn's 404 page. @type {Map<string, { to: string, status: number }>} */
+  let oldPaths = new Map();
+  /** @type {Map<string, boolean>} */ let extras;
 
   /** @type {Scenario} */ let sc;
   /** @type {Map<string, boolean>} */ let switches;
@@ -85,6 +90,15 @@ export async function startReplica({ scenario: initial = 'en-all-on', overrides,
   function setScenario(name, more) {
     sc = makeScenario(name, more);
     switches = new Map(catalogue.filter((s) => !sc.absent.includes(s.id)).map((s) => [s.id, !sc.off.includes(s.id)]));
+    extras = new Map([[NOTIFY_KEY, false]]);
+    pages = new Map();
+    oldPaths = new Map();
+    for (const s of catalogue) {
+      const to = sc.moved[s.id] ?? sc.gone[s.id];
+      if (to) oldPaths.set(s.path, { to, status: sc.moved[s.id] ? 301 : 404 });
+      const served = to ?? s.path;
+      pages.set(served, [...(pages.get(served) ?? []), s]);
+    }
     changes = [];
     visits = [];
   }
@@ -94,6 +108,7 @@ export async function startReplica({ scenario: initial = 'en-all-on', overrides,
   const state = () => ({
     scenario: sc,
     switches: Object.fromEntries(catalogue.map((s) => [s.id, switches.get(s.id) ?? null])),
+    extras: Object.fromEntries(extras),
     changes: [...changes],
     visits: [...visits],
   });
@@ -112,18 +127,21 @@ export async function startReplica({ scenario: initial = 'en-all-on', overrides,
   function card(path) {
     const words = ui(sc.lang);
     const nav = [
-      { href: '/mypreferences/d/categories/privacy', text: words.privacy },
-      ...[...pages.values()].map((group) => ({ href: group[0].path, text: headingOf(group[0]) })),
+      { href: PRIVACY_HUB, text: words.privacy },
+      ...[...pages].map(([served, group]) => ({ href: served, text: headingOf(group[0]) })),
     ];
     const common = { lang: sc.lang, delayMs: sc.delayMs, words, nav };
     const here = pages.get(path);
     if (!here) {
-      const heading = path === '/mypreferences/d/categories/privacy' ? words.privacy : HUBS[path] ?? words.settings;
+      const heading = path === PRIVACY_HUB ? words.privacy : HUBS[path] ?? words.settings;
       return { ...common, heading, switches: [], links: nav.slice(1) };
     }
     const offered = here.filter((s) => switches.has(s.id));
+    const member = here.find((s) => appliesTo(sc.memberHeading, s.id));
     return {
       ...common,
+      // Text a member wrote (a post, a group name) that happens to equal the setting's heading.
+      ...(member && { member: { heading: label(member, 'heading'), key: NOTIFY_KEY, checked: extras.get(NOTIFY_KEY) } }),
       heading: headingOf(here[0]),
       description: here[0].id === 'ai-training' && sc.lang === 'en' ? AI_QUESTION : here[0].reason,
       notice: offered.length === 0 ? words.notOffered : undefined,
@@ -132,7 +150,13 @@ export async function startReplica({ scenario: initial = 'en-all-on', overrides,
         const generated = `ember${100 + s.index * 7}`;
         let ids = hook.kind === 'id' ? { inputId: hook.value, labelId: `${hook.value}-label` } : { inputId: generated, labelId: hook.value };
         if (appliesTo(sc.renameHooks, s.id)) ids = { inputId: generated, labelId: `ember${101 + s.index * 7}` };
-        return { ...ids, key: s.key, entityUrn: s.entityUrn, labelText: switchTextOf(s), checked: switches.get(s.id) };
+        return {
+          ...ids, key: s.key, entityUrn: s.entityUrn, labelText: switchTextOf(s), checked: switches.get(s.id),
+          saveDelayMs: sc.saveDelayMs,
+          ...(appliesTo(sc.busy, s.id) && { busyMs: sc.busyMs }),
+          ...(appliesTo(sc.shadow, s.id) && { in: 'shadow' }),
+          ...(appliesTo(sc.frame, s.id) && { in: 'frame' }),
+        };
       }),
     };
   }
@@ -207,6 +231,11 @@ export async function startReplica({ scenario: initial = 'en-all-on', overrides,
           const key = decodeURIComponent(/** @type {string} */ (write[1]));
           const body = JSON.parse(String(await readBody(req)) || '{}');
           const setting = catalogue.find((s) => s.key === key);
+          if (extras.has(key) && signedIn && csrfOk() && typeof body.value === 'boolean') {
+            changes.push({ t: Date.now(), key, settingId: null, value: body.value, status: 200 });
+            extras.set(key, body.value);
+            return json(200, { key, value: body.value });
+          }
           const status = !signedIn ? 401 : !csrfOk() ? 403 : !setting || !switches.has(setting.id) ? 404
             : typeof body.value !== 'boolean' ? 400 : sc.failWrites ? 500 : 200;
           changes.push({ t: Date.now(), key, settingId: setting?.id ?? null, value: body.value, status });
@@ -233,9 +262,21 @@ export async function startReplica({ scenario: initial = 'en-all-on', overrides,
       if (path === '/mypreferences/d' || path === '/mypreferences/d/') {
         return page(302, '', { location: '/mypreferences/d/categories/account' });
       }
-      if (path.startsWith('/mypreferences/') || path.startsWith('/psettings/')) {
-        const here = pages.get(path);
-        return page(200, settingsShell({ lang: sc.lang, title: here?.[0] ? headingOf(here[0]) : ui(sc.lang).settings }));
+      const moved = oldPaths.get(path);
+      if (moved?.status === 301) return page(301, '', { location: moved.to });
+      const here = pages.get(path);
+      if (here?.some((s) => sc.reset.includes(s.id))) {
+        // The connection dies mid-request: Chrome shows its own network error page.
+        visits.push({ t: Date.now(), method: req.method ?? 'GET', path: path + url.search, status: 0 });
+        req.socket.destroy();
+        return;
+      }
+      const failing = here?.map((s) => sc.failPages[s.id]).find(Boolean);
+      if (failing) return page(failing, errorPage(failing, ui(sc.lang)));
+      // LinkedIn's own settings tree: the hubs, the catalogued pages where the scenario serves them,
+      // and the legacy /psettings/ forms. Any other settings address is LinkedIn's 404 page.
+      if (here || path.startsWith('/mypreferences/d/categories/') || path.startsWith('/psettings/')) {
+        return page(200, settingsShell({ lang: sc.lang, title: here?.[0] ? headingOf(here[0]) : ui(sc.lang).settings, hostile: sc.hostile }));
       }
       return page(404, notFoundPage());
     } catch (error) {

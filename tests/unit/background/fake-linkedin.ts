@@ -2,34 +2,45 @@ import { vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing';
 import { SETTINGS } from '../../../src/catalogue/settings';
 import type { FlipResult, PageReport } from '../../../src/linkedin/report';
-import type { BgToCs } from '../../../src/messages';
+import type { BgToCs, CsToBg } from '../../../src/messages';
 
 type State = 'on' | 'off';
 
 /**
  * Stands in for LinkedIn and the content script in background tests: knows each switch's true
- * state, answers bg:* messages like the content script does, and queues one page-load report per
- * navigation that the test delivers when it chooses (so a test can stop the worker in between).
+ * state, acknowledges bg:* messages at once like the content script does, and queues the messages
+ * the content script would send (a report per page load, a flip result per click) for the test to
+ * deliver when it chooses (so a test can stop the worker in between).
  */
 export class FakeLinkedIn {
   state = new Map<string, State>(SETTINGS.map((s) => [s.id, 'on']));
   notOffered = new Set<string>();
   /** Switches whose click LinkedIn ignores (the page reverts them). */
   stuck = new Set<string>();
+  /** Catalogued address → where LinkedIn serves that page now (a redirect). */
+  moved = new Map<string, string>();
+  /** Pages that show settings not catalogued at their address (a new slug): address → setting ids. */
+  shows = new Map<string, string[]>();
+  /** Addresses that answer 404. */
+  missing = new Set<string>();
+  /** Addresses that answer with LinkedIn's error page. */
+  failing = new Set<string>();
   loggedIn = true;
   clicks: string[] = [];
-  pendingLoads: { tabId: number; url: string }[] = [];
-  /** When set, the next turnOff clicks but never answers (the worker dies waiting). */
+  outbox: { tabId: number; message: CsToBg }[] = [];
+  /** When each tab's document was loaded: its reports carry it, as performance.timeOrigin does. */
+  loadedAt = new Map<number, number>();
+  /** When set, the next turnOff clicks but its result is never sent (the page died). */
   hangNextFlip = false;
   /** When false, no content script answers (the page never finishes loading). */
   answering = true;
 
   install() {
     fakeBrowser.tabs.onCreated.addListener((tab) => {
-      if (tab.id !== undefined && tab.url) this.pendingLoads.push({ tabId: tab.id, url: tab.url });
+      if (tab.id !== undefined && tab.url) this.load(tab.id, tab.url);
     });
     fakeBrowser.tabs.onUpdated.addListener((tabId, change) => {
-      if (change.url) this.pendingLoads.push({ tabId, url: change.url });
+      if (change.url) this.load(tabId, change.url);
     });
     // The fake's own remove() fails for tabs outside the default window before firing onRemoved.
     const remove = fakeBrowser.tabs.remove.bind(fakeBrowser.tabs);
@@ -40,32 +51,46 @@ export class FakeLinkedIn {
     fakeBrowser.tabs.sendMessage = vi.fn(async (tabId: number, message: BgToCs) => {
       if (!this.answering) throw new Error('Could not establish connection. Receiving end does not exist.');
       const tab = await fakeBrowser.tabs.get(tabId);
-      if (message.type === 'bg:observe') return this.report(tab.url!);
-      if (message.type === 'bg:turnOff') return this.turnOff(message.settingId);
-      return { shown: true };
+      if (message.type === 'bg:observe') this.outbox.push({ tabId, message: { type: 'cs:report', report: this.report(tab.url!, tabId) } });
+      if (message.type === 'bg:turnOff') {
+        const result = this.turnOff(message.settingId);
+        if (this.hangNextFlip) this.hangNextFlip = false;
+        else this.outbox.push({ tabId, message: { type: 'cs:flipped', result } });
+      }
+      return { loadedAt: this.loadedAt.get(tabId) ?? 0 };
     }) as never;
   }
 
-  report(url: string): PageReport {
-    if (!this.loggedIn) return { url: 'https://www.linkedin.com/login', lang: 'en', page: 'logged-out', settings: [], reason: 'login page' };
-    const settings = SETTINGS.filter((s) => s.url === url).map((s) => ({
+  /** A page load in a tab: the content script will report it. */
+  load(tabId: number, url: string) {
+    this.loadedAt.set(tabId, Date.now());
+    if (this.answering) this.outbox.push({ tabId, message: { type: 'cs:report', report: this.report(url, tabId) } });
+  }
+
+  report(requested: string, tabId?: number): PageReport {
+    const url = this.moved.get(requested) ?? requested;
+    const base = { url, lang: 'en', loadedAt: (tabId !== undefined && this.loadedAt.get(tabId)) || Date.now() };
+    if (!this.loggedIn) return { ...base, url: 'https://www.linkedin.com/login', page: 'logged-out', settings: [], reason: 'login page' };
+    if (this.missing.has(url)) return { ...base, page: 'error', settings: [], problem: 'not-found', reason: 'HTTP 404' };
+    if (this.failing.has(url)) return { ...base, page: 'error', settings: [], problem: 'error-page', reason: 'HTTP 500' };
+    // Found by hook wherever the page is served: a moved page still shows its settings.
+    const here = SETTINGS.filter(
+      (s) => s.url === requested || this.shows.get(url)?.includes(s.id) || [...this.moved].some(([from, to]) => to === url && from === s.url),
+    );
+    const settings = here.map((s) => ({
       settingId: s.id,
       state: this.notOffered.has(s.id) ? ('not-offered' as const) : this.state.get(s.id)!,
       evidence: { matchedBy: 'hook' as const, detail: `aria-labelledby=${s.hooks[0]!.value}`, candidates: 1 },
     }));
-    return { url, lang: 'en', page: 'settings', settings };
+    return { ...base, page: settings.length ? 'settings' : 'unknown', settings };
   }
 
-  turnOff(settingId: string): FlipResult | Promise<never> {
+  turnOff(settingId: string): FlipResult {
     if (this.state.get(settingId) === 'off') return { settingId, outcome: 'already-private' };
     this.clicks.push(settingId);
     if (!this.stuck.has(settingId)) this.state.set(settingId, 'off');
-    if (this.hangNextFlip) {
-      this.hangNextFlip = false;
-      return new Promise<never>(() => undefined);
-    }
     return this.stuck.has(settingId)
-      ? { settingId, outcome: 'did-not-change', reason: 'the switch went back on' }
+      ? { settingId, outcome: 'did-not-change', code: 'put-back', reason: 'LinkedIn put the switch back' }
       : { settingId, outcome: 'changed' };
   }
 

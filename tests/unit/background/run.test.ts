@@ -1,6 +1,7 @@
-import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing';
 import { SETTINGS } from '../../../src/catalogue/settings';
+import { PROBE_DELAYS_MS } from '../../../src/background/runner';
 import { DEFAULT_PREFS, read, write } from '../../../src/storage';
 import { FakeLinkedIn, ownPage, stubBrowserBasics } from './fake-linkedin';
 
@@ -13,6 +14,9 @@ const openedTabs = async () => (await fakeBrowser.tabs.query({})).filter((t) => 
 async function bootWorker() {
   for (const event of [fakeBrowser.runtime.onMessage, fakeBrowser.tabs.onRemoved, fakeBrowser.alarms.onAlarm,
     fakeBrowser.runtime.onInstalled, fakeBrowser.runtime.onStartup]) event.removeAllListeners();
+  // Keep the fake LinkedIn's own tab listeners; drop the worker's.
+  fakeBrowser.tabs.onUpdated.removeAllListeners();
+  linkedin?.install();
   vi.resetModules();
   const { default: background } = await import('../../../entrypoints/background');
   background.main();
@@ -28,19 +32,24 @@ async function send(message: unknown, sender: object) {
   return answers.find((a: unknown) => a !== undefined);
 }
 
-/** Deliver the next page load's report, as the content script would after the page settles. */
+/** Deliver the content script's next message (a page's report, a click's result), as the page would send it. */
 async function deliverLoad() {
-  const load = linkedin.pendingLoads.shift();
-  if (!load) return false;
-  await send(linkedin.loadMessage(load), linkedin.sender(load.tabId, load.url));
+  const next = linkedin.outbox.shift();
+  if (!next) return false;
+  // Pages take time to load and render: a page's report never comes in the millisecond its load was ordered.
+  vi.setSystemTime(Date.now() + 500);
+  const url = next.message.type === 'cs:report' ? next.message.report.url : (await fakeBrowser.tabs.get(next.tabId)).url;
+  await send(next.message, linkedin.sender(next.tabId, url));
   return true;
 }
 
+afterEach(() => vi.useRealTimers());
+
 beforeEach(async () => {
+  vi.useFakeTimers({ toFake: ['Date'] });
   fakeBrowser.reset();
   stubBrowserBasics();
   linkedin = new FakeLinkedIn();
-  linkedin.install();
   await bootWorker();
 });
 
@@ -67,19 +76,27 @@ describe('one-click run', () => {
   });
 
   it('survives a service-worker restart after every single step', async () => {
+    // Two pages are enough to pass every step kind; each restart re-imports the whole worker.
+    const two = ['ai-training', 'research'];
+    await write('prefs', { ...DEFAULT_PREFS, covered: two });
     await send({ type: 'ui:startRun' }, ownPage());
     let steps = 0;
+    // A restart after every step that changed the run (a duplicate message a resume caused is no step).
+    let seen = '';
     do {
+      const now = JSON.stringify(await read('run'));
+      if (now === seen) continue;
+      seen = now;
       await bootWorker();
       steps += 1;
     } while (await deliverLoad());
     const run = (await read('run'))!;
-    expect(steps).toBeGreaterThan(covered.length);
+    expect(steps).toBeGreaterThan(2 * two.length);
     expect(run.status).toBe('finished');
     expect(run.results.every((r) => r.outcome === 'verified')).toBe(true);
     // Idempotent: a resumed step never clicks a switch twice.
-    expect(linkedin.clicks.sort()).toEqual([...covered].sort());
-  });
+    expect(linkedin.clicks.sort()).toEqual(two);
+  }, 20_000);
 
   it('resumes when the worker dies while waiting for a click to be answered', async () => {
     linkedin.hangNextFlip = true;
@@ -114,7 +131,7 @@ describe('one-click run', () => {
     await idle();
     const run = (await read('run'))!;
     expect(run.status).toBe('interrupted');
-    expect(run.reason).toBe('tab-closed');
+    expect(run.code).toBe('tab-closed');
     expect(run.results.filter((r) => r.outcome === 'skipped').length).toBeGreaterThan(0);
     expect(run.results.some((r) => r.outcome === 'verified')).toBe(false);
     // Nothing read after a click without a reload is recorded as verified.
@@ -130,7 +147,7 @@ describe('one-click run', () => {
     const result = (await read('run'))!.results.find((r) => r.settingId === 'ai-training')!;
     expect(result.outcome).toBe('failed');
     expect(result.clicks).toBe(2);
-    expect(result.reason).toMatch(/went back on/);
+    expect(result.code).toBe('put-back');
     expect(linkedin.clicks.filter((id) => id === 'ai-training')).toHaveLength(2);
     expect((await read('audit'))['ai-training']).toMatchObject({ state: 'on', verified: false });
     expect(await fakeBrowser.action.getBadgeText({})).toBe('!');
@@ -147,33 +164,23 @@ describe('one-click run', () => {
     expect((await read('account')).signedOutAt).not.toBeNull();
   });
 
-  it('Cancel ends the run at once: its tab closes, nothing more is clicked, what was done is kept', async () => {
-    await send({ type: 'ui:startRun' }, ownPage());
-    await deliverLoad();
-    const clicksBefore = linkedin.clicks.length;
-    await send({ type: 'ui:cancelRun' }, ownPage());
-    const run = (await read('run'))!;
-    expect(run.status).toBe('interrupted');
-    expect(run.reason).toBe('cancelled');
-    expect(run.results.some((r) => r.outcome === 'skipped' && r.reason === 'cancelled')).toBe(true);
-    expect(await openedTabs()).toEqual([]);
-    while (await deliverLoad());
-    expect(linkedin.clicks).toHaveLength(clicksBefore);
-  });
-
-  it('a run stopped by the sign-in page resumes when the member is back on a settings page, signed in', async () => {
+  it('a run stopped at the sign-in page starts again once a settings page shows the member signed in', async () => {
     linkedin.loggedIn = false;
     await send({ type: 'ui:startRun' }, ownPage());
     while (await deliverLoad());
-    expect((await read('run'))!.status).toBe('signed-out');
-    // The member signs in; LinkedIn sends them back to the settings page they came from.
+    const stopped = (await read('run'))!;
+    expect(stopped.status).toBe('signed-out');
     linkedin.loggedIn = true;
-    await send(linkedin.loadMessage({ url: SETTINGS[0]!.url }), linkedin.sender(9));
-    await vi.waitFor(async () => expect((await read('run'))!.status).toBe('running'));
+    // The member signs in; LinkedIn sends them back to a settings page in their own tab.
+    await send(linkedin.loadMessage({ url: SETTINGS[0]!.url }), linkedin.sender(42, SETTINGS[0]!.url));
+    const again = (await read('run'))!;
+    expect(again.id).not.toBe(stopped.id);
+    expect(again).toMatchObject({ status: 'running', mode: 'opt-out' });
     while (await deliverLoad());
-    const run = (await read('run'))!;
-    expect(run.status).toBe('finished');
-    expect(run.results.every((r) => r.outcome === 'verified')).toBe(true);
+    expect((await read('run'))!.status).toBe('finished');
+    // Only once: a later visit does not start yet another run.
+    await send(linkedin.loadMessage({ url: SETTINGS[0]!.url }), linkedin.sender(42, SETTINGS[0]!.url));
+    expect((await read('run'))!.status).toBe('finished');
   });
 
   it('records a setting LinkedIn does not offer as not-offered, not as an error', async () => {
@@ -205,7 +212,7 @@ describe('one-click run', () => {
     while (await deliverLoad());
     const run = (await read('run'))!;
     expect(run.mode).toBe('audit');
-    expect(run.results.every((r) => r.outcome === 'observed-on')).toBe(true);
+    expect(run.results.map((r) => [r.settingId, r.outcome, r.code])).toEqual(run.results.map((r) => [r.settingId, 'observed-on', undefined]));
     expect(linkedin.clicks).toEqual([]);
     expect((await read('audit'))['ai-training']).toMatchObject({ state: 'on', how: 'audit' });
     expect(await fakeBrowser.action.getBadgeText({})).toBe('!');
@@ -216,19 +223,189 @@ describe('one-click run', () => {
     try {
       linkedin.answering = false;
       await send({ type: 'ui:startRun' }, ownPage());
-      linkedin.pendingLoads = [];
-      for (let i = 0; i < 4; i++) {
+      for (let i = 0; i < 2; i++) {
         vi.setSystemTime(Date.now() + 30_000);
         await fakeBrowser.alarms.onAlarm.trigger({ name: 'run-watchdog', scheduledTime: Date.now() });
         await idle();
-        linkedin.pendingLoads = [];
       }
       const run = (await read('run'))!;
-      expect(run.results[0]).toMatchObject({ outcome: 'unknown', reason: 'the page did not answer' });
+      expect(run.results[0]).toMatchObject({ outcome: 'unknown', code: 'page-silent' });
       expect(run.cursor).toBe(1);
     } finally {
       vi.useRealTimers();
     }
+  });
+});
+
+const AI = SETTINGS.find((s) => s.id === 'ai-training')!;
+const PARTNERS = SETTINGS.find((s) => s.id === 'share-with-partners')!;
+const runTabUrl = async () => (await fakeBrowser.tabs.get((await read('run'))!.tabId!)).url;
+
+describe('finding a setting wherever LinkedIn moved it', () => {
+  it('a catalogued address redirected to a /s/ path: found there, verified by reloading where it was found', async () => {
+    const moved = AI.url.replace('/mypreferences/d/', '/mypreferences/s/');
+    linkedin.moved.set(AI.url, moved);
+    await send({ type: 'ui:startRun' }, ownPage());
+    while (await deliverLoad());
+    const result = (await read('run'))!.results.find((r) => r.settingId === 'ai-training')!;
+    expect(result).toMatchObject({ outcome: 'verified', foundAt: moved, before: 'on', after: 'off' });
+    expect(linkedin.state.get('ai-training')).toBe('off');
+  });
+
+  it('a catalogued address that answers 404: the alternates are tried, the new partners slug shows it', async () => {
+    linkedin.missing.add(PARTNERS.url);
+    const next = PARTNERS.alternates![0]!;
+    expect(next).toMatch(/\/mypreferences\/s\/settings\/share-data-with-trusted-partners$/);
+    linkedin.shows.set(next, ['share-with-partners']);
+    await send({ type: 'ui:startRun' }, ownPage());
+    while (await deliverLoad());
+    const result = (await read('run'))!.results.find((r) => r.settingId === 'share-with-partners')!;
+    expect(result).toMatchObject({ outcome: 'verified', foundAt: next });
+  });
+
+  it('nowhere to be found: unknown "moved", nothing clicked, never not-offered', async () => {
+    for (const url of [AI.url, ...AI.alternates!]) linkedin.missing.add(url);
+    await write('prefs', { ...DEFAULT_PREFS, covered: ['ai-training'] });
+    await send({ type: 'ui:startRun' }, ownPage());
+    while (await deliverLoad());
+    const run = (await read('run'))!;
+    expect(run.results[0]).toMatchObject({ outcome: 'unknown', code: 'moved' });
+    expect(linkedin.clicks).toEqual([]);
+    expect((await read('audit'))['ai-training']).toBeUndefined();
+    expect(await fakeBrowser.action.getBadgeText({})).not.toBe('');
+  });
+
+  it("LinkedIn's error page is retried once, then unknown with its reason: never not-offered, never done", async () => {
+    linkedin.failing.add(AI.url);
+    await write('prefs', { ...DEFAULT_PREFS, covered: ['ai-training'] });
+    await send({ type: 'ui:startRun' }, ownPage());
+    while (await deliverLoad());
+    const run = (await read('run'))!;
+    expect(run.results[0]).toMatchObject({ outcome: 'unknown', code: 'error-page' });
+    expect(run.pages[0]!.loads).toBe(2);
+    expect((await read('audit'))['ai-training']).toBeUndefined();
+  });
+});
+
+describe('run lifecycle', () => {
+  it('a worker stopped between ordering the verify reload and sending it reloads: the loaded page is not read back', async () => {
+    await write('prefs', { ...DEFAULT_PREFS, covered: ['ai-training'] });
+    // The member's click does not hold: the page shows off, LinkedIn still has it on after reload.
+    await send({ type: 'ui:startRun' }, ownPage());
+    // Apply read (on → click), the click's result, then the verify load is ordered and sent.
+    while ((await read('run'))!.pages[0]!.phase === 'apply') await deliverLoad();
+    const run = (await read('run'))!;
+    expect(run.pages[0]!.phase).toBe('verify');
+    // As if the worker died before the navigation: the record says it was never sent.
+    await write('run', { ...run, navigationSent: false });
+    linkedin.outbox = [];
+    linkedin.state.set('ai-training', 'on');
+    await bootWorker();
+    // A report from the document loaded before the verify load was ordered is stale.
+    const stale = { type: 'cs:report', report: { ...linkedin.report(AI.url), loadedAt: run.navigatedAt - 1000 } };
+    await send({ ...stale, report: { ...stale.report, settings: [{ ...stale.report.settings[0]!, state: 'off' }] } }, linkedin.sender(run.tabId!, AI.url));
+    expect((await read('run'))!.results[0]!.outcome).toBe('pending');
+    while (await deliverLoad());
+    const done = (await read('run'))!;
+    expect(done.results[0]).toMatchObject({ outcome: 'verified' });
+    expect(linkedin.clicks).toEqual(['ai-training', 'ai-training']);
+  });
+
+  it('every worker start recreates a missing watchdog alarm for a running run', async () => {
+    await send({ type: 'ui:startRun' }, ownPage());
+    await fakeBrowser.alarms.clearAll();
+    await bootWorker();
+    expect(await fakeBrowser.alarms.get('run-watchdog')).toBeDefined();
+  });
+
+  it('after a browser restart (session storage gone) the run ends honestly and no tab is touched', async () => {
+    await send({ type: 'ui:startRun' }, ownPage());
+    await deliverLoad();
+    const { tabId } = (await read('run'))!;
+    await fakeBrowser.storage.session.clear();
+    const update = vi.spyOn(fakeBrowser.tabs, 'update');
+    const message = vi.mocked(fakeBrowser.tabs.sendMessage);
+    message.mockClear();
+    await bootWorker();
+    const run = (await read('run'))!;
+    expect(run).toMatchObject({ status: 'interrupted', code: 'restarted' });
+    expect(update).not.toHaveBeenCalled();
+    expect(message).not.toHaveBeenCalled();
+    expect((await fakeBrowser.tabs.get(tabId!)).id).toBe(tabId);
+  });
+
+  it('a run record with an impossible position ends as interrupted instead of hanging', async () => {
+    await send({ type: 'ui:startRun' }, ownPage());
+    const run = (await read('run'))!;
+    await write('run', { ...run, cursor: 99 });
+    await bootWorker();
+    expect((await read('run'))!).toMatchObject({ status: 'interrupted', code: 'invalid-run' });
+  });
+
+  it('a run far older than any run ends as timed out', async () => {
+    await send({ type: 'ui:startRun' }, ownPage());
+    const run = (await read('run'))!;
+    await write('run', { ...run, startedAt: new Date(Date.now() - 60 * 60_000).toISOString() });
+    await fakeBrowser.alarms.onAlarm.trigger({ name: 'run-watchdog', scheduledTime: Date.now() });
+    await idle();
+    expect((await read('run'))!).toMatchObject({ status: 'interrupted', code: 'timed-out' });
+  });
+
+  it('the member takes the run tab elsewhere: the run ends and the tab is never navigated or closed again', async () => {
+    await send({ type: 'ui:startRun' }, ownPage());
+    await deliverLoad();
+    const { tabId } = (await read('run'))!;
+    await fakeBrowser.tabs.update(tabId!, { url: 'https://example.com/my-draft' });
+    linkedin.outbox = [];
+    const update = vi.spyOn(fakeBrowser.tabs, 'update');
+    const remove = vi.spyOn(fakeBrowser.tabs, 'remove');
+    await fakeBrowser.tabs.onUpdated.trigger(tabId!, { status: 'complete' }, (await fakeBrowser.tabs.get(tabId!)) as never);
+    await idle();
+    expect((await read('run'))!).toMatchObject({ status: 'interrupted', code: 'tab-left', tabId: null });
+    await fakeBrowser.alarms.onAlarm.trigger({ name: 'run-watchdog', scheduledTime: Date.now() + 60_000 });
+    await idle();
+    expect(update).not.toHaveBeenCalled();
+    expect(remove).not.toHaveBeenCalled();
+    expect(await runTabUrl().catch(() => 'no run tab')).toBe('no run tab');
+  });
+
+  it('a page that loads without our content script (offline, DNS, reset) is given up within seconds as no connection', async () => {
+    await write('prefs', { ...DEFAULT_PREFS, covered: ['ai-training', 'research'] });
+    await send({ type: 'ui:startRun' }, ownPage());
+    linkedin.outbox = [];
+    linkedin.answering = false;
+    const { tabId } = (await read('run'))!;
+    vi.useFakeTimers({ toFake: ['setTimeout'] });
+    try {
+      const probed = fakeBrowser.tabs.onUpdated.trigger(tabId!, { status: 'complete' }, (await fakeBrowser.tabs.get(tabId!)) as never);
+      await vi.advanceTimersByTimeAsync(PROBE_DELAYS_MS.reduce((a, b) => a + b) - 1);
+      expect((await read('run'))!.results[0]!.outcome).toBe('pending');
+      await vi.advanceTimersByTimeAsync(1);
+      await probed;
+    } finally {
+      vi.useRealTimers();
+    }
+    await idle();
+    expect((await read('run'))!.results[0]).toMatchObject({ outcome: 'unknown', code: 'no-connection' });
+    expect((await read('run'))!.cursor).toBe(1);
+  });
+
+  it('Cancel and Reset during a run close the run tab (and only it)', async () => {
+    await send({ type: 'ui:startRun' }, ownPage());
+    await deliverLoad();
+    const { tabId } = (await read('run'))!;
+    const remove = vi.spyOn(fakeBrowser.tabs, 'remove');
+    await send({ type: 'ui:cancelRun' }, ownPage());
+    expect((await read('run'))!).toMatchObject({ status: 'interrupted', code: 'cancelled' });
+    expect(remove.mock.calls).toEqual([[tabId]]);
+    expect((await read('receipts'))[0]!.status).toBe('interrupted');
+
+    await send({ type: 'ui:startRun' }, ownPage());
+    await deliverLoad();
+    const second = (await read('run'))!.tabId;
+    await send({ type: 'ui:resetAll' }, ownPage());
+    expect(remove.mock.calls).toEqual([[tabId], [second]]);
+    expect(await read('run')).toBeNull();
   });
 });
 
@@ -268,15 +445,58 @@ describe('storage', () => {
     await fakeBrowser.storage.local.set({ audit: 'garbage' });
     expect(await read('prefs')).toEqual(DEFAULT_PREFS);
     expect(await read('audit')).toEqual({});
+    await idle();
     expect(await read('manualDone')).toEqual({ 'objection-form': '2026-11-01T10:00:00.000Z' });
     expect((await read('notices')).map((n) => n.key).sort()).toEqual(['notice_reset_audit', 'notice_reset_prefs']);
     expect((await fakeBrowser.storage.local.get('prefs')).prefs).toEqual(DEFAULT_PREFS);
   });
 
-  it('data written by a newer version is not misread', async () => {
-    await fakeBrowser.storage.local.set({ receipts: [], receipts$: { v: 9 } });
+  it('data written by a newer version is set aside and kept, not misread or wiped', async () => {
+    const future = [{ runId: 'from-the-future', shape: 'unknown to this version' }];
+    await fakeBrowser.storage.local.set({ receipts: future, receipts$: { v: 9 } });
     expect(await read('receipts')).toEqual([]);
-    expect((await read('notices')).map((n) => n.key)).toEqual(['notice_reset_receipts']);
+    await idle();
+    expect((await read('notices')).map((n) => n.key)).toEqual(['notice_newer_data']);
+    expect((await fakeBrowser.storage.local.get('receipts@newer'))['receipts@newer']).toEqual({ v: 9, value: future });
+    // Read again: the kept copy is left alone.
+    await fakeBrowser.storage.local.set({ receipts: [{ other: 1 }], receipts$: { v: 10 } });
+    await read('receipts');
+    expect((await fakeBrowser.storage.local.get('receipts@newer'))['receipts@newer']).toEqual({ v: 9, value: future });
+  });
+
+  it('one damaged receipt among good ones costs only that receipt', async () => {
+    await send({ type: 'ui:startRun' }, ownPage());
+    while (await deliverLoad());
+    const [good] = await read('receipts');
+    const twelve = Array.from({ length: 12 }, (_, i) => ({ ...good!, runId: `run-${i}` }));
+    await fakeBrowser.storage.local.set({ receipts: [...twelve.slice(0, 6), { runId: 'broken', startedAt: 'yesterday' }, ...twelve.slice(6)] });
+    expect((await read('receipts')).map((r) => r.runId)).toEqual(twelve.map((r) => r.runId));
+    await idle();
+    expect((await read('notices')).map((n) => n.key)).toContain('notice_reset_receipts');
+  });
+
+  it('a stored date that is not a date fails the schema instead of reaching the UI', async () => {
+    await fakeBrowser.storage.local.set({ audit: { 'ai-training': { state: 'off', observedAt: 'not a date', how: 'run', verified: true, lang: 'en' } } });
+    expect(await read('audit')).toEqual({});
+  });
+
+  it('notices added at the same time all survive', async () => {
+    await fakeBrowser.storage.local.set({ prefs: 'x', audit: 'y', manualDone: 'z' });
+    await Promise.all([read('prefs'), read('audit'), read('manualDone')]);
+    await idle();
+    expect((await read('notices')).map((n) => n.key).sort()).toEqual(['notice_reset_audit', 'notice_reset_manualDone', 'notice_reset_prefs']);
+  });
+
+  it('a full storage quota reaches the caller as an error, not silence', async () => {
+    const set = fakeBrowser.storage.local.set.bind(fakeBrowser.storage.local);
+    fakeBrowser.storage.local.set = (async () => {
+      throw new Error('QUOTA_BYTES quota exceeded');
+    }) as never;
+    try {
+      await expect(write('manualDone', {})).rejects.toThrow(/quota/);
+    } finally {
+      fakeBrowser.storage.local.set = set;
+    }
   });
 
   it('the background keeps working on corrupt storage', async () => {

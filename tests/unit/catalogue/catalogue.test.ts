@@ -1,10 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { z } from 'zod/mini';
 import { SETTINGS } from '../../../src/catalogue/settings';
 import { MANUAL_STEPS } from '../../../src/catalogue/manual-steps';
 import { TIMELINE } from '../../../src/catalogue/timeline';
 import { REGIONS } from '../../../src/catalogue/regions';
 import { ManualStep, parseAll, PolicyEvent, Setting, LABEL_LOCALES, REGION_IDS } from '../../../src/catalogue/schema';
+import { validateCatalogue } from '../../../src/catalogue/validate';
+import { pageCatalogueModule } from '../../../build/page-catalogue';
+import { PAGE_SETTINGS, SETTINGS_HUBS } from 'virtual:untrain/page-catalogue';
 
 const AI_LOCALES = ['en', 'de', 'fr', 'es', 'it', 'nl', 'pt-BR', 'pl'] as const;
 const isLinkedIn = (url: string) => new URL(url).protocol === 'https:' && new URL(url).host === 'www.linkedin.com';
@@ -81,6 +83,13 @@ describe('catalogue records', () => {
     expect(TIMELINE.some((e) => e.kind === 'ad-sharing' && e.disputed?.some((c) => c.regions?.includes('uk')))).toBe(true);
   });
 
+  it('the timeline keeps the 2024 default-on periods of the UK, Hong Kong and Canada and the 2025-26 changes', () => {
+    const rollout = TIMELINE.find((e) => e.id === 'uk-hk-ca-default-on-2024')!;
+    expect(rollout).toMatchObject({ date: '2024-09-18', kind: 'ai-training-default-on', deadline: false });
+    expect([...rollout.regions].sort()).toEqual(['ca', 'hk', 'uk']);
+    for (const date of ['2025-11-04', '2025-11-07', '2026-02-23', '2026-08-21']) expect(TIMELINE.map((e) => e.date), date).toContain(date);
+  });
+
   it('every region id is modelled once', () => {
     expect(REGIONS.map((r) => r.id).sort()).toEqual([...REGION_IDS].sort());
   });
@@ -110,10 +119,31 @@ describe('schemas reject malformed records with a readable message', () => {
     const event = { ...TIMELINE[0]!, date: '3 Nov 2025' };
     expect(() => parseAll(PolicyEvent, [event], 'policy event')).toThrow(/YYYY-MM-DD/);
   });
-  it('removing one source from any record that has only one makes it invalid', () => {
-    for (const record of [...SETTINGS, ...MANUAL_STEPS, ...TIMELINE]) {
-      const schema = (('hooks' in record ? Setting : 'kind' in record && 'appliesTo' in record ? ManualStep : PolicyEvent) as z.ZodMiniType);
-      expect(schema.safeParse({ ...record, sources: [] }).success, record.id).toBe(false);
+});
+
+describe('the catalogue at build time', () => {
+  it('validates, and the content script receives its slice with every known address', () => {
+    expect(() => validateCatalogue()).not.toThrow();
+    expect(PAGE_SETTINGS.map((s) => s.id)).toEqual(SETTINGS.map((s) => s.id));
+    for (const [i, s] of SETTINGS.entries()) expect(PAGE_SETTINGS[i]!.urls).toEqual([s.url, ...(s.alternates ?? [])]);
+    expect(SETTINGS_HUBS.length).toBeGreaterThan(0);
+  });
+
+  it('a bad record fails the build with one readable line naming it', () => {
+    const record = SETTINGS[1] as { sources: unknown };
+    const sources = record.sources;
+    record.sources = [];
+    try {
+      expect(() => pageCatalogueModule()).toThrow(/^Invalid setting "research":\n.*at least one source/);
+    } finally {
+      record.sources = sources;
     }
+  });
+
+  it('the partners switch is also looked for at the address LinkedIn now links', () => {
+    const partners = SETTINGS.find((s) => s.id === 'share-with-partners')!;
+    expect(partners.alternates).toContain('https://www.linkedin.com/mypreferences/s/settings/share-data-with-trusted-partners');
+    expect(partners.labels.en.heading).toContain('Data sharing');
+    expect(SETTINGS.find((s) => s.id === 'ads-business-interactions')!.labels.en.heading).toContain('Data from others for Ads');
   });
 });

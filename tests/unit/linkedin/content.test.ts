@@ -1,40 +1,70 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { BgToCs, CsReportReply, CsToBg } from '../../../src/messages';
-import { answer, inScope, visit } from '../../../src/linkedin/content';
-import { dismissGuide } from '../../../src/linkedin/guide';
+import { BgToCs, CsAck, CsReportReply, CsToBg } from '../../../src/messages';
+import { createSession, LOCATION_CHECK_MS, watchLocation } from '../../../src/linkedin/content';
+import { dismissGuide, type GuideKey } from '../../../src/linkedin/guide';
 import { parseBgToCs, parseCsReportReply } from '../../../src/linkedin/protocol';
-import { loadFixture, spyClicks } from './pages';
+import { inScope } from '../../../src/linkedin/scope';
+import { aiCard, fakeResourceTiming, loadFixture, stubNavigationStatus, saveUrl, spyClicks } from './pages';
 
 const AI = 'https://www.linkedin.com/mypreferences/d/settings/data-for-ai-improvement';
+const FEED = 'https://www.linkedin.com/feed/';
 const SELF = 'untrain-extension-id';
-const t = (key: string) => key;
+const t = (key: GuideKey) => key;
+/** The acknowledgement names the document by its load time. */
+const ack = () => ({ loadedAt: Math.round(document.defaultView!.performance.timeOrigin) });
+const aiSwitch = () => document.querySelector<HTMLInputElement>('input[role="switch"]')!;
 
-afterEach(dismissGuide);
+/** A session on the test document with a recording `send` that answers like the background. */
+function session(reply: () => Promise<unknown> = async () => ({})) {
+  const send = vi.fn((_message: CsToBg) => reply());
+  const { visit, answer } = createSession(document, send, t);
+  const sent = () => send.mock.calls.map(([message]) => message);
+  return { visit, answer, send, sent };
+}
+
+afterEach(() => {
+  dismissGuide();
+  vi.useRealTimers();
+  vi.unstubAllGlobals();
+  vi.unstubAllEnvs();
+});
 
 describe('protocol guards match the zod schemas in src/messages.ts', () => {
+  const inherited = Object.create({ type: 'bg:ping' }) as object;
   const samples: unknown[] = [
+    { type: 'bg:ping' },
+    { type: 'bg:ping', extra: 1 },
+    { type: 'bg:ping', settingId: 'ai-training' },
     { type: 'bg:observe' },
     { type: 'bg:observe', extra: 1 },
     { type: 'bg:turnOff', settingId: 'ai-training' },
     { type: 'bg:turnOff', settingId: 'ai-training', extra: true },
+    { type: 'bg:turnOff', settingId: '' },
     { type: 'bg:turnOff' },
     { type: 'bg:turnOff', settingId: 7 },
+    { type: 'bg:turnOff', settingId: null },
+    { type: 'bg:turnOff', settingId: ['ai-training'] },
+    // bg:guide is gone: the guide is asked for in the reply to cs:report.
     { type: 'bg:guide', settingId: 'ads-by-age' },
-    { type: 'bg:guide', settingId: null },
+    { type: 'BG:PING' },
+    { type: ' bg:ping' },
+    { type: ['bg:ping'] },
     { type: 'cs:report' },
     { type: 'ui:startRun' },
+    inherited,
     {},
     [],
+    [{ type: 'bg:ping' }],
     null,
     undefined,
-    'bg:observe',
+    'bg:ping',
     42,
   ];
   it.each(samples)('BgToCs %j', (sample) => {
     const zod = BgToCs.safeParse(sample);
     expect(parseBgToCs(sample)).toEqual(zod.success ? zod.data : undefined);
   });
-  it.each([{}, { guide: 'ai-training' }, { guide: undefined }, { guide: 3 }, { guide: null }, { other: 1 }, null, [], 'x', undefined])(
+  it.each([{}, { guide: 'ai-training' }, { guide: '' }, { guide: undefined }, { guide: 3 }, { guide: null }, { other: 1 }, null, [], 'x', undefined])(
     'CsReportReply %j',
     (sample) => {
       const zod = CsReportReply.safeParse(sample);
@@ -46,97 +76,289 @@ describe('protocol guards match the zod schemas in src/messages.ts', () => {
 describe('inScope (mirrors the match patterns)', () => {
   it.each([
     [AI, true],
+    ['https://www.linkedin.com/mypreferences/s/settings/share-data-with-trusted-partners', true],
     ['https://www.linkedin.com/mypreferences/d/categories/privacy', true],
     ['https://www.linkedin.com/psettings/advertising-data', true],
     ['https://www.linkedin.com/login?session_redirect=x', true],
     ['https://www.linkedin.com/checkpoint/challenge/abc', true],
-    ['https://www.linkedin.com/feed/', false],
+    ['https://www.linkedin.com/uas/login?trk=x', true],
+    ['https://www.linkedin.com/authwall?trk=gf', true],
+    [FEED, false],
+    ['https://www.linkedin.com/mypreferences', false],
     ['https://www.linkedin.com/messaging/thread/123/', false],
     ['https://www.linkedin.com/in/jane-doe/', false],
+    ['http://www.linkedin.com/mypreferences/d/settings/data-for-ai-improvement', false],
     ['https://de.linkedin.com/mypreferences/d/settings/data-for-ai-improvement', false],
+    ['https://www.linkedin.com.evil.example/mypreferences/d/settings/data-for-ai-improvement', false],
+    ['', false],
+    [undefined, false],
   ])('%s → %s', (url, expected) => expect(inScope(url)).toBe(expected));
 });
 
-describe('answer (bg → cs)', () => {
-  it('ignores messages from anyone but this extension, and malformed ones', () => {
-    const doc = loadFixture('ai-training.en.html', AI);
-    expect(answer(doc, { type: 'bg:observe' }, 'another-extension', SELF, t)).toBeUndefined();
-    expect(answer(doc, { type: 'bg:observe' }, undefined, SELF, t)).toBeUndefined();
-    expect(answer(doc, { type: 'bg:turnOff' }, SELF, SELF, t)).toBeUndefined();
-    expect(answer(doc, { type: 'cs:report' }, SELF, SELF, t)).toBeUndefined();
-  });
-
-  it('does not flip for a foreign sender', () => {
-    const doc = loadFixture('ai-training.en.html', AI);
+describe('answer (bg → cs): an acknowledgement at once, the result as a message of its own', () => {
+  it('ignores messages from anyone but this extension, and malformed ones: no answer, no work', async () => {
+    loadFixture('ai-training.en.html', AI);
+    const { answer, send } = session();
     const clicks = spyClicks();
-    expect(answer(doc, { type: 'bg:turnOff', settingId: 'ai-training' }, 'evil', SELF, t)).toBeUndefined();
+    for (const sender of ['another-extension', undefined, '', `${SELF} `]) {
+      expect(answer({ type: 'bg:observe' }, sender, SELF)).toBeUndefined();
+      expect(answer({ type: 'bg:turnOff', settingId: 'ai-training' }, sender, SELF)).toBeUndefined();
+      expect(answer({ type: 'bg:ping' }, sender, SELF)).toBeUndefined();
+    }
+    for (const message of [{ type: 'bg:turnOff' }, { type: 'bg:guide', settingId: 'ai-training' }, { type: 'cs:report' }, 'bg:ping', null]) {
+      expect(answer(message, SELF, SELF)).toBeUndefined();
+    }
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(send).not.toHaveBeenCalled();
     expect(clicks()).toEqual([]);
   });
 
-  it('answers observe with the page report', async () => {
-    const doc = loadFixture('ai-training.en.html', AI);
-    expect(await answer(doc, { type: 'bg:observe' }, SELF, SELF, t)).toMatchObject({
-      page: 'settings',
-      settings: [{ settingId: 'ai-training', state: 'on' }],
-    });
+  it('answers nothing once the page has left the settings area', () => {
+    loadFixture('ai-training.en.html', FEED);
+    expect(session().answer({ type: 'bg:ping' }, SELF, SELF)).toBeUndefined();
   });
 
-  it('answers turnOff with a flip result', async () => {
-    const doc = loadFixture('already-private.html', AI);
-    expect(await answer(doc, { type: 'bg:turnOff', settingId: 'ai-training' }, SELF, SELF, t)).toEqual({
-      settingId: 'ai-training',
-      outcome: 'already-private',
-    });
+  it('bg:ping: says which document answered, and does nothing else', async () => {
+    loadFixture('ai-training.en.html', AI);
+    const { answer, send } = session();
+    const reply = answer({ type: 'bg:ping' }, SELF, SELF);
+    expect(reply).toEqual(ack());
+    expect(CsAck.safeParse(reply).success).toBe(true);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(send).not.toHaveBeenCalled();
   });
 
-  it('answers guide with whether it was shown', async () => {
+  it('bg:observe: acknowledged synchronously, then a valid cs:report is sent', async () => {
+    loadFixture('ai-training.en.html', AI);
+    const { answer, send, sent } = session();
+    expect(answer({ type: 'bg:observe' }, SELF, SELF)).toEqual(ack());
+    expect(send).not.toHaveBeenCalled();
+    await vi.waitFor(() => expect(send).toHaveBeenCalledTimes(1));
+    expect(CsToBg.safeParse(sent()[0]).success).toBe(true);
+    expect(sent()[0]).toMatchObject({ type: 'cs:report', report: { url: AI, page: 'settings', settings: [{ settingId: 'ai-training', state: 'on' }] } });
+  });
+
+  it('bg:turnOff: acknowledged at once, then cs:flipped with the result', async () => {
+    loadFixture('already-private.html', AI);
+    const { answer, send, sent } = session();
+    expect(answer({ type: 'bg:turnOff', settingId: 'ai-training' }, SELF, SELF)).toEqual(ack());
+    await vi.waitFor(() => expect(send).toHaveBeenCalledTimes(1));
+    expect(sent()).toEqual([{ type: 'cs:flipped', result: { settingId: 'ai-training', outcome: 'already-private' } }]);
+    expect(CsToBg.safeParse(sent()[0]).success).toBe(true);
+  });
+
+  it('a second bg:turnOff for the same setting while the first is under way joins it: one click', async () => {
+    vi.useFakeTimers();
     const doc = loadFixture('ai-training.en.html', AI);
-    expect(await answer(doc, { type: 'bg:guide', settingId: 'ai-training' }, SELF, SELF, t)).toEqual({ shown: true });
-    expect(await answer(doc, { type: 'bg:guide', settingId: 'ads-by-age' }, SELF, SELF, t)).toEqual({ shown: false });
+    const timing = fakeResourceTiming();
+    doc.querySelector('main')!.addEventListener('change', () => {
+      aiSwitch().setAttribute('aria-checked', String(aiSwitch().checked));
+      setTimeout(() => timing.answer(saveUrl('allowDataForGenerativeAI')), 1300);
+    });
+    const clicks = spyClicks();
+    const { answer, sent } = session();
+    const turnOff = { type: 'bg:turnOff', settingId: 'ai-training' };
+    expect(answer(turnOff, SELF, SELF)).toEqual(ack());
+    await vi.advanceTimersByTimeAsync(600);
+    // The background retries (a lost acknowledgement, a woken worker) while the save is in flight.
+    expect(answer(turnOff, SELF, SELF)).toEqual(ack());
+    await vi.advanceTimersByTimeAsync(3000);
+    expect(clicks()).toEqual([aiSwitch()]);
+    const changed = { type: 'cs:flipped', result: { settingId: 'ai-training', outcome: 'changed' } };
+    expect(sent()).toEqual([changed, changed]);
+    // Once it is over, a new request starts afresh, finds the switch private and clicks nothing.
+    answer(turnOff, SELF, SELF);
+    await vi.advanceTimersByTimeAsync(100);
+    expect(clicks()).toHaveLength(1);
+    expect(sent().at(-1)).toEqual({ type: 'cs:flipped', result: { settingId: 'ai-training', outcome: 'already-private' } });
+  });
+
+  it('bg:turnOff for two settings of one page: each switch clicked once', async () => {
+    const doc = loadFixture('linkedin-promotions.html', 'https://www.linkedin.com/mypreferences/d/settings/linkedin-promotions');
+    doc.getElementById('ember702')!.setAttribute('aria-checked', 'true');
+    (doc.getElementById('ember702') as HTMLInputElement).checked = true;
+    const timing = fakeResourceTiming();
+    doc.querySelector('main')!.addEventListener('change', (event) => {
+      const input = event.target as HTMLInputElement;
+      input.setAttribute('aria-checked', String(input.checked));
+      setTimeout(() => timing.answer(saveUrl(input.getAttribute('aria-labelledby')!)), 5);
+    });
+    const clicks = spyClicks();
+    const { answer, sent } = session();
+    answer({ type: 'bg:turnOff', settingId: 'linkedin-promotions' }, SELF, SELF);
+    answer({ type: 'bg:turnOff', settingId: 'promotions-email-tips' }, SELF, SELF);
+    await vi.waitFor(() => expect(sent()).toHaveLength(2), { timeout: 2000 });
+    expect(clicks().map((el) => el.id).sort()).toEqual(['ember701', 'ember702']);
+    expect(sent().map((m) => m.type === 'cs:flipped' && m.result.outcome)).toEqual(['changed', 'changed']);
+  });
+
+  it('a failed send of the result is swallowed (the worker may be gone; the watchdog recovers)', async () => {
+    loadFixture('already-private.html', AI);
+    const { answer, send } = session(() => Promise.reject(new Error('Could not establish connection')));
+    expect(answer({ type: 'bg:turnOff', settingId: 'ai-training' }, SELF, SELF)).toEqual(ack());
+    await vi.waitFor(() => expect(send).toHaveBeenCalledTimes(1));
   });
 });
 
-describe('visit (cs → bg on every page load)', () => {
+describe('visit (cs → bg on every page load and in-page navigation)', () => {
   it('sends a valid cs:report and shows the guide the background asks for', async () => {
     const doc = loadFixture('ai-training.en.html', AI);
-    const send = vi.fn(async () => ({ guide: 'ai-training' }));
-    await visit(doc, send, t, new AbortController().signal);
+    const { visit, send, sent } = session(async () => ({ guide: 'ai-training' }));
+    visit();
+    await vi.waitFor(() => expect(doc.querySelector('untrain-guide')).not.toBeNull());
     expect(send).toHaveBeenCalledTimes(1);
-    const [message] = send.mock.calls[0] as unknown as [unknown];
-    expect(CsToBg.safeParse(message).success).toBe(true);
-    expect(message).toMatchObject({ type: 'cs:report', report: { page: 'settings', settings: [{ state: 'on' }] } });
-    expect(doc.querySelector('untrain-guide')).not.toBeNull();
+    expect(CsToBg.safeParse(sent()[0]).success).toBe(true);
+    expect(sent()[0]).toMatchObject({ type: 'cs:report', report: { page: 'settings', settings: [{ state: 'on' }] } });
   });
 
-  it('leaves a User Timing measure of the classification for DevTools and the benchmark', async () => {
-    performance.clearMeasures('untrain:classified');
-    await visit(loadFixture('ai-training.en.html', AI), async () => ({}), t, new AbortController().signal);
-    expect(performance.getEntriesByName('untrain:classified')).toHaveLength(1);
-    await visit(loadFixture('ai-training.en.html', 'https://www.linkedin.com/feed/'), async () => ({}), t, new AbortController().signal);
-    expect(performance.getEntriesByName('untrain:classified')).toHaveLength(1);
+  it('a manual visit to an error page reports an error, never not-offered (a 500 with the notice on it too)', async () => {
+    loadFixture('something-went-wrong.html', AI);
+    const wrong = session();
+    wrong.visit();
+    await vi.waitFor(() => expect(wrong.send).toHaveBeenCalled());
+    expect(wrong.sent()[0]).toMatchObject({ report: { page: 'error', problem: 'error-page', settings: [{ state: 'unknown' }] } });
+
+    stubNavigationStatus(500);
+    loadFixture('not-offered.html', 'https://www.linkedin.com/mypreferences/d/settings/share-data-with-select-partners');
+    const failed = session();
+    failed.visit();
+    await vi.waitFor(() => expect(failed.send).toHaveBeenCalled());
+    expect(failed.sent()[0]).toMatchObject({ report: { page: 'error', problem: 'error-page', reason: 'HTTP 500' } });
+    expect(CsToBg.safeParse(failed.sent()[0]).success).toBe(true);
+  });
+
+  it('a visit to a settings hub reports the links it lists', async () => {
+    loadFixture('hub-privacy.html', 'https://www.linkedin.com/mypreferences/d/categories/privacy');
+    const { visit, send, sent } = session();
+    visit();
+    await vi.waitFor(() => expect(send).toHaveBeenCalled());
+    expect(sent()[0]).toMatchObject({ report: { page: 'unknown', links: [{ settingId: 'ai-training' }, { settingId: 'research' }] } });
+  });
+
+  it('a new visit closes the guide of the previous one', async () => {
+    const doc = loadFixture('ai-training.en.html', AI);
+    const { visit } = session(async () => ({ guide: 'ai-training' }));
+    visit();
+    await vi.waitFor(() => expect(doc.querySelector('untrain-guide')).not.toBeNull());
+    loadFixture('ai-training.en.html', FEED);
+    visit();
+    expect(doc.querySelector('untrain-guide')).toBeNull();
   });
 
   it('ignores a malformed reply and a failed send', async () => {
     const doc = loadFixture('ai-training.en.html', AI);
-    await visit(doc, async () => ({ guide: 42 }), t, new AbortController().signal);
-    await visit(doc, () => Promise.reject(new Error('no receiver')), t, new AbortController().signal);
+    const bad = session(async () => ({ guide: 42 }));
+    bad.visit();
+    await vi.waitFor(() => expect(bad.send).toHaveBeenCalled());
+    const failing = session(() => Promise.reject(new Error('no receiver')));
+    failing.visit();
+    await vi.waitFor(() => expect(failing.send).toHaveBeenCalled());
+    await new Promise((resolve) => setTimeout(resolve, 20));
     expect(doc.querySelector('untrain-guide')).toBeNull();
   });
 
   it('does nothing after in-page navigation out of the settings area', async () => {
-    const doc = loadFixture('ai-training.en.html', 'https://www.linkedin.com/feed/');
-    const send = vi.fn(async () => ({}));
-    await visit(doc, send, t, new AbortController().signal);
+    loadFixture('ai-training.en.html', FEED);
+    const { visit, send } = session();
+    visit();
+    await new Promise((resolve) => setTimeout(resolve, 50));
     expect(send).not.toHaveBeenCalled();
   });
 
-  it('sends nothing for a visit superseded by a newer one', async () => {
+  it('sends nothing for a visit superseded by a newer one: one report per page shown', async () => {
     const doc = loadFixture('loading.html', AI);
-    const controller = new AbortController();
-    const send = vi.fn(async () => ({}));
-    const done = visit(doc, send, t, controller.signal);
-    controller.abort();
-    await done;
-    expect(send).not.toHaveBeenCalled();
+    const { visit, send, sent } = session();
+    visit();
+    visit();
+    setTimeout(() => doc.querySelector('#settings-card')!.replaceWith(aiCard()), 20);
+    await vi.waitFor(() => expect(send).toHaveBeenCalled());
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    expect(sent()).toHaveLength(1);
+    expect(sent()[0]).toMatchObject({ report: { settings: [{ state: 'on' }] } });
+  });
+
+  it('leaves no performance mark a page could see, except in the benchmark build', async () => {
+    performance.clearMeasures();
+    loadFixture('ai-training.en.html', AI);
+    const production = session();
+    production.visit();
+    await vi.waitFor(() => expect(production.send).toHaveBeenCalled());
+    expect(performance.getEntriesByType('measure').filter((m) => m.name.startsWith('untrain'))).toEqual([]);
+    vi.stubEnv('MODE', 'bench');
+    const bench = session();
+    bench.visit();
+    await vi.waitFor(() => expect(bench.send).toHaveBeenCalled());
+    expect(performance.getEntriesByName('untrain:classified')).toHaveLength(1);
+  });
+});
+
+describe('watchLocation', () => {
+  const goTo = (path: string) => history.pushState({}, '', path);
+
+  it('notices an in-page navigation at the next check', async () => {
+    vi.useFakeTimers();
+    loadFixture('ai-training.en.html', AI);
+    const onChange = vi.fn();
+    const stop = watchLocation(document, onChange, () => true);
+    goTo('/mypreferences/d/settings/ads-by-age');
+    expect(onChange).not.toHaveBeenCalled();
+    await vi.advanceTimersByTimeAsync(LOCATION_CHECK_MS);
+    expect(onChange).toHaveBeenCalledTimes(1);
+    await vi.advanceTimersByTimeAsync(5 * LOCATION_CHECK_MS);
+    expect(onChange).toHaveBeenCalledTimes(1);
+    stop();
+  });
+
+  it('re-reads at most once a second however often the page rewrites its URL', async () => {
+    vi.useFakeTimers();
+    loadFixture('ai-training.en.html', AI);
+    const onChange = vi.fn();
+    const stop = watchLocation(document, onChange, () => true);
+    for (let i = 0; i < 300; i++) {
+      goTo(`/mypreferences/d/settings/data-for-ai-improvement?flood=${i}`);
+      await vi.advanceTimersByTimeAsync(10);
+    }
+    // 300 rewrites over 3 s: three checks, three re-reads at most.
+    expect(onChange.mock.calls.length).toBeGreaterThanOrEqual(2);
+    expect(onChange.mock.calls.length).toBeLessThanOrEqual(3);
+    stop();
+  });
+
+  it('ignores forged wxt:locationchange, popstate and hashchange events', async () => {
+    vi.useFakeTimers();
+    loadFixture('ai-training.en.html', AI);
+    const onChange = vi.fn();
+    const stop = watchLocation(document, onChange, () => true);
+    for (let i = 0; i < 50; i++) {
+      window.dispatchEvent(new CustomEvent('wxt:locationchange', { detail: { newUrl: new URL(`${AI}?${i}`) } }));
+      window.dispatchEvent(new PopStateEvent('popstate'));
+      window.dispatchEvent(new HashChangeEvent('hashchange'));
+      document.dispatchEvent(new CustomEvent('wxt:locationchange'));
+    }
+    await vi.advanceTimersByTimeAsync(5 * LOCATION_CHECK_MS);
+    expect(onChange).not.toHaveBeenCalled();
+    stop();
+  });
+
+  it('stops for good when the extension context is gone, or when told to', async () => {
+    vi.useFakeTimers();
+    loadFixture('ai-training.en.html', AI);
+    let alive = true;
+    const onChange = vi.fn();
+    watchLocation(document, onChange, () => alive);
+    alive = false;
+    goTo('/mypreferences/d/settings/ads-by-age');
+    await vi.advanceTimersByTimeAsync(3 * LOCATION_CHECK_MS);
+    alive = true;
+    goTo('/mypreferences/d/settings/ads-by-gender');
+    await vi.advanceTimersByTimeAsync(3 * LOCATION_CHECK_MS);
+    expect(onChange).not.toHaveBeenCalled();
+    expect(vi.getTimerCount()).toBe(0);
+
+    const stop = watchLocation(document, onChange, () => true);
+    stop();
+    goTo('/mypreferences/d/settings/ads-beyond-linkedin');
+    await vi.advanceTimersByTimeAsync(3 * LOCATION_CHECK_MS);
+    expect(onChange).not.toHaveBeenCalled();
   });
 });

@@ -3,6 +3,8 @@ import { detectPage } from '../../../src/linkedin/detect';
 import { flipToPrivate } from '../../../src/linkedin/toggle';
 import { behaveLikeLinkedIn, FAST, loadFixture, spyClicks } from './pages';
 
+// Drift, error pages, loading cards, shadow roots and frames: tests/unit/linkedin/drift.test.ts.
+
 const AI = 'https://www.linkedin.com/mypreferences/d/settings/data-for-ai-improvement';
 const AGE = 'https://www.linkedin.com/mypreferences/d/settings/ads-by-age';
 const GENDER = 'https://www.linkedin.com/mypreferences/d/settings/ads-by-gender';
@@ -26,6 +28,7 @@ describe('the AI-training page in four languages', () => {
     expect(report).toEqual({
       url: AI,
       lang,
+      loadedAt: Math.round(performance.timeOrigin),
       page: 'settings',
       settings: [
         {
@@ -80,7 +83,7 @@ describe('signed out', () => {
   ])('%s is logged-out, and no flip can act there', async (file, url) => {
     const doc = loadFixture(file, url);
     const report = detectPage(doc);
-    expect(report).toMatchObject({ page: 'logged-out', settings: [] });
+    expect(report).toMatchObject({ page: 'logged-out', settings: [], problem: 'signed-out' });
     expect(report.reason).toMatch(/^sign-in page \(\/(login|authwall)\) with a sign-in form$/);
     const clicks = spyClicks();
     expect((await flipToPrivate(doc, 'ai-training', FAST)).outcome).toBe('refused');
@@ -106,7 +109,13 @@ describe('signed out', () => {
     signal();
     expect(detectPage(doc)).toMatchObject({
       page: 'settings',
-      settings: [{ settingId: 'ads-by-age', state: 'unknown', evidence: { detail: expect.stringMatching(/a sign-in form is on the page$/) } }],
+      settings: [
+        {
+          settingId: 'ads-by-age',
+          state: 'unknown',
+          evidence: { code: 'not-signed-in', detail: expect.stringMatching(/a sign-in form is on the page$/) },
+        },
+      ],
     });
   });
 });
@@ -120,7 +129,7 @@ describe('nasty pages', () => {
     expect(clicks()).toEqual([]);
   });
 
-  it('not offered in the region: the page is loaded and signed in, and has no switch', () => {
+  it("not offered in the region: a loaded, signed-in page with LinkedIn's own notice and no switch", () => {
     const report = detectPage(loadFixture('not-offered.html', PARTNERS));
     expect(report.settings).toEqual([
       {
@@ -128,24 +137,57 @@ describe('nasty pages', () => {
         state: 'not-offered',
         evidence: {
           matchedBy: 'none',
-          detail: 'no switch carries the hook or a catalogued label; page loaded and signed in',
+          code: 'notice',
+          detail: "no switch on the page; LinkedIn's notice says it is not available",
           candidates: 0,
         },
       },
     ]);
   });
 
+  it('the notice counts in any catalogued language (German page)', () => {
+    const doc = loadFixture('not-offered.html', PARTNERS);
+    doc.documentElement.lang = 'de';
+    doc.querySelector('main p')!.textContent = 'Diese Einstellung ist für Ihr Konto nicht verfügbar.';
+    expect(detectPage(doc).settings[0]).toMatchObject({ state: 'not-offered', evidence: { code: 'notice' } });
+  });
+
+  it('without the notice, a loaded page without the switch is unknown "no-switch", never not-offered', () => {
+    const doc = loadFixture('no-switch.html', AI);
+    expect(detectPage(doc).settings).toEqual([
+      {
+        settingId: 'ai-training',
+        state: 'unknown',
+        evidence: {
+          matchedBy: 'none',
+          code: 'no-switch',
+          detail: 'no switch on the page; page loaded without the switch and without a "not available" notice',
+          candidates: 0,
+        },
+      },
+    ]);
+    // The notice outside the main content (a stale toast, the footer) is not LinkedIn saying so about this page.
+    doc.body.insertAdjacentHTML('beforeend', "<div role='alert'>This setting isn't available in your region.</div>");
+    expect(detectPage(doc).settings[0]!.state).toBe('unknown');
+    doc.querySelector('main section')!.insertAdjacentHTML('beforeend', "<p>This setting isn't available in your region.</p>");
+    expect(detectPage(doc).settings[0]).toMatchObject({ state: 'not-offered', evidence: { code: 'notice' } });
+  });
+
   it('a page without the switch is not "not offered" while it is loading or signed-in signals are missing', () => {
     const loading = loadFixture('loading.html', AI);
     expect(detectPage(loading).settings[0]).toMatchObject({
       state: 'unknown',
-      evidence: { detail: 'no switch carries the hook or a catalogued label; settings content not rendered' },
+      evidence: { code: 'loading', detail: 'no switch on the page; settings content not rendered' },
     });
     loading.querySelector('#settings-card')!.insertAdjacentHTML('afterbegin', '<h1>Data for Generative AI Improvement</h1>');
-    expect(detectPage(loading).settings[0]!.evidence.detail).toMatch(/page still loading$/);
+    expect(detectPage(loading).settings[0]!.evidence).toMatchObject({ code: 'loading', detail: expect.stringMatching(/page still loading$/) });
+    // The notice is there, but without a sign-in signal the page cannot be trusted to be the member's.
     const doc = loadFixture('not-offered.html', PARTNERS);
     doc.querySelector('.global-nav__me-photo')!.remove();
-    expect(detectPage(doc).settings[0]!.evidence.detail).toMatch(/no sign-in signal$/);
+    expect(detectPage(doc).settings[0]).toMatchObject({
+      state: 'unknown',
+      evidence: { code: 'not-signed-in', detail: expect.stringMatching(/no sign-in signal$/) },
+    });
   });
 
   it('hook renamed: the label fallback finds the switch', async () => {
@@ -169,6 +211,7 @@ describe('nasty pages', () => {
         state: 'unknown',
         evidence: {
           matchedBy: 'none',
+          code: 'unidentified-switch',
           detail: 'no switch carries the hook or a catalogued label; 1 unidentified switch(es) on the page',
           candidates: 1,
         },
@@ -178,16 +221,19 @@ describe('nasty pages', () => {
     expect(await flipToPrivate(doc, 'ads-by-age', FAST)).toEqual({
       settingId: 'ads-by-age',
       outcome: 'refused',
+      code: 'not-identified',
       reason: 'no switch carries the hook or a catalogued label',
     });
     expect(clicks()).toEqual([]);
   });
 
-  it('a catalogued page heading does not vouch for a switch that sits under its own unknown heading', async () => {
+  it('a catalogued heading does not vouch for a switch in another card under its own unknown heading', async () => {
     const doc = loadFixture('markup-changed.html', AGE);
     doc.querySelector('h1')!.textContent = 'Age range';
-    doc.querySelector('.settings-toggle-row')!.insertAdjacentHTML('beforebegin', '<h2>Audience reach</h2>');
-    expect(detectPage(doc).settings[0]!.state).toBe('unknown');
+    const row = doc.querySelector('.settings-toggle-row')!;
+    row.insertAdjacentHTML('beforebegin', '<section class="artdeco-card mt2" id="other"><h2>Audience reach</h2></section>');
+    doc.getElementById('other')!.append(row);
+    expect(detectPage(doc).settings[0]).toMatchObject({ state: 'unknown', evidence: { code: 'unidentified-switch' } });
     const clicks = spyClicks();
     expect((await flipToPrivate(doc, 'ads-by-age', FAST)).outcome).toBe('refused');
     expect(clicks()).toEqual([]);
@@ -206,9 +252,14 @@ describe('nasty pages', () => {
     expect(clicks()).toEqual([doc.getElementById('ember701')]);
   });
 
-  it('two catalogued switches, one missing: the missing one is not offered, the other still read', () => {
+  it('two catalogued switches, one missing: the other is still read; the missing one is unknown unless LinkedIn says it is not available', () => {
     const doc = loadFixture('linkedin-promotions.html', PROMOTIONS);
     doc.getElementById('ember702')!.closest('.settings-toggle-row')!.remove();
+    expect(detectPage(doc).settings.map(({ state, evidence }) => [state, evidence.code])).toEqual([
+      ['on', undefined],
+      ['unknown', 'no-switch'],
+    ]);
+    doc.querySelector('main section')!.insertAdjacentHTML('beforeend', '<p>This setting is not available for your account.</p>');
     expect(detectPage(doc).settings.map(({ state }) => state)).toEqual(['on', 'not-offered']);
   });
 
@@ -232,7 +283,7 @@ describe('nasty pages', () => {
     it('without the hook, the heading the switch sits under tells the two apart', () => {
       const doc = loadFixture('extra-switch.html', GENDER);
       doc.getElementById('ember601')!.setAttribute('aria-labelledby', 'renamedByLinkedIn');
-      expect(detectPage(doc).settings[0]).toMatchObject({ state: 'on', evidence: { matchedBy: 'label', detail: 'heading "gender"' } });
+      expect(detectPage(doc).settings[0]).toMatchObject({ state: 'on', evidence: { matchedBy: 'heading', detail: 'heading "gender"' } });
     });
 
     it('when the catalogued switch is gone, the setting is unknown, not "not offered"', async () => {
@@ -244,14 +295,15 @@ describe('nasty pages', () => {
       expect(clicks()).toEqual([]);
     });
 
-    it('two switches under the catalogued heading are ambiguous: unknown, nothing clicked', async () => {
+    it('two switches in the card of the catalogued heading are ambiguous: unknown, nothing clicked', async () => {
       const doc = loadFixture('extra-switch.html', GENDER);
       doc.getElementById('ember601')!.setAttribute('aria-labelledby', 'renamedByLinkedIn');
-      doc.querySelector('h2')!.remove();
-      expect(detectPage(doc).settings[0]!.evidence).toEqual({
-        matchedBy: 'none',
-        detail: '2 switches match a catalogued heading',
-        candidates: 2,
+      const [first, second] = doc.querySelectorAll('main section');
+      first!.append(second!.querySelector('.settings-toggle-row')!);
+      second!.remove();
+      expect(detectPage(doc).settings[0]).toMatchObject({
+        state: 'unknown',
+        evidence: { matchedBy: 'none', code: 'ambiguous', detail: '2 switches match a catalogued heading', candidates: 2 },
       });
       const clicks = spyClicks();
       expect((await flipToPrivate(doc, 'ads-by-gender', FAST)).outcome).toBe('refused');
@@ -264,7 +316,7 @@ describe('nasty pages', () => {
     doc.getElementById('ember602')!.setAttribute('aria-labelledby', 'allowAdsByGender');
     expect(detectPage(doc).settings[0]).toMatchObject({
       state: 'unknown',
-      evidence: { matchedBy: 'none', detail: '2 switches carry hook aria-labelledby=allowAdsByGender' },
+      evidence: { matchedBy: 'none', code: 'ambiguous', detail: '2 switches carry hook aria-labelledby=allowAdsByGender' },
     });
   });
 
@@ -272,19 +324,40 @@ describe('nasty pages', () => {
     const doc = loadFixture('aria-disagree.html', AI);
     expect(detectPage(doc).settings[0]).toMatchObject({
       state: 'unknown',
-      evidence: { matchedBy: 'hook', detail: 'hook aria-labelledby=allowDataForGenerativeAI; checked and aria-checked disagree' },
+      evidence: {
+        matchedBy: 'hook',
+        code: 'states-disagree',
+        detail: 'hook aria-labelledby=allowDataForGenerativeAI; checked and aria-checked disagree',
+      },
     });
     const clicks = spyClicks();
     expect(await flipToPrivate(doc, 'ai-training', FAST)).toEqual({
       settingId: 'ai-training',
       outcome: 'refused',
+      code: 'states-disagree',
       reason: 'checked and aria-checked disagree',
     });
     expect(clicks()).toEqual([]);
   });
 
-  it('a settings page with no catalogued setting is "unknown"', () => {
-    const doc = loadFixture('ai-training.en.html', 'https://www.linkedin.com/mypreferences/d/categories/privacy');
-    expect(detectPage(doc)).toMatchObject({ page: 'unknown', settings: [], reason: 'no catalogued setting on this page' });
+  it('a settings page showing no catalogued setting, at an address none lives at, is "unknown" without links', () => {
+    const doc = loadFixture('markup-changed.html', 'https://www.linkedin.com/mypreferences/d/settings/ads-by-income');
+    expect(detectPage(doc)).toEqual({
+      url: 'https://www.linkedin.com/mypreferences/d/settings/ads-by-income',
+      lang: 'en',
+      loadedAt: Math.round(performance.timeOrigin),
+      page: 'unknown',
+      settings: [],
+      reason: 'no catalogued setting on this page',
+    });
+  });
+
+  it('a page is matched by its content, not its address: the AI switch served at another setting’s address is the AI setting', () => {
+    const doc = loadFixture('ai-training.en.html', AGE);
+    expect(detectPage(doc).settings.map(({ settingId, state, evidence }) => [settingId, state, evidence.code])).toEqual([
+      ['ai-training', 'on', undefined],
+      // Expected here by its address and not shown, without LinkedIn's notice: unknown, never not-offered.
+      ['ads-by-age', 'unknown', 'no-switch'],
+    ]);
   });
 });

@@ -1,13 +1,18 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { dismissGuide, HOLD_MS, showGuide, type GuideKey } from '../../../src/linkedin/guide';
-import { loadFixture } from './pages';
+import { loadFixture, spyShadowRoots } from './pages';
 
 const AI = 'https://www.linkedin.com/mypreferences/d/settings/data-for-ai-improvement';
 const t = (key: GuideKey, substitution?: string) => (substitution ? `${key}(${substitution})` : key);
+// The guide's shadow root is closed: only a spy on attachShadow (test code) can reach it.
+let shadowRoots: () => ShadowRoot[];
+beforeEach(() => {
+  shadowRoots = spyShadowRoots();
+});
 const parts = () => {
-  const root = document.querySelector('untrain-guide')?.shadowRoot;
+  const root = shadowRoots().at(-1);
   return {
     root,
     dialog: root?.querySelector('[role="dialog"]'),
@@ -109,7 +114,35 @@ describe('showGuide', () => {
   it('shows nothing for a setting that does not live on this page', () => {
     const doc = loadFixture('ai-training.en.html', AI);
     expect(showGuide(doc, 'ads-by-age', t)).toBe(false);
+    expect(showGuide(doc, 'no-such-setting', t)).toBe(false);
     expect(doc.querySelector('untrain-guide')).toBeNull();
+  });
+
+  it('outlines the switch wherever LinkedIn moved it (found by its hook at an uncatalogued address)', () => {
+    const doc = loadFixture('moved-to-s.html', 'https://www.linkedin.com/mypreferences/s/settings/generative-ai-data');
+    expect(showGuide(doc, 'ai-training', t)).toBe(true);
+    expect(parts().dialog!.querySelector('#b')!.textContent).toBe('guide_found(Use my data for training content creation AI models)');
+  });
+
+  it('at one of the setting\'s known addresses without its switch, outlines the settings area', () => {
+    const doc = loadFixture('no-switch.html', 'https://www.linkedin.com/mypreferences/s/settings/data-for-ai-improvement');
+    expect(showGuide(doc, 'ai-training', t)).toBe(true);
+    expect(parts().dialog!.querySelector('#b')!.textContent).toBe('guide_missing(Use my data for training content creation AI models)');
+  });
+
+  it('lives in a closed shadow root: page scripts can neither read nor rewrite what the member is told', () => {
+    const doc = loadFixture('ai-training.en.html', AI);
+    showGuide(doc, 'ai-training', t);
+    const host = doc.querySelector('untrain-guide')!;
+    expect(shadowRoots()).toHaveLength(1);
+    expect(shadowRoots()[0]!.mode).toBe('closed');
+    expect(host.shadowRoot).toBeNull();
+    expect(doc.querySelector('[role="dialog"]')).toBeNull();
+    expect(doc.body.textContent).not.toContain('guide_found');
+    expect(host.textContent).toBe('');
+    // A page script cannot take the host over with a shadow root of its own either.
+    expect(() => host.attachShadow({ mode: 'open' })).toThrow();
+    expect(parts().dialog!.querySelector('#b')!.textContent).toMatch(/^guide_found/);
   });
 });
 

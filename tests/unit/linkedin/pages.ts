@@ -83,5 +83,73 @@ export function behaveLikeLinkedIn(doc: Document, { delayMs = 5, revert = false,
   });
 }
 
-/** Fast timings for the engine's bounded waits. */
-export const FAST = { timeoutMs: 200, settleMs: 20, pollMs: 5 };
+/**
+ * Fast timings for the engine's bounded waits, for tests that are not about them: without a save
+ * seen in Resource Timing a flip holds `saveCeilingMs`. Tests of the waits themselves use the
+ * defaults under fake timers.
+ */
+export const FAST = { timeoutMs: 200, saveCeilingMs: 40, savedSettleMs: 10, pollMs: 5 };
+
+/** LinkedIn's save request for a switch (facts sheet §5). */
+export const saveUrl = (key: string) => `https://www.linkedin.com/mysettings-api/settingsApiSettings/${key}`;
+
+/**
+ * Stands in for the page's Resource Timing: `answer(url)` delivers a finished request to every
+ * PerformanceObserver created since (the engine watches `resource` entries for the save).
+ */
+export function fakeResourceTiming() {
+  const observers: { callback: PerformanceObserverCallback; types: string[]; live: boolean }[] = [];
+  vi.stubGlobal(
+    'PerformanceObserver',
+    class {
+      #entry: (typeof observers)[number];
+      constructor(callback: PerformanceObserverCallback) {
+        this.#entry = { callback, types: [], live: false };
+        observers.push(this.#entry);
+      }
+      observe(options: PerformanceObserverInit) {
+        this.#entry.types.push(options.type ?? '');
+        this.#entry.live = true;
+      }
+      disconnect() {
+        this.#entry.live = false;
+      }
+    },
+  );
+  const answer = (url: string) => {
+    const list = { getEntries: () => [{ name: url, entryType: 'resource' }] } as unknown as PerformanceObserverEntryList;
+    for (const o of observers) if (o.live && o.types.includes('resource')) o.callback(list, {} as PerformanceObserver);
+  };
+  /** Observers still watching: the engine must stop watching when a flip ends. */
+  const watching = () => observers.filter((o) => o.live).length;
+  return { answer, watching };
+}
+
+/** Give the test page the HTTP status of its navigation, as Navigation Timing reports it. */
+export function stubNavigationStatus(status: number) {
+  const real = performance.getEntriesByType.bind(performance);
+  vi.spyOn(performance, 'getEntriesByType').mockImplementation((type: string) =>
+    type === 'navigation' ? ([{ entryType: 'navigation', responseStatus: status }] as unknown as PerformanceEntryList) : real(type),
+  );
+}
+
+/** The shadow roots the code under test attached, closed ones included (page code cannot get these). */
+export function spyShadowRoots() {
+  const spy = vi.spyOn(HTMLElement.prototype, 'attachShadow');
+  return () => spy.mock.results.flatMap((r) => (r.type === 'return' ? [r.value as ShadowRoot] : []));
+}
+
+/** Attach each `<template shadowrootmode="open">` as its host's open shadow root, as a browser parsing the page would. */
+export function attachDeclarativeShadowRoots(doc: Document) {
+  for (const template of doc.querySelectorAll<HTMLTemplateElement>('template[shadowrootmode="open"]')) {
+    const host = template.parentElement!;
+    const root = host.attachShadow({ mode: 'open' });
+    root.append(template.content.cloneNode(true));
+    template.remove();
+  }
+  return doc;
+}
+
+/** The rendered AI card (switch on), as the app inserts it once its data request returns. */
+export const aiCard = () =>
+  new DOMParser().parseFromString(fixture('ai-training.en.html'), 'text/html').querySelector('main section')!;

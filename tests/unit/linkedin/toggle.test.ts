@@ -1,64 +1,135 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { flipToPrivate } from '../../../src/linkedin/toggle';
-import { behaveLikeLinkedIn, FAST, fixture, loadFixture, spyClicks } from './pages';
+import { behaveLikeLinkedIn, FAST, fakeResourceTiming, fixture, loadFixture, saveUrl, spyClicks } from './pages';
 
 const AI = 'https://www.linkedin.com/mypreferences/d/settings/data-for-ai-improvement';
-const SAVE = 'https://www.linkedin.com/mysettings-api/settingsApiSettings/allowDataForGenerativeAI';
+const SAVE = saveUrl('allowDataForGenerativeAI');
 const aiSwitch = () => document.querySelector<HTMLInputElement>('input[role="switch"]')!;
 
-/** Stands in for the page's Resource Timing: `answer(url)` delivers a finished request to every observer. */
-function fakeResourceTiming() {
-  const callbacks: PerformanceObserverCallback[] = [];
-  vi.stubGlobal(
-    'PerformanceObserver',
-    class {
-      constructor(callback: PerformanceObserverCallback) {
-        callbacks.push(callback);
-      }
-      observe() {}
-      disconnect() {}
-    },
-  );
-  return (url: string) => {
-    const list = { getEntries: () => [{ name: url, entryType: 'resource' }] } as unknown as PerformanceObserverEntryList;
-    for (const callback of callbacks) callback(list, {} as PerformanceObserver);
-  };
+afterEach(() => {
+  vi.useRealTimers();
+  vi.unstubAllGlobals();
+});
+
+/**
+ * A debounced app: the switch moves at once, and the save request is sent `sendAfterMs` after the
+ * click and answered `roundTripMs` later (LinkedIn's Resource Timing entry appears then).
+ */
+function debouncedSave(doc: Document, { sendAfterMs, roundTripMs = 100, url = SAVE }: { sendAfterMs: number; roundTripMs?: number; url?: string }) {
+  const timing = fakeResourceTiming();
+  doc.querySelector('main')!.addEventListener('change', (event) => {
+    const input = event.target as HTMLInputElement;
+    input.setAttribute('aria-checked', String(input.checked));
+    setTimeout(() => timing.answer(url), sendAfterMs + roundTripMs);
+  });
+  return timing;
 }
 
-afterEach(() => vi.unstubAllGlobals());
+/** Start a flip under fake timers; `at()` says when it settled (ms after the click), undefined while it runs. */
+function startFlip(doc: Document, options: Parameters<typeof flipToPrivate>[2] = {}) {
+  const clickedAt = Date.now();
+  let settledAt: number | undefined;
+  const flip = flipToPrivate(doc, 'ai-training', options).finally(() => (settledAt = Date.now() - clickedAt));
+  return { flip, at: () => settledAt };
+}
 
-describe('flipToPrivate', () => {
-  /** Flip on a page whose request `finished` completes 10 ms after the click; how long the flip took. */
-  async function flipTimed(finished: string, settleMs: number) {
+describe('flipToPrivate lands the save before it returns', () => {
+  it('a save sent 1.2 s after the click (debounced app): changed only once LinkedIn has answered it', async () => {
+    vi.useFakeTimers();
     const doc = loadFixture('ai-training.en.html', AI);
-    behaveLikeLinkedIn(doc, { delayMs: 5 });
-    const answer = fakeResourceTiming();
-    aiSwitch().addEventListener('click', () => setTimeout(() => answer(finished), 10));
-    const started = Date.now();
-    const flip = await flipToPrivate(doc, 'ai-training', { ...FAST, timeoutMs: 10_000, settleMs, savedSettleMs: 20 });
-    return { outcome: flip.outcome, ms: Date.now() - started };
-  }
-
-  it('once LinkedIn’s settings API has answered the save, holds only the short settle', async () => {
-    const { outcome, ms } = await flipTimed(SAVE, 5000);
-    expect(outcome).toBe('changed');
-    expect(ms).toBeLessThan(2500);
+    const timing = debouncedSave(doc, { sendAfterMs: 1200 });
+    const clicks = spyClicks();
+    const { flip, at } = startFlip(doc);
+    await vi.advanceTimersByTimeAsync(1250);
+    // The switch has read "off" for over a second, but the save is still in flight: leaving now would lose it.
+    expect(aiSwitch().getAttribute('aria-checked')).toBe('false');
+    expect(at()).toBeUndefined();
+    await vi.advanceTimersByTimeAsync(1000);
+    expect(await flip).toEqual({ settingId: 'ai-training', outcome: 'changed' });
+    expect(at()).toBeGreaterThanOrEqual(1300);
+    expect(at()).toBeLessThan(1300 + 150 + 200);
+    expect(clicks()).toEqual([aiSwitch()]);
+    expect(timing.watching()).toBe(0);
   });
 
-  it('keeps the full settle when only other requests finish (a beacon is not the save)', async () => {
-    const { outcome, ms } = await flipTimed('https://www.linkedin.com/li/track', 300);
-    expect(outcome).toBe('changed');
-    expect(ms).toBeGreaterThanOrEqual(300);
+  it('after a debounced save is answered, the new state must still hold savedSettleMs (a failed save is put back)', async () => {
+    vi.useFakeTimers();
+    const doc = loadFixture('ai-training.en.html', AI);
+    debouncedSave(doc, { sendAfterMs: 1200 });
+    // The save failed: 50 ms after its answer LinkedIn puts the switch back on.
+    aiSwitch().addEventListener('change', () =>
+      setTimeout(() => {
+        aiSwitch().checked = true;
+        aiSwitch().setAttribute('aria-checked', 'true');
+      }, 1350),
+    );
+    const { flip } = startFlip(doc);
+    await vi.advanceTimersByTimeAsync(10_000);
+    expect(await flip).toMatchObject({ outcome: 'did-not-change', code: 'put-back' });
+  });
+
+  it('with no save seen at all (API renamed), holds until the 5 s ceiling', async () => {
+    vi.useFakeTimers();
+    const doc = loadFixture('ai-training.en.html', AI);
+    fakeResourceTiming();
+    behaveLikeLinkedIn(doc, { delayMs: 5 });
+    const { flip, at } = startFlip(doc);
+    await vi.advanceTimersByTimeAsync(4900);
+    expect(at()).toBeUndefined();
+    await vi.advanceTimersByTimeAsync(300);
+    expect(await flip).toEqual({ settingId: 'ai-training', outcome: 'changed' });
+    expect(at()).toBeGreaterThanOrEqual(5000);
+  });
+
+  it('another request finishing (a tracking beacon) is not the save: the ceiling holds', async () => {
+    vi.useFakeTimers();
+    const doc = loadFixture('ai-training.en.html', AI);
+    debouncedSave(doc, { sendAfterMs: 10, url: 'https://www.linkedin.com/li/track' });
+    const { flip, at } = startFlip(doc);
+    await vi.advanceTimersByTimeAsync(4900);
+    expect(at()).toBeUndefined();
+    await vi.advanceTimersByTimeAsync(300);
+    expect((await flip).outcome).toBe('changed');
+  });
+
+  it('a save answered quickly leaves after the short settle, well before the ceiling', async () => {
+    vi.useFakeTimers();
+    const doc = loadFixture('ai-training.en.html', AI);
+    debouncedSave(doc, { sendAfterMs: 0, roundTripMs: 40 });
+    const { flip, at } = startFlip(doc, { savedSettleMs: 150 });
+    await vi.advanceTimersByTimeAsync(1000);
+    expect((await flip).outcome).toBe('changed');
+    expect(at()).toBeGreaterThanOrEqual(40 + 150);
+    expect(at()).toBeLessThan(400);
+  });
+
+  it('a save answered before the switch moved does not cut the settle short', async () => {
+    vi.useFakeTimers();
+    const doc = loadFixture('ai-training.en.html', AI);
+    const timing = fakeResourceTiming();
+    aiSwitch().addEventListener('click', () => timing.answer(SAVE));
+    behaveLikeLinkedIn(doc, { delayMs: 300 });
+    aiSwitch().setAttribute('aria-checked', 'true');
+    const { flip, at } = startFlip(doc, { savedSettleMs: 150 });
+    await vi.advanceTimersByTimeAsync(2000);
+    expect((await flip).outcome).toBe('changed');
+    expect(at()).toBeGreaterThanOrEqual(300 + 150);
   });
 
   it('still sees a revert that follows the answered save', async () => {
+    vi.useFakeTimers();
     const doc = loadFixture('ai-training.en.html', AI);
-    behaveLikeLinkedIn(doc, { delayMs: 10, revert: true });
-    const answer = fakeResourceTiming();
-    aiSwitch().addEventListener('click', () => answer(SAVE));
-    expect(await flipToPrivate(doc, 'ai-training', { ...FAST, settleMs: 60, savedSettleMs: 40 })).toMatchObject({ outcome: 'did-not-change' });
+    behaveLikeLinkedIn(doc, { delayMs: 100, revert: true });
+    const timing = fakeResourceTiming();
+    aiSwitch().addEventListener('click', () => timing.answer(SAVE));
+    aiSwitch().setAttribute('aria-checked', 'true');
+    const { flip } = startFlip(doc, { savedSettleMs: 150 });
+    await vi.advanceTimersByTimeAsync(10_000);
+    expect(await flip).toEqual({ settingId: 'ai-training', outcome: 'did-not-change', code: 'put-back', reason: 'LinkedIn put the switch back' });
   });
+});
 
+describe('flipToPrivate', () => {
   it('waits for LinkedIn to confirm: changed once aria-checked follows', async () => {
     const doc = loadFixture('ai-training.en.html', AI);
     aiSwitch().setAttribute('aria-checked', 'true');
@@ -71,9 +142,10 @@ describe('flipToPrivate', () => {
     const doc = loadFixture('ai-training.en.html', AI);
     behaveLikeLinkedIn(doc, { delayMs: 10, revert: true });
     const clicks = spyClicks();
-    expect(await flipToPrivate(doc, 'ai-training', { ...FAST, settleMs: 60 })).toEqual({
+    expect(await flipToPrivate(doc, 'ai-training', { ...FAST, saveCeilingMs: 60 })).toEqual({
       settingId: 'ai-training',
       outcome: 'did-not-change',
+      code: 'put-back',
       reason: 'LinkedIn put the switch back',
     });
     expect(clicks()).toHaveLength(1);
@@ -86,6 +158,7 @@ describe('flipToPrivate', () => {
     expect(await flipToPrivate(doc, 'ai-training', FAST)).toEqual({
       settingId: 'ai-training',
       outcome: 'did-not-change',
+      code: 'no-effect',
       reason: 'not off after 200 ms',
     });
   });
@@ -105,8 +178,13 @@ describe('flipToPrivate', () => {
     expect(await flipToPrivate(doc, 'ai-training', FAST)).toEqual({
       settingId: 'ai-training',
       outcome: 'did-not-change',
+      code: 'disabled',
       reason: 'the switch is disabled',
     });
+    expect(clicks()).toEqual([]);
+    aiSwitch().disabled = false;
+    aiSwitch().setAttribute('aria-disabled', 'true');
+    expect((await flipToPrivate(doc, 'ai-training', FAST)).code).toBe('disabled');
     expect(clicks()).toEqual([]);
   });
 
@@ -120,13 +198,26 @@ describe('flipToPrivate', () => {
     expect(clicks()).toEqual([aiSwitch()]);
   });
 
-  it('refuses a setting that does not live on this page', async () => {
+  it('refuses, after the bounded wait, a setting whose switch is not on this page', async () => {
     const doc = loadFixture('ai-training.en.html', AI);
     const clicks = spyClicks();
     expect(await flipToPrivate(doc, 'ads-by-age', FAST)).toEqual({
       settingId: 'ads-by-age',
       outcome: 'refused',
-      reason: 'not a catalogued setting of this page',
+      code: 'not-identified',
+      reason: 'no switch carries the hook or a catalogued label',
+    });
+    expect(clicks()).toEqual([]);
+  });
+
+  it('refuses an id the catalogue does not know at once', async () => {
+    const doc = loadFixture('ai-training.en.html', AI);
+    const clicks = spyClicks();
+    expect(await flipToPrivate(doc, 'ai-trainin', FAST)).toEqual({
+      settingId: 'ai-trainin',
+      outcome: 'refused',
+      code: 'not-identified',
+      reason: 'not a catalogued setting',
     });
     expect(clicks()).toEqual([]);
   });
@@ -136,7 +227,7 @@ describe('flipToPrivate', () => {
     const catalogue = [
       {
         id: 'ai-training',
-        url: AI,
+        urls: [AI],
         hooks: [{ kind: 'aria-labelledby' as const, value: 'allowDataForGenerativeAI' }],
         labels: { en: {} },
         privateValue: 'on' as const,

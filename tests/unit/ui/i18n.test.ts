@@ -61,8 +61,8 @@ describe('locale files', () => {
   });
 
   it('has the messages the background and storage use', () => {
-    const resettable = Object.keys(slots).filter((s) => !['notices', 'droppedMessages', 'account', 'guides'].includes(s));
-    for (const k of [...resettable.map((s) => `notice_reset_${s}`), 'extName', 'extDescription']) expect(en, k).toHaveProperty(k);
+    const resettable = Object.entries(slots).filter(([, s]) => !('quiet' in s && s.quiet)).map(([name]) => name);
+    for (const k of [...resettable.map((s) => `notice_reset_${s}`), 'notice_newer_data', 'extName', 'extDescription']) expect(en, k).toHaveProperty(k);
     expect(placeholders('en', 'badge_countdown')).toEqual(['date=$2', 'days=$1']);
   });
 });

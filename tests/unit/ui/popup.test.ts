@@ -13,7 +13,8 @@ beforeEach(() => {
   ({ root, sent } = freshPage());
 });
 
-const page = (url: string, settingIds: string[], phase: 'apply' | 'verify' | 'done') => ({ url, settingIds, phase, loads: 1, queue: [] });
+const page = (url: string, settingIds: string[], phase: 'apply' | 'verify' | 'done') =>
+  ({ settingIds, urls: [url], tried: 0, target: url, visited: [], phase, loads: 1, retries: 0, queue: [] });
 
 function run(status: RunRecord['status'], results: SettingResult[], extra: Partial<RunRecord> = {}): RunRecord {
   return {
@@ -26,6 +27,8 @@ function run(status: RunRecord['status'], results: SettingResult[], extra: Parti
     tabId: status === 'running' ? 7 : null,
     cursor: 0,
     waiting: status === 'running' ? 'report' : 'nothing',
+    navigatedAt: Date.parse(daysAgo(0.006)),
+    navigationSent: true,
     pages: [],
     results,
     ...extra,
@@ -212,7 +215,7 @@ describe('popup', () => {
   });
 
   it('running: a page loaded again says so', async () => {
-    await write('run', run('running', [result('research', 'pending')], { pages: [{ ...page('x', ['research'], 'apply'), loads: 2 }] }));
+    await write('run', run('running', [result('research', 'pending')], { pages: [{ ...page('x', ['research'], 'apply'), retries: 1 }] }));
     await open();
     expect(rows()).toEqual(['Social, economic and workplace research Checking again: the page did not answer']);
   });
@@ -282,9 +285,9 @@ describe('popup', () => {
     await write(
       'run',
       run('finished', [
-        result('ai-training', 'failed', { reason: 'LinkedIn put the switch back', clicks: 2 }),
-        result('ads-beyond-linkedin', 'failed', { reason: 'LinkedIn put the switch back', clicks: 2 }),
-        result('research', 'unknown', { reason: 'two candidates' }),
+        result('ai-training', 'failed', { code: 'put-back', reason: 'LinkedIn put the switch back', clicks: 2 }),
+        result('ads-beyond-linkedin', 'failed', { code: 'put-back', reason: 'LinkedIn put the switch back', clicks: 2 }),
+        result('research', 'unknown', { code: 'ambiguous', reason: 'two candidates' }),
       ]),
     );
     await open();
@@ -293,7 +296,9 @@ describe('popup', () => {
     expect(optOut()).toBeUndefined();
     expect(text(problems)).toContain('LinkedIn put the switch back: the change was not saved. Data for generative AI improvement, Ads beyond LinkedIn');
     expect(text(problems)).toContain('This is usually temporary');
-    expect([...root.querySelectorAll('.results > .rows li')].map((li) => text(li))).toEqual(["Social, economic and workplace research Could not identify the switch — open the page and we'll show you where Open the page"]);
+    expect([...root.querySelectorAll('.results > .rows li')].map((li) => text(li))).toEqual([
+      "Social, economic and workplace research Could not identify the switch — open the page and we'll show you where Reason: Untrain could not tell for certain which switch this is, so it clicked nothing. Open the page",
+    ]);
     button(problems, 'Try again')!.click();
     button(root, 'Open the page: Social, economic and workplace research')!.click();
     await flush();
@@ -302,7 +307,7 @@ describe('popup', () => {
   });
 
   it('a failure fixed since (e.g. with guidance) no longer heads the popup', async () => {
-    await write('run', run('finished', [result('ai-training', 'failed', { reason: 'still on after reload', clicks: 2 }), result('research', 'verified')]));
+    await write('run', run('finished', [result('ai-training', 'failed', { code: 'still-on', reason: 'still on after reload', clicks: 2 }), result('research', 'verified')]));
     await open();
     expect(headline()).toBe('LinkedIn didn’t save 1 change');
     await write('audit', { 'ai-training': record('off', 0), research: record('off', 0.001, true) });
@@ -311,7 +316,7 @@ describe('popup', () => {
   });
 
   it('failures that are not LinkedIn dropping the change are not called that', async () => {
-    await write('run', run('finished', [result('ai-training', 'failed', { reason: 'the switch is disabled', clicks: 1 })]));
+    await write('run', run('finished', [result('ai-training', 'failed', { code: 'disabled', reason: 'the switch is disabled', clicks: 1 })]));
     await open();
     expect(headline()).toBe('1 setting could not be switched off');
     expect(text(root.querySelector('.problems'))).toContain('LinkedIn shows this switch as locked.');
@@ -325,7 +330,7 @@ describe('popup', () => {
   it('signed out: the main action is "Sign in to LinkedIn"; no jargon for what was not reached', async () => {
     await write('account', { signedOutAt: daysAgo(0.001) });
     const url = 'https://www.linkedin.com/mypreferences/d/settings/data-for-ai-improvement';
-    await write('run', run('signed-out', [result('ai-training', 'skipped')], { reason: 'signed-out', pages: [page(url, ['ai-training'], 'apply')] }));
+    await write('run', run('signed-out', [result('ai-training', 'skipped', { code: 'signed-out' })], { code: 'signed-out', reason: 'LinkedIn showed a sign-in page', pages: [page(url, ['ai-training'], 'apply')] }));
     await open();
     expect(headline()).toBe('Sign in to LinkedIn to check');
     const primary = root.querySelector('.actions .primary')!;
@@ -339,7 +344,7 @@ describe('popup', () => {
   });
 
   it('cancelled: says the member cancelled', async () => {
-    await write('run', run('interrupted', [result('ai-training', 'verified'), result('research', 'skipped', { reason: 'cancelled' })], { reason: 'cancelled' }));
+    await write('run', run('interrupted', [result('ai-training', 'verified'), result('research', 'skipped', { code: 'cancelled' })], { code: 'cancelled', reason: 'cancelled by the member' }));
     await open();
     expect(text(root.querySelector('.note'))).toBe('You cancelled the run. What it did before that is listed below.');
   });

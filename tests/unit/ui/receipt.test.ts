@@ -17,7 +17,7 @@ const receipt: Receipt = {
   settings: [
     { settingId: 'ai-training', outcome: 'verified', before: 'on', after: 'off', at: '2026-11-20T10:01:00.000Z', lang: 'de', clicks: 1 },
     { settingId: 'share-with-partners', outcome: 'not-offered', clicks: 0 },
-    { settingId: 'research', outcome: 'failed', reason: 'still on after reload', clicks: 2 },
+    { settingId: 'research', outcome: 'failed', code: 'still-on', reason: 'still on after reload', clicks: 2 },
   ],
   manualSteps: [{ stepId: 'objection-form', doneAt: '2026-11-19T09:00:00.000Z' }],
 };
