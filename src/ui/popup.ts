@@ -295,7 +295,7 @@ const FOLD_AFTER = 6;
  * and the rest fold away (failures are grouped above), so the popup stays one screen high.
  */
 function runRows(run: RunRecord, now: Date): HTMLElement {
-  const rowOf = (r: SettingResult) => row(r.settingId, resultWords(run, r), r.outcome === 'unknown' ? reasonWords(r.code) : undefined);
+  const rowOf = (r: SettingResult) => row(r.settingId, resultWords(run, r), r.outcome === 'unknown' || r.outcome === 'failed' ? reasonWords(r.code) : undefined);
   const heading = h('h2', { id: 'results-heading' }, runHeading(run, now));
   if (run.status === 'running') {
     // A long check keeps the rows still to come in view and folds the finished ones.
