@@ -1,5 +1,8 @@
 // What the content script costs in a page: time to classify, CPU on a busy page, nothing elsewhere.
+// Each load is both profiled (JavaScript samples in extension code) and traced (main-thread time of
+// the content script, injection and compile included: the measure its floor can be compared with).
 import { startProfile } from './profile.mjs';
+import { startTrace } from './trace.mjs';
 
 export const AI_PAGE = 'https://www.linkedin.com/mypreferences/d/settings/data-for-ai-improvement';
 const FEED = 'https://www.linkedin.com/feed/';
@@ -73,19 +76,21 @@ export function busySettingsPage() {
 const scriptMs = async (cdp) =>
   1000 * (await cdp.send('Performance.getMetrics')).metrics.find((m) => m.name === 'ScriptDuration').value;
 
-/** The busy page, profiled: the extension's CPU time and longest stretch, and all script time. */
+/** The busy page, profiled and traced: the extension's CPU time and longest stretch, its content script's main-thread time, and all script time. */
 export async function busyOnce(context) {
   const page = await context.newPage();
   await page.addInitScript(busySettingsPage);
   const cdp = await context.newCDPSession(page);
   await cdp.send('Performance.enable');
   const scriptBefore = await scriptMs(cdp);
+  const stopTrace = await startTrace(cdp);
   const stop = await startProfile(cdp);
   await page.goto(AI_PAGE);
   await page.waitForFunction(() => globalThis.__busyDone, null, { timeout: 15_000 });
   const extension = await stop();
   const result = {
     ...extension,
+    ...(await stopTrace()),
     scriptMs: (await scriptMs(cdp)) - scriptBefore,
     nodes: await page.evaluate(() => document.getElementsByTagName('*').length),
     longestPageTaskMs: Math.max(0, ...(await page.evaluate(() => globalThis.__longTasks))),
@@ -108,6 +113,7 @@ export async function injectedInto(context, url = FEED, settleMs = 3000) {
     if (world.origin.startsWith('chrome-extension://')) worlds.push(world.name);
   });
   await cdp.send('Runtime.enable');
+  const stopTrace = await startTrace(cdp);
   const stop = await startProfile(cdp);
   await page.goto(url);
   await page.waitForTimeout(settleMs);
@@ -115,6 +121,7 @@ export async function injectedInto(context, url = FEED, settleMs = 3000) {
   const result = {
     worlds: worlds.length,
     extensionMs: totalMs,
+    ...(await stopTrace()),
     entries: await page.evaluate(() => performance.getEntries().filter((e) => e.name.includes('untrain') || e.name.startsWith('chrome-extension:')).length),
     nodes: await page.evaluate(() => document.getElementsByTagName('*').length),
   };

@@ -1,8 +1,10 @@
-// Popup time to interactive: navigation start to its first render with stored data (the
-// 'untrain:interactive' mark), opened as a tab at popup.html. browserMs: the part before any of
-// the popup's own code runs (domInteractive: module scripts are deferred), the browser's floor.
-export async function popupTimes(browser) {
-  const page = await browser.openPopup();
+// Page time to interactive: navigation start to the 'untrain:interactive' mark (the popup's first
+// render with stored data; the floor pages set the same mark), opened as a tab at the page's
+// address. browserMs: the part before any of the page's own code runs (domInteractive: module
+// scripts are deferred).
+export async function pageTimes(browser, file = 'popup.html') {
+  const page = await browser.context.newPage();
+  await page.goto(`chrome-extension://${browser.extensionId}/${file}`);
   const times = await page
     .waitForFunction(
       () => {

@@ -33,6 +33,7 @@ const ensureWatchdog = async () => {
 
 /** Start a run, or join the one already under way. Resolves once the run is stored, not when it ends. */
 export async function start(mode: RunRecord['mode']): Promise<RunRecord> {
+  await startup;
   const { run, effects } = await serial(async () => {
     const current = await read('run');
     if (current?.status === 'running') return { run: current, effects: [] as Effect[] };
@@ -49,7 +50,19 @@ export async function start(mode: RunRecord['mode']): Promise<RunRecord> {
   return run;
 }
 
+let startup: Promise<unknown> = Promise.resolve();
+
+/**
+ * Advance the run by one event and carry out its effects. Waits for the worker's start-up check
+ * (`resumeAtStart`) first: the message that woke the worker must not order a second navigation
+ * while the resumed run's own is still on its way (the browser rejects the first).
+ */
 export async function dispatch(event: RunEvent): Promise<void> {
+  await startup;
+  return dispatchNow(event);
+}
+
+async function dispatchNow(event: RunEvent): Promise<void> {
   const step = await serial(async () => {
     const run = await read('run');
     if (!run || run.status !== 'running') return undefined;
@@ -79,31 +92,38 @@ async function tabIsFromThisSession(run: RunRecord) {
  * watchdog back, and is resumed only if its tab provably still is its own. A browser restart
  * renumbers tabs (and clears session storage): such a run ends, and no tab is touched.
  */
-export async function resumeAtStart(now = Date.now()): Promise<void> {
+export function resumeAtStart(now = Date.now()): Promise<void> {
+  const done = resume(now);
+  startup = done.catch(() => undefined);
+  return done;
+}
+
+async function resume(now: number): Promise<void> {
   const run = await read('run');
   if (run?.status !== 'running') return;
   await ensureWatchdog();
-  if (now - Date.parse(run.startedAt) > MAX_RUN_MS) return dispatch({ type: 'abandon', code: 'timed-out', reason: 'the run went on too long' });
+  if (now - Date.parse(run.startedAt) > MAX_RUN_MS) return dispatchNow({ type: 'abandon', code: 'timed-out', reason: 'the run went on too long' });
   if (!(await tabIsFromThisSession(run))) {
-    return dispatch({ type: 'abandon', code: 'restarted', reason: 'the browser or Untrain restarted during the run' });
+    return dispatchNow({ type: 'abandon', code: 'restarted', reason: 'the browser or Untrain restarted during the run' });
   }
   if (run.tabId !== null) {
     const state = await tabState(run.tabId);
-    if (state === 'gone') return dispatch({ type: 'tab-closed', tabId: run.tabId });
-    if (state === 'left') return dispatch({ type: 'tab-left', tabId: run.tabId });
+    if (state === 'gone') return dispatchNow({ type: 'tab-closed', tabId: run.tabId });
+    if (state === 'left') return dispatchNow({ type: 'tab-left', tabId: run.tabId });
   }
-  return dispatch({ type: 'resume' });
+  return dispatchNow({ type: 'resume' });
 }
 
 /** Called by the watchdog alarm: nudge a run that has stopped moving, end one that has gone on too long. */
 export async function checkStalled(now = Date.now()): Promise<void> {
+  await startup;
   const run = await read('run');
   if (run?.status !== 'running') {
     await browser.alarms.clear(WATCHDOG_ALARM);
     return;
   }
-  if (now - Date.parse(run.startedAt) > MAX_RUN_MS) return dispatch({ type: 'abandon', code: 'timed-out', reason: 'the run went on too long' });
-  if (now - Date.parse(run.updatedAt) >= STALL_MS) await dispatch({ type: 'stalled' });
+  if (now - Date.parse(run.startedAt) > MAX_RUN_MS) return dispatchNow({ type: 'abandon', code: 'timed-out', reason: 'the run went on too long' });
+  if (now - Date.parse(run.updatedAt) >= STALL_MS) await dispatchNow({ type: 'stalled' });
 }
 
 export const cancelRun = () => dispatch({ type: 'cancel' });
@@ -111,11 +131,12 @@ export const cancelRun = () => dispatch({ type: 'cancel' });
 /** A load in the run's tab finished: it must be a settings page whose content script answers. */
 export async function onTabUpdated(tabId: number, change: Browser.tabs.OnUpdatedInfo): Promise<void> {
   if (change.status !== 'complete') return;
+  await startup;
   const run = await read('run');
   if (run?.status !== 'running' || run.tabId !== tabId) return;
   const state = await tabState(tabId);
-  if (state === 'gone') return dispatch({ type: 'tab-closed', tabId });
-  if (state === 'left') return dispatch({ type: 'tab-left', tabId });
+  if (state === 'gone') return dispatchNow({ type: 'tab-closed', tabId });
+  if (state === 'left') return dispatchNow({ type: 'tab-left', tabId });
   if (run.waiting === 'report') await probe(run);
 }
 
@@ -130,7 +151,7 @@ async function probe(run: RunRecord): Promise<void> {
     if (ack.success) return;
   }
   const now = await read('run');
-  if (now?.id === run.id && now.navigatedAt === run.navigatedAt) await dispatch({ type: 'load-failed', tabId: run.tabId! });
+  if (now?.id === run.id && now.navigatedAt === run.navigatedAt) await dispatchNow({ type: 'load-failed', tabId: run.tabId! });
 }
 
 async function execute(run: RunRecord, effects: Effect[]): Promise<void> {
@@ -140,7 +161,7 @@ async function execute(run: RunRecord, effects: Effect[]): Promise<void> {
       const state = await tabState(run.tabId);
       // A tab that is gone or no longer on LinkedIn's settings is never touched, closing included.
       if (state !== 'ours' && effect.type === 'close-tab') continue;
-      if (state !== 'ours') return dispatch({ type: state === 'gone' ? 'tab-closed' : 'tab-left', tabId: run.tabId });
+      if (state !== 'ours') return dispatchNow({ type: state === 'gone' ? 'tab-closed' : 'tab-left', tabId: run.tabId });
     }
     await perform(run, effect);
   }
@@ -153,7 +174,7 @@ async function perform(run: RunRecord, effect: Effect): Promise<void> {
       const tab = await browser.tabs.create({ url: effect.url, active: false });
       if (tab.id === undefined) return;
       await write('runTab', { runId: run.id, tabId: tab.id });
-      await dispatch({ type: 'tab-opened', tabId: tab.id });
+      await dispatchNow({ type: 'tab-opened', tabId: tab.id });
       // The page may have reported before the tab id was stored: ask again.
       await perform({ ...run, tabId: tab.id }, { type: 'observe' });
       return;
@@ -161,11 +182,11 @@ async function perform(run: RunRecord, effect: Effect): Promise<void> {
     case 'navigate':
       if (tabId === null) return;
       await browser.tabs.update(tabId, { url: effect.url }).then(
-        () => dispatch({ type: 'navigated' }),
+        () => dispatchNow({ type: 'navigated' }),
         // A tab that still exists but refused (busy) is tried again by the watchdog.
         async (error) => {
           console.warn('Untrain: navigating the run tab failed', error);
-          if ((await tabState(tabId)) === 'gone') await dispatch({ type: 'tab-closed', tabId });
+          if ((await tabState(tabId)) === 'gone') await dispatchNow({ type: 'tab-closed', tabId });
         },
       );
       return;
@@ -180,7 +201,7 @@ async function perform(run: RunRecord, effect: Effect): Promise<void> {
       if (tabId === null) return;
       const ack = CsAck.safeParse(await ask(tabId, { type: 'bg:turnOff', settingId: effect.settingId }).catch(() => undefined));
       // The result comes as a cs:flipped message; a page that does not even acknowledge is reloaded.
-      if (!ack.success) await dispatch({ type: 'flip-lost', reason: 'the page did not answer' });
+      if (!ack.success) await dispatchNow({ type: 'flip-lost', reason: 'the page did not answer' });
       return;
     }
     case 'close-tab':

@@ -1,5 +1,6 @@
 import type { RunRecord, SettingResult } from '../run/types';
 import { settingName, t } from './i18n';
+import { reasonWords } from './reasons';
 import { outcomeWords, type Words } from './words';
 
 const doneCount = (run: RunRecord) => run.results.filter((r) => r.outcome !== 'pending').length;
@@ -55,5 +56,7 @@ export function progressText(run: RunRecord): string {
 
 export function interruptedText(run: RunRecord): string {
   if (run.code === 'cancelled') return t('run_cancelled');
-  return run.code === 'tab-closed' ? t('run_interrupted_tab_closed') : t('run_interrupted');
+  if (run.code === 'tab-closed') return t('run_interrupted_tab_closed');
+  // Any other stop says why, in the reason's own words.
+  return [t('run_interrupted'), reasonWords(run.code)].filter(Boolean).join(' ');
 }

@@ -6,7 +6,18 @@ import { SETTINGS } from '../../src/catalogue/settings';
 import type { AuditRecord } from '../../src/storage';
 import { lastRun, untilRunEnds } from './harness';
 import { NOTIFY_KEY } from './linkedin-replica/server.mjs';
-import { changesFor, expectRow, headline, pressOptOut, resultOf, row, setUp, sleep, VERIFIED_HEADLINE, words } from './run-helpers';
+import {
+  changesFor,
+  expectRow,
+  headline,
+  pressOptOut,
+  resultOf,
+  row,
+  setUp,
+  sleep,
+  VERIFIED_HEADLINE,
+  words,
+} from './run-helpers';
 
 const AI = SETTINGS.find((s) => s.id === 'ai-training')!;
 const pathOf = (url: string) => new URL(url).pathname;
@@ -35,10 +46,16 @@ describe('a setting found wherever LinkedIn moved it', () => {
     const run = await untilRunEnds(browser);
 
     const slug = '/mypreferences/s/settings/share-data-with-trusted-partners';
-    expect(resultOf(run, 'share-with-partners'), JSON.stringify([run.results, replica.state().visits])).toMatchObject({ outcome: 'verified', after: 'off' });
+    expect(resultOf(run, 'share-with-partners'), JSON.stringify([run.results, replica.state().visits])).toMatchObject({
+      outcome: 'verified',
+      after: 'off',
+    });
     expect(pathOf(resultOf(run, 'share-with-partners').foundAt!)).toBe(slug);
     expect(replica.state().switches['share-with-partners']).toBe(false);
-    expect(replica.state().visits.find((v) => v.path === '/mypreferences/d/settings/share-data-with-select-partners')?.status).toBe(404);
+    expect(
+      replica.state().visits.find((v) => v.path === '/mypreferences/d/settings/share-data-with-select-partners')
+        ?.status,
+    ).toBe(404);
     await expectRow(popup, 'share-with-partners', 'outcome_verified');
   });
 
@@ -48,7 +65,11 @@ describe('a setting found wherever LinkedIn moved it', () => {
     const run = await untilRunEnds(browser);
 
     const newPath = replica.state().scenario.gone['ai-training']!;
-    expect(resultOf(run, 'ai-training'), JSON.stringify([run.results, replica.state().visits])).toMatchObject({ outcome: 'verified', before: 'on', after: 'off' });
+    expect(resultOf(run, 'ai-training'), JSON.stringify([run.results, replica.state().visits])).toMatchObject({
+      outcome: 'verified',
+      before: 'on',
+      after: 'off',
+    });
     expect(pathOf(resultOf(run, 'ai-training').foundAt!)).toBe(newPath);
     expect(replica.state().switches['ai-training']).toBe(false);
     const visited = replica.state().visits.map((v) => v.path);
@@ -59,7 +80,10 @@ describe('a setting found wherever LinkedIn moved it', () => {
 });
 
 describe('only what is real is read', () => {
-  for (const [scenario, status, code, reason] of [['error-500', 500, 'error-page', 'reason_error_page'], ['rate-limited', 429, 'rate-limited', 'reason_rate_limited']] as const) {
+  for (const [scenario, status, code, reason] of [
+    ['error-500', 500, 'error-page', 'reason_error_page'],
+    ['rate-limited', 429, 'rate-limited', 'reason_rate_limited'],
+  ] as const) {
     it(`an HTTP ${status} page on the AI setting in a run: unknown (${code}), never "Not offered", never "Opted out, verified"`, async () => {
       const { replica, browser } = await setUp(scenario, ['ai-training']);
       const popup = await pressOptOut(browser);
@@ -81,7 +105,8 @@ describe('only what is real is read', () => {
   it('the 500 page visited by hand leaves the red "!" and the stored "on" reading alone', async () => {
     const { replica, browser } = await setUp('en-all-on', ['ai-training']);
     const page = await browser.open(AI.url);
-    const audit = async () => ((await browser.storage('local')).audit as Record<string, AuditRecord> | undefined)?.['ai-training'];
+    const audit = async () =>
+      ((await browser.storage('local')).audit as Record<string, AuditRecord> | undefined)?.['ai-training'];
     await expect.poll(audit).toMatchObject({ state: 'on', how: 'passive' });
     const before = (await audit())!.observedAt;
     await expect.poll(() => browser.badgeText()).toBe('!');
@@ -126,7 +151,10 @@ describe('only what is real is read', () => {
     await expectRow(popup, 'ai-training', 'outcome_unknown', 'reason_not_identified');
   });
 
-  for (const [scenario, code] of [['shadow-switch', 'in-shadow-root'], ['frame-switch', 'in-frame']] as const) {
+  for (const [scenario, code] of [
+    ['shadow-switch', 'in-shadow-root'],
+    ['frame-switch', 'in-frame'],
+  ] as const) {
     it(`a switch ${code === 'in-frame' ? 'inside an iframe' : 'inside a shadow root'}: unknown with its evidence, nothing clicked`, async () => {
       const { replica, browser } = await setUp(scenario, ['ai-training']);
       const popup = await pressOptOut(browser);
@@ -149,7 +177,10 @@ describe('every save lands', () => {
 
     for (const id of ['ai-training', 'research']) {
       expect(resultOf(run, id), id).toMatchObject({ outcome: 'verified', after: 'off' });
-      expect(changesFor(replica, id).map((c) => [c.value, c.status]), id).toEqual([[false, 200]]);
+      expect(
+        changesFor(replica, id).map((c) => [c.value, c.status]),
+        id,
+      ).toEqual([[false, 200]]);
       expect(replica.state().switches[id], id).toBe(false);
     }
     // The AI page is left (the research page requested) only after its save arrived.
@@ -192,7 +223,8 @@ describe('no connection', () => {
     const run = await untilRunEnds(browser, { timeoutMs: 30_000 });
     console.log(`unreachable: run over after ${((Date.now() - startedAt) / 1000).toFixed(1)} s for 2 pages`);
 
-    for (const id of ['ai-training', 'research']) expect(resultOf(run, id), JSON.stringify(run)).toMatchObject({ outcome: 'unknown', code: 'no-connection' });
+    for (const id of ['ai-training', 'research'])
+      expect(resultOf(run, id), JSON.stringify(run)).toMatchObject({ outcome: 'unknown', code: 'no-connection' });
     expect(Date.now() - startedAt).toBeLessThan(16_000);
     expect(replica.state().visits).toEqual([]);
     expect(replica.state().switches).toMatchObject({ 'ai-training': true, research: true });

@@ -61,15 +61,10 @@ export interface ExtensionBrowser {
   countStorageChanges(): Promise<() => Promise<string[]>>;
   /**
    * Kill Chromium (SIGKILL, as a crash or power cut would) and start it again on the same profile
-   * and extension copy, signed in again; with `restoreTabs`, the last session's tabs come back.
-   * The old object is dead afterwards: use the one returned.
+   * and extension copy, signed in again. Headless Chromium restores no tabs (not even with
+   * --restore-last-session). The old object is dead afterwards: use the one returned.
    */
-  crashAndRestart(options?: { restoreTabs?: boolean }): Promise<ExtensionBrowser>;
-  /**
-   * What an update does: chrome.runtime.reload() from the worker. Extension pages close (the quiet
-   * tab is opened anew), session storage is cleared, content scripts in open tabs are orphaned.
-   */
-  reloadExtension(): Promise<void>;
+  crashAndRestart(): Promise<ExtensionBrowser>;
   close(): Promise<void>;
 }
 
@@ -145,7 +140,7 @@ export async function launchBrowser(options: LaunchOptions): Promise<ExtensionBr
   // files from under a running test. The unpacked extension's id follows the path, so it varies.
   const root = mkdtempSync(join(tmpdir(), 'untrain-e2e-'));
   cpSync(EXTENSION_DIR, join(root, 'extension'), { recursive: true });
-  return startExtensionBrowser(root, options, []);
+  return startExtensionBrowser(root, options);
 }
 
 /** The pid of the Chromium browser process using this profile (not its renderers or helpers). */
@@ -156,13 +151,13 @@ function browserPid(profile: string): number {
   return Number(main.trim().split(/\s+/)[0]);
 }
 
-async function startExtensionBrowser(root: string, options: LaunchOptions, extraArgs: string[], restarted = false): Promise<ExtensionBrowser> {
+async function startExtensionBrowser(root: string, options: LaunchOptions, restarted = false): Promise<ExtensionBrowser> {
   const { replicaPort, loggedIn = true, locale, env } = options;
   const extension = join(root, 'extension');
   const { context, close } = await launchChromium(
     root,
     replicaPort,
-    [`--disable-extensions-except=${extension}`, `--load-extension=${extension}`, ...(locale ? [`--lang=${locale}`] : []), ...extraArgs],
+    [`--disable-extensions-except=${extension}`, `--load-extension=${extension}`, ...(locale ? [`--lang=${locale}`] : [])],
     {
       ignoreDefaultArgs: ['--disable-extensions'],
       ...(locale ? { locale } : {}),
@@ -181,8 +176,8 @@ async function startExtensionBrowser(root: string, options: LaunchOptions, extra
   // The tab the persistent context starts with becomes a quiet extension page: reads of badge and
   // storage run there, so they work while the worker is stopped and never wake it (a tab opened or
   // closed later could, through tabs.* listeners). It is also the page target CDP attaches through.
-  // After a restart the first tabs may be restored LinkedIn tabs, which must stay untouched.
-  let probe = (!restarted && context.pages()[0]) || (await context.newPage());
+  // After a restart the first tab may be a LinkedIn tab the member opened, which must stay untouched.
+  const probe = (!restarted && context.pages()[0]) || (await context.newPage());
   await probe.goto(`${origin}manifest.json`);
 
   /**
@@ -242,30 +237,17 @@ async function startExtensionBrowser(root: string, options: LaunchOptions, extra
     async countStorageChanges() {
       const key = `changes${Math.random().toString(36).slice(2)}`;
       await probe.evaluate((k) => {
-        const seen: string[] = ((globalThis as Record<string, unknown>)[k] = []) as string[];
+        const seen: string[] = [];
+        (globalThis as Record<string, unknown>)[k] = seen;
         chrome.storage.onChanged.addListener((changes, area) => seen.push(...Object.keys(changes).map((name) => `${area}:${name}`)));
       }, key);
       return () => probe.evaluate((k) => [...((globalThis as Record<string, unknown>)[k] as string[])], key);
     },
-    async crashAndRestart({ restoreTabs = false } = {}) {
+    async crashAndRestart() {
       const closed = new Promise((done) => context.once('close', done));
       process.kill(browserPid(join(root, 'profile')), 'SIGKILL');
       await closed;
-      return startExtensionBrowser(root, options, restoreTabs ? ['--restore-last-session'] : [], true);
-    },
-    async reloadExtension() {
-      const old = probe;
-      const closed = new Promise((done) => old.once('close', done));
-      const running = await worker();
-      await running.evaluate(() => (globalThis as unknown as { chrome: { runtime: { reload(): void } } }).chrome.runtime.reload()).catch(() => undefined);
-      await closed;
-      probe = await context.newPage();
-      // The extension comes back under the same id (it follows the unpacked path).
-      for (const end = Date.now() + 10_000; ; await new Promise((done) => setTimeout(done, 100))) {
-        const ok = await probe.goto(`${origin}manifest.json`).then((r) => r?.ok() ?? false, () => false);
-        if (ok) break;
-        if (Date.now() > end) throw new Error('the extension did not come back after reload');
-      }
+      return startExtensionBrowser(root, options, true);
     },
     stopServiceWorker: () =>
       withWorkerStatus(async (cdp, _status, until) => {

@@ -6,7 +6,10 @@ import { expect } from 'vitest';
 import type { RunRecord, SettingResult } from '../../src/run/types';
 import { launchBrowser, startReplica, type ExtensionBrowser, type Replica, type Scenario } from './harness';
 
-const MESSAGES = JSON.parse(readFileSync('public/_locales/en/messages.json', 'utf8')) as Record<string, { message: string }>;
+const MESSAGES = JSON.parse(readFileSync('public/_locales/en/messages.json', 'utf8')) as Record<
+  string,
+  { message: string }
+>;
 /** An English UI string as the member reads it (placeholders left as they are). */
 export const words = (key: string) => {
   const entry = MESSAGES[key];

@@ -1,9 +1,24 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { vi } from 'vitest';
+import { settingsPage } from '../../linkedin-pages/settings-shell';
 import type { Setting } from '../../../src/catalogue/schema';
 
-export const fixture = (name: string) => readFileSync(join(import.meta.dirname, '../fixtures', name), 'utf8');
+/**
+ * A whole page from tests/unit/fixtures. Settings-app fixtures hold only their header comment, a
+ * `<!-- page ... -->` line naming the frame (language, title, current category) and what `main`
+ * holds; the frame itself comes from the one shell the replica uses too.
+ */
+export function fixture(name: string): string {
+  const raw = readFileSync(join(import.meta.dirname, '../fixtures', name), 'utf8');
+  const parts = /^([\s\S]*?)<!-- page (.*?) -->(?:\n<!-- nav -->\n([\s\S]*?)<!-- \/nav -->)?([\s\S]*)$/.exec(raw);
+  if (!parts) return raw;
+  const [, header, attributes, navMore, main] = parts;
+  const a = Object.fromEntries([...attributes!.matchAll(/(\w+)(?:="([^"]*)")?/g)].map((m) => [m[1]!, m[2] ?? 'true']));
+  const tree = a.tree === 's' ? 's' : 'd';
+  const page = { lang: a.lang!, title: a.title!, current: a.current, tree, main: main!, avatarClass: a.avatar, footer: a.footer === 'true' } as const;
+  return header + settingsPage({ ...page, navMore: navMore ?? '' });
+}
 
 /** Put a whole HTML page into the test document at a given address. */
 export function loadPage(html: string, url: string): Document {

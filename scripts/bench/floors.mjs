@@ -1,0 +1,60 @@
+// The physical floors, as real extension pages and scripts of the same extension, generated into
+// private copies of the bench build at bench time, so nothing test-only ships in production.
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+/** The pages the popup is measured against; each sets the popup's own 'untrain:interactive' mark. */
+export const FLOOR_PAGES = { blank: 'floor-blank.html', minimal: 'floor-minimal.html' };
+
+const page = (script) =>
+  `<!doctype html>\n<html lang="en">\n  <head>\n    <meta charset="utf-8" />\n    <title>floor</title>\n    <script type="module" src="/${script}"></script>\n  </head>\n  <body></body>\n</html>\n`;
+
+// An extension page that does nothing but say it is ready.
+const BLANK = `performance.mark('untrain:interactive');\n`;
+// The floor of any storage-driven popup: one storage read, about 40 lines of text from it.
+const MINIMAL = `const items = await chrome.storage.local.get(null);
+const keys = Object.keys(items);
+const lines = document.createDocumentFragment();
+for (let i = 0; i < 40; i++) {
+  const key = keys[i % Math.max(1, keys.length)] ?? 'empty';
+  const line = document.createElement('p');
+  line.textContent = \`\${i + 1}. \${key}: \${JSON.stringify(items[key] ?? null).slice(0, 60)}\`;
+  lines.append(line);
+}
+document.body.append(lines);
+performance.mark('untrain:interactive');
+`;
+// The start-up floor any listening content script pays: it registers a message listener, nothing else.
+const EMPTY_CONTENT_SCRIPT = `chrome.runtime.onMessage.addListener(() => false);\n`;
+
+/**
+ * Two copies of the build in a temporary directory: `extension`, the build plus the floor pages;
+ * `floorContent`, the same build and manifest with the content script replaced by the empty one.
+ * `stage` is where the harness takes its extension from (UNTRAIN_EXTENSION_DIR): `use()` puts a
+ * copy there before a browser starts (the harness copies it again at launch). `remove()` tidies up.
+ */
+export function floorBuilds(buildDir) {
+  const root = mkdtempSync(join(tmpdir(), 'untrain-bench-'));
+  const extension = join(root, 'extension');
+  cpSync(buildDir, extension, { recursive: true });
+  writeFileSync(join(extension, FLOOR_PAGES.blank), page('floor-blank.js'));
+  writeFileSync(join(extension, 'floor-blank.js'), BLANK);
+  writeFileSync(join(extension, FLOOR_PAGES.minimal), page('floor-minimal.js'));
+  writeFileSync(join(extension, 'floor-minimal.js'), MINIMAL);
+  const floorContent = join(root, 'floor-content');
+  cpSync(buildDir, floorContent, { recursive: true });
+  const manifest = JSON.parse(readFileSync(join(buildDir, 'manifest.json'), 'utf8'));
+  for (const file of manifest.content_scripts.flatMap((c) => c.js)) writeFileSync(join(floorContent, file), EMPTY_CONTENT_SCRIPT);
+  const stage = join(root, 'stage');
+  return {
+    stage,
+    extension,
+    floorContent,
+    use(dir) {
+      rmSync(stage, { recursive: true, force: true });
+      cpSync(dir, stage, { recursive: true });
+    },
+    remove: () => rmSync(root, { recursive: true, force: true }),
+  };
+}

@@ -1,0 +1,85 @@
+// Resume after a worker stop: the service worker is stopped (as Chromium does when it idles out)
+// in a chosen phase of a one-click run; the figure is the time from the stop to the next page
+// action reaching the replica, a navigation (visits) or a click's save (changes).
+
+const current = (run) => run.pages[run.cursor];
+/** The page the run is working on has been requested since the run ordered its load. */
+const loaded = (run, state) => state.visits.some((v) => v.t >= run.navigatedAt);
+
+/**
+ * When to stop the worker, per phase. Each waits until nothing the worker ordered is still on its
+ * way to the replica, so the next action seen is the resumed worker's, not one already in flight.
+ * apply: the page is loaded and being read; flip: the click has been saved, its result not yet
+ * handled; verify: the fresh load is in, the read-back not yet handled.
+ */
+export const PHASES = {
+  apply: (run, state) => run.waiting === 'report' && current(run)?.phase === 'apply' && loaded(run, state),
+  flip: (run, state) =>
+    run.waiting === 'flip' && state.changes.some((c) => c.settingId === current(run)?.queue[0] && c.t >= run.navigatedAt),
+  verify: (run, state) => run.waiting === 'report' && current(run)?.phase === 'verify' && loaded(run, state),
+};
+
+const sleep = (ms) => new Promise((done) => setTimeout(done, ms));
+
+/**
+ * Stop the extension's service worker through CDP (on one of its pages) and resolve to the time
+ * Chromium reported it stopped. Status changes are taken from events, not polled: a worker woken
+ * again at once (a content script's message) must still count as stopped.
+ */
+async function stopWorker(page, origin) {
+  const cdp = await page.context().newCDPSession(page);
+  const stopped = [];
+  cdp.on('ServiceWorker.workerVersionUpdated', ({ versions }) => {
+    for (const v of versions) if (v.scriptURL.startsWith(origin) && v.runningStatus === 'stopped') stopped.push(Date.now());
+  });
+  try {
+    await cdp.send('ServiceWorker.enable');
+    const requested = Date.now();
+    await cdp.send('ServiceWorker.stopAllWorkers');
+    for (const end = Date.now() + 10_000; Date.now() < end; await sleep(5)) {
+      const at = stopped.find((t) => t >= requested);
+      if (at) return at;
+    }
+    throw new Error('the service worker did not stop within 10 s');
+  } finally {
+    await cdp.detach().catch(() => undefined);
+  }
+}
+
+/**
+ * One run from the popup, the worker stopped once in `phase`. Resolves to { seconds, action } or,
+ * when the phase was never caught (the run went past it between two looks), to { seconds: null }.
+ * seconds: from the worker reported stopped to the next action; capped at `waitMs` (then action null).
+ * The popup stays open until the stop: its CDP session is the one that stops the worker.
+ */
+export async function resumeOnce({ browser, replica, phase, optOutLabel, untilRunEnds, waitMs = 40_000 }) {
+  const popup = await browser.openPopup();
+  const button = popup.getByRole('button', { name: optOutLabel });
+  await button.waitFor();
+  const clicked = Date.now();
+  await button.click();
+  let stoppedAt;
+  for (const end = Date.now() + 30_000; Date.now() < end; await sleep(5)) {
+    const run = (await browser.storage('local')).run;
+    if (!run || Date.parse(run.startedAt) < clicked - 1000) continue;
+    if (run.status !== 'running') break;
+    if (!PHASES[phase](run, replica.state())) continue;
+    stoppedAt = await stopWorker(popup, `chrome-extension://${browser.extensionId}/`);
+    break;
+  }
+  await popup.close();
+  let result = { seconds: null, action: null };
+  if (stoppedAt) {
+    for (const end = stoppedAt + waitMs; Date.now() < end && !result.action; await sleep(20)) {
+      const { visits, changes } = replica.state();
+      const next = [...visits.map((v) => ({ t: v.t, action: `${v.method} ${v.path}` })), ...changes.map((c) => ({ t: c.t, action: `save ${c.key}` }))]
+        .filter((a) => a.t > stoppedAt)
+        .sort((a, b) => a.t - b.t)[0];
+      if (next) result = { seconds: (next.t - stoppedAt) / 1000, action: next.action };
+    }
+    if (!result.action) result.seconds = waitMs / 1000;
+  }
+  const run = await untilRunEnds(browser, { timeoutMs: 60_000, since: clicked - 1000 });
+  const verified = run.results.filter((r) => r.outcome === 'verified').length;
+  return { ...result, status: run.status, ...(run.code && { why: `${run.code}: ${run.reason}` }), verified, settings: run.results.length };
+}
