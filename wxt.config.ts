@@ -31,7 +31,9 @@ export default defineConfig({
     name: '__MSG_extName__',
     description: '__MSG_extDescription__',
     default_locale: 'en',
-    permissions: ['storage', 'alarms'],
+    // scripting: the page-capture script is injected into a LinkedIn settings tab only when the
+    // member asks for a capture, instead of riding along in the content script on every page.
+    permissions: ['storage', 'alarms', 'scripting'],
     host_permissions: CONTENT_MATCHES,
     action: { default_title: '__MSG_extName__' },
     ...(browser === 'firefox'

@@ -17,6 +17,9 @@ export const UiToBg = z.discriminatedUnion('type', [
   z.object({ type: z.literal('ui:openGuided'), settingId: z.string() }),
   z.object({ type: z.literal('ui:refreshBadge') }),
   z.object({ type: z.literal('ui:resetAll') }),
+  // Capture a page's structure for a bug report: the member's current tab, or a setting's page.
+  z.object({ type: z.literal('ui:captureTab'), tabId: z.number() }),
+  z.object({ type: z.literal('ui:captureSetting'), settingId: z.string() }),
 ]);
 export type UiToBg = z.infer<typeof UiToBg>;
 

@@ -1,38 +1,10 @@
 import { browser } from 'wxt/browser';
-import { z } from 'zod/mini';
-import { RegionId } from './catalogue/schema';
+import type { Capture } from './capture/types';
 import { SETTINGS } from './catalogue/settings';
-import { ObservedState } from './linkedin/report';
-import { IsoTime, RunRecord, SettingResult } from './run/types';
+import type { Account, Audit, ManualDone, Notice, Prefs, Receipt, RunTab } from './storage-schemas';
+import type { RunRecord } from './run/types';
 
-/** Latest reading of one setting, whoever made it. */
-export const AuditRecord = z.object({
-  state: ObservedState,
-  observedAt: IsoTime,
-  /** passive: the member visited the page; audit: "Check now" or periodic; run: one-click opt-out. */
-  how: z.enum(['passive', 'audit', 'run']),
-  /** Read back off after a reload that followed our own click. */
-  verified: z.boolean(),
-  lang: z.string(),
-  detail: z.optional(z.string()),
-  /** The address the setting was last found at, when LinkedIn had moved it. */
-  foundAt: z.optional(z.string()),
-});
-export type AuditRecord = z.infer<typeof AuditRecord>;
-export const Audit = z.record(z.string(), AuditRecord);
-export type Audit = z.infer<typeof Audit>;
-
-export const Prefs = z.object({
-  regionOverride: z.nullable(RegionId),
-  recheckDays: z.number().check(z.int(), z.gte(1), z.lte(365)),
-  /** May periodic re-checks open a background tab on LinkedIn by themselves? */
-  backgroundChecks: z.boolean(),
-  /** Setting ids the one-click run covers. */
-  covered: z.array(z.string()),
-  /** Settings the member chose to keep on: no reminders for them (added later, hence optional). */
-  keptOn: z.optional(z.array(z.string())),
-});
-export type Prefs = z.infer<typeof Prefs>;
+export type { Account, Audit, AuditRecord, ManualDone, Notice, Prefs, Receipt, RunTab } from './storage-schemas';
 
 export const DEFAULT_PREFS: Prefs = {
   regionOverride: null,
@@ -40,41 +12,7 @@ export const DEFAULT_PREFS: Prefs = {
   backgroundChecks: false,
   covered: SETTINGS.filter((s) => s.oneClickDefault).map((s) => s.id),
 };
-
-/** Manual steps the member marked done: step id → ISO date. */
-export const ManualDone = z.record(z.string(), IsoTime);
-export type ManualDone = z.infer<typeof ManualDone>;
-
-export const Receipt = z.object({
-  runId: z.string(),
-  mode: RunRecord.shape.mode,
-  status: RunRecord.shape.status,
-  startedAt: IsoTime,
-  finishedAt: IsoTime,
-  extensionVersion: z.string(),
-  catalogueVersion: z.string(),
-  region: RegionId,
-  settings: z.array(SettingResult),
-  manualSteps: z.array(z.object({ stepId: z.string(), doneAt: IsoTime })),
-});
-export type Receipt = z.infer<typeof Receipt>;
 export const MAX_RECEIPTS = 20;
-
-/** Things the member should be told once, e.g. that corrupt stored data was reset. */
-export const Notice = z.object({ id: z.string(), key: z.string(), at: IsoTime });
-export type Notice = z.infer<typeof Notice>;
-
-export const Account = z.object({
-  /** When a LinkedIn page last showed the member signed out; cleared by any settings read. */
-  signedOutAt: z.nullable(IsoTime),
-  /** A run stopped because the member was signed out: started again when a settings page shows them signed in. */
-  resumeAfterSignIn: z.optional(z.object({ mode: RunRecord.shape.mode, until: IsoTime })),
-});
-export type Account = z.infer<typeof Account>;
-
-/** The tab this browser session opened for the run: tab ids are not stable across browser starts. */
-export const RunTab = z.nullable(z.object({ runId: z.string(), tabId: z.number() }));
-export type RunTab = z.infer<typeof RunTab>;
 
 /** Every slot is at version 1; a future shape change adds a migration here and bumps it. */
 export const VERSION = 1;
@@ -82,34 +20,27 @@ export const VERSION = 1;
 interface Slot<T> {
   area: 'local' | 'session';
   key: string;
-  schema: z.ZodMiniType<T>;
   fallback: T;
-  /** A list kept item by item: one damaged item is dropped, the good ones stay. */
-  item?: z.ZodMiniType;
   /** Reset quietly: nothing the member needs to hear about. */
   quiet?: boolean;
 }
 
-const slot = <T>(area: Slot<T>['area'], key: string, schema: z.ZodMiniType<T>, fallback: T, more: Partial<Slot<T>> = {}): Slot<T> => ({
-  area,
-  key,
-  schema,
-  fallback,
-  ...more,
-});
+const slot = <T>(area: Slot<T>['area'], key: string, fallback: T, quiet = false): Slot<T> => ({ area, key, fallback, quiet });
 
 export const slots = {
-  audit: slot('local', 'audit', Audit, {}),
-  prefs: slot('local', 'prefs', Prefs, DEFAULT_PREFS),
-  manualDone: slot('local', 'manualDone', ManualDone, {}),
-  receipts: slot<Receipt[]>('local', 'receipts', z.array(Receipt), [], { item: Receipt }),
-  notices: slot<Notice[]>('local', 'notices', z.array(Notice), [], { item: Notice, quiet: true }),
-  account: slot('local', 'account', Account, { signedOutAt: null }, { quiet: true }),
-  run: slot<RunRecord | null>('local', 'run', z.nullable(RunRecord), null),
-  runTab: slot('session', 'runTab', RunTab, null, { quiet: true }),
-  droppedMessages: slot('session', 'droppedMessages', z.number(), 0, { quiet: true }),
+  audit: slot<Audit>('local', 'audit', {}),
+  prefs: slot<Prefs>('local', 'prefs', DEFAULT_PREFS),
+  manualDone: slot<ManualDone>('local', 'manualDone', {}),
+  receipts: slot<Receipt[]>('local', 'receipts', []),
+  notices: slot<Notice[]>('local', 'notices', [], true),
+  account: slot<Account>('local', 'account', { signedOutAt: null }, true),
+  run: slot<RunRecord | null>('local', 'run', null),
+  runTab: slot<RunTab>('session', 'runTab', null, true),
+  droppedMessages: slot<number>('session', 'droppedMessages', 0, true),
   /** Tabs opened for a guided visit: tab id → setting to highlight once the page reports. */
-  guides: slot('session', 'guides', z.record(z.string(), z.string()), {}, { quiet: true }),
+  guides: slot<Record<string, string>>('session', 'guides', {}, true),
+  /** The latest page capture, waiting for the member's review on the capture page; never sent anywhere. */
+  capture: slot<Capture | null>('session', 'capture', null),
 };
 export type SlotName = keyof typeof slots;
 export type SlotValue<K extends SlotName> = (typeof slots)[K] extends Slot<infer T> ? T : never;
@@ -129,6 +60,8 @@ const area = (name: 'local' | 'session') => browser.storage[name];
 async function check<K extends SlotName>(name: K, raw: unknown, meta: unknown): Promise<SlotValue<K>> {
   const s = slots[name] as unknown as Slot<SlotValue<K>>;
   if (raw === undefined) return s.fallback;
+  const { SCHEMAS } = await import('./storage-schemas');
+  const { schema, item } = SCHEMAS[name] as { schema: SCHEMA; item?: SCHEMA };
   const version = (meta as { v?: unknown } | undefined)?.v ?? VERSION;
   if (typeof version === 'number' && version > VERSION) {
     const kept = newerKey(s.key);
@@ -138,10 +71,10 @@ async function check<K extends SlotName>(name: K, raw: unknown, meta: unknown): 
     if (!s.quiet) void addNotice('notice_newer_data');
     return s.fallback;
   }
-  const parsed = s.schema.safeParse(raw);
-  if (parsed.success && version === VERSION) return parsed.data;
+  const parsed = schema.safeParse(raw);
+  if (parsed.success && version === VERSION) return parsed.data as SlotValue<K>;
   let value = s.fallback;
-  if (s.item && Array.isArray(raw)) value = raw.filter((entry) => s.item!.safeParse(entry).success) as SlotValue<K>;
+  if (item && Array.isArray(raw)) value = raw.filter((entry) => item.safeParse(entry).success) as SlotValue<K>;
   await store(s, value);
   if (!s.quiet) void addNotice(`notice_reset_${name}`);
   return value;
@@ -149,12 +82,19 @@ async function check<K extends SlotName>(name: K, raw: unknown, meta: unknown): 
 
 const store = <T>(s: Slot<T>, value: T) => area(s.area).set({ [s.key]: value, [metaKey(s.key)]: { v: VERSION } });
 
+/** The little of a schema this module uses (the schemas themselves load on demand). */
+type SCHEMA = { safeParse(value: unknown): { success: boolean; data?: unknown } };
+
 export async function read<K extends SlotName>(name: K): Promise<SlotValue<K>> {
   return (await readMany([name]))[name];
 }
 
-/** Several slots with one storage read per area: what a page needs for its first paint. */
-export async function readMany<K extends SlotName>(names: readonly K[]): Promise<{ [N in K]: SlotValue<N> }> {
+/**
+ * Several slots with one storage read per area: what a page needs for its first paint. With
+ * `trust`, values are returned as stored, without loading the schemas: for a page's first paint,
+ * followed by a checked read (a page must re-render with what that read returns).
+ */
+export async function readMany<K extends SlotName>(names: readonly K[], { trust = false } = {}): Promise<{ [N in K]: SlotValue<N> }> {
   const keysIn = (which: 'local' | 'session') =>
     names.filter((n) => slots[n].area === which).flatMap((n) => [slots[n].key, metaKey(slots[n].key)]);
   const [local, session] = await Promise.all(
@@ -167,6 +107,7 @@ export async function readMany<K extends SlotName>(names: readonly K[]): Promise
     names.map((n) => {
       const { key, area: which } = slots[n];
       const got = which === 'local' ? local! : session!;
+      if (trust) return got[key] === undefined ? slots[n].fallback : got[key];
       return check(n, got[key], got[metaKey(key)]);
     }),
   );

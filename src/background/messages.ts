@@ -4,6 +4,7 @@ import type { FlipResult, PageReport } from '../linkedin/report';
 import { CsToBg, UiToBg, type CsReportReply } from '../messages';
 import { read, update, write } from '../storage';
 import { recordPassiveReport } from './audit';
+import { captureSetting, captureTab } from './capture';
 import { refreshBadge } from './badge';
 import { nowIso } from './environment';
 import { cancelRun, dispatch, start } from './runner';
@@ -72,6 +73,10 @@ async function handleUi(message: UiToBg): Promise<unknown> {
       await browser.alarms.clearAll();
       await scheduleAlarms();
       return { ok: true };
+    case 'ui:captureTab':
+      return captureTab(message.tabId);
+    case 'ui:captureSetting':
+      return captureSetting(message.settingId);
   }
 }
 

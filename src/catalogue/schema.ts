@@ -1,10 +1,9 @@
 import { z } from 'zod/mini';
 
-/** UI languages LinkedIn labels are catalogued in (the extension's own UI locales are a subset). */
-export const LABEL_LOCALES = ['en', 'de', 'fr', 'es', 'it', 'nl', 'pt-BR', 'pl', 'cs'] as const;
-export type LabelLocale = (typeof LABEL_LOCALES)[number];
+import { REGION_IDS } from './ids.ts';
 
-export const REGION_IDS = ['eu-eea', 'ch', 'uk', 'ca', 'hk', 'us', 'in', 'other'] as const;
+export { LABEL_LOCALES, type LabelLocale, REGION_IDS } from './ids.ts';
+
 export const RegionId = z.enum(REGION_IDS);
 export type RegionId = z.infer<typeof RegionId>;
 

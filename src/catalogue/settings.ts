@@ -9,8 +9,8 @@ const labelledBy = (value: string) => ({ kind: 'aria-labelledby' as const, value
 
 /**
  * One record per LinkedIn switch that bears on AI training, data sharing or ad targeting.
- * Private means unchecked for every switch known (facts sheet §1a). Adding a setting = one record
- * here + one fixture + its two i18n messages (setting_<id>_name / _reason).
+ * Private means unchecked for every switch known (docs/sources.md §1). Adding a setting = one record
+ * here + its two i18n messages (setting_<id>_name / _reason) in every locale.
  */
 export const SETTINGS: readonly Setting[] = [
   {

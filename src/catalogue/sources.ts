@@ -1,6 +1,6 @@
 import type { Source } from './schema';
 
-/** Sources cited by several records (abbreviations as in the facts sheet). */
+/** Sources cited by several records (abbreviations as in docs/sources.md). */
 export const PSST: Source = {
   url: 'https://github.com/brave/psst-component/blob/main/src/linkedin/user.ts',
   note: 'Brave PSST LinkedIn task list and selectors (HEAD d54d3c0, Aug 2026)',

@@ -17,7 +17,7 @@ export interface FlipOptions {
   pollMs?: number;
 }
 
-/** LinkedIn's save request for a switch (facts §5): PUT /mysettings-api/settingsApiSettings/<key>. */
+/** LinkedIn's save request for a switch (docs/sources.md §4): PUT /mysettings-api/settingsApiSettings/<key>. */
 const SAVE_REQUEST = /\/mysettings-api\/settingsApiSettings\//;
 
 /**

@@ -6,6 +6,7 @@ import { browserHints, resolveRegion } from '../status/region';
 import { OBJECTION_STEP } from '../status/scope';
 import { settingStatus, type SettingStatus } from '../status/setting-status';
 import { update, type Audit, type ManualDone, type Prefs } from '../storage';
+import { captureSettingOffer } from './capture-offer';
 import { externalLink, h, replaceContent } from './dom';
 import { categoryWhy, formatDate, localizeDocument, regionName, settingName, settingReason, stepName, stepReason, t } from './i18n';
 import { CATEGORY_ORDER } from './order';
@@ -179,6 +180,7 @@ function settingItem(setting: Setting, status: SettingStatus, data: ChecklistDat
           ? h('button', { type: 'button', 'data-focus': `keep-${setting.id}`, 'aria-label': t('btn_remind_again_for', name), onclick: () => keepOn(setting.id, false) }, t('btn_remind_again'))
           : h('button', { type: 'button', 'data-focus': `keep-${setting.id}`, 'aria-label': t('btn_keep_on_for', name), onclick: () => keepOn(setting.id, true) }, t('btn_keep_on'))),
     ),
+    captureSettingOffer(setting.id, status.state),
     sources(setting.id, setting.sources),
   );
 }

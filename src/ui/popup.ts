@@ -7,6 +7,7 @@ import { browserHints, resolveRegion } from '../status/region';
 import { stillToDo } from '../status/scope';
 import { summarize, type Summary } from '../status/summary';
 import { update, type Account, type Audit, type ManualDone, type Notice, type Prefs, type Receipt } from '../storage';
+import { captureOffer } from './capture-offer';
 import { scopeChoice, scopeName, regionQuestion } from './choices';
 import { announce, downloadFile, h, replaceContent, shell } from './dom';
 import { formatDate, formatDay, formatRelative, localizeDocument, regionName, settingName, t } from './i18n';
@@ -78,6 +79,7 @@ export function renderPopup(root: HTMLElement, data: PopupData): void {
       failed.length === 0 && actions(summary, data, running),
       !running && !(firstRun && data.regionConfirmed) && scopeChoice(data.prefs, false),
       data.run ? runRows(data.run, data.now) : read && statusRows(summary),
+      !running && captureOffer(data.run),
       scopeDone && stillToDoCard(stillToDo(data.audit, data.prefs, data.manualDone, data.region)),
     ),
     h('footer', { class: 'foot' }, receiptSection(latestReceipt(data.receipts)), h('p', { class: 'small muted' }, t('popup_privacy_promise'))),

@@ -1,5 +1,5 @@
 // Real Chromium with the built extension, pointed at the local LinkedIn replica.
-// Recipe: /work/shared/design.md "Known-good recipes". Everything started here is registered and
+// Recipe: tests/e2e/README.md. Everything started here is registered and
 // torn down by `cleanup()`, which tests/e2e/setup.ts runs after every test.
 import { execFileSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';

@@ -5,10 +5,10 @@ import { describe, expect, it } from 'vitest';
 const manifest = (target: string) => JSON.parse(readFileSync(`.output/${target}/manifest.json`, 'utf8'));
 
 describe('built manifests ask for the least', () => {
-  it("Chrome MV3: storage and alarms, host access to LinkedIn's settings and sign-in pages only", () => {
+  it("Chrome MV3: storage, alarms and scripting (page capture on request), host access to LinkedIn's settings and sign-in pages only", () => {
     const m = manifest('chrome-mv3');
     expect(m.manifest_version).toBe(3);
-    expect(m.permissions.sort()).toEqual(['alarms', 'storage']);
+    expect(m.permissions.sort()).toEqual(['alarms', 'scripting', 'storage']);
     // No more than the content script's own matches: the run sees its tab's address, nothing else.
     expect(m.host_permissions.sort()).toEqual(m.content_scripts.flatMap((s: { matches: string[] }) => s.matches).sort());
     expect(m.host_permissions).not.toContain('https://www.linkedin.com/*');
@@ -23,7 +23,7 @@ describe('built manifests ask for the least', () => {
   it('Firefox: same permissions, a gecko id and no data collection', () => {
     const m = manifest('firefox-mv2');
     const hosts = m.content_scripts.flatMap((s: { matches: string[] }) => s.matches);
-    expect(m.permissions.sort()).toEqual(['alarms', 'storage', ...hosts].sort());
+    expect(m.permissions.sort()).toEqual(['alarms', 'scripting', 'storage', ...hosts].sort());
     expect(m.browser_specific_settings.gecko.id).toMatch(/@/);
     expect(m.browser_specific_settings.gecko.data_collection_permissions).toEqual({ required: ['none'] });
   });

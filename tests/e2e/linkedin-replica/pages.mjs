@@ -106,6 +106,7 @@ function settingsApp() {
     if (card.description) section.append(h('p', { class: 't-14 t-black--light' }, card.description));
     for (const s of card.switches) section.append(place(s, card.words, section));
     if (card.notice) section.append(h('p', { class: 't-14 settings-detail__notice' }, card.notice));
+    if (card.bait) section.append(h('p', { class: `t-14 ${card.bait.memberClass}` }, card.bait.note));
     if (card.links?.length) section.append(h('ul', {}, ...card.links.map((/** @type {any} */ l) => h('li', {}, h('a', { href: l.href, 'data-spa': '' }, l.text)))));
     main.append(section);
     if (card.member) main.append(memberCard(card.member));
@@ -165,6 +166,22 @@ function settingsApp() {
   addEventListener('popstate', () => void show());
   void show();
 }
+
+/** The member's own data around the settings area: what a page capture must never hold. */
+export const BAIT = {
+  name: 'Alex Replica', // as in the global nav's photo
+  headline: 'Chief Privacy Tester at Replica Labs',
+  email: 'alex.replica@example.org',
+  profile: '/in/alex-replica-4242/',
+  memberClass: 'member-ACoAABReplica4242',
+};
+
+/** @param {string} postText */
+const baitAround = (postText) => `<aside class="profile-card ${BAIT.memberClass}" aria-label="${esc(BAIT.name)}">
+  <h2>${esc(BAIT.name)}</h2><p class="profile-card__headline">${esc(BAIT.headline)}</p>
+  <p><a href="mailto:${esc(BAIT.email)}">${esc(BAIT.email)}</a> · <a href="https://www.linkedin.com${BAIT.profile}?miniProfileUrn=urn%3Ali%3Afsd_profile%3AACoAABReplica4242">View profile</a></p>
+</aside>
+<div class="feed-shared-update-v2" role="article"><p>${esc(postText)}</p></div>`;
 
 /**
  * A main-world script a page (or another extension's injection) could run on a settings page: it
@@ -226,11 +243,12 @@ function hostileScript() {
   setInterval(look, 100);
 }
 
-/** @param {{ lang: string, title: string, hostile?: boolean }} page */
-export const settingsShell = ({ lang, title, hostile = false }) => `<!doctype html>
+/** @param {{ lang: string, title: string, hostile?: boolean, baitPost?: string }} page */
+export const settingsShell = ({ lang, title, hostile = false, baitPost }) => `<!doctype html>
 <html lang="${esc(lang)}"><head><meta charset="utf-8"><title>${esc(title)} | LinkedIn</title>${hostile ? `<script>(${hostileScript.toString()})();</script>` : ''}</head>
 <body class="render-mode-BIGPIPE">
 ${globalNav}
+${baitPost === undefined ? '' : baitAround(baitPost)}
 <div class="application-outlet scaffold-layout">
   <aside id="settings-nav" class="scaffold-layout__aside"></aside>
   <main id="main" class="scaffold-layout__main"></main>

@@ -12,6 +12,7 @@
  *   unknownLabels: boolean | string[], // heading and switch text not in any catalogue language
  *   failWrites: boolean,        // every change request fails with HTTP 500 (the page reverts the switch)
  *   coupleDataSharing: boolean, // US rule: ads-beyond-linkedin off also turns share-with-partners off
+ *   bait: boolean,              // the member's name, headline, e-mail, profile link and a post around (and in) the settings area
  *   moved: Record<string, string>,     // setting id -> its page's new path; the old path answers 301 there
  *   gone: Record<string, string>,      // setting id -> its page's new path; the old path answers LinkedIn's 404 page
  *   failPages: Record<string, number>, // setting id -> HTTP status its page answers with (500 error page, 429)
@@ -37,6 +38,7 @@ const BASE = {
   unknownLabels: false,
   failWrites: false,
   coupleDataSharing: false,
+  bait: false,
   moved: {},
   gone: {},
   failPages: {},
@@ -64,7 +66,9 @@ export const SCENARIOS = {
   'unknown-label': { renameHooks: ['ai-training'], unknownLabels: ['ai-training'] },
   'write-fails': { failWrites: true },
   'us-coupled': { coupleDataSharing: true },
-  // Drift (facts §7): the AI page 301s to its /s/ twin, research to a slug the catalogue does not know.
+  // What a page capture must leave out (tests/e2e/capture.test.ts).
+  'privacy-bait': { bait: true },
+  // Drift (docs/sources.md §1): the AI page 301s to its /s/ twin, research to a slug the catalogue does not know.
   moved: { moved: { 'ai-training': '/mypreferences/s/settings/data-for-ai-improvement', research: '/mypreferences/s/settings/workplace-research' } },
   // The partners page lives only at the slug LinkedIn's US notice links; the old path is LinkedIn's 404 page.
   'partners-new-slug': { gone: { 'share-with-partners': '/mypreferences/s/settings/share-data-with-trusted-partners' } },

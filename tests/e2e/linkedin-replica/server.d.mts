@@ -11,6 +11,7 @@ export interface Scenario {
   unknownLabels: boolean | string[];
   failWrites: boolean;
   coupleDataSharing: boolean;
+  bait: boolean;
   moved: Record<string, string>;
   gone: Record<string, string>;
   failPages: Record<string, number>;
@@ -58,6 +59,8 @@ export interface Replica {
 }
 
 export const SCENARIOS: Record<string, Partial<Scenario>>;
+/** The member's data the privacy-bait scenario puts around the settings area. */
+export const BAIT: { name: string; headline: string; email: string; profile: string; memberClass: string };
 export const NOTIFY_KEY: string;
 export const UNKNOWN_TEXT: { heading: string; switch: string };
 

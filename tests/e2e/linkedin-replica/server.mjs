@@ -1,7 +1,7 @@
 // A stateful local replica of the parts of www.linkedin.com the extension touches: the catalogued
 // settings pages (single-page-app style), the settings API they call, sign-in pages and a busy feed.
 // Chromium reaches it through `--host-resolver-rules=MAP www.linkedin.com 127.0.0.1:<port>` and
-// `--ignore-certificate-errors`. Never a substitute for reading the facts sheet: it models §1a–§1c, §4, §5.
+// `--ignore-certificate-errors`. Never a substitute for reading docs/sources.md: it models §1a–§1c, §4, §5.
 //
 // From a plain Node script:  const r = await startReplica({ scenario: 'de' }); ... await r.close();
 // From a shell:              node tests/e2e/linkedin-replica/server.mjs [scenario] [port]
@@ -13,10 +13,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { loadCatalogue } from './catalogue.mjs';
-import { errorPage, feedPage, notFoundPage, settingsShell, signInPage, ui } from './pages.mjs';
+import { BAIT, errorPage, feedPage, notFoundPage, settingsShell, signInPage, ui } from './pages.mjs';
 import { appliesTo, makeScenario, SCENARIOS } from './scenarios.mjs';
 
-export { SCENARIOS };
+export { BAIT, SCENARIOS };
 
 /** Texts no catalogue language knows: the extension must not identify a switch by them. */
 export const UNKNOWN_TEXT = { heading: 'Content and personalisation preferences', switch: 'Allow LinkedIn to use this information' };
@@ -145,6 +145,7 @@ export async function startReplica({ scenario: initial = 'en-all-on', overrides,
       heading: headingOf(here[0]),
       description: here[0].id === 'ai-training' && sc.lang === 'en' ? AI_QUESTION : here[0].reason,
       notice: offered.length === 0 ? words.notOffered : undefined,
+      bait: sc.bait ? { note: `Signed in as ${BAIT.name} (${BAIT.email}).`, memberClass: BAIT.memberClass } : undefined,
       switches: offered.map((s) => {
         const hook = /** @type {{ kind: string, value: string }} */ (s.hooks[0]);
         const generated = `ember${100 + s.index * 7}`;
@@ -241,7 +242,7 @@ export async function startReplica({ scenario: initial = 'en-all-on', overrides,
           changes.push({ t: Date.now(), key, settingId: setting?.id ?? null, value: body.value, status });
           if (status !== 200 || !setting) return json(status, { status });
           switches.set(setting.id, body.value);
-          // US: turning off ads beyond LinkedIn also turns off data sharing (facts §2).
+          // US: turning off ads beyond LinkedIn also turns off data sharing (docs/sources.md §2).
           if (sc.coupleDataSharing && setting.id === 'ads-beyond-linkedin' && !body.value && switches.has('share-with-partners')) {
             switches.set('share-with-partners', false);
           }
@@ -276,7 +277,8 @@ export async function startReplica({ scenario: initial = 'en-all-on', overrides,
       // LinkedIn's own settings tree: the hubs, the catalogued pages where the scenario serves them,
       // and the legacy /psettings/ forms. Any other settings address is LinkedIn's 404 page.
       if (here || path.startsWith('/mypreferences/d/categories/') || path.startsWith('/psettings/')) {
-        return page(200, settingsShell({ lang: sc.lang, title: here?.[0] ? headingOf(here[0]) : ui(sc.lang).settings, hostile: sc.hostile }));
+        const baitPost = sc.bait && here?.[0] ? switchTextOf(here[0]) : undefined; // a post that repeats the switch label
+        return page(200, settingsShell({ lang: sc.lang, title: here?.[0] ? headingOf(here[0]) : ui(sc.lang).settings, hostile: sc.hostile, baitPost }));
       }
       return page(404, notFoundPage());
     } catch (error) {

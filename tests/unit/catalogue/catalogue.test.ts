@@ -51,7 +51,7 @@ describe('catalogue records', () => {
     expect(Object.keys(ai.labels).every((l) => (LABEL_LOCALES as readonly string[]).includes(l))).toBe(true);
   });
 
-  it('covers the settings the facts sheet lists, by their stable hooks', () => {
+  it('covers the settings docs/sources.md lists, by their stable hooks', () => {
     const hooks = SETTINGS.flatMap((s) => s.hooks.map((h) => h.value));
     for (const hook of ['allowDataForGenerativeAI', 'allowAnonymizedDataResearch', 'shareDataWithTrustedPartners',
       'allowAdsByAge', 'allowAdsByGender', 'allowLinkedInAudienceNetwork', 'allowUseOfThirdPartyData',

@@ -105,7 +105,7 @@ export function behaveLikeLinkedIn(doc: Document, { delayMs = 5, revert = false,
  */
 export const FAST = { timeoutMs: 200, saveCeilingMs: 40, savedSettleMs: 10, pollMs: 5 };
 
-/** LinkedIn's save request for a switch (facts sheet §5). */
+/** LinkedIn's save request for a switch (docs/sources.md §4). */
 export const saveUrl = (key: string) => `https://www.linkedin.com/mysettings-api/settingsApiSettings/${key}`;
 
 /**

@@ -1,0 +1,4 @@
+import '../../src/ui/styles.css';
+import { startCapture } from '../../src/ui/capture';
+
+void startCapture(document.getElementById('root')!);

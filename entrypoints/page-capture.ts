@@ -1,0 +1,17 @@
+import { browser } from 'wxt/browser';
+import { defineUnlistedScript } from 'wxt/utils/define-unlisted-script';
+import { capturePage } from '../src/capture/capture';
+import { waitForPage } from '../src/linkedin/detect';
+
+// Injected into a LinkedIn settings tab only when the member asks for a page capture (the
+// background's scripting.executeScript, which receives the returned capture). The serializer so
+// costs the content script that runs on every settings page nothing. An unlisted script, like the
+// content script, so nothing in it announces itself to the page.
+export default defineUnlistedScript(async () => {
+  const report = await waitForPage(document);
+  return capturePage(document, {
+    report,
+    extensionVersion: browser.runtime.getManifest().version,
+    capturedAt: new Date().toISOString(),
+  });
+});

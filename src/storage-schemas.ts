@@ -1,0 +1,87 @@
+// The shapes of everything Untrain stores, as zod/mini schemas. Loaded on demand by src/storage.ts:
+// a page renders from storage first and validates right after, so its first paint pays no schemas.
+import { z } from 'zod/mini';
+import { CaptureSchema } from './capture/schema';
+import { RegionId } from './catalogue/schema';
+import { ObservedState } from './linkedin/report';
+import { IsoTime, RunRecord, SettingResult } from './run/types';
+
+/** Latest reading of one setting, whoever made it. */
+export const AuditRecord = z.object({
+  state: ObservedState,
+  observedAt: IsoTime,
+  /** passive: the member visited the page; audit: "Check now" or periodic; run: one-click opt-out. */
+  how: z.enum(['passive', 'audit', 'run']),
+  /** Read back off after a reload that followed our own click. */
+  verified: z.boolean(),
+  lang: z.string(),
+  detail: z.optional(z.string()),
+  /** The address the setting was last found at, when LinkedIn had moved it. */
+  foundAt: z.optional(z.string()),
+});
+export type AuditRecord = z.infer<typeof AuditRecord>;
+export const Audit = z.record(z.string(), AuditRecord);
+export type Audit = z.infer<typeof Audit>;
+
+export const Prefs = z.object({
+  regionOverride: z.nullable(RegionId),
+  recheckDays: z.number().check(z.int(), z.gte(1), z.lte(365)),
+  /** May periodic re-checks open a background tab on LinkedIn by themselves? */
+  backgroundChecks: z.boolean(),
+  /** Setting ids the one-click run covers. */
+  covered: z.array(z.string()),
+  /** Settings the member chose to keep on: no reminders for them (added later, hence optional). */
+  keptOn: z.optional(z.array(z.string())),
+});
+export type Prefs = z.infer<typeof Prefs>;
+
+
+/** Manual steps the member marked done: step id → ISO date. */
+export const ManualDone = z.record(z.string(), IsoTime);
+export type ManualDone = z.infer<typeof ManualDone>;
+
+export const Receipt = z.object({
+  runId: z.string(),
+  mode: RunRecord.shape.mode,
+  status: RunRecord.shape.status,
+  startedAt: IsoTime,
+  finishedAt: IsoTime,
+  extensionVersion: z.string(),
+  catalogueVersion: z.string(),
+  region: RegionId,
+  settings: z.array(SettingResult),
+  manualSteps: z.array(z.object({ stepId: z.string(), doneAt: IsoTime })),
+});
+export type Receipt = z.infer<typeof Receipt>;
+export const MAX_RECEIPTS = 20;
+
+/** Things the member should be told once, e.g. that corrupt stored data was reset. */
+export const Notice = z.object({ id: z.string(), key: z.string(), at: IsoTime });
+export type Notice = z.infer<typeof Notice>;
+
+export const Account = z.object({
+  /** When a LinkedIn page last showed the member signed out; cleared by any settings read. */
+  signedOutAt: z.nullable(IsoTime),
+  /** A run stopped because the member was signed out: started again when a settings page shows them signed in. */
+  resumeAfterSignIn: z.optional(z.object({ mode: RunRecord.shape.mode, until: IsoTime })),
+});
+export type Account = z.infer<typeof Account>;
+
+/** The tab this browser session opened for the run: tab ids are not stable across browser starts. */
+export const RunTab = z.nullable(z.object({ runId: z.string(), tabId: z.number() }));
+export type RunTab = z.infer<typeof RunTab>;
+
+/** Each slot's schema; lists whose items are checked one by one keep their good items. */
+export const SCHEMAS = {
+  audit: { schema: Audit },
+  prefs: { schema: Prefs },
+  manualDone: { schema: ManualDone },
+  receipts: { schema: z.array(Receipt), item: Receipt },
+  notices: { schema: z.array(Notice), item: Notice },
+  account: { schema: Account },
+  run: { schema: z.nullable(RunRecord) },
+  runTab: { schema: RunTab },
+  droppedMessages: { schema: z.number() },
+  guides: { schema: z.record(z.string(), z.string()) },
+  capture: { schema: z.nullable(CaptureSchema) },
+} satisfies Record<string, { schema: z.ZodMiniType; item?: z.ZodMiniType }>;

@@ -1,0 +1,156 @@
+import { describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { inReadingOrder } from '../../src/capture/order';
+import type { Capture, CapturedElement, CapturedNode } from '../../src/capture/types';
+import { SETTINGS } from '../../src/catalogue/settings';
+import type { UiToBg } from '../../src/messages';
+import { launchBrowser, LINKEDIN, startReplica, untilRunEnds, type ExtensionBrowser } from './harness';
+import { axeProblems } from './axe';
+import { BAIT } from './linkedin-replica/server.mjs';
+
+declare const chrome: {
+  runtime: { sendMessage(message: unknown): Promise<unknown> };
+  tabs: { query(query: object): Promise<{ id?: number }[]> };
+};
+
+const AI = SETTINGS.find((s) => s.id === 'ai-training')!;
+const TOKEN = 'SECRETtoken4242';
+/** Fixed for the captures kept in tests/captures/, so a refresh shows only what the page changed. */
+const SEED_META = { extensionVersion: 'seed', capturedAt: '2026-11-29T00:00:00.000Z' };
+
+/** Ask the background from an extension page, as the popup does; resolves once the capture is stored. */
+async function ask(page: Page, message: UiToBg): Promise<unknown> {
+  return page.evaluate((m) => chrome.runtime.sendMessage(m), message);
+}
+
+async function storedCapture(browser: ExtensionBrowser): Promise<Capture> {
+  return inReadingOrder((await browser.storage('session')).capture as Capture);
+}
+
+const elements = (node: CapturedNode | null): CapturedElement[] =>
+  !node || typeof node === 'string' ? [] : [node, ...(node.children ?? []).flatMap(elements)];
+
+async function reviewPage(browser: ExtensionBrowser): Promise<Page> {
+  const isReview = (p: Page) => p.url().endsWith('/capture.html');
+  const page =
+    browser.context.pages().find(isReview) ?? (await browser.context.waitForEvent('page', { predicate: isReview }));
+  await page.getByRole('heading', { level: 1, name: 'Page structure for a bug report' }).waitFor();
+  return page;
+}
+
+describe('page capture in a real Chromium, through the extension', () => {
+  it('privacy: the member’s name, headline, e-mail, profile link, post, token and id-bearing class never reach the capture', async () => {
+    const replica = await startReplica('privacy-bait');
+    const browser = await launchBrowser({ replicaPort: replica.port });
+    const linkedIn = await browser.open(`${new URL(AI.url).pathname}?trk=nav&token=${TOKEN}`);
+    const label = AI.labels.en!.switch![0]!;
+    // The bait is really on the page: in the post outside the settings area and in a note inside it.
+    await expect.poll(() => linkedIn.locator('main input[role="switch"]').count()).toBe(1);
+    expect(await linkedIn.locator('[role="article"]').innerText()).toBe(label);
+    expect(await linkedIn.locator('main').innerText()).toContain(BAIT.email);
+
+    const popup = await browser.openPopup();
+    const tabId = await popup.evaluate(() =>
+      chrome.tabs.query({ url: 'https://www.linkedin.com/*' }).then(([tab]) => tab?.id),
+    );
+    expect(await ask(popup, { type: 'ui:captureTab', tabId: tabId! })).toEqual({ captured: true });
+
+    const capture = await storedCapture(browser);
+    const json = JSON.stringify(capture);
+    for (const secret of [
+      BAIT.name,
+      ...BAIT.name.split(' '),
+      BAIT.headline,
+      BAIT.email,
+      'example.org',
+      BAIT.profile,
+      '/in/',
+      'ACoAAB',
+      BAIT.memberClass,
+      TOKEN,
+      'token=',
+      'trk=',
+      'article',
+      'data:,',
+    ]) {
+      expect(json, secret).not.toContain(secret);
+    }
+    // What it keeps: the switch, its label (once: the post's copy is outside the area), the classification.
+    expect(capture.path).toBe(new URL(AI.url).pathname);
+    expect(capture.report.settings).toMatchObject([
+      { settingId: 'ai-training', state: 'on', evidence: { matchedBy: 'hook' } },
+    ]);
+    expect(elements(capture.area).filter((el) => el.attrs?.role === 'switch')).toEqual([
+      {
+        tag: 'input',
+        attrs: { type: 'checkbox', role: 'switch', id: 'ember100', 'aria-labelledby': AI.hooks[0]!.value, checked: '' },
+      },
+    ]);
+    expect(json.split(label).length - 1).toBe(1);
+    expect(json).toContain('Signed in as [name] [name] ([e-mail]).');
+
+    // The review page shows it, and nothing of the bait either.
+    const review = await reviewPage(browser);
+    const shown = await review.locator('body').innerText();
+    expect(shown).toContain(label);
+    for (const secret of [BAIT.name, BAIT.email, TOKEN, BAIT.memberClass]) expect(shown, secret).not.toContain(secret);
+    expect(replica.state().changes).toEqual([]);
+  });
+
+  it('after a run that could not identify a switch, the popup offers the capture and the review page shows it', async () => {
+    const replica = await startReplica('unknown-label');
+    const browser = await launchBrowser({ replicaPort: replica.port });
+    const popup = await browser.openPopup();
+    await popup.getByRole('button', { name: /^Opt out/ }).click();
+    const run = await untilRunEnds(browser);
+    expect(run.results.find((r) => r.settingId === 'ai-training')?.outcome).toBe('unknown');
+
+    const offer = popup.getByRole('button', { name: /^Save page structure: / });
+    await expect.poll(() => offer.count()).toBe(1);
+    // The offer is folded so the popup stays one screen high.
+    await popup.locator('details.capture-offer > summary').click();
+    const found = await axeProblems(popup, 'popup with the capture offer');
+    await offer.click();
+    const review = await reviewPage(browser);
+    await expect.poll(() => review.locator('body').innerText()).toContain('Not identified');
+    found.push(...(await axeProblems(review, 'capture review page')));
+    expect(found, found.join('\n')).toEqual([]);
+    // Keyboard: Tab reaches the structure view (it scrolls) and the buttons.
+    const save = review.getByRole('button', { name: 'Save as file' });
+    for (let tabs = 0; tabs < 10 && !(await save.evaluate((el) => el === document.activeElement)); tabs++)
+      await review.keyboard.press('Tab');
+    expect(await save.evaluate((el) => el === document.activeElement)).toBe(true);
+    const capture = await storedCapture(browser);
+    expect(capture.report.settings).toMatchObject([{ settingId: 'ai-training', state: 'unknown' }]);
+    // The capture's page was opened for it and closed again.
+    expect(browser.context.pages().filter((p) => p.url().startsWith(LINKEDIN))).toEqual([]);
+  });
+
+  // Seeds for tests/captures/: refresh with
+  //   npx vitest run --config vitest.e2e.config.ts tests/e2e/capture.test.ts --update
+  it('captures of the replica match tests/captures/replica.*.json', async () => {
+    const replica = await startReplica('en-all-on');
+    const browser = await launchBrowser({ replicaPort: replica.port });
+    const page = await browser.openPopup();
+    const seeds: [scenario: string, settingId: string][] = [
+      ['en-all-on', 'ai-training'],
+      ['de', 'ai-training'],
+      ['some-off', 'linkedin-promotions'],
+      ['not-offered', 'share-with-partners'],
+      ['unknown-label', 'ai-training'],
+      ['broken-hooks', 'ads-by-age'],
+      ['logged-out', 'ai-training'],
+    ];
+    for (const [scenario, settingId] of seeds) {
+      replica.setScenario(scenario);
+      expect(await ask(page, { type: 'ui:captureSetting', settingId }), `${scenario} ${settingId}`).toEqual({
+        captured: true,
+      });
+      const capture = { ...(await storedCapture(browser)), ...SEED_META };
+      const slug = new URL(SETTINGS.find((s) => s.id === settingId)!.url).pathname.split('/').at(-1);
+      await expect(`${JSON.stringify(capture, null, 2)}\n`).toMatchFileSnapshot(
+        `../captures/replica.${scenario}.${slug}.json`,
+      );
+    }
+  });
+});

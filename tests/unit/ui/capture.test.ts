@@ -1,0 +1,197 @@
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { fakeBrowser } from 'wxt/testing';
+import type { Capture } from '../../../src/capture/types';
+import type { UiToBg } from '../../../src/messages';
+import type { RunRecord, SettingResult } from '../../../src/run/types';
+import { read, write } from '../../../src/storage';
+import { bugReportText, startCapture } from '../../../src/ui/capture';
+import { fixture } from '../linkedin/pages';
+import { captureFixture } from '../capture/fixtures';
+import { button, daysAgo, flush, freshPage, record, text } from './helpers';
+
+const AI = 'https://www.linkedin.com/mypreferences/d/settings/data-for-ai-improvement';
+let root: HTMLElement;
+let sent: UiToBg[];
+let capture: Capture;
+
+beforeEach(() => {
+  ({ root, sent } = freshPage());
+  capture = captureFixture(fixture('privacy-bait.html'), `${AI}?token=SECRETtoken4242`).capture;
+});
+
+describe('the capture review page', () => {
+  it('with nothing captured, says how to capture', async () => {
+    await startCapture(root);
+    expect(text(root.querySelector('h1'))).toBe('Page structure for a bug report');
+    expect(text(root)).toContain('Nothing is waiting for review.');
+    expect(root.querySelectorAll('button')).toHaveLength(0);
+  });
+
+  it('shows exactly what was captured: facts, the reading, the structure', async () => {
+    await write('capture', capture);
+    await startCapture(root);
+    const page = text(root);
+    expect(page).toContain('Page: https://www.linkedin.com/mypreferences/d/settings/data-for-ai-improvement');
+    expect(page).toContain('LinkedIn language: en');
+    expect(page).toContain('Untrain version: seed');
+    expect(page).toContain('The page showed you signed in.');
+    expect(page).toContain('Data for generative AI improvement: On (hook aria-labelledby=allowDataForGenerativeAI)');
+    const structure = root.querySelector('pre')!;
+    expect(structure.getAttribute('tabindex')).toBe('0');
+    expect(structure.textContent).toContain('  section');
+    expect(structure.textContent).toContain(
+      'input id="ember241" role="switch" type="checkbox" aria-labelledby="allowDataForGenerativeAI" checked',
+    );
+    expect(structure.textContent).toContain(
+      'p id="allowDataForGenerativeAI" "Use my data for training content creation AI models"',
+    );
+    expect(page).not.toMatch(/Robin|SECRET|example\.com/);
+  });
+
+  it('saves the capture as a JSON file through a plain download link', async () => {
+    await write('capture', capture);
+    await startCapture(root);
+    const blobs: Blob[] = [];
+    vi.spyOn(URL, 'createObjectURL').mockImplementation((blob) => {
+      blobs.push(blob as Blob);
+      return 'blob:capture';
+    });
+    const clicked: string[] = [];
+    vi.spyOn(HTMLAnchorElement.prototype, 'click').mockImplementation(function (this: HTMLAnchorElement) {
+      clicked.push(this.download);
+    });
+    button(root, 'Save as file')!.click();
+    expect(clicked).toEqual(['untrain-page-data-for-ai-improvement-2026-11-29.json']);
+    expect(JSON.parse(await blobs[0]!.text())).toEqual(capture);
+  });
+
+  it('copies a prefilled bug report with the capture, and says so', async () => {
+    await write('capture', capture);
+    await startCapture(root);
+    const writeText = vi.fn(async (_text: string) => undefined);
+    Object.defineProperty(navigator, 'clipboard', { value: { writeText }, configurable: true });
+    button(root, 'Copy bug report')!.click();
+    await flush();
+    const report = writeText.mock.calls[0]![0];
+    expect(report).toBe(bugReportText(capture));
+    expect(report).toMatch(/^Untrain could not read a LinkedIn settings page as expected\n/);
+    expect(report).toContain('What the page shows (describe it in your own words):');
+    expect(JSON.parse(/```json\n([\s\S]*)\n```/.exec(report)![1]!)).toEqual(capture);
+    expect(text(root.querySelector('[role="status"]'))).toBe(
+      'Bug report copied. Paste it into a new issue in Untrain’s issue tracker.',
+    );
+    expect((root.querySelector('textarea') as HTMLTextAreaElement).value).toBe(report);
+  });
+
+  it('discard empties the slot and the page follows', async () => {
+    await write('capture', capture);
+    await startCapture(root);
+    button(root, 'Discard')!.click();
+    await flush();
+    await flush();
+    expect(await read('capture')).toBeNull();
+    expect(text(root)).toContain('Nothing is waiting for review.');
+  });
+});
+
+const finished = (results: SettingResult[]): RunRecord => ({
+  id: 'run-1',
+  mode: 'opt-out',
+  status: 'finished',
+  startedAt: daysAgo(0.01),
+  updatedAt: daysAgo(0.005),
+  finishedAt: daysAgo(0.005),
+  tabId: null,
+  cursor: 0,
+  waiting: 'nothing',
+  navigatedAt: 0,
+  navigationSent: false,
+  pages: [],
+  results,
+});
+const result = (settingId: string, outcome: SettingResult['outcome']): SettingResult => ({
+  settingId,
+  outcome,
+  clicks: 0,
+  at: daysAgo(0.006),
+});
+
+/** The popup and checklist modules fresh, so the offer asks for the current tab again. */
+async function freshModules() {
+  vi.resetModules();
+  return { popup: await import('../../../src/ui/popup'), checklist: await import('../../../src/ui/checklist') };
+}
+
+const offers = () =>
+  [...root.querySelectorAll<HTMLButtonElement>('button')].filter((b) =>
+    /page structure/i.test(b.getAttribute('aria-label') ?? b.textContent ?? ''),
+  );
+
+describe('the offer to save a page’s structure', () => {
+  it('popup: on a LinkedIn settings tab, offers it for that tab', async () => {
+    const tab = await fakeBrowser.tabs.create({ url: AI, active: true });
+    vi.spyOn(fakeBrowser.tabs, 'query').mockResolvedValue([tab]);
+    const { popup } = await freshModules();
+    await popup.startPopup(root);
+    await flush();
+    expect(text(root)).toContain('Found a page Untrain can’t read?');
+    const [offer] = offers();
+    expect(text(offer)).toBe('Save page structure for a bug report');
+    offer!.click();
+    expect(sent).toContainEqual({ type: 'ui:captureTab', tabId: tab.id });
+  });
+
+  it('popup: not on a LinkedIn settings tab and no unread setting, no offer', async () => {
+    const tab = await fakeBrowser.tabs.create({ url: 'https://www.linkedin.com/feed/', active: true });
+    vi.spyOn(fakeBrowser.tabs, 'query').mockResolvedValue([tab]);
+    await write('run', finished([result('ai-training', 'verified'), result('ads-by-age', 'already-private')]));
+    const { popup } = await freshModules();
+    await popup.startPopup(root);
+    await flush();
+    expect(offers()).toEqual([]);
+    expect(text(root)).not.toContain('Found a page Untrain can’t read?');
+  });
+
+  it('popup: after a run, one offer per page with an unknown, failed or not-offered setting', async () => {
+    vi.spyOn(fakeBrowser.tabs, 'query').mockResolvedValue([]);
+    await write(
+      'run',
+      finished([
+        result('ai-training', 'unknown'),
+        result('ads-by-age', 'failed'),
+        result('share-with-partners', 'not-offered'),
+        result('linkedin-promotions', 'unknown'),
+        result('promotions-email-tips', 'failed'), // same page as linkedin-promotions
+        result('research', 'verified'),
+      ]),
+    );
+    const { popup } = await freshModules();
+    await popup.startPopup(root);
+    await flush();
+    expect(offers().map((b) => text(b))).toEqual([
+      'Save page structure: Data for generative AI improvement',
+      'Save page structure: Ads by age range',
+      'Save page structure: Data sharing with affiliates and select partners',
+      'Save page structure: LinkedIn promotions',
+    ]);
+    offers()[1]!.click();
+    expect(sent).toContainEqual({ type: 'ui:captureSetting', settingId: 'ads-by-age' });
+  });
+
+  it('checklist: offers it for a setting last read unknown or not offered, not for one read clearly', async () => {
+    vi.spyOn(fakeBrowser.tabs, 'query').mockResolvedValue([]);
+    await write('audit', {
+      'ai-training': record('unknown', 1),
+      'ads-by-age': record('not-offered', 1),
+      'ads-by-gender': record('off', 1),
+    });
+    const { checklist } = await freshModules();
+    await checklist.startChecklist(root);
+    await flush();
+    const labels = offers().map((b) => b.getAttribute('aria-label'));
+    expect(labels).toHaveLength(2);
+    expect(labels[0]).toMatch(/^Save page structure: /);
+    offers()[0]!.click();
+    expect(sent).toContainEqual({ type: 'ui:captureSetting', settingId: 'ai-training' });
+  });
+});
