@@ -22,9 +22,12 @@ export default defineConfig({
       if (Array.isArray(alias)) throw new Error('wxt.config.ts: the vite alias is an array now; scope the polyfill anew');
       if (alias) delete (alias as Record<string, string>)['wxt/browser'];
     },
-    // entrypoints/linkedin.ts is built as a plain script and declared here (see its header for why).
-    'build:manifestGenerated': (_wxt, manifest) => {
+    'build:manifestGenerated': (wxt, manifest) => {
+      // entrypoints/linkedin.ts is built as a plain script and declared here (see its header for why).
       manifest.content_scripts = [{ matches: CONTENT_MATCHES, js: ['linkedin.js'], run_at: 'document_idle' }];
+      // Firefox (MV2) gets an event page, suspended when idle like Chrome's service worker (the run
+      // already resumes from storage), instead of a background page held for the whole session.
+      if (wxt.config.browser === 'firefox' && manifest.background && 'scripts' in manifest.background) manifest.background.persistent = false;
     },
   },
   manifest: ({ browser }) => ({

@@ -1,10 +1,11 @@
-// `npm test`: unit tests, then the real-browser e2e tests, then one closing line
-// `N passed, N failed` computed from vitest's JSON results (CI reads that line).
+// `npm test`: unit tests, then the real-browser tests (Chromium, then Firefox), then one closing
+// line `N passed, N failed` computed from vitest's JSON results (CI reads that line).
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ensureChromium } from './chromium.mjs';
+import { ensureFirefox } from './firefox.mjs';
 
 const out = mkdtempSync(join(tmpdir(), 'untrain-test-'));
 const totals = { passed: 0, failed: 0, skipped: 0 };
@@ -15,7 +16,15 @@ function run(cmd, args) {
 
 function vitest(name, config) {
   const file = join(out, `${name}.json`);
-  const status = run('npx', ['vitest', 'run', '--config', config, '--reporter=default', '--reporter=json', `--outputFile.json=${file}`]);
+  const status = run('npx', [
+    'vitest',
+    'run',
+    '--config',
+    config,
+    '--reporter=default',
+    '--reporter=json',
+    `--outputFile.json=${file}`,
+  ]);
   if (!existsSync(file)) {
     console.error(`\n${name}: vitest produced no results (exit ${status}).`);
     totals.failed += 1;
@@ -33,16 +42,15 @@ function vitest(name, config) {
 
 vitest('unit', 'vitest.config.ts');
 
-if (existsSync('vitest.e2e.config.ts') && !process.argv.includes('--unit')) {
-  if (ensureChromium()) {
-    if (run('npx', ['wxt', 'build']) !== 0 || run('npx', ['wxt', 'build', '-b', 'firefox']) !== 0) {
-      console.error('\ne2e: the extension did not build.');
-      totals.failed += 1;
-    } else {
-      vitest('e2e', 'vitest.e2e.config.ts');
-    }
-  } else {
+if (!process.argv.includes('--unit')) {
+  if (run('npx', ['wxt', 'build']) !== 0 || run('npx', ['wxt', 'build', '-b', 'firefox']) !== 0) {
+    console.error('\nreal-browser tests: the extension did not build.');
     totals.failed += 1;
+  } else {
+    if (ensureChromium()) vitest('e2e', 'vitest.e2e.config.ts');
+    else totals.failed += 1;
+    if (ensureFirefox()) vitest('firefox', 'vitest.firefox.config.ts');
+    else totals.failed += 1;
   }
 }
 

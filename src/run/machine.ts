@@ -290,7 +290,10 @@ function giveUp(run: RunRecord, page: PageStep, code: ReasonCode, reason: string
 
 function finish(run: RunRecord, status: RunRecord['status'], why: [ReasonCode, string] | undefined, now: string, closeTab: boolean): Step {
   for (const result of run.results) {
-    if (result.outcome === 'pending') Object.assign(result, { outcome: 'skipped', code: why?.[0] ?? 'not-reached', reason: why?.[1] ?? 'not reached' });
+    if (result.outcome !== 'pending') continue;
+    // Clicked but never read back: not "skipped", and not done either. The member is told to check.
+    const outcome = result.clicks > 0 ? 'unknown' : 'skipped';
+    Object.assign(result, { outcome, code: why?.[0] ?? 'not-reached', reason: why?.[1] ?? 'not reached' });
   }
   Object.assign(run, { status, finishedAt: now, waiting: 'nothing' }, why && { code: why[0], reason: why[1] });
   const effects: Effect[] = closeTab && run.tabId !== null ? [{ type: 'close-tab' }] : [];
