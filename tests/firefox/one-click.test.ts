@@ -37,7 +37,8 @@ describe('one-click opt-out in real Firefox against the replica', () => {
   it('flips every covered switch that was on, verified after a reload by the server; badge before and after', async () => {
     const replica = await startReplica('en-all-on');
     const firefox = await launchFirefox({ replicaPort: replica.port });
-    await expect.poll(() => firefox.badgeText(), { timeout: 10_000 }).toBe('!');
+    // Nothing read yet: the neutral badge, never the alarm for data nobody has seen.
+    await expect.poll(() => firefox.badgeText(), { timeout: 10_000 }).toBe('?');
     await firefox.watchTabUses();
     const popup = await pressOptOut(firefox);
     const run = await untilRunEnds(firefox);
