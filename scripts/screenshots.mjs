@@ -1,6 +1,9 @@
-// `npm run screenshots`: the popup (before and after a one-click run), the checklist and the options
-// page, in light and dark, in English and German, from real Chromium against the local replica.
-// Writes screenshots/<view>-<scheme>-<lang>.png; with --docs also refreshes the small copies in docs/.
+// `npm run screenshots`: every popup state (before, region question, mid-run, after, still to do,
+// failure, signed out, drift), guided mode on a LinkedIn page, the checklist and the options page,
+// in light and dark, in English and German, from real Chromium against the local replica.
+// Popup states are written straight into storage (tests/e2e/popup-states.ts), as the popup renders
+// from storage alone. Writes screenshots/<view>-<scheme>-<lang>.png; with --docs also refreshes the
+// small copies in docs/.
 import { spawnSync } from 'node:child_process';
 import { copyFileSync, mkdirSync, readFileSync } from 'node:fs';
 import { createJiti } from 'jiti';
@@ -9,18 +12,21 @@ import { ensureChromium } from './chromium.ts';
 
 const OUT = 'screenshots';
 const LANGS = [
-  { lang: 'en', locale: 'en-US', scenario: 'en-all-on', TZ: 'America/New_York' },
-  { lang: 'de', locale: 'de', scenario: 'de', TZ: 'Europe/Berlin' },
+  { lang: 'en', locale: 'en-US', scenario: 'en-all-on', TZ: 'America/New_York', region: 'us' },
+  { lang: 'de', locale: 'de', scenario: 'de', TZ: 'Europe/Berlin', region: 'eu-eea' },
 ];
 const SCHEMES = ['light', 'dark'];
-const POPUP = { width: 400, height: 600 };
+// Chrome sizes a popup to its content: a short window makes the full-page shot exactly that high.
+const POPUP = { width: 400, height: 100 };
 const PAGE = { width: 1000, height: 900 };
 // Small copies for the README and docs: the popup whole, the pages' first screen only.
 const DOCS = ['popup-after-light-en', 'popup-before-dark-de', 'checklist-light-en', 'options-dark-en'];
 
 if (!ensureChromium() || !ensureBuild()) process.exit(1);
 mkdirSync(OUT, { recursive: true });
-const { startReplica, launchBrowser, untilRunEnds, cleanup } = await createJiti(import.meta.url).import('../tests/e2e/harness.ts');
+const jiti = createJiti(import.meta.url);
+const { startReplica, launchBrowser, cleanup } = await jiti.import('../tests/e2e/harness.ts');
+const { popupStates } = await jiti.import('../tests/e2e/popup-states.ts');
 
 const written = [];
 /** One screenshot per colour scheme; `clip` limits a long page to its first screen. */
@@ -34,25 +40,44 @@ async function shoot(page, name, lang, { clip = false } = {}) {
   await page.emulateMedia({ colorScheme: 'light' });
 }
 
+/** Replace the extension's local storage with a state's and reload the popup onto it. */
+async function showState(popup, local) {
+  await popup.evaluate(async (items) => {
+    await chrome.storage.local.clear();
+    await chrome.storage.local.set(items);
+  }, local);
+  await popup.reload();
+  await popup.locator('h1').waitFor();
+}
+
 try {
-  for (const { lang, locale, scenario, TZ } of LANGS) {
+  for (const { lang, locale, scenario, TZ, region } of LANGS) {
     const messages = JSON.parse(readFileSync(`public/_locales/${lang}/messages.json`, 'utf8'));
     const replica = await startReplica(scenario);
     const browser = await launchBrowser({ replicaPort: replica.port, locale, env: { TZ } });
-    const optOutText = messages.btn_opt_out.message;
 
     const popup = await browser.openPopup();
     await popup.setViewportSize(POPUP);
-    const optOut = popup.getByRole('button', { name: optOutText });
     // Chromium falls back to English silently when the UI language did not take.
-    if (!(await optOut.waitFor({ timeout: 10_000 }).then(() => true, () => false))) {
-      throw new Error(`the popup is not in ${lang}: no "${optOutText}" button (it says "${await popup.locator('button').first().textContent()}")`);
+    const brand = messages.link_checklist.message;
+    if (!(await popup.getByRole('link', { name: brand }).waitFor({ timeout: 10_000 }).then(() => true, () => false))) {
+      throw new Error(`the popup is not in ${lang}: no "${brand}" link`);
     }
-    await shoot(popup, 'popup-before', lang);
-    await optOut.click();
-    await untilRunEnds(browser, { timeoutMs: 120_000 });
-    await popup.waitForFunction(() => !document.querySelector('.tone-busy'));
-    await shoot(popup, 'popup-after', lang);
+    for (const state of popupStates(region)) {
+      await showState(popup, state.local);
+      await shoot(popup, `popup-${state.name}`, lang);
+    }
+
+    // Guided mode: LinkedIn's page with the switch outlined and the note beside it.
+    await showState(popup, popupStates(region).find((s) => s.name === 'after').local);
+    const [guided] = await Promise.all([
+      browser.context.waitForEvent('page'),
+      popup.evaluate(() => chrome.runtime.sendMessage({ type: 'ui:openGuided', settingId: 'ads-by-age' })),
+    ]);
+    await guided.setViewportSize(PAGE);
+    await guided.locator('untrain-guide').waitFor({ state: 'attached' });
+    await shoot(guided, 'guided', lang, { clip: true });
+    await guided.close();
 
     for (const view of ['checklist', 'options']) {
       const page = await browser.context.newPage();

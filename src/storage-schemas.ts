@@ -30,6 +30,8 @@ export const Prefs = z.object({
   backgroundChecks: z.boolean(),
   /** Setting ids the one-click run covers. */
   covered: z.array(z.string()),
+  /** Settings the member chose to keep on: no reminders for them (added later, hence optional). */
+  keptOn: z.optional(z.array(z.string())),
 });
 export type Prefs = z.infer<typeof Prefs>;
 

@@ -6,8 +6,8 @@ import { t } from '../ui/i18n';
 import { region, toolbar } from './environment';
 
 export async function refreshBadge(now = new Date()): Promise<void> {
-  const { audit, prefs, account, run } = await readMany(['audit', 'prefs', 'account', 'run']);
-  const badge = badgeFor(summarize({ audit, prefs, account, run, region: await region(), now }));
+  const { audit, prefs, account, run, receipts } = await readMany(['audit', 'prefs', 'account', 'run', 'receipts']);
+  const badge = badgeFor(summarize({ audit, prefs, account, run, receipts, region: await region(), now }));
   const substitutions = badge.title.substitutions.map((s) =>
     /^\d{4}-\d{2}-\d{2}$/.test(s) ? new Date(`${s}T12:00:00Z`).toLocaleDateString(browser.i18n.getUILanguage()) : s,
   );

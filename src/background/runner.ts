@@ -37,8 +37,9 @@ export async function start(mode: RunRecord['mode']): Promise<RunRecord> {
   const { run, effects } = await serial(async () => {
     const current = await read('run');
     if (current?.status === 'running') return { run: current, effects: [] as Effect[] };
-    const prefs = await read('prefs');
-    const settings = SETTINGS.filter((s) => prefs.covered.includes(s.id));
+    const [prefs, audit] = await Promise.all([read('prefs'), read('audit')]);
+    // A check also re-reads any setting read before (e.g. one switched by hand with guidance): reading changes nothing.
+    const settings = SETTINGS.filter((s) => prefs.covered.includes(s.id) || (mode === 'audit' && audit[s.id]));
     const step = startRun(mode, settings, SETTINGS_HUBS, nowIso(), crypto.randomUUID());
     await write('run', step.run);
     await ensureWatchdog();

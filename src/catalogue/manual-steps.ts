@@ -1,18 +1,11 @@
 import { LINKEDIN_ORIGIN } from './origin.ts';
 import type { ManualStep } from './schema.ts';
-import { EU_RPN, GAI_HELP, TECH_WIRE, DATA_SHARING_HELP } from './sources.ts';
+import { OBJECTION_FORM } from './objection-form.ts';
+import { EU_RPN, TECH_WIRE, DATA_SHARING_HELP } from './sources.ts';
 
 /** Steps no script may take for the member: the extension links, explains and lets them mark done. */
 export const MANUAL_STEPS: readonly ManualStep[] = [
-  {
-    id: 'objection-form',
-    url: `${LINKEDIN_ORIGIN}/help/linkedin/ask/TS-DPRO`,
-    kind: 'form',
-    reason: 'The AI switch only stops future training; this form objects to processing of your data already used, and to AI models the switch does not cover.',
-    appliesTo: 'all',
-    sources: [EU_RPN, GAI_HELP, { url: 'https://www.dutchcowboys.nl/socialmedia/linkedin-gaat-je-data-gewoon-gebruiken-om-ai-te-trainen' }],
-    confidence: 'high',
-  },
+  OBJECTION_FORM,
   {
     id: 'profile-visibility',
     url: `${LINKEDIN_ORIGIN}/public-profile/settings`,

@@ -3,7 +3,8 @@ import type { Region, RegionId } from './schema.ts';
 const eu = (...cities: string[]) => cities.map((c) => (c.includes('/') ? c : `Europe/${c}`));
 
 /**
- * Regions that LinkedIn's policies tell apart. Time zones include common aliases, since browsers
+ * Regions that LinkedIn's policies tell apart. Monaco, San Marino, the Vatican and Andorra are
+ * outside the EU/EEA, so they fall to `other`. Time zones include common aliases, since browsers
  * report what the OS is set to. `other` is everything not listed (the US-style default applies there).
  */
 export const REGIONS: readonly Region[] = [
@@ -13,12 +14,14 @@ export const REGIONS: readonly Region[] = [
       ...eu('Vienna', 'Brussels', 'Sofia', 'Zagreb', 'Nicosia', 'Prague', 'Copenhagen', 'Tallinn', 'Helsinki',
         'Mariehamn', 'Paris', 'Berlin', 'Busingen', 'Athens', 'Budapest', 'Dublin', 'Rome', 'Riga', 'Vilnius',
         'Luxembourg', 'Malta', 'Amsterdam', 'Warsaw', 'Lisbon', 'Bucharest', 'Bratislava', 'Ljubljana', 'Madrid',
-        'Stockholm', 'Oslo', 'Vaduz', 'Monaco', 'San_Marino', 'Vatican', 'Andorra'),
+        'Stockholm', 'Oslo', 'Vaduz'),
+      // EU outermost regions: the French overseas departments and Saint-Martin are EU territory.
+      'America/Guadeloupe', 'America/Martinique', 'America/Cayenne', 'America/Marigot', 'Indian/Reunion', 'Indian/Mayotte',
       'Asia/Nicosia', 'Asia/Famagusta', 'Atlantic/Azores', 'Atlantic/Madeira', 'Atlantic/Canary', 'Africa/Ceuta',
       'Atlantic/Reykjavik', 'Arctic/Longyearbyen', 'Atlantic/Faroe', 'Eire', 'Poland', 'Portugal', 'Iceland',
     ],
     countries: ['AT', 'BE', 'BG', 'HR', 'CY', 'CZ', 'DK', 'EE', 'FI', 'FR', 'DE', 'GR', 'HU', 'IE', 'IT', 'LV', 'LT',
-      'LU', 'MT', 'NL', 'PL', 'PT', 'RO', 'SK', 'SI', 'ES', 'SE', 'IS', 'LI', 'NO'],
+      'LU', 'MT', 'NL', 'PL', 'PT', 'RO', 'SK', 'SI', 'ES', 'SE', 'IS', 'LI', 'NO', 'GP', 'MQ', 'GF', 'RE', 'YT', 'MF'],
   },
   { id: 'ch', timeZones: ['Europe/Zurich'], countries: ['CH'] },
   {
@@ -43,11 +46,11 @@ export const REGIONS: readonly Region[] = [
       'Sitka', 'Nome', 'Yakutat', 'Metlakatla', 'Adak', 'Menominee', 'Indiana/Indianapolis', 'Indianapolis',
       'Indiana/Knox', 'Indiana/Marengo', 'Indiana/Petersburg', 'Indiana/Tell_City', 'Indiana/Vevay',
       'Indiana/Vincennes', 'Indiana/Winamac', 'Kentucky/Louisville', 'Louisville', 'Kentucky/Monticello',
-      'North_Dakota/Center', 'North_Dakota/New_Salem', 'North_Dakota/Beulah']
+      'North_Dakota/Center', 'North_Dakota/New_Salem', 'North_Dakota/Beulah', 'Puerto_Rico']
       .map((c) => `America/${c}`)
       .concat(['Pacific/Honolulu', 'US/Eastern', 'US/Central', 'US/Mountain', 'US/Pacific', 'US/Alaska', 'US/Hawaii',
         'US/Arizona', 'EST5EDT', 'CST6CDT', 'MST7MDT', 'PST8PDT']),
-    countries: ['US'],
+    countries: ['US', 'PR'],
   },
   { id: 'in', timeZones: ['Asia/Kolkata', 'Asia/Calcutta'], countries: ['IN'] },
   { id: 'other', timeZones: [], countries: [] },

@@ -28,7 +28,10 @@ export function createSession(doc: Document, send: Send, t: Translate) {
     // User Timing for `npm run bench` only: a production page must not be able to see the extension.
     if (import.meta.env.MODE === 'bench') performance.measure('untrain:classified', { start: started });
     const reply = parseCsReportReply(await send({ type: 'cs:report', report: page }).catch(() => undefined));
-    if (reply?.guide && !signal.aborted) showGuide(doc, reply.guide, t);
+    // Guided: when the member moves the switch, report the page again so the new reading is stored.
+    const reportAgain = () =>
+      void waitForPage(doc, { signal }).then((again) => !signal.aborted && send({ type: 'cs:report', report: again }).catch(() => undefined));
+    if (reply?.guide && !signal.aborted) showGuide(doc, reply.guide, t, undefined, reportAgain);
   }
 
   /** One visit: the page loaded, or LinkedIn navigated in-page. */

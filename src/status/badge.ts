@@ -12,14 +12,20 @@ const ORANGE = '#b45309';
 const GREY = '#5f6368';
 const BLUE = '#1a56db';
 
-/** The toolbar badge: a pure function of the summary (itself of records, timeline, region, now). */
+/**
+ * The toolbar badge: a pure function of the summary (itself of records, timeline, region, now).
+ * Neutral grey until the first reading; red only for a setting read as on. With every dated
+ * deadline past, its job is drift: a re-check due, or a setting LinkedIn turned back on.
+ */
 export function badgeFor(summary: Summary): Badge {
   const days = String(summary.deadline?.daysLeft ?? '');
   switch (summary.headline) {
     case 'running':
       return { text: '…', color: GREY, title: { key: 'badge_running', substitutions: [] } };
     case 'exposed':
-      return { text: '!', color: RED, title: { key: 'badge_exposed', substitutions: [] } };
+      return summary.backOn.length > 0
+        ? { text: '!', color: RED, title: { key: 'badge_back_on', substitutions: [] } }
+        : { text: '!', color: RED, title: { key: 'badge_exposed', substitutions: [] } };
     case 'countdown':
       return { text: `${days}d`, color: ORANGE, title: { key: 'badge_countdown', substitutions: [days, summary.deadline!.event.date] } };
     case 'signed-out':
@@ -27,6 +33,7 @@ export function badgeFor(summary: Summary): Badge {
     case 'attention':
       return { text: '?', color: ORANGE, title: { key: 'badge_attention', substitutions: [] } };
     case 'never-checked':
+      return { text: '?', color: GREY, title: { key: 'badge_never_checked', substitutions: [] } };
     case 'recheck-due':
       return { text: '?', color: BLUE, title: { key: 'badge_recheck_due', substitutions: [] } };
     case 'private':

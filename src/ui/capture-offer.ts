@@ -55,7 +55,8 @@ const withStatus = (button: HTMLButtonElement) => [button, h('span', { class: 'm
  * page, and, after a run, for each page whose setting ended unknown, failed or not offered.
  */
 export function captureOffer(run: RunRecord | null): HTMLElement {
-  const box = h('section', { class: 'capture-offer', 'aria-labelledby': 'capture-offer-heading' });
+  // Folded, and hidden while there is nothing to offer: the popup stays within 600 px.
+  const box = h('details', { class: 'capture-offer', 'data-key': 'capture-offer', hidden: true });
   const pages = new Map<string, string>();
   if (run && run.status !== 'running') {
     for (const r of run.results) {
@@ -64,9 +65,10 @@ export function captureOffer(run: RunRecord | null): HTMLElement {
     }
   }
   const fill = (tabId: number | undefined) => {
-    if (tabId === undefined && pages.size === 0) return box.replaceChildren();
+    box.hidden = tabId === undefined && pages.size === 0;
+    if (box.hidden) return box.replaceChildren();
     box.replaceChildren(
-      h('h2', { id: 'capture-offer-heading' }, t('capture_offer_heading')),
+      h('summary', {}, t('capture_offer_heading')),
       h('p', { class: 'muted small' }, t('capture_offer_hint')),
       ...(tabId !== undefined
         ? withStatus(offerButton({ type: 'ui:captureTab', tabId }, 'capture-tab', t('capture_offer')))

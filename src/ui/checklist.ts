@@ -1,19 +1,16 @@
 import { browser } from 'wxt/browser';
 import { MANUAL_STEPS } from '../catalogue/manual-steps';
-import type { Availability, ManualStep, PolicyEvent, RegionId, Setting, SettingCategory } from '../catalogue/schema';
+import type { Availability, ManualStep, RegionId, Setting } from '../catalogue/schema';
 import { SETTINGS } from '../catalogue/settings';
-import { eventsFor } from '../catalogue/timeline';
+import { browserHints, resolveRegion } from '../status/region';
+import { OBJECTION_STEP } from '../status/scope';
 import { settingStatus, type SettingStatus } from '../status/setting-status';
 import { update, type Audit, type ManualDone, type Prefs } from '../storage';
 import { captureSettingOffer } from './capture-offer';
 import { externalLink, h, replaceContent } from './dom';
-import {
-  categoryName, categoryWhy, claimSummary, eventSummary, formatDate, formatDay, localizeDocument,
-  regionName, settingName, settingReason, stepName, stepReason, t,
-} from './i18n';
+import { categoryWhy, formatDate, localizeDocument, regionName, settingName, settingReason, stepName, stepReason, t } from './i18n';
 import { CATEGORY_ORDER } from './order';
 import { sourceList, toneBadge } from './parts';
-import { browserHints, resolveRegion } from '../status/region';
 import { send } from './send';
 import { renderFromStorage } from './state';
 import type { Tone } from './words';
@@ -23,6 +20,8 @@ export interface ChecklistData {
   prefs: Prefs;
   manualDone: ManualDone;
   region: RegionId;
+  /** The member confirmed where the account is based; until then the region is a guess. */
+  regionConfirmed?: boolean;
   now: Date;
 }
 
@@ -30,17 +29,50 @@ const SLOTS = ['audit', 'prefs', 'manualDone'] as const;
 
 export function startChecklist(root: HTMLElement): Promise<() => void> {
   localizeDocument('checklist_title');
-  return renderFromStorage(SLOTS, (state) =>
-    renderChecklist(root, { ...state, region: resolveRegion(state.prefs, browserHints()).region, now: new Date() }),
-  );
+  const stop = renderFromStorage(SLOTS, (state) => {
+    const choice = resolveRegion(state.prefs, browserHints());
+    renderChecklist(root, { ...state, region: choice.region, regionConfirmed: choice.overridden, now: new Date() });
+  });
+  // A link such as the popup's "What the form does" names a step; the page exists only after the first render.
+  return stop.then((done) => {
+    if (location.hash) document.getElementById(decodeURIComponent(location.hash.slice(1)))?.scrollIntoView();
+    return done;
+  });
 }
+
+/** The walkthrough: what one click does, the objection form, ad settings as one group, then profile and apps. */
+interface WalkStep {
+  id: 'one-click' | 'objection' | 'ads' | 'profile';
+  title: string;
+  intro: string;
+  settings: readonly Setting[];
+  manual: readonly ManualStep[];
+}
+
+const byCategory = (settings: readonly Setting[]) =>
+  [...settings].sort((a, b) => CATEGORY_ORDER.indexOf(a.category) - CATEGORY_ORDER.indexOf(b.category));
+
+function walkSteps(): WalkStep[] {
+  return [
+    { id: 'one-click', title: t('walk_one_click_title'), intro: t('walk_one_click_intro'), settings: byCategory(SETTINGS.filter((s) => s.oneClickDefault)), manual: [] },
+    { id: 'objection', title: t('walk_objection_title'), intro: t('walk_objection_intro'), settings: [], manual: MANUAL_STEPS.filter((m) => m.id === OBJECTION_STEP) },
+    { id: 'ads', title: t('walk_ads_title'), intro: t('walk_ads_intro'), settings: byCategory(SETTINGS.filter((s) => !s.oneClickDefault)), manual: [] },
+    { id: 'profile', title: t('walk_profile_title'), intro: t('walk_profile_intro'), settings: [], manual: MANUAL_STEPS.filter((m) => m.id !== OBJECTION_STEP) },
+  ];
+}
+
+const applies = (availability: Availability, region: RegionId) => availability === 'all' || availability.includes(region);
 
 export function renderChecklist(root: HTMLElement, data: ChecklistData): void {
   const statuses = new Map(SETTINGS.map((s) => [s.id, settingStatus(s, data.audit[s.id], data.region, data.prefs.recheckDays, data.now)]));
-  const settled = (s: SettingStatus) => s.state === 'private' || s.state === 'not-offered' || s.state === 'not-applicable';
-  const done =
-    [...statuses.values()].filter(settled).length +
-    MANUAL_STEPS.filter((step) => data.manualDone[step.id] || !applies(step.appliesTo, data.region)).length;
+  const kept = data.prefs.keptOn ?? [];
+  const settled = (s: SettingStatus) =>
+    s.state === 'private' || s.state === 'not-offered' || s.state === 'not-applicable' || (s.state === 'exposed' && kept.includes(s.settingId));
+  const stepDone = (step: WalkStep) =>
+    step.settings.every((s) => settled(statuses.get(s.id)!)) && step.manual.every((m) => data.manualDone[m.id] || !applies(m.appliesTo, data.region));
+  const steps = walkSteps();
+  const somethingDoesNotApply =
+    SETTINGS.some((s) => !applies(s.availableIn, data.region)) || MANUAL_STEPS.some((m) => !applies(m.appliesTo, data.region));
 
   replaceContent(
     root,
@@ -50,51 +82,42 @@ export function renderChecklist(root: HTMLElement, data: ChecklistData): void {
       h('p', { class: 'brand' }, t('extShortName')),
       h('h1', {}, t('checklist_title')),
       h('p', {}, t('checklist_intro')),
-      h(
-        'p',
-        { class: 'muted' },
-        t('checklist_region', regionName(data.region)),
-        ' ',
-        h('a', { href: browser.runtime.getURL('/options.html') }, t('link_change_region')),
-      ),
-      h('p', { class: 'progress' }, t('checklist_progress', done, SETTINGS.length + MANUAL_STEPS.length)),
-      h(
-        'section',
-        { 'aria-labelledby': 'settings-heading' },
-        h('h2', { id: 'settings-heading' }, t('checklist_settings_heading')),
-        ...CATEGORY_ORDER.map((category) => categorySection(category, statuses, data.region)),
-      ),
-      h(
-        'section',
-        { 'aria-labelledby': 'manual-heading' },
-        h('h2', { id: 'manual-heading' }, t('checklist_manual_heading')),
-        h('ol', { class: 'items' }, ...MANUAL_STEPS.map((step) => stepItem(step, data))),
-      ),
-      timeline(eventsFor(data.region)),
+      // The region matters only where it takes something off the list.
+      somethingDoesNotApply &&
+        h('p', { class: 'muted' }, data.regionConfirmed === false ? t('checklist_region_probably', regionName(data.region)) : t('checklist_region', regionName(data.region)), ' ', h('a', { href: browser.runtime.getURL('/options.html') }, t('link_change_region'))),
+      h('p', { class: 'progress' }, t('checklist_progress', steps.filter(stepDone).length, steps.length)),
+      h('ol', { class: 'stepper' }, ...steps.map((step, i) => walkStep(step, i + 1, stepDone(step), step.settings.filter((s) => !settled(statuses.get(s.id)!)).length, statuses, data))),
+      h('p', {}, h('a', { href: browser.runtime.getURL('/how.html') }, t('link_how_we_know'))),
     ),
   );
 }
 
-const applies = (availability: Availability, region: RegionId) => availability === 'all' || availability.includes(region);
-
-function categorySection(category: SettingCategory, statuses: Map<string, SettingStatus>, region: RegionId): HTMLElement | null {
-  const settings = SETTINGS.filter((s) => s.category === category);
-  if (settings.length === 0) return null;
+/** One step of the walkthrough; a finished step folds its items away. */
+function walkStep(step: WalkStep, n: number, done: boolean, open: number, statuses: Map<string, SettingStatus>, data: ChecklistData): HTMLElement {
+  const items = h(
+    'ol',
+    { class: 'items' },
+    ...step.settings.map((s) => settingItem(s, statuses.get(s.id)!, data)),
+    ...step.manual.map((m) => stepItem(m, data)),
+  );
   return h(
-    'section',
-    { 'aria-labelledby': `cat-${category}` },
-    h('h3', { id: `cat-${category}` }, categoryName(category)),
-    h('ol', { class: 'items' }, ...settings.map((s) => settingItem(s, statuses.get(s.id)!, region))),
+    'li',
+    { class: `step${done ? ' done' : ''}`, id: `walk-${step.id}` },
+    h('h2', {}, t('walk_step_number', n), ' ', step.title, ' ', done ? toneBadge('good', t('walk_done')) : open > 0 && step.settings.length > 0 ? toneBadge('neutral', t('walk_left', open)) : null),
+    h('p', {}, step.intro),
+    step.id === 'one-click' && !done &&
+      h('p', {}, h('button', { type: 'button', 'data-focus': 'run-one-click', onclick: () => void send({ type: 'ui:startRun' }) }, t('btn_walk_run'))),
+    done ? h('details', { 'data-key': `walk-${step.id}` }, h('summary', {}, t('walk_show_done')), items) : items,
   );
 }
 
-function settingStatusText(status: SettingStatus): { text: string; tone: Tone } {
+function settingStatusText(status: SettingStatus, kept: boolean): { text: string; tone: Tone } {
   const at = status.record && formatDate(status.record.observedAt);
   switch (status.state) {
     case 'private':
       return status.record!.verified ? { text: t('status_verified', at!), tone: 'good' } : { text: t('status_checked_off', at!), tone: 'good' };
     case 'exposed':
-      return { text: t('status_on', at!), tone: 'bad' };
+      return kept ? { text: t('status_kept_on', at!), tone: 'neutral' } : { text: t('status_on', at!), tone: 'bad' };
     case 'not-offered':
       return { text: t('status_not_offered', at!), tone: 'neutral' };
     case 'not-applicable':
@@ -106,8 +129,8 @@ function settingStatusText(status: SettingStatus): { text: string; tone: Tone } 
   }
 }
 
+/** What and why; the region only when it takes the item off the member's list. */
 function facts(what: string, why: string, availability: Availability, region: RegionId): HTMLElement {
-  const offered = applies(availability, region);
   return h(
     'dl',
     { class: 'facts' },
@@ -115,35 +138,50 @@ function facts(what: string, why: string, availability: Availability, region: Re
     h('dd', {}, what),
     h('dt', {}, t('label_why')),
     h('dd', {}, why),
-    h('dt', {}, t('label_region')),
-    h('dd', {}, offered ? t('applies_yes', regionName(region)) : t('applies_no', regionName(region))),
+    !applies(availability, region) && h('dt', {}, t('label_region')),
+    !applies(availability, region) && h('dd', {}, t('applies_no', regionName(region))),
   );
 }
 
-function sources(list: Setting['sources']): HTMLElement {
-  return h('details', { class: 'sources-box' }, h('summary', {}, t('label_sources')), sourceList(list));
+function sources(key: string, list: Setting['sources']): HTMLElement {
+  return h('details', { class: 'sources-box', 'data-key': `sources-${key}` }, h('summary', {}, t('label_sources')), sourceList(list, `sources-${key}`));
 }
 
-function settingItem(setting: Setting, status: SettingStatus, region: RegionId): HTMLElement {
-  const { text, tone } = settingStatusText(status);
+const keepOn = (id: string, keep: boolean) =>
+  void update('prefs', (p) => {
+    const others = (p.keptOn ?? []).filter((k) => k !== id);
+    return keep ? { ...p, keptOn: [...others, id], covered: p.covered.filter((c) => c !== id) } : { ...p, keptOn: others };
+  });
+
+/**
+ * A setting with its next step. Untrain never turns anything on: "Turn back on" opens the page
+ * with the switch outlined for the member; "Keep this on" stops the reminders for it.
+ */
+function settingItem(setting: Setting, status: SettingStatus, data: ChecklistData): HTMLElement {
+  const kept = (data.prefs.keptOn ?? []).includes(setting.id);
+  const { text, tone } = settingStatusText(status, kept);
   const name = settingName(setting.id);
+  const guided = (label: string, ariaLabel: string) =>
+    h('button', { type: 'button', 'data-focus': `open-${setting.id}`, 'aria-label': ariaLabel, onclick: () => void send({ type: 'ui:openGuided', settingId: setting.id }) }, label);
   return h(
     'li',
     { class: 'item' },
-    h('h4', { id: `s-${setting.id}` }, name),
+    h('h3', { id: `s-${setting.id}` }, name),
     h('p', {}, toneBadge(tone, text), status.stale && status.state === 'private' && h('span', { class: 'tag' }, t('status_stale'))),
-    facts(settingReason(setting.id), categoryWhy(setting.category), setting.availableIn, region),
+    facts(settingReason(setting.id), categoryWhy(setting.category), setting.availableIn, data.region),
     h(
       'p',
-      {},
-      h(
-        'button',
-        { type: 'button', 'data-focus': `open-${setting.id}`, 'aria-label': t('btn_open_guided_for', name), onclick: () => void send({ type: 'ui:openGuided', settingId: setting.id }) },
-        t('btn_open_guided'),
-      ),
+      { class: 'buttons' },
+      status.state === 'private'
+        ? guided(t('btn_turn_back_on'), t('btn_turn_back_on_for', name))
+        : guided(t('btn_open_guided'), t('btn_open_guided_for', name)),
+      status.state === 'exposed' &&
+        (kept
+          ? h('button', { type: 'button', 'data-focus': `keep-${setting.id}`, 'aria-label': t('btn_remind_again_for', name), onclick: () => keepOn(setting.id, false) }, t('btn_remind_again'))
+          : h('button', { type: 'button', 'data-focus': `keep-${setting.id}`, 'aria-label': t('btn_keep_on_for', name), onclick: () => keepOn(setting.id, true) }, t('btn_keep_on'))),
     ),
     captureSettingOffer(setting.id, status.state),
-    sources(setting.sources),
+    sources(setting.id, setting.sources),
   );
 }
 
@@ -176,10 +214,11 @@ function stepItem(step: ManualStep, data: ChecklistData): HTMLElement {
     });
   return h(
     'li',
-    { class: 'item' },
+    { class: 'item', id: `step-${step.id}` },
     h('h3', { id: `m-${step.id}` }, name),
     h('p', {}, status),
     facts(stepKind(step.kind), stepReason(step.id), step.appliesTo, data.region),
+    step.id === OBJECTION_STEP && objectionGuide(data.region),
     h(
       'p',
       { class: 'buttons' },
@@ -189,47 +228,28 @@ function stepItem(step: ManualStep, data: ChecklistData): HTMLElement {
         ? h('button', { type: 'button', 'data-focus': `mark-${step.id}`, 'aria-label': t('btn_mark_undone_for', name), onclick: mark(false) }, t('btn_mark_undone'))
         : h('button', { type: 'button', 'data-focus': `mark-${step.id}`, 'aria-label': t('btn_mark_done_for', name), onclick: mark(true) }, t('btn_mark_done')),
     ),
-    sources(step.sources),
+    sources(step.id, step.sources),
   );
 }
 
-function timeline(events: readonly PolicyEvent[]): HTMLElement {
+/** Regions where LinkedIn relies on legitimate interests, so the member has a right to object. */
+const RIGHT_TO_OBJECT: readonly RegionId[] = ['eu-eea', 'uk', 'ch'];
+
+/** The objection form as its own guided step: what the switch did, what nothing can do, what the form adds. */
+function objectionGuide(region: RegionId): HTMLElement {
   return h(
-    'section',
-    { 'aria-labelledby': 'timeline-heading' },
-    h('h2', { id: 'timeline-heading' }, t('timeline_heading')),
+    'div',
+    { class: 'guide-steps' },
+    h('h4', {}, t('objection_heading')),
     h(
       'ol',
-      { class: 'timeline' },
-      ...events.map((event) =>
-        h(
-          'li',
-          {},
-          h('p', {}, h('time', { datetime: event.date }, formatDay(event.date)), event.deadline && h('span', { class: 'tag tone-bad' }, t('timeline_deadline'))),
-          h('p', {}, eventSummary(event.id)),
-          sourceList(event.sources),
-          event.disputed &&
-            h(
-              'div',
-              { class: 'disputed' },
-              h('p', {}, h('strong', {}, t('timeline_disputed'))),
-              h(
-                'ul',
-                {},
-                ...event.disputed.map((claim, i) =>
-                  h(
-                    'li',
-                    {},
-                    h('p', {}, claimSummary(event.id, i)),
-                    claim.date && h('p', { class: 'muted small' }, t('claim_date', formatDay(claim.date))),
-                    claim.regions && h('p', { class: 'muted small' }, t('claim_regions', claim.regions.map(regionName).join(', '))),
-                    sourceList(claim.sources),
-                  ),
-                ),
-              ),
-            ),
-        ),
-      ),
+      {},
+      h('li', {}, t('objection_switch')),
+      h('li', {}, t('objection_nothing')),
+      h('li', {}, t('objection_adds')),
+      h('li', { class: RIGHT_TO_OBJECT.includes(region) ? 'strong' : undefined }, t('objection_who')),
+      h('li', {}, t('objection_pick')),
+      h('li', {}, t('objection_next')),
     ),
   );
 }

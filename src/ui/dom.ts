@@ -33,17 +33,23 @@ export function replaceContent(container: Element, ...children: Child[]): void {
   const inside = active instanceof HTMLElement && container.contains(active);
   const focusKey = inside ? active.closest('[data-focus]')?.getAttribute('data-focus') : undefined;
   const focusIndex = inside ? [...container.querySelectorAll(FOCUSABLE)].indexOf(active) : -1;
-  const open = [...container.querySelectorAll('details')].flatMap((d, i) => (d.open ? [i] : []));
+  // Expanded <details> are found again by their data-key where they have one (the structure
+  // around them may change), else by position.
+  const open = [...container.querySelectorAll('details')].flatMap((d, i) => (d.open ? [d.dataset.key ?? i] : []));
 
   container.replaceChildren(...children.filter((c): c is Node | string => Boolean(c)));
 
-  const details = container.querySelectorAll('details');
-  for (const i of open) details[i]?.setAttribute('open', '');
+  const details = [...container.querySelectorAll('details')];
+  for (const key of open) (typeof key === 'number' ? details[key] : details.find((d) => d.dataset.key === key))?.setAttribute('open', '');
   const target = focusKey
     ? container.querySelector<HTMLElement>(`[data-focus="${CSS.escape(focusKey)}"]`)
     : focusIndex >= 0
       ? container.querySelectorAll<HTMLElement>(FOCUSABLE)[focusIndex]
       : null;
+  // A control the member is using stays in view even if its part of the page now folds away.
+  // (A focused <summary> belongs to its own <details>, which stays as the member left it.)
+  const from = target?.localName === 'summary' ? target.parentElement?.parentElement : target?.parentElement;
+  for (let fold = from?.closest('details'); fold; fold = fold.parentElement?.closest('details')) fold.open = true;
   target?.focus();
 }
 

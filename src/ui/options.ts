@@ -154,7 +154,12 @@ function scheduleSection(prefs: Prefs, view: OptionsView, save: Save, rerender: 
 
 function coveredSection(prefs: Prefs, region: RegionId, save: Save): HTMLElement {
   const toggle = (id: string, on: boolean) =>
-    save((p) => ({ ...p, covered: SETTINGS.map((s) => s.id).filter((s) => (s === id ? on : p.covered.includes(s))) }));
+    save((p) => ({
+      ...p,
+      covered: SETTINGS.map((s) => s.id).filter((s) => (s === id ? on : p.covered.includes(s))),
+      // Ticked for switching off: no longer one the member keeps on.
+      ...(on && p.keptOn && { keptOn: p.keptOn.filter((k) => k !== id) }),
+    }));
   return h(
     'section',
     { 'aria-labelledby': 'covered-heading' },

@@ -11,11 +11,12 @@ export function sourceLabel(url: string): string {
   return label.length > 60 ? `${label.slice(0, 59)}…` : label;
 }
 
-export function sourceList(sources: readonly Source[]): HTMLElement {
+/** `key` names the list so a focused link is found again after a re-render. */
+export function sourceList(sources: readonly Source[], key?: string): HTMLElement {
   return h(
     'ul',
     { class: 'sources' },
-    ...sources.map((s) => h('li', {}, externalLink(s.url, sourceLabel(s.url), { title: s.note }))),
+    ...sources.map((s, i) => h('li', {}, externalLink(s.url, sourceLabel(s.url), { title: s.note, 'data-focus': key && `${key}-${i}` }))),
   );
 }
 

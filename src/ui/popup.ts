@@ -1,21 +1,34 @@
 import { browser } from 'wxt/browser';
 import type { RegionId } from '../catalogue/schema';
-import { SETTINGS } from '../catalogue/settings';
+import { settingById, SETTINGS } from '../catalogue/settings';
+import { eventsFor } from '../catalogue/timeline';
 import type { RunRecord, SettingResult } from '../run/types';
+import { browserHints, resolveRegion } from '../status/region';
+import { stillToDo } from '../status/scope';
 import { summarize, type Summary } from '../status/summary';
-import { update, type Account, type Audit, type Notice, type Prefs, type Receipt } from '../storage';
+import { update, type Account, type Audit, type ManualDone, type Notice, type Prefs, type Receipt } from '../storage';
 import { captureOffer } from './capture-offer';
-import { announce, downloadFile, externalLink, h, replaceContent, shell } from './dom';
+import { scopeChoice, scopeName, regionQuestion } from './choices';
+import { announce, downloadFile, h, replaceContent, shell } from './dom';
 import { formatDate, formatDay, formatRelative, localizeDocument, regionName, settingName, t } from './i18n';
 import { noticeList, toneBadge } from './parts';
+import { interruptedText, phaseText, progressText, resultWords } from './progress';
 import { latestReceipt, receiptFileName, receiptJson, receiptText } from './receipt';
-import { browserHints, resolveRegion } from '../status/region';
 import { send } from './send';
 import { renderFromStorage } from './state';
-import { reasonWords } from './reasons';
-import { outcomeWords, stateWords, type Words } from './words';
+import { failureKind, reasonWords } from './reasons';
+import { stillToDoCard } from './todo';
+import { stateWords, type Tone, type Words } from './words';
 
 const LOGIN_URL = 'https://www.linkedin.com/login';
+
+/**
+ * Where "Sign in" goes: a settings page of the run (LinkedIn shows its sign-in form there and
+ * comes back to it afterwards), so the run resumes as soon as that page reports the member signed in.
+ */
+function signInUrl(data: PopupData): string {
+  return data.run?.pages[0]?.target ?? SETTINGS.find((s) => data.prefs.covered.includes(s.id))?.url ?? LOGIN_URL;
+}
 
 export interface PopupData {
   audit: Audit;
@@ -24,23 +37,31 @@ export interface PopupData {
   run: RunRecord | null;
   receipts: Receipt[];
   notices: Notice[];
+  manualDone: ManualDone;
   region: RegionId;
+  /** The member answered "Where is your LinkedIn account based?"; until then the region is a guess. */
+  regionConfirmed: boolean;
   now: Date;
 }
 
-const SLOTS = ['audit', 'prefs', 'account', 'run', 'receipts', 'notices'] as const;
+const SLOTS = ['audit', 'prefs', 'account', 'run', 'receipts', 'notices', 'manualDone'] as const;
 
 export function startPopup(root: HTMLElement): Promise<() => void> {
   localizeDocument('popup_title');
-  return renderFromStorage(SLOTS, (state) =>
-    renderPopup(root, { ...state, region: resolveRegion(state.prefs, browserHints()).region, now: new Date() }),
-  );
+  return renderFromStorage(SLOTS, (state) => {
+    const choice = resolveRegion(state.prefs, browserHints());
+    renderPopup(root, { ...state, region: choice.region, regionConfirmed: choice.overridden, now: new Date() });
+  });
 }
 
 export function renderPopup(root: HTMLElement, data: PopupData): void {
   const summary = summarize(data);
   const { live, content } = shell(root);
   const running = data.run?.status === 'running';
+  const read = summary.statuses.some((s) => s.record);
+  const firstRun = !read && data.receipts.length === 0 && !data.run;
+  const failed = failures(data.run, data.audit);
+  const scopeDone = summary.headline === 'private' || summary.headline === 'recheck-due';
   replaceContent(
     content,
     h('header', { class: 'bar' }, h('p', { class: 'brand' }, t('extShortName')), nav()),
@@ -48,12 +69,20 @@ export function renderPopup(root: HTMLElement, data: PopupData): void {
       'main',
       {},
       noticeList(data.notices, (id) => void update('notices', (all) => all.filter((n) => n.id !== id))),
-      statusSection(summary, data),
-      actions(running, data.prefs),
-      data.run ? runSection(data.run, data.now) : statusRows(summary),
-      captureOffer(data.run),
-      receiptSection(latestReceipt(data.receipts)),
+      statusSection(summary, data, failed),
+      failureGroups(failed),
+      !running && !data.regionConfirmed && regionQuestion(data.region),
+      data.run && runNote(data.run),
+      // One question at a time: where the account is based, then (open) what to switch off.
+      !running && firstRun && data.regionConfirmed && scopeChoice(data.prefs, true),
+      // After failures, the failure card's "Try again" is the main action.
+      failed.length === 0 && actions(summary, data, running),
+      !running && !(firstRun && data.regionConfirmed) && scopeChoice(data.prefs, false),
+      data.run ? runRows(data.run, data.now) : read && statusRows(summary),
+      !running && captureOffer(data.run),
+      scopeDone && stillToDoCard(stillToDo(data.audit, data.prefs, data.manualDone, data.region)),
     ),
+    h('footer', { class: 'foot' }, receiptSection(latestReceipt(data.receipts)), h('p', { class: 'small muted' }, t('popup_privacy_promise'))),
   );
   announce(live, data.run ? progressText(data.run) : '');
 }
@@ -75,8 +104,9 @@ function headline(summary: Summary, data: PopupData): string {
     case 'signed-out':
       return t('headline_signed_out');
     case 'exposed': {
+      if (summary.backOn.length > 0) return t('headline_back_on', settingName(summary.backOn[0]!));
       const ai = summary.statuses.find((s) => s.settingId === 'ai-training');
-      return ai && (ai.state === 'exposed' || ai.state === 'never-checked') ? t('headline_exposed_ai') : t('headline_exposed');
+      return ai?.state === 'exposed' ? t('headline_exposed_ai') : t('headline_exposed');
     }
     case 'countdown': {
       const days = summary.deadline!.daysLeft;
@@ -85,89 +115,225 @@ function headline(summary: Summary, data: PopupData): string {
     case 'attention':
       return t('headline_attention');
     case 'recheck-due':
-      return since ? t('headline_recheck_due', since) : t('headline_never_checked');
+      return since ? t('headline_recheck', since) : t('headline_never_checked');
     case 'never-checked':
       return t('headline_never_checked');
-    case 'private':
+    case 'private': {
       if (summary.statuses.length === 0) return t('headline_nothing_covered');
-      return since ? t('headline_private', since) : t('headline_nothing_in_region');
+      const off = summary.statuses.filter((s) => s.state === 'private').length;
+      if (off === 0) return t('headline_nothing_in_region');
+      return off === 1 ? t('headline_done_one', scopeName(data.prefs.covered)) : t('headline_done_other', scopeName(data.prefs.covered), off);
+    }
   }
 }
 
-const HEADLINE_TONE: Record<Summary['headline'], Words['tone']> = {
+/** The last run's failures that no later reading has shown fixed (e.g. switched off with guidance). */
+function failures(run: RunRecord | null, audit: Audit): SettingResult[] {
+  if (run?.status !== 'finished') return [];
+  const fixedSince = (id: string) => {
+    const record = audit[id];
+    return !!record && record.observedAt > (run.finishedAt ?? run.updatedAt) && record.state === settingById(id)?.privateValue;
+  };
+  return run.results.filter((r) => r.outcome === 'failed' && !fixedSince(r.settingId));
+}
+
+/** "LinkedIn didn't save 6 changes" only when that is what happened; otherwise what could not be done. */
+function failHeading(failed: readonly SettingResult[]): string {
+  const notSaved = failed.every((r) => failureKind(r.code) === 'not-saved');
+  if (failed.length === 1) return notSaved ? t('fail_heading_one') : t('fail_generic_one');
+  return notSaved ? t('fail_heading_other', failed.length) : t('fail_generic_other', failed.length);
+}
+
+const HEADLINE_TONE: Record<Summary['headline'], Tone> = {
   running: 'busy',
   'signed-out': 'warn',
   exposed: 'bad',
-  countdown: 'bad',
+  countdown: 'warn',
   attention: 'warn',
   'recheck-due': 'warn',
   'never-checked': 'neutral',
   private: 'good',
 };
 
-function statusSection(summary: Summary, data: PopupData): HTMLElement {
+const nextCheck = (readAt: string, days: number) => new Date(Date.parse(readAt) + days * 86_400_000).toISOString();
+
+/** What is known before anything was read: LinkedIn's default, for the (probable) region. */
+function knownDefault(region: RegionId): string | null {
+  const onByDefault = eventsFor(region).filter((e) => e.deadline && e.id.startsWith('ai-')).at(-1);
+  return onByDefault ? t('known_default_on', formatDay(onByDefault.date)) : null;
+}
+
+function statusSection(summary: Summary, data: PopupData, failed: readonly SettingResult[]): HTMLElement {
   const readAt = summary.oldestReadAt;
-  const showsRelative = summary.headline === 'private' || summary.headline === 'recheck-due';
+  const region = t('popup_region', regionName(data.region));
   return h(
     'section',
-    { class: `status tone-${HEADLINE_TONE[summary.headline]}`, 'aria-labelledby': 'headline' },
-    h('h1', { id: 'headline' }, headline(summary, data)),
+    { class: `status tone-${failed.length > 0 ? 'bad' : HEADLINE_TONE[summary.headline]}`, 'aria-labelledby': 'headline' },
+    h('h1', { id: 'headline' }, failed.length > 0 ? failHeading(failed) : headline(summary, data)),
+    summary.headline === 'never-checked' && h('p', { class: 'small' }, knownDefault(data.region), ' ', t('known_not_too_late')),
     summary.headline === 'countdown' && h('p', {}, t('popup_deadline', formatDay(summary.deadline!.event.date))),
-    readAt && h('p', { class: 'muted' }, showsRelative ? t('popup_checked_on', formatDate(readAt)) : t('popup_checked', formatRelative(readAt, data.now), formatDate(readAt))),
-    summary.headline === 'signed-out' && data.run?.status !== 'signed-out' && h('p', {}, externalLink(LOGIN_URL, t('link_sign_in'))),
-    h('p', { class: 'muted' }, t('popup_region', regionName(data.region))),
+    summary.backOn.length > 1 && h('p', {}, t('popup_back_on_all', summary.backOn.map(settingName).join(', '))),
+    summary.headline !== 'running' && (readAt || data.regionConfirmed) &&
+      h(
+        'p',
+        { class: 'muted small' },
+        [
+          readAt && t('popup_checked', formatRelative(readAt, data.now), formatDate(readAt)),
+          // With every dated deadline past, the reminder is the next re-check.
+          readAt && summary.headline === 'private' && t('popup_next_check', formatRelative(nextCheck(readAt, data.prefs.recheckDays), data.now)),
+          data.regionConfirmed && region,
+        ].filter(Boolean).join(' · '),
+      ),
   );
 }
 
-function actions(running: boolean, prefs: Prefs): HTMLElement {
-  // aria-disabled rather than disabled keeps keyboard focus on the button while a run starts.
-  const guard = (message: 'ui:startRun' | 'ui:checkNow') => () => {
-    if (!running) void send({ type: message });
-  };
+function actions(summary: Summary, data: PopupData, running: boolean): HTMLElement | null {
+  if (running) return null;
+  if (summary.headline === 'signed-out') {
+    return h('div', { class: 'actions' }, h('a', { href: signInUrl(data), target: '_blank', rel: 'noopener noreferrer', class: 'button primary' }, t('link_sign_in')));
+  }
+  const start = (message: 'ui:startRun' | 'ui:checkNow') => () => void send({ type: message });
+  const optOut = h('button', { type: 'button', class: 'primary', 'data-focus': 'opt-out', 'aria-describedby': 'covers', onclick: start('ui:startRun') }, t('btn_opt_out'));
+  const covers = h('p', { id: 'covers', class: 'muted small' }, t('popup_covers_verified'));
+  const checkNow = h('div', { class: 'inline' }, h('button', { type: 'button', 'data-focus': 'check-now', 'aria-describedby': 'check-hint', onclick: start('ui:checkNow') }, t('btn_check_now')), h('p', { id: 'check-hint', class: 'muted small' }, t('popup_check_hint')));
+  // Everything covered was read off: checking again is what is left to do.
+  if (summary.headline === 'private' || summary.headline === 'recheck-due') {
+    return h(
+      'div',
+      { class: 'actions inline' },
+      h('button', { type: 'button', class: 'primary', 'data-focus': 'check-now', 'aria-describedby': 'check-hint', onclick: start('ui:checkNow') }, t('btn_check_again')),
+      h('p', { id: 'check-hint', class: 'muted small' }, t('popup_check_hint')),
+    );
+  }
   return h(
     'div',
     { class: 'actions' },
-    h('button', { type: 'button', class: 'primary', 'data-focus': 'opt-out', 'aria-disabled': String(running), 'aria-describedby': 'covers', onclick: guard('ui:startRun') }, t('btn_opt_out')),
-    h('p', { id: 'covers', class: 'muted small' }, t('popup_covers', prefs.covered.length, SETTINGS.length)),
-    h('button', { type: 'button', 'data-focus': 'check-now', 'aria-disabled': String(running), 'aria-describedby': 'check-hint', onclick: guard('ui:checkNow') }, t('btn_check_now')),
-    h('p', { id: 'check-hint', class: 'muted small' }, t('popup_check_hint')),
+    optOut,
+    covers,
+    checkNow,
   );
 }
 
-/** Words for a result; a pending one says whether its page is being worked on right now. */
-function resultWords(run: RunRecord, result: SettingResult): Words {
-  if (result.outcome !== 'pending' || run.status !== 'running') return outcomeWords(result.outcome);
-  const page = run.pages[run.cursor];
-  if (!page?.settingIds.includes(result.settingId)) return outcomeWords('pending');
-  return { text: page.phase === 'verify' ? t('progress_verifying') : t('progress_checking'), tone: 'busy', guide: false };
+/** During a run: the phases, where the work happens, and a way out. After one that stopped: why. */
+function runNote(run: RunRecord): HTMLElement | null {
+  if (run.status === 'running') {
+    return h(
+      'div',
+      { class: 'run-note' },
+      h('p', { class: 'small' }, t('run_tab_note')),
+      h('button', { type: 'button', class: 'small', 'data-focus': 'cancel', onclick: () => void send({ type: 'ui:cancelRun' }) }, t('btn_cancel')),
+    );
+  }
+  if (run.status === 'signed-out') return h('p', { class: 'note tone-warn' }, t('run_signed_out_resume'));
+  if (run.status === 'interrupted') return h('p', { class: 'note tone-warn' }, interruptedText(run));
+  return null;
+}
+
+/** Failed settings grouped by cause: one sentence, one way to try again, one to do it by hand. */
+function failureGroups(failed: readonly SettingResult[]): HTMLElement | null {
+  if (failed.length === 0) return null;
+  const groups = new Map<string, SettingResult[]>();
+  for (const r of failed) {
+    const reason = reasonWords(r.code) ?? t('reason_other');
+    groups.set(reason, [...(groups.get(reason) ?? []), r]);
+  }
+  return h(
+    'section',
+    { class: 'problems', 'aria-labelledby': 'headline' },
+    ...[...groups].map(([reason, results]) =>
+      h('p', {}, reason, ' ', h('span', { class: 'muted small' }, results.map((r) => settingName(r.settingId)).join(', '))),
+    ),
+    h('p', { class: 'small' }, failed.every((r) => failureKind(r.code) !== 'other') ? t('fail_usually_temporary') : t('fail_by_hand')),
+    h(
+      'div',
+      { class: 'buttons' },
+      h('button', { type: 'button', class: 'primary', 'data-focus': 'try-again', onclick: () => void send({ type: 'ui:startRun' }) }, t('btn_try_again')),
+      failed.length === 1
+        ? h('button', { type: 'button', 'data-focus': 'guide-failed', onclick: () => void send({ type: 'ui:openGuided', settingId: failed[0]!.settingId }) }, t('btn_with_guidance'))
+        : h('a', { href: browser.runtime.getURL('/checklist.html'), target: '_blank', class: 'button' }, t('btn_with_guidance')),
+    ),
+  );
 }
 
 function runHeading(run: RunRecord, now: Date): string {
-  if (run.status === 'running') return run.mode === 'audit' ? t('run_heading_checking') : t('run_heading_running');
+  if (run.status === 'running') return phaseText(run);
   const when = formatRelative(run.finishedAt ?? run.updatedAt, now);
   return run.mode === 'audit' ? t('run_heading_last_check', when) : t('run_heading_last_run', when);
 }
 
-function runSection(run: RunRecord, now: Date): HTMLElement {
+const NEEDS_YOU = new Set(['unknown', 'observed-on']);
+/** Beyond this many settings read on, they are one row: the main button switches them all off. */
+const ONE_BY_ONE = 2;
+
+/**
+ * Rows that need the member: settings read on, and switches Untrain could not identify. More than
+ * two of a kind become one row, so the popup stays one screen high: the main button switches all
+ * that are on off; the checklist guides through the unidentified ones.
+ */
+function grouped(items: readonly { id: string; on: boolean; row: () => HTMLElement }[]): HTMLElement[] {
+  const on = items.filter((i) => i.on);
+  const unclear = items.filter((i) => !i.on);
+  const names = (group: typeof items) => h('span', { class: 'small' }, group.map((i) => settingName(i.id)).join(', '));
+  return [
+    ...(on.length > ONE_BY_ONE ? [h('li', { class: 'row' }, h('span', { class: 'result tone-bad' }, t('rows_on', on.length)), names(on))] : on.map((i) => i.row())),
+    ...(unclear.length > ONE_BY_ONE
+      ? [
+          h(
+            'li',
+            { class: 'row' },
+            h('span', { class: 'result tone-warn' }, t('rows_unclear', unclear.length)),
+            names(unclear),
+            h('a', { href: browser.runtime.getURL('/checklist.html'), target: '_blank', class: 'button small' }, t('btn_with_guidance')),
+          ),
+        ]
+      : unclear.map((i) => i.row())),
+  ];
+}
+/** More rows than this do not fit the popup during a run. */
+const FOLD_AFTER = 6;
+
+/**
+ * Rows of a run. While it runs, every row; afterwards the rows that need the member stay in view
+ * and the rest fold away (failures are grouped above), so the popup stays one screen high.
+ */
+function runRows(run: RunRecord, now: Date): HTMLElement {
+  const rowOf = (r: SettingResult) => row(r.settingId, resultWords(run, r), r.outcome === 'unknown' || r.outcome === 'failed' ? reasonWords(r.code) : undefined);
+  const heading = h('h2', { id: 'results-heading' }, runHeading(run, now));
+  if (run.status === 'running') {
+    // A long check keeps the rows still to come in view and folds the finished ones.
+    const fold = run.results.length > FOLD_AFTER ? run.results.filter((r) => r.outcome !== 'pending') : [];
+    return h(
+      'section',
+      { class: 'results', 'aria-labelledby': 'results-heading' },
+      heading,
+      fold.length > 0 && h('details', {}, h('summary', {}, t('rows_each', fold.length)), h('ul', { class: 'rows' }, ...fold.map(rowOf))),
+      h('ul', { class: 'rows' }, ...run.results.filter((r) => !fold.includes(r)).map(rowOf)),
+    );
+  }
+  const open = run.results.filter((r) => NEEDS_YOU.has(r.outcome));
+  const folded = run.results.filter((r) => !NEEDS_YOU.has(r.outcome));
+  const when = runHeading(run, now);
   return h(
     'section',
-    { class: 'results', 'aria-labelledby': 'results-heading' },
-    h('h2', { id: 'results-heading' }, runHeading(run, now)),
-    run.status === 'running' && h('p', {}, t('progress_count', doneCount(run), run.results.length)),
-    run.status === 'signed-out' && h('p', { class: 'tone-warn' }, t('run_signed_out'), ' ', externalLink(LOGIN_URL, t('link_sign_in'))),
-    run.status === 'interrupted' && h('p', { class: 'tone-warn' }, [t('run_interrupted'), reasonWords(run.code)].filter(Boolean).join(' ')),
-    h('ul', { class: 'rows' }, ...run.results.map((r) => row(r.settingId, resultWords(run, r), r.outcome === 'failed' || r.outcome === 'unknown' ? reasonWords(r.code) : undefined))),
+    { class: 'results', 'aria-label': when },
+    open.length > 0 && heading,
+    open.length > 0 && h('ul', { class: 'rows' }, ...grouped(open.map((r) => ({ id: r.settingId, on: r.outcome === 'observed-on', row: () => rowOf(r) })))),
+    folded.length > 0 && h('details', {}, h('summary', {}, `${open.length > 0 ? '' : `${when} · `}${t('rows_each', folded.length)}`), h('ul', { class: 'rows' }, ...folded.map(rowOf))),
   );
 }
 
-/** Without a run: the last reading of each setting one-click covers. */
+/** Without a run: the last reading of each covered setting; those on or unclear stay in view. */
 function statusRows(summary: Summary): HTMLElement | null {
   if (summary.statuses.length === 0) return null;
+  const rowOf = (s: Summary['statuses'][number]) => row(s.settingId, stateWords(s.state));
+  const open = summary.statuses.filter((s) => s.state === 'exposed' || s.state === 'unknown');
+  const folded = summary.statuses.filter((s) => s.state !== 'exposed' && s.state !== 'unknown');
   return h(
     'section',
     { class: 'results', 'aria-labelledby': 'results-heading' },
     h('h2', { id: 'results-heading' }, t('popup_covered_heading')),
-    h('ul', { class: 'rows' }, ...summary.statuses.map((s) => row(s.settingId, stateWords(s.state)))),
+    open.length > 0 && h('ul', { class: 'rows' }, ...grouped(open.map((s) => ({ id: s.settingId, on: s.state === 'exposed', row: () => rowOf(s) })))),
+    folded.length > 0 && h('details', {}, h('summary', {}, t('rows_each', folded.length)), h('ul', { class: 'rows' }, ...folded.map(rowOf))),
   );
 }
 
@@ -188,30 +354,17 @@ function row(settingId: string, words: Words, reason?: string): HTMLElement {
   );
 }
 
-const doneCount = (run: RunRecord) => run.results.filter((r) => r.outcome !== 'pending').length;
-
-/** What the live region says: the count and the latest result, so progress is heard as it happens. */
-function progressText(run: RunRecord): string {
-  if (run.status === 'signed-out') return t('run_signed_out');
-  if (run.status === 'interrupted') return t('run_interrupted');
-  const count = t('progress_count', doneCount(run), run.results.length);
-  if (run.status === 'finished') return `${t('progress_finished')} ${count}`;
-  const last = [...run.results].filter((r) => r.at && r.outcome !== 'pending').sort((a, b) => (a.at! < b.at! ? -1 : 1)).at(-1);
-  return last ? `${count} ${settingName(last.settingId)}: ${outcomeWords(last.outcome).text}` : count;
-}
-
-function receiptSection(receipt: Receipt | undefined): HTMLElement {
+function receiptSection(receipt: Receipt | undefined): HTMLElement | null {
+  if (!receipt) return null;
   return h(
-    'section',
-    { class: 'receipt', 'aria-labelledby': 'receipt-heading' },
-    h('h2', { id: 'receipt-heading' }, t('receipt_heading')),
-    receipt
-      ? h(
-          'div',
-          { class: 'buttons' },
-          h('button', { type: 'button', 'data-focus': 'export-json', onclick: () => downloadFile(receiptFileName(receipt, 'json'), receiptJson(receipt), 'application/json') }, t('btn_export_json')),
-          h('button', { type: 'button', 'data-focus': 'export-text', onclick: () => downloadFile(receiptFileName(receipt, 'txt'), receiptText(receipt), 'text/plain;charset=utf-8') }, t('btn_export_text')),
-        )
-      : h('p', { class: 'muted small' }, t('receipt_none_yet')),
+    'details',
+    { class: 'receipt' },
+    h('summary', {}, t('receipt_heading')),
+    h(
+      'div',
+      { class: 'buttons' },
+      h('button', { type: 'button', 'data-focus': 'export-json', onclick: () => downloadFile(receiptFileName(receipt, 'json'), receiptJson(receipt), 'application/json') }, t('btn_export_json')),
+      h('button', { type: 'button', 'data-focus': 'export-text', onclick: () => downloadFile(receiptFileName(receipt, 'txt'), receiptText(receipt), 'text/plain;charset=utf-8') }, t('btn_export_text')),
+    ),
   );
 }

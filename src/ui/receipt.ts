@@ -1,3 +1,4 @@
+import { settingById } from '../catalogue/settings';
 import type { Receipt } from '../storage';
 import { formatDateTime, regionName, settingName, stepName, t } from './i18n';
 import { reasonWords } from './reasons';
@@ -48,6 +49,7 @@ export function receiptText(receipt: Receipt): string {
       if (reason) parts.push(t('outcome_reason', reason));
       return parts.join(' ');
     }),
+    ...revertLines(receipt),
     '',
     t('receipt_manual_steps'),
     ...(receipt.manualSteps.length === 0
@@ -55,4 +57,11 @@ export function receiptText(receipt: Receipt): string {
       : receipt.manualSteps.map((s) => `- ${stepName(s.stepId)}: ${formatDateTime(s.doneAt)}`)),
   ];
   return `${lines.join('\n')}\n`;
+}
+
+/** How to undo: the page of each setting this run switched off. Untrain never turns anything on. */
+function revertLines(receipt: Receipt): string[] {
+  const switched = receipt.settings.filter((r) => r.outcome === 'verified');
+  if (switched.length === 0) return [];
+  return ['', t('receipt_revert'), ...switched.map((r) => `- ${settingName(r.settingId)}: ${settingById(r.settingId)?.url ?? ''}`)];
 }

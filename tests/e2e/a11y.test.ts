@@ -1,17 +1,8 @@
-import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import type { AxeResults, Result } from 'axe-core';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 
+import { axeProblems as problems } from './axe';
 import { launchBrowser, startReplica, untilRunEnds, type ExtensionBrowser } from './harness';
-
-declare const axe: { run(context: Document, options: object): Promise<AxeResults> };
-
-// The extension pages' CSP (script-src 'self') refuses page.addScriptTag's inline script; an
-// evaluate through the DevTools protocol is not subject to it.
-const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
-const SCHEMES = ['light', 'dark'] as const;
 
 async function setUp(): Promise<ExtensionBrowser> {
   const replica = await startReplica('en-all-on');
@@ -19,24 +10,11 @@ async function setUp(): Promise<ExtensionBrowser> {
 }
 
 /** An extension page, rendered from storage (its first heading is there). */
-async function openPage(browser: ExtensionBrowser, file: 'popup' | 'checklist' | 'options'): Promise<Page> {
+async function openPage(browser: ExtensionBrowser, file: 'popup' | 'checklist' | 'options' | 'how'): Promise<Page> {
   const page = file === 'popup' ? await browser.openPopup() : await browser.context.newPage();
   if (file !== 'popup') await page.goto(`chrome-extension://${browser.extensionId}/${file}.html`);
   await page.locator('h1').first().waitFor();
   return page;
-}
-
-/** "popup (dark): color-contrast [serious] .row > .result: ..." for each serious or critical violation, in both schemes. */
-async function problems(page: Page, label: string): Promise<string[]> {
-  if (!(await page.evaluate(() => 'axe' in window))) await page.evaluate(AXE);
-  const found: string[] = [];
-  for (const colorScheme of SCHEMES) {
-    await page.emulateMedia({ colorScheme });
-    const { violations } = await page.evaluate(() => axe.run(document, { resultTypes: ['violations'] }));
-    const bad = violations.filter((v: Result) => v.impact === 'serious' || v.impact === 'critical');
-    for (const v of bad) found.push(`${label} (${colorScheme}): ${v.id} [${v.impact}] ${v.help}\n    ${v.nodes.map((n) => n.target.join(' ')).join('\n    ')}`);
-  }
-  return found;
 }
 
 describe('accessibility (axe-core) of popup, checklist and options, light and dark', () => {
@@ -45,6 +23,7 @@ describe('accessibility (axe-core) of popup, checklist and options, light and da
     const found = [
       ...(await problems(await openPage(browser, 'popup'), 'popup, never checked')),
       ...(await problems(await openPage(browser, 'checklist'), 'checklist, never checked')),
+      ...(await problems(await openPage(browser, 'how'), 'how we know')),
     ];
     const options = await openPage(browser, 'options');
     found.push(...(await problems(options, 'options')));
@@ -61,7 +40,7 @@ describe('accessibility (axe-core) of popup, checklist and options, light and da
     await popup.locator('.rows .tone-busy').first().waitFor();
     const found = await problems(popup, 'popup, mid-run');
     await untilRunEnds(browser);
-    await popup.getByText('Turned off and verified').first().waitFor();
+    await popup.getByRole('button', { name: 'Check again' }).waitFor();
     found.push(
       ...(await problems(popup, 'popup, after a run')),
       ...(await problems(await openPage(browser, 'checklist'), 'checklist, after a run')),

@@ -105,6 +105,8 @@ describe('page capture in a real Chromium, through the extension', () => {
     const run = await untilRunEnds(browser);
     expect(run.results.find((r) => r.settingId === 'ai-training')?.outcome).toBe('unknown');
 
+    // The offer is folded so the popup stays one screen high.
+    await popup.locator('details.capture-offer > summary').click();
     const offer = popup.getByRole('button', { name: /^Save page structure: / });
     await expect.poll(() => offer.count()).toBe(1);
     const found = await axeProblems(popup, 'popup with the capture offer');

@@ -150,7 +150,8 @@ describe('never stuck', () => {
     expect(replica.state().switches).toMatchObject({ 'ai-training': true, research: true });
 
     const view = await again.openPopup();
-    await expect.poll(() => view.getByRole('button', { name: /^Opt out/ }).getAttribute('aria-disabled')).toBe('false');
+    // No run under way: the popup offers Opt out again.
+    await expect.poll(() => view.getByRole('button', { name: /^Opt out/ }).isEnabled()).toBe(true);
     await expect.poll(() => view.locator('main').textContent()).toContain(words('run_interrupted'));
     expect(await view.getByRole('heading', { level: 1 }).textContent()).not.toBe(words('headline_running'));
     await expect.poll(() => view.locator('main').textContent()).toContain(words('reason_restarted'));
@@ -210,9 +211,7 @@ describe("never take the member's tab", () => {
       await stillThere(tab);
       expect(replica.state().visits.filter((v) => v.t > takenAt && v.path !== '/feed/')).toEqual([]);
       expect(replica.state().changes).toEqual([]);
-      await expect
-        .poll(() => popup.getByRole('button', { name: /^Opt out/ }).getAttribute('aria-disabled'))
-        .toBe('false');
+      await expect.poll(() => popup.getByRole('button', { name: /^Opt out/ }).isEnabled()).toBe(true);
       await expect.poll(() => popup.locator('main').textContent()).toContain(words('run_interrupted'));
       await expect.poll(() => popup.locator('main').textContent()).toContain(words('reason_tab_left'));
     });

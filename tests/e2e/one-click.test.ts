@@ -26,7 +26,8 @@ const switchedOff = (replica: Replica) => replica.state().changes.filter((c) => 
 describe('one-click opt-out in a real Chromium against the replica', () => {
   it('flips every covered switch that was on, nothing else, verified by the server; badge before and after', async () => {
     const { replica, browser } = await setUp('en-all-on');
-    await expect.poll(() => browser.badgeText()).toBe('!');
+    // Nothing read yet: the neutral badge, never the alarm for data nobody has seen.
+    await expect.poll(() => browser.badgeText()).toBe('?');
     const popup = await pressOptOut(browser);
     const run = await untilRunEnds(browser);
 
@@ -39,7 +40,7 @@ describe('one-click opt-out in a real Chromium against the replica', () => {
     expect(replica.state().changes.every((c) => c.value === false)).toBe(true);
 
     await expect.poll(() => browser.badgeText()).toBe('');
-    await expect.poll(() => popup.getByRole('heading', { level: 1 }).textContent()).toMatch(/^Opted out, verified/);
+    await expect.poll(() => popup.getByRole('heading', { level: 1 }).textContent()).toMatch(/^AI training and data sharing: off, \d+ settings verified$/);
     await expect.poll(() => popup.getByText('Turned off and verified').count()).toBe(covered.length);
     // The run's tab was closed: only the popup and the harness's own page remain.
     expect(browser.context.pages().filter((p) => p.url().includes('linkedin.com'))).toEqual([]);
@@ -122,7 +123,7 @@ describe('one-click opt-out in a real Chromium against the replica', () => {
     await expect.poll(async () => (await lastRun(browser))?.results.some((r) => r.outcome === 'verified' || r.before) ?? false, { timeout: 20_000 }).toBe(true);
     const again = await browser.openPopup();
     expect((await lastRun(browser))!.status).toBe('running');
-    await expect.poll(() => again.getByRole('heading', { level: 2 }).first().textContent()).toMatch(/Opting out|Running|running/i);
+    await expect.poll(() => again.getByRole('heading', { level: 2 }).first().textContent()).toMatch(/^Switching off \d+ of \d+/);
     await expect.poll(() => again.getByRole('status').first().textContent(), { timeout: 10_000 }).toMatch(/of/);
     await untilRunEnds(browser, { timeoutMs: 90_000 });
     await expect.poll(() => again.getByText('Turned off and verified').count()).toBe(covered.length);
@@ -142,6 +143,8 @@ describe('one-click opt-out in a real Chromium against the replica', () => {
     const { browser } = await setUp('en-all-on');
     const popup = await pressOptOut(browser);
     await untilRunEnds(browser);
+    // The receipt's buttons are folded into the popup's footer.
+    await popup.locator('.receipt summary').click();
     const [json] = await Promise.all([popup.waitForEvent('download'), popup.getByRole('button', { name: /JSON/ }).click()]);
     const receipt = JSON.parse(await streamText(await json.createReadStream()));
     expect(receipt.settings.find((s: { settingId: string }) => s.settingId === 'ai-training')).toMatchObject({ before: 'on', after: 'off', outcome: 'verified' });

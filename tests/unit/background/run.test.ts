@@ -197,6 +197,20 @@ describe('one-click run', () => {
     expect(await fakeBrowser.action.getBadgeText({})).toBe('');
   });
 
+  it('"Check again" also re-reads a setting outside one-click that was read before, and one-click still leaves it alone', async () => {
+    await send(linkedin.loadMessage({ url: SETTINGS.find((s) => s.id === 'ads-by-age')!.url }), linkedin.sender(9));
+    expect((await read('audit'))['ads-by-age']).toMatchObject({ how: 'passive' });
+    await send({ type: 'ui:checkNow' }, ownPage());
+    while (await deliverLoad());
+    const checked = (await read('run'))!;
+    expect(checked.results.map((r) => r.settingId).sort()).toEqual([...covered, 'ads-by-age'].sort());
+    expect((await read('audit'))['ads-by-age']).toMatchObject({ how: 'audit' });
+    await send({ type: 'ui:startRun' }, ownPage());
+    while (await deliverLoad());
+    expect((await read('run'))!.results.map((r) => r.settingId)).not.toContain('ads-by-age');
+    expect(linkedin.clicks).not.toContain('ads-by-age');
+  });
+
   it('"Check now" reads every covered page and clicks nothing', async () => {
     await send({ type: 'ui:checkNow' }, ownPage());
     while (await deliverLoad());
@@ -506,6 +520,7 @@ describe('reset', () => {
     expect(await read('audit')).toEqual({});
     expect(await read('manualDone')).toEqual({});
     expect(await fakeBrowser.alarms.get('daily')).toBeDefined();
-    expect(await fakeBrowser.action.getBadgeText({})).toBe('!');
+    // Nothing read any more: the neutral badge, not the alarm.
+    expect(await fakeBrowser.action.getBadgeText({})).toBe('?');
   });
 });

@@ -37,6 +37,30 @@ describe('inferRegion', () => {
     expect(inferRegion(tz, langs)).toEqual({ region, basis: 'language' });
   });
 
+  it.each([
+    ['Europe/Monaco', ['fr-MC'], 'other'],
+    ['Europe/San_Marino', ['it-SM'], 'other'],
+    ['Europe/Vatican', ['it-VA'], 'other'],
+    ['Europe/Andorra', ['ca-AD'], 'other'],
+    ['America/Guadeloupe', ['fr-GP'], 'eu-eea'],
+    ['America/Martinique', ['fr-MQ'], 'eu-eea'],
+    ['America/Cayenne', ['fr-GF'], 'eu-eea'],
+    ['Indian/Reunion', ['fr-RE'], 'eu-eea'],
+    ['Indian/Mayotte', ['fr-YT'], 'eu-eea'],
+    ['America/Puerto_Rico', ['es-PR'], 'us'],
+  ] as const)('%s is %s, whatever the EU neighbours', (tz, langs, region) => {
+    expect(inferRegion(tz, langs)).toEqual({ region, basis: 'time-zone' });
+  });
+
+  it.each([
+    [['fr-MC'], 'other', 'fallback'],
+    [['ca-AD', 'ca'], 'other', 'fallback'],
+    [['fr-RE'], 'eu-eea', 'language'],
+    [['es-PR'], 'us', 'language'],
+  ] as const)('by language country %j → %s', (langs, region, basis) => {
+    expect(inferRegion('UTC', langs)).toEqual({ region, basis });
+  });
+
   it('says it is guessing when nothing is known', () => {
     expect(inferRegion(undefined, ['en'])).toEqual({ region: 'other', basis: 'fallback' });
     expect(inferRegion('UTC', [])).toEqual({ region: 'other', basis: 'fallback' });

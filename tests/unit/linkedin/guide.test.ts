@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { dismissGuide, showGuide, type GuideKey } from '../../../src/linkedin/guide';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { dismissGuide, HOLD_MS, showGuide, type GuideKey } from '../../../src/linkedin/guide';
 import { loadFixture, spyShadowRoots } from './pages';
 
 const AI = 'https://www.linkedin.com/mypreferences/d/settings/data-for-ai-improvement';
@@ -69,6 +69,48 @@ describe('showGuide', () => {
     expect(doc.querySelector('untrain-guide')).toBeNull();
   });
 
+  it('the note matches the switch: an off switch is not a task', () => {
+    const doc = loadFixture('already-private.html', AI);
+    showGuide(doc, 'ai-training', t);
+    expect(parts().dialog!.querySelector('#b')!.textContent).toBe('guide_off(Use my data for training content creation AI models)');
+    expect(parts().dialog!.className).toBe('beside');
+  });
+
+  it('watches the switch: when the member turns it off and it holds, the reading is reported and the note says so', async () => {
+    vi.useFakeTimers();
+    try {
+      const doc = loadFixture('ai-training.en.html', AI);
+      const saved = vi.fn();
+      showGuide(doc, 'ai-training', t, undefined, saved);
+      const input = doc.querySelector<HTMLInputElement>('input[role="switch"]')!;
+      input.click();
+      await vi.advanceTimersByTimeAsync(HOLD_MS + 10);
+      expect(input.checked).toBe(false);
+      expect(saved).toHaveBeenCalledTimes(1);
+      expect(parts().dialog!.querySelector('#b')!.textContent).toBe('guide_saved_off(Use my data for training content creation AI models)');
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
+  it('a switch LinkedIn puts back before it holds is not reported', async () => {
+    vi.useFakeTimers();
+    try {
+      const doc = loadFixture('ai-training.en.html', AI);
+      const saved = vi.fn();
+      showGuide(doc, 'ai-training', t, undefined, saved);
+      const input = doc.querySelector<HTMLInputElement>('input[role="switch"]')!;
+      input.click();
+      await vi.advanceTimersByTimeAsync(HOLD_MS / 2);
+      input.click();
+      await vi.advanceTimersByTimeAsync(HOLD_MS + 10);
+      expect(saved).not.toHaveBeenCalled();
+      expect(parts().dialog!.querySelector('#b')!.textContent).toMatch(/^guide_found/);
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
   it('shows nothing for a setting that does not live on this page', () => {
     const doc = loadFixture('ai-training.en.html', AI);
     expect(showGuide(doc, 'ads-by-age', t)).toBe(false);
@@ -105,11 +147,11 @@ describe('showGuide', () => {
 });
 
 describe('guide messages', () => {
-  const KEYS: GuideKey[] = ['guide_title', 'guide_found', 'guide_missing', 'guide_close'];
+  const KEYS: GuideKey[] = ['guide_title', 'guide_found', 'guide_off', 'guide_saved_off', 'guide_saved_on', 'guide_missing', 'guide_close'];
   it.each(['en', 'de', 'fr', 'es', 'it', 'nl', 'pt_BR', 'pl'])('%s has every guide message, with $LABEL$ where needed', (locale) => {
     const messages = JSON.parse(readFileSync(join(import.meta.dirname, `../../../public/_locales/${locale}/messages.json`), 'utf8'));
     for (const key of KEYS) expect(messages[key]?.message, key).toMatch(/\S/);
-    for (const key of ['guide_found', 'guide_missing']) {
+    for (const key of ['guide_found', 'guide_off', 'guide_saved_off', 'guide_saved_on', 'guide_missing']) {
       expect(messages[key].message, key).toContain('$LABEL$');
       expect(messages[key].placeholders).toMatchObject({ label: { content: '$1' } });
     }

@@ -72,6 +72,15 @@ describe('options', () => {
     await vi.waitFor(async () => expect((await read('prefs')).covered).toEqual(DEFAULT_PREFS.covered));
   });
 
+  it('ticking a setting the member kept on for one-click ends keeping it on', async () => {
+    await write('prefs', { ...DEFAULT_PREFS, keptOn: ['ads-by-age', 'ads-by-gender'] });
+    await startOptions(root);
+    input('#cover-ads-by-age').checked = true;
+    change(input('#cover-ads-by-age'));
+    await vi.waitFor(async () => expect((await read('prefs')).keptOn).toEqual(['ads-by-gender']));
+    expect((await read('prefs')).covered).toContain('ads-by-age');
+  });
+
   it('imports a valid preferences file', async () => {
     await startOptions(root);
     chooseFile(JSON.stringify(mine));

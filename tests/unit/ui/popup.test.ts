@@ -44,7 +44,8 @@ const result = (settingId: string, outcome: SettingResult['outcome'], more: Part
 });
 
 const headline = () => text(root.querySelector('h1'));
-const rows = () => [...root.querySelectorAll('.rows li')].map((li) => text(li));
+const rows = () => [...root.querySelectorAll('.results .rows li')].map((li) => text(li));
+const todo = () => [...root.querySelectorAll('.todo .rows li')].map((li) => text(li));
 const optOut = () => button(root, /^Opt out/)!;
 
 async function open() {
@@ -53,16 +54,62 @@ async function open() {
 }
 
 describe('popup', () => {
-  it('never run (US): says the data is exposed and offers the opt-out', async () => {
+  it('never checked (US): no alarm for data not yet read; says what is known and offers both actions', async () => {
     await open();
-    expect(headline()).toBe('Your data can be used for AI training');
-    expect(optOut()).toBeDefined();
-    expect(optOut().getAttribute('aria-disabled')).toBe('false');
+    expect(headline()).toBe('Your LinkedIn settings have not been checked yet');
+    expect(root.querySelector('.status')!.className).toContain('tone-neutral');
+    expect(text(root.querySelector('.status'))).toContain('LinkedIn turns AI training on by default: for accounts based in your region since September 18, 2024.');
+    expect(text(root.querySelector('.status'))).toContain('It’s not too late');
     expect(text(optOut())).toBe('Opt out of AI training and data sharing');
-    expect(rows()).toContain('Data for generative AI improvement Not checked yet');
-    expect(text(root)).toContain('Region: United States');
-    expect(text(root)).toContain('No receipt yet');
+    expect(button(root, 'Check now')).toBeDefined();
+    // Nothing read yet: no list of "not checked" rows to scroll past.
+    expect(rows()).toEqual([]);
+    expect(text(root.querySelector('footer'))).toBe('Nothing leaves your browser.');
+    expect(root.querySelector('.receipt')).toBeNull();
     expect(document.documentElement.lang).toBe('en-US');
+  });
+
+  it('never checked (EU): the known date is 3 Nov 2025', async () => {
+    await write('prefs', { ...DEFAULT_PREFS, regionOverride: 'eu-eea' });
+    await open();
+    expect(text(root.querySelector('.status'))).toContain('since November 3, 2025.');
+    expect(text(root)).toContain('Region: EU / EEA');
+  });
+
+  it('first run: the region is asked first, then the scope is chosen in the popup (recommended preselected) and saved', async () => {
+    await open();
+    expect(root.querySelector('fieldset.scope')!.closest('details')).not.toBeNull();
+    await write('prefs', { ...DEFAULT_PREFS, regionOverride: 'us' });
+    await vi.waitFor(() => expect(root.querySelector('.ask')).toBeNull());
+    const radios = [...root.querySelectorAll<HTMLInputElement>('input[name="scope"]')];
+    expect(radios.map((r) => text(r.parentElement))).toEqual(['Recommended: AI training and data sharing (6)', 'Everything I can switch off (13)']);
+    expect(radios[0]!.checked).toBe(true);
+    expect(root.querySelector('fieldset.scope')!.closest('details')).toBeNull();
+    radios[1]!.click();
+    await vi.waitFor(async () => expect((await read('prefs')).covered).toHaveLength(13));
+    expect(sent).toContainEqual({ type: 'ui:refreshBadge' });
+  });
+
+  it('after a reading, the scope folds into one line that names it and can still be changed', async () => {
+    await write('audit', { 'ai-training': record('off', 1) });
+    await open();
+    const box = root.querySelector('details.scope-box')!;
+    expect(text(box.querySelector('summary'))).toBe('Covers: AI training and data sharing (6)');
+    expect(box.querySelectorAll('input[name="scope"]')).toHaveLength(2);
+  });
+
+  it('region: asks once with the guess preselected, says "probably" until confirmed', async () => {
+    await open();
+    const select = root.querySelector<HTMLSelectElement>('#region-answer')!;
+    expect(text(root.querySelector('.ask label'))).toBe('Where is your LinkedIn account based?');
+    expect(select.value).toBe('us');
+    expect(text(root.querySelector('.ask'))).toContain('probably United States');
+    select.value = 'eu-eea';
+    button(root, 'Confirm')!.click();
+    await vi.waitFor(async () => expect((await read('prefs')).regionOverride).toBe('eu-eea'));
+    await vi.waitFor(() => expect(root.querySelector('.ask')).toBeNull());
+    expect(text(root)).toContain('Region: EU / EEA');
+    expect(text(root)).not.toContain('probably');
   });
 
   it('marks its first render with stored data (time to interactive) once', async () => {
@@ -81,91 +128,225 @@ describe('popup', () => {
     expect(sent).toEqual([{ type: 'ui:startRun' }, { type: 'ui:checkNow' }]);
   });
 
-  it('exposed: names the setting that is on', async () => {
+  it('exposed: a setting read on is red and named', async () => {
     await write('audit', { 'ai-training': record('on', 1) });
     await open();
     expect(headline()).toBe('Your data can be used for AI training');
+    expect(root.querySelector('.status')!.className).toContain('tone-bad');
     expect(rows()).toContain('Data for generative AI improvement On');
     expect(text(root)).toMatch(/Last checked yesterday \(\w{3} \d{1,2}, \d{4}\)/);
   });
 
-  it('running: live progress per setting, from storage, and no second start', async () => {
+  it('a check that reads many settings on lists them as one row; the main button switches them all off', async () => {
+    const on = ['ai-training', 'research', 'ads-beyond-linkedin'];
+    await write('audit', Object.fromEntries(on.map((id) => [id, record('on', 0.01)])));
+    await write('run', { ...run('finished', on.map((id) => result(id, 'observed-on'))), mode: 'audit' });
+    await open();
+    expect([...root.querySelectorAll('.results > .rows li')].map((li) => text(li))).toEqual([
+      '3 settings read as on Data for generative AI improvement, Social, economic and workplace research, Ads beyond LinkedIn',
+    ]);
+    expect(optOut()).toBeDefined();
+  });
+
+  it('many switches that could not be identified are one row, with the checklist to guide', async () => {
+    const ids = ['ai-training', 'research', 'ads-beyond-linkedin'];
+    await write('run', run('finished', ids.map((id) => result(id, 'unknown', { reason: 'two candidates' }))));
+    await open();
+    const rowsNow = [...root.querySelectorAll('.results > .rows li')];
+    expect(rowsNow.map((li) => text(li))).toEqual([
+      '3 switches could not be identified, so nothing was clicked Data for generative AI improvement, Social, economic and workplace research, Ads beyond LinkedIn Do it with guidance',
+    ]);
+    expect(rowsNow[0]!.querySelector('a')!.getAttribute('href')).toBe(fakeBrowser.runtime.getURL('/checklist.html'));
+  });
+
+  it('drift: says when LinkedIn turned a setting back on that a run had switched off', async () => {
+    await write('audit', { ...Object.fromEntries(DEFAULT_PREFS.covered.map((id) => [id, record('off', 1)])), research: record('on', 1) });
+    await write('receipts', [{
+      runId: 'r0', mode: 'opt-out', status: 'finished', startedAt: daysAgo(20), finishedAt: daysAgo(20), extensionVersion: '0.1.0', catalogueVersion: '1',
+      region: 'us', manualSteps: [], settings: [{ settingId: 'research', outcome: 'verified', at: daysAgo(20), clicks: 1 }],
+    }]);
+    await open();
+    expect(headline()).toBe('LinkedIn turned “Social, economic and workplace research” back on');
+  });
+
+  it('running: phases, the tab note, Cancel, and per-row steps that never go back to "Waiting" unexplained', async () => {
     const url = 'https://www.linkedin.com/mypreferences/d/settings/policy-and-academic-research';
     await write(
       'run',
-      run('running', [result('ai-training', 'verified'), result('research', 'pending'), result('ads-by-age', 'pending')], {
+      run('running', [result('ai-training', 'pending', { clicks: 1 }), result('research', 'pending'), result('ads-by-age', 'pending')], {
         cursor: 1,
-        pages: [page('a', ['ai-training'], 'done'), page(url, ['research'], 'apply'), page('c', ['ads-by-age'], 'apply')],
+        pages: [page('a', ['ai-training'], 'verify'), page(url, ['research'], 'apply'), page('c', ['ads-by-age'], 'apply')],
       }),
     );
     await open();
     expect(headline()).toBe('Switching off your LinkedIn settings…');
     expect(rows()).toEqual([
-      'Data for generative AI improvement Turned off and verified',
+      'Data for generative AI improvement Off — double-check after a reload is next',
       'Social, economic and workplace research Checking…',
       'Ads by age range Waiting',
     ]);
-    expect(text(root)).toContain('1 of 3 settings done.');
+    expect(text(root.querySelector('#results-heading'))).toBe('Switching off 1 of 3 · double-checking 0 of 1');
+    expect(text(root.querySelector('.run-note'))).toContain('Closing that tab stops the run.');
+    expect(optOut()).toBeUndefined();
     const live = root.querySelector('[aria-live="polite"]')!;
-    expect(text(live)).toBe('1 of 3 settings done. Data for generative AI improvement: Turned off and verified');
-    expect(optOut().getAttribute('aria-disabled')).toBe('true');
-    optOut().click();
+    expect(text(live)).toBe('Switching off 1 of 3 · double-checking 0 of 1');
+
+    button(root, 'Cancel')!.click();
     await flush();
-    expect(sent).toEqual([]);
+    expect(sent).toEqual([{ type: 'ui:cancelRun' }]);
 
     // The background moves on: the open popup follows storage.
     const next = await read('run');
     next!.results[1] = result('research', 'already-private');
+    next!.pages[1]!.phase = 'done';
     await write('run', next);
     await vi.waitFor(() => expect(rows()[1]).toBe('Social, economic and workplace research Already off'));
-    expect(text(live)).toContain('2 of 3 settings done.');
+    expect(text(live)).toContain('Switching off 2 of 3');
+    expect(text(live)).toContain('Social, economic and workplace research: Already off');
+  });
+
+  it('a long check folds its finished rows so the rows still to come stay in view', async () => {
+    const ids = [...DEFAULT_PREFS.covered, 'ads-by-age', 'ads-by-gender'];
+    await write('run', run('running', ids.map((id, i) => result(id, i < 3 ? 'observed-on' : 'pending')), { mode: 'audit', pages: ids.map((id) => page(id, [id], 'apply')), cursor: 3 }));
+    await open();
+    expect(text(root.querySelector('.results details summary'))).toBe('Each setting (3)');
+    expect([...root.querySelectorAll('.results > .rows li')]).toHaveLength(5);
+    expect(text(root.querySelector('#results-heading'))).toBe('Reading 3 of 8');
+  });
+
+  it('running: a page loaded again says so', async () => {
+    await write('run', run('running', [result('research', 'pending')], { pages: [{ ...page('x', ['research'], 'apply'), retries: 1 }] }));
+    await open();
+    expect(rows()).toEqual(['Social, economic and workplace research Checking again: the page did not answer']);
   });
 
   it('reopened mid-run shows the same progress', async () => {
-    await write('run', run('running', [result('ai-training', 'verified'), result('research', 'pending')], { pages: [page('x', ['ai-training'], 'verify')] }));
+    await write('run', run('running', [result('ai-training', 'verified'), result('research', 'pending')], { pages: [page('x', ['ai-training'], 'done'), page('y', ['research'], 'apply')], cursor: 1 }));
     (await open())();
     document.body.innerHTML = '<div id="root"></div>';
     root = document.getElementById('root')!;
     await open();
-    expect(rows()).toEqual(['Data for generative AI improvement Turned off and verified', 'Social, economic and workplace research Waiting']);
+    expect(rows()).toEqual(['Data for generative AI improvement Turned off and verified', 'Social, economic and workplace research Checking…']);
   });
 
-  it('verified: opted out with the date of the oldest read', async () => {
+  it('after a run: the headline names what was done, the main button is Check again, rows fold away', async () => {
     const audit = Object.fromEntries(DEFAULT_PREFS.covered.map((id, i) => [id, record('off', 3 - i * 0.1, true)]));
+    await write('prefs', { ...DEFAULT_PREFS, regionOverride: 'us' });
     await write('audit', audit);
     await write('run', run('finished', DEFAULT_PREFS.covered.map((id) => result(id, 'verified'))));
     await open();
-    expect(headline()).toBe('Opted out, verified 3 days ago');
-    expect(text(root.querySelector('.status'))).toMatch(/Checked on \w{3} \d{1,2}, \d{4}/);
+    expect(headline()).toBe('AI training and data sharing: off, 6 settings verified');
+    expect(headline()).not.toMatch(/Opted out/);
+    expect(text(root.querySelector('.status'))).toMatch(/Last checked 3 days ago \(.*\) · next check in 2[67] days · Region: United States$/);
+    expect(text(root.querySelector('.actions button.primary'))).toBe('Check again');
+    expect(optOut()).toBeUndefined();
+    expect(text(root.querySelector('.results details summary'))).toMatch(/^Last opt-out, \d+ minutes ago · Each setting \(6\)$/);
     expect(rows().every((r) => r.endsWith('Turned off and verified'))).toBe(true);
-    expect(text(root.querySelector('#results-heading'))).toMatch(/^Last opt-out, \d+ minutes ago$/);
+    button(root, 'Check again')!.click();
+    await flush();
+    expect(sent).toEqual([{ type: 'ui:checkNow' }]);
   });
 
-  it('failed and unknown: says so in words and offers to open the page with guidance', async () => {
+  it('still to do: settings outside the scope read on, and the objection form until marked done', async () => {
+    const audit = {
+      ...Object.fromEntries(DEFAULT_PREFS.covered.map((id) => [id, record('off', 1, true)])),
+      'ads-by-age': record('on', 1),
+      'ads-by-gender': record('off', 1),
+    };
+    await write('prefs', { ...DEFAULT_PREFS, regionOverride: 'us' });
+    await write('audit', audit);
+    await open();
+    expect(headline()).toBe('AI training and data sharing: off, 6 settings verified');
+    expect(todo()).toEqual([
+      'Ads by age range On — outside what the button covers Open the page Keep this on',
+      'Object to the use of your data (objection form) Switching off stops future use; this form objects to the rest. What the form does Open on LinkedIn',
+    ]);
+    button(root, 'Keep this on: Ads by age range')!.click();
+    await vi.waitFor(async () => expect((await read('prefs')).keptOn).toEqual(['ads-by-age']));
+    await vi.waitFor(() => expect(todo()).toHaveLength(1));
+
+    await write('manualDone', { 'objection-form': daysAgo(0) });
+    await vi.waitFor(() => expect(root.querySelector('.todo')).toBeNull());
+  });
+
+  it('still to do: many settings left are one group, and "Switch these off too" widens the scope and starts a run', async () => {
+    const outside = ['ads-by-age', 'ads-by-gender', 'ads-interests'];
+    await write('prefs', { ...DEFAULT_PREFS, regionOverride: 'us' });
+    await write('audit', { ...Object.fromEntries(DEFAULT_PREFS.covered.map((id) => [id, record('off', 1, true)])), ...Object.fromEntries(outside.map((id) => [id, record('on', 1)])) });
+    await open();
+    expect(todo()[0]).toBe('3 more settings are on Ads by age range, Ads by gender, Ads by interest categories Switch these off too Choose one by one');
+    button(root, 'Switch these off too')!.click();
+    await vi.waitFor(() => expect(sent).toEqual([{ type: 'ui:startRun' }]));
+    expect((await read('prefs')).covered).toEqual([...DEFAULT_PREFS.covered, ...outside]);
+  });
+
+  it('failures: grouped by cause with Try again and guidance; unknown rows stay in view', async () => {
     await write('audit', { 'ai-training': record('on', 0.01), research: record('unknown', 0.01) });
     await write(
       'run',
-      run('finished', [result('ai-training', 'failed', { code: 'still-on', reason: 'still on after reload', clicks: 2 }), result('research', 'unknown', { code: 'ambiguous', reason: 'two candidates' })]),
+      run('finished', [
+        result('ai-training', 'failed', { code: 'put-back', reason: 'LinkedIn put the switch back', clicks: 2 }),
+        result('ads-beyond-linkedin', 'failed', { code: 'put-back', reason: 'LinkedIn put the switch back', clicks: 2 }),
+        result('research', 'unknown', { code: 'ambiguous', reason: 'two candidates' }),
+      ]),
     );
     await open();
-    expect(rows()[0]).toBe(
-      'Data for generative AI improvement Could not change — open the page and switch it off by hand Reason: Still on after reloading the page. Open the page',
-    );
-    expect(rows()[1]).toBe("Social, economic and workplace research Could not identify the switch — open the page and we'll show you where Reason: Untrain could not tell for certain which switch this is, so it clicked nothing. Open the page");
+    const problems = root.querySelector('.problems')!;
+    expect(headline()).toBe('LinkedIn didn’t save 2 changes');
+    expect(optOut()).toBeUndefined();
+    expect(text(problems)).toContain('LinkedIn put the switch back: the change was not saved. Data for generative AI improvement, Ads beyond LinkedIn');
+    expect(text(problems)).toContain('This is usually temporary');
+    expect([...root.querySelectorAll('.results > .rows li')].map((li) => text(li))).toEqual([
+      "Social, economic and workplace research Could not identify the switch — open the page and we'll show you where Reason: Untrain could not tell for certain which switch this is, so it clicked nothing. Open the page",
+    ]);
+    button(problems, 'Try again')!.click();
     button(root, 'Open the page: Social, economic and workplace research')!.click();
     await flush();
-    expect(sent).toEqual([{ type: 'ui:openGuided', settingId: 'research' }]);
+    expect(sent).toEqual([{ type: 'ui:startRun' }, { type: 'ui:openGuided', settingId: 'research' }]);
+    expect(problems.querySelector('a.button')?.getAttribute('href')).toBe(fakeBrowser.runtime.getURL('/checklist.html'));
   });
 
-  it('signed out: asks to sign in, with a link to the login page', async () => {
+  it('a failure fixed since (e.g. with guidance) no longer heads the popup', async () => {
+    await write('run', run('finished', [result('ai-training', 'failed', { code: 'still-on', reason: 'still on after reload', clicks: 2 }), result('research', 'verified')]));
+    await open();
+    expect(headline()).toBe('LinkedIn didn’t save 1 change');
+    await write('audit', { 'ai-training': record('off', 0), research: record('off', 0.001, true) });
+    await vi.waitFor(() => expect(root.querySelector('.problems')).toBeNull());
+    expect(headline()).not.toMatch(/didn’t save/);
+  });
+
+  it('failures that are not LinkedIn dropping the change are not called that', async () => {
+    await write('run', run('finished', [result('ai-training', 'failed', { code: 'disabled', reason: 'the switch is disabled', clicks: 1 })]));
+    await open();
+    expect(headline()).toBe('1 setting could not be switched off');
+    expect(text(root.querySelector('.problems'))).toContain('LinkedIn shows this switch as locked.');
+    expect(text(root.querySelector('.problems'))).toContain('You can switch it off yourself with guidance');
+    expect(text(root.querySelector('.problems'))).not.toContain('usually temporary');
+    button(root, 'Do it with guidance')!.click();
+    await flush();
+    expect(sent).toEqual([{ type: 'ui:openGuided', settingId: 'ai-training' }]);
+  });
+
+  it('signed out: the main action is "Sign in to LinkedIn"; no jargon for what was not reached', async () => {
     await write('account', { signedOutAt: daysAgo(0.001) });
-    await write('run', run('signed-out', [result('ai-training', 'skipped')], { code: 'signed-out', reason: 'LinkedIn showed a sign-in page' }));
+    const url = 'https://www.linkedin.com/mypreferences/d/settings/data-for-ai-improvement';
+    await write('run', run('signed-out', [result('ai-training', 'skipped', { code: 'signed-out' })], { code: 'signed-out', reason: 'LinkedIn showed a sign-in page', pages: [page(url, ['ai-training'], 'apply')] }));
     await open();
     expect(headline()).toBe('Sign in to LinkedIn to check');
-    expect(text(root)).toContain('Sign in to LinkedIn first');
-    const links = [...root.querySelectorAll('a')].filter((a) => a.href === 'https://www.linkedin.com/login');
-    expect(links.map((a) => text(a))).toEqual(['Sign in to LinkedIn']);
-    expect(rows()).toEqual(['Data for generative AI improvement Not reached']);
+    const primary = root.querySelector('.actions .primary')!;
+    expect(primary.tagName).toBe('A');
+    // The run's own page: LinkedIn asks for the sign-in there and returns to it, and the run resumes.
+    expect(primary.getAttribute('href')).toBe(url);
+    expect(text(primary)).toBe('Sign in to LinkedIn');
+    expect(text(root)).toContain('Sign in: it picks up again as soon as LinkedIn shows your settings.');
+    expect(rows()).toEqual(['Data for generative AI improvement Not checked — the run stopped first']);
+    expect(text(root)).not.toContain('Not reached');
+  });
+
+  it('cancelled: says the member cancelled', async () => {
+    await write('run', run('interrupted', [result('ai-training', 'verified'), result('research', 'skipped', { code: 'cancelled' })], { code: 'cancelled', reason: 'cancelled by the member' }));
+    await open();
+    expect(text(root.querySelector('.note'))).toBe('You cancelled the run. What it did before that is listed below.');
   });
 
   it('not offered: a setting absent in the region is said to be so', async () => {
@@ -180,7 +361,8 @@ describe('popup', () => {
     await write('prefs', { ...DEFAULT_PREFS, recheckDays: 30 });
     await write('audit', Object.fromEntries(DEFAULT_PREFS.covered.map((id) => [id, record('off', 40, true)])));
     await open();
-    expect(headline()).toBe('Opted out, verified 40 days ago — time to check again');
+    expect(headline()).toBe('Time to check again: last verified 40 days ago');
+    expect(text(root.querySelector('.actions button.primary'))).toBe('Check again');
     expect(rows().every((r) => r.endsWith(' Off'))).toBe(true);
   });
 

@@ -3,7 +3,7 @@ import { fakeBrowser } from 'wxt/testing';
 import { write, type Receipt } from '../../../src/storage';
 import { startPopup } from '../../../src/ui/popup';
 import { latestReceipt, receiptText } from '../../../src/ui/receipt';
-import { button, text, useEnglish } from './helpers';
+import { button, useEnglish } from './helpers';
 
 const receipt: Receipt = {
   runId: 'run-2',
@@ -71,13 +71,17 @@ describe('receipt export', () => {
     expect(lines.find((l) => l.startsWith('- Data for generative AI improvement'))).toMatch(/^- Data for generative AI improvement: Turned off and verified \(Nov 20, 2026, \d{1,2}:01 [AP]M\)$/);
     expect(lines).toContain('- Data sharing with affiliates and select partners: Not offered in your region');
     expect(lines).toContain('- Social, economic and workplace research: Could not change — open the page and switch it off by hand Reason: Still on after reloading the page.');
+    // How to undo: only what this run switched off, each with its page.
+    expect(lines).toContain('To turn a setting back on, open its page and switch it on yourself (Untrain never turns anything on):');
+    expect(lines).toContain('- Data for generative AI improvement: https://www.linkedin.com/mypreferences/d/settings/data-for-ai-improvement');
+    expect(lines.filter((l) => l.includes('https://www.linkedin.com/mypreferences'))).toHaveLength(1);
     expect(lines).toContain('Steps you marked done:');
     expect(lines.find((l) => l.startsWith('- Object to'))).toMatch(/^- Object to the use of your data \(objection form\): Nov 19, 2026/);
   });
 
-  it('says when there is no receipt yet, and a text receipt of no steps says none', async () => {
+  it('shows no receipt section before the first receipt, and a text receipt of no steps says none', async () => {
     await startPopup(document.getElementById('root')!);
-    expect(text(document.querySelector('.receipt'))).toBe('Receipt No receipt yet: run an opt-out or a check first.');
+    expect(document.querySelector('.receipt')).toBeNull();
     expect(button(document, 'Export receipt (JSON)')).toBeUndefined();
     expect(receiptText({ ...receipt, manualSteps: [] })).toContain('Steps you marked done:\n- none\n');
   });

@@ -1,0 +1,77 @@
+import { REGION_IDS, type RegionId } from '../catalogue/schema';
+import { scopeOf, coveredFor, EVERYTHING, RECOMMENDED, type Scope } from '../status/scope';
+import { update, type Prefs } from '../storage';
+import { h } from './dom';
+import { regionName, t } from './i18n';
+import { send } from './send';
+
+const savePrefs = async (change: (p: Prefs) => Prefs) => {
+  await update('prefs', change);
+  await send({ type: 'ui:refreshBadge' });
+};
+
+export function scopeName(covered: readonly string[]): string {
+  const scope = scopeOf(covered);
+  if (scope === 'recommended') return t('scope_recommended_name');
+  return scope === 'everything' ? t('scope_everything_name') : t('scope_custom_name');
+}
+
+/**
+ * What Opt out covers, as two choices the member can change here. Open on a first run; later
+ * folded into one line that names the choice.
+ */
+export function scopeChoice(prefs: Prefs, open: boolean): HTMLElement {
+  const current = scopeOf(prefs.covered);
+  const option = (scope: Exclude<Scope, 'custom'>, count: number) =>
+    h(
+      'label',
+      { class: 'choice' },
+      h('input', {
+        type: 'radio',
+        name: 'scope',
+        value: scope,
+        'data-focus': `scope-${scope}`,
+        checked: current === scope,
+        onchange: () => void savePrefs((p) => ({ ...p, covered: coveredFor(scope) })),
+      }),
+      h('span', {}, scope === 'recommended' ? t('scope_recommended_label', count) : t('scope_everything_label', count)),
+    );
+  const fields = h(
+    'fieldset',
+    { class: 'scope' },
+    h('legend', {}, t('scope_question')),
+    option('recommended', RECOMMENDED.length),
+    option('everything', EVERYTHING.length),
+    current === 'custom' && h('p', { class: 'small muted' }, t('scope_custom_note', prefs.covered.length)),
+    h('p', { class: 'small muted' }, t('scope_why')),
+  );
+  if (open) return fields;
+  return h('details', { class: 'scope-box' }, h('summary', {}, t('scope_summary', scopeName(prefs.covered), prefs.covered.length)), fields);
+}
+
+/**
+ * LinkedIn applies its rules by where the account is based, not by time zone: ask once, with the
+ * guess preselected, and call the region "probably" until the member answers.
+ */
+export function regionQuestion(guess: RegionId): HTMLElement {
+  const select = h(
+    'select',
+    { id: 'region-answer', 'data-focus': 'region-answer' },
+    ...REGION_IDS.map((id) => h('option', { value: id }, regionName(id))),
+  );
+  select.value = guess;
+  return h(
+    'form',
+    {
+      class: 'ask',
+      onsubmit: (event: Event) => {
+        event.preventDefault();
+        const region = select.value as RegionId;
+        void savePrefs((p) => ({ ...p, regionOverride: region }));
+      },
+    },
+    h('label', { for: 'region-answer' }, t('region_question')),
+    h('div', { class: 'field' }, select, h('button', { type: 'submit', 'data-focus': 'region-confirm' }, t('btn_region_confirm'))),
+    h('p', { class: 'small muted' }, t('region_question_why', regionName(guess))),
+  );
+}
