@@ -19,7 +19,8 @@ export default defineConfig({
       if (entrypoints.some((entry) => entry.type === 'background')) return;
       // The polyfill module sets `wxt/browser` in an alias object; fail loudly should that change.
       const alias = config.resolve?.alias;
-      if (Array.isArray(alias)) throw new Error('wxt.config.ts: the vite alias is an array now; scope the polyfill anew');
+      if (Array.isArray(alias))
+        throw new Error('wxt.config.ts: the vite alias is an array now; scope the polyfill anew');
       if (alias) delete (alias as Record<string, string>)['wxt/browser'];
     },
     'build:manifestGenerated': (wxt, manifest) => {
@@ -27,7 +28,8 @@ export default defineConfig({
       manifest.content_scripts = [{ matches: CONTENT_MATCHES, js: ['linkedin.js'], run_at: 'document_idle' }];
       // Firefox (MV2) gets an event page, suspended when idle like Chrome's service worker (the run
       // already resumes from storage), instead of a background page held for the whole session.
-      if (wxt.config.browser === 'firefox' && manifest.background && 'scripts' in manifest.background) manifest.background.persistent = false;
+      if (wxt.config.browser === 'firefox' && manifest.background && 'scripts' in manifest.background)
+        manifest.background.persistent = false;
     },
   },
   manifest: ({ browser }) => ({

@@ -2,7 +2,7 @@
 // starts): `import { PAGE_SETTINGS } from 'virtual:untrain/page-catalogue'`. The catalogue is proven
 // against its schemas here, so a bad record fails the build, and no zod ships to LinkedIn's pages.
 import type { Plugin } from 'vite';
-import { NOT_AVAILABLE, ERROR_PAGE, NOT_FOUND, SETTINGS_HUBS, type PhraseSet } from '../src/catalogue/page-texts.ts';
+import { ERROR_PAGE, NOT_AVAILABLE, NOT_FOUND, type PhraseSet, SETTINGS_HUBS } from '../src/catalogue/page-texts.ts';
 import { SETTINGS } from '../src/catalogue/settings.ts';
 import { validateCatalogue } from '../src/catalogue/validate.ts';
 import { normalise } from '../src/linkedin/normalise.ts';
@@ -11,7 +11,13 @@ const ID = 'virtual:untrain/page-catalogue';
 const RESOLVED = `\0${ID}`;
 
 /** Every language's phrases in one list, in the form the page engine compares (see `normalise`). */
-const phrases = (set: PhraseSet) => [...new Set(Object.values(set).flat().map((p) => normalise(p)))];
+const phrases = (set: PhraseSet) => [
+  ...new Set(
+    Object.values(set)
+      .flat()
+      .map((p) => normalise(p)),
+  ),
+];
 
 export function pageCatalogueModule(): string {
   validateCatalogue();

@@ -1,4 +1,4 @@
-import { browser, type Browser } from 'wxt/browser';
+import { type Browser, browser } from 'wxt/browser';
 import { defineUnlistedScript } from 'wxt/utils/define-unlisted-script';
 import { createSession, watchLocation } from '../src/linkedin/content';
 import type { Translate } from '../src/linkedin/guide';

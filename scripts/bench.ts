@@ -9,7 +9,7 @@ import { AI_PAGE, busyOnce, classifyOnce, injectedInto } from './bench/content.t
 import { FLOOR_PAGES, floorBuilds } from './bench/floors.ts';
 import { bareRun, extensionRun, workerHeapBytes } from './bench/one-click.ts';
 import { type PageTimes, pageTimes } from './bench/popup.ts';
-import { type Phase, PHASES, type Resume, resumeOnce } from './bench/resume.ts';
+import { PHASES, type Phase, type Resume, resumeOnce } from './bench/resume.ts';
 import { entrypointSizes } from './bench/sizes.ts';
 import { BUILD_DIR, buildDir, ensureBuild } from './build.ts';
 import { CHROMIUM, ensureChromium } from './chromium.ts';
@@ -22,7 +22,9 @@ const ROUNDS = { classify: 10, busy: 3, quiet: 5, oneClick: 4, popupWarm: 12, po
 if (!ensureChromium() || !ensureBuild({ force: true }) || !ensureBuild({ force: true, mode: 'bench' })) process.exit(1);
 const builds = floorBuilds(buildDir('bench'));
 process.env.UNTRAIN_EXTENSION_DIR = builds.stage; // read by the harness when it loads
-const { startReplica, launchBrowser, launchPlainBrowser, untilRunEnds, cleanup } = await import('../tests/e2e/harness.ts');
+const { startReplica, launchBrowser, launchPlainBrowser, untilRunEnds, cleanup } = await import(
+  '../tests/e2e/harness.ts'
+);
 const { SETTINGS } = await import('../src/catalogue/settings.ts');
 const optOutLabel: string = JSON.parse(readFileSync('public/_locales/en/messages.json', 'utf8')).btn_opt_out.message;
 
@@ -50,9 +52,22 @@ const figures: Figure[] = [];
 const ratios: Record<string, number> = {};
 /** budget: [comparison, limit] or undefined for a figure reported without one. */
 function figure(name: string, value: number, unit: string, budget?: Budget, detail?: string): number {
-  const met = budget ? (budget[0] === '<=' ? value <= budget[1] : budget[0] === '<' ? value < budget[1] : value === budget[1]) : null;
+  const met = budget
+    ? budget[0] === '<='
+      ? value <= budget[1]
+      : budget[0] === '<'
+        ? value < budget[1]
+        : value === budget[1]
+    : null;
   const places = unit === 'ratio' ? 100 : 10;
-  figures.push({ name, value: Math.round(value * places) / places, unit, budget: budget ? `${budget[0]} ${budget[1]}` : null, met, ...(detail && { detail }) });
+  figures.push({
+    name,
+    value: Math.round(value * places) / places,
+    unit,
+    budget: budget ? `${budget[0]} ${budget[1]}` : null,
+    met,
+    ...(detail && { detail }),
+  });
   console.log(`  ${name}: ${value.toFixed(unit === 'ratio' ? 2 : 1)} ${unit}`);
   return Math.round(value * places) / places;
 }
@@ -70,7 +85,9 @@ async function alternate<M extends Record<string, () => Promise<unknown>>>(
   measures: M,
 ): Promise<{ [K in keyof M]: Awaited<ReturnType<M[K]>>[] }> {
   const names: (keyof M)[] = Object.keys(measures);
-  const results = Object.fromEntries(names.map((name) => [name, []])) as unknown as { [K in keyof M]: Awaited<ReturnType<M[K]>>[] };
+  const results = Object.fromEntries(names.map((name) => [name, []])) as unknown as {
+    [K in keyof M]: Awaited<ReturnType<M[K]>>[];
+  };
   for (let round = 0; round < rounds; round++) {
     for (let i = 0; i < names.length; i++) {
       const name = names[(round + i) % names.length]!;
@@ -83,7 +100,8 @@ async function alternate<M extends Record<string, () => Promise<unknown>>>(
 section('Sizes (production build, gzip -9, each entrypoint with the chunks it imports)');
 const sizes = entrypointSizes(BUILD_DIR);
 const budgets: Record<string, number> = { content: 6 * 1024, popup: 15 * 1024, background: 30 * 1024 };
-for (const [name, { bytes, files }] of Object.entries(sizes)) figure(`${name} script size`, bytes, 'B', ['<=', budgets[name] ?? 0], files.join(' + '));
+for (const [name, { bytes, files }] of Object.entries(sizes))
+  figure(`${name} script size`, bytes, 'B', ['<=', budgets[name] ?? 0], files.join(' + '));
 
 let resumeSeconds: number | null = null;
 try {
@@ -98,10 +116,18 @@ try {
   section(`Content script on the AI settings page (median of ${ROUNDS.classify} loads)`);
   await repeat(2, () => classifyOnce(extension.context)); // warm-up: caches, code cache
   const classify = await repeat(ROUNDS.classify, () => classifyOnce(extension.context));
-  figure('document idle → page classified', median(classify.map((c) => c.idleMs)), 'ms', undefined, 'includes waiting for LinkedIn’s app to render its switches');
+  figure(
+    'document idle → page classified',
+    median(classify.map((c) => c.idleMs)),
+    'ms',
+    undefined,
+    'includes waiting for LinkedIn’s app to render its switches',
+  );
   figure('switches rendered → page classified', median(classify.map((c) => c.afterRenderMs)), 'ms');
 
-  section(`Busy settings page that keeps mutating (${ROUNDS.busy} rounds: extension, empty content script, no extension)`);
+  section(
+    `Busy settings page that keeps mutating (${ROUNDS.busy} rounds: extension, empty content script, no extension)`,
+  );
   await busyOnce(floor.context); // warm-up of the floor's browser
   const busy = await alternate(ROUNDS.busy, {
     extension: () => busyOnce(extension.context),
@@ -109,38 +135,127 @@ try {
     plain: () => busyOnce(plain.context),
   });
   const nodes = busy.extension[0]?.nodes;
-  figure('longest main-thread stretch in extension code', Math.max(...busy.extension.map((b) => b.longestMs)), 'ms', ['<=', 50], `worst of ${ROUNDS.busy} rounds, page of ~${nodes} nodes`);
+  figure(
+    'longest main-thread stretch in extension code',
+    Math.max(...busy.extension.map((b) => b.longestMs)),
+    'ms',
+    ['<=', 50],
+    `worst of ${ROUNDS.busy} rounds, page of ~${nodes} nodes`,
+  );
   const busyMs = median(busy.extension.map((b) => b.contentMs));
   const busyFloorMs = median(busy.floor.map((b) => b.contentMs));
-  const parts = (list: { injectMs: number; evaluateMs: number; callbacksMs: number }[]) => ['inject', 'evaluate', 'callbacks'].map((kind) => `${kind} ${median(list.map((b) => b[`${kind as 'inject' | 'evaluate' | 'callbacks'}Ms`])).toFixed(1)}`).join(', ');
-  figure('busy page: extension scripting', median(busy.extension.map((b) => b.totalMs)), 'ms', ['<', 10], 'CPU profile samples in chrome-extension:// code, median');
-  figure('busy page: content script main-thread time', busyMs, 'ms', undefined, `traced, median; ms: ${parts(busy.extension)}`);
-  figure('busy page: empty listening content script (floor)', busyFloorMs, 'ms', undefined, `same trace measure, the content script replaced by one that only registers a message listener; ms: ${parts(busy.floor)}`);
-  figure('all page scripting, with − without extension', median(busy.extension.map((b) => b.scriptMs)) - median(busy.plain.map((b) => b.scriptMs)), 'ms', undefined, 'medians; includes the page’s own random churn');
-  figure('all page scripting, floor − without extension', median(busy.floor.map((b) => b.scriptMs)) - median(busy.plain.map((b) => b.scriptMs)), 'ms', undefined, 'medians; includes the page’s own random churn');
-  figure('longest long task (> 50 ms) on the page, with extension', median(busy.extension.map((b) => b.longestPageTaskMs)), 'ms', undefined, `0 = none; without the extension: ${median(busy.plain.map((b) => b.longestPageTaskMs)).toFixed(0)} ms (medians)`);
+  const parts = (list: { injectMs: number; evaluateMs: number; callbacksMs: number }[]) =>
+    ['inject', 'evaluate', 'callbacks']
+      .map(
+        (kind) =>
+          `${kind} ${median(list.map((b) => b[`${kind as 'inject' | 'evaluate' | 'callbacks'}Ms`])).toFixed(1)}`,
+      )
+      .join(', ');
+  figure(
+    'busy page: extension scripting',
+    median(busy.extension.map((b) => b.totalMs)),
+    'ms',
+    ['<', 10],
+    'CPU profile samples in chrome-extension:// code, median',
+  );
+  figure(
+    'busy page: content script main-thread time',
+    busyMs,
+    'ms',
+    undefined,
+    `traced, median; ms: ${parts(busy.extension)}`,
+  );
+  figure(
+    'busy page: empty listening content script (floor)',
+    busyFloorMs,
+    'ms',
+    undefined,
+    `same trace measure, the content script replaced by one that only registers a message listener; ms: ${parts(busy.floor)}`,
+  );
+  figure(
+    'all page scripting, with − without extension',
+    median(busy.extension.map((b) => b.scriptMs)) - median(busy.plain.map((b) => b.scriptMs)),
+    'ms',
+    undefined,
+    'medians; includes the page’s own random churn',
+  );
+  figure(
+    'all page scripting, floor − without extension',
+    median(busy.floor.map((b) => b.scriptMs)) - median(busy.plain.map((b) => b.scriptMs)),
+    'ms',
+    undefined,
+    'medians; includes the page’s own random churn',
+  );
+  figure(
+    'longest long task (> 50 ms) on the page, with extension',
+    median(busy.extension.map((b) => b.longestPageTaskMs)),
+    'ms',
+    undefined,
+    `0 = none; without the extension: ${median(busy.plain.map((b) => b.longestPageTaskMs)).toFixed(0)} ms (medians)`,
+  );
 
-  section(`Quiet settings page (${ROUNDS.quiet} loads each, extension and empty content script alternating) and the feed`);
+  section(
+    `Quiet settings page (${ROUNDS.quiet} loads each, extension and empty content script alternating) and the feed`,
+  );
   const quiet = await alternate(ROUNDS.quiet, {
     extension: () => injectedInto(extension.context, AI_PAGE, 1000),
     floor: () => injectedInto(floor.context, AI_PAGE, 1000),
   });
   const quietMs = median(quiet.extension.map((c) => c.contentMs));
   const quietFloorMs = median(quiet.floor.map((c) => c.contentMs));
-  figure('quiet page: extension scripting', median(quiet.extension.map((c) => c.extensionMs)), 'ms', undefined, `CPU profile samples, median of ${ROUNDS.quiet} loads: the start-up part of the busy-page figure`);
-  figure('quiet page: content script main-thread time', quietMs, 'ms', undefined, `traced, median; ms: ${parts(quiet.extension)}`);
-  figure('quiet page: empty listening content script (floor)', quietFloorMs, 'ms', undefined, `traced, median; ms: ${parts(quiet.floor)}`);
+  figure(
+    'quiet page: extension scripting',
+    median(quiet.extension.map((c) => c.extensionMs)),
+    'ms',
+    undefined,
+    `CPU profile samples, median of ${ROUNDS.quiet} loads: the start-up part of the busy-page figure`,
+  );
+  figure(
+    'quiet page: content script main-thread time',
+    quietMs,
+    'ms',
+    undefined,
+    `traced, median; ms: ${parts(quiet.extension)}`,
+  );
+  figure(
+    'quiet page: empty listening content script (floor)',
+    quietFloorMs,
+    'ms',
+    undefined,
+    `traced, median; ms: ${parts(quiet.floor)}`,
+  );
   const feed = await injectedInto(extension.context);
   const control = quiet.extension[0]!;
-  figure('feed: script worlds the extension created', feed.worlds, 'count', ['=', 0], `feed of ${feed.nodes} nodes; control, a settings page: ${control.worlds}`);
-  figure('feed: extension CPU time', feed.extensionMs, 'ms', ['=', 0], `control, a settings page: ${control.extensionMs.toFixed(1)} ms`);
-  figure('feed: extension performance entries', feed.entries, 'count', ['=', 0], `control, a settings page: ${control.entries}`);
+  figure(
+    'feed: script worlds the extension created',
+    feed.worlds,
+    'count',
+    ['=', 0],
+    `feed of ${feed.nodes} nodes; control, a settings page: ${control.worlds}`,
+  );
+  figure(
+    'feed: extension CPU time',
+    feed.extensionMs,
+    'ms',
+    ['=', 0],
+    `control, a settings page: ${control.extensionMs.toFixed(1)} ms`,
+  );
+  figure(
+    'feed: extension performance entries',
+    feed.entries,
+    'count',
+    ['=', 0],
+    `control, a settings page: ${control.entries}`,
+  );
   if (control.worlds === 0) throw new Error('the control page shows no injection: the feed figures prove nothing');
-  if (quiet.floor[0]?.worlds === 0) throw new Error('the empty content script was not injected: its floor figures prove nothing');
+  if (quiet.floor[0]?.worlds === 0)
+    throw new Error('the empty content script was not injected: its floor figures prove nothing');
   await floor.close();
 
   const covered = SETTINGS.filter((s) => s.oneClickDefault);
-  section(`One-click opt-out of ${covered.length} settings (${ROUNDS.oneClick} rounds, alternating with a bare Playwright script)`);
+  section(
+    `One-click opt-out of ${covered.length} settings (${ROUNDS.oneClick} rounds, alternating with a bare Playwright script)`,
+  );
   const runs: { extension: number[]; bare: number[] } = { extension: [], bare: [] };
   await repeat(ROUNDS.oneClick + 1, async (round) => {
     replica.setScenario('en-all-on');
@@ -154,7 +269,13 @@ try {
   await plain.close();
   figure('one-click run, wall time', median(runs.extension), 'ms', undefined, 'popup click to verified run, median');
   figure('bare Playwright, same pages', median(runs.bare), 'ms', undefined, 'open, click, reload, read back; median');
-  figure('service worker heap after the runs', (await workerHeapBytes(extension)) / 1024, 'KiB', undefined, 'after a forced garbage collection');
+  figure(
+    'service worker heap after the runs',
+    (await workerHeapBytes(extension)) / 1024,
+    'KiB',
+    undefined,
+    'after a forced garbage collection',
+  );
 
   section('Resume after a worker stop (one run per phase, pages slowed so each phase can be caught)');
   const resumes: Partial<Record<Phase, Resume>> = {};
@@ -172,7 +293,14 @@ try {
     }
     const run = `run ${status}${why ? ` (${why})` : ''}, ${verified}/${settings} verified`;
     if (seconds === null) console.log(`  stopped in ${phase}: phase not caught (${run})`);
-    else figure(`resume after a stop in ${phase}`, seconds, 's', undefined, action ? `next: ${action}; ${run}` : `no page action within ${seconds} s; ${run}`);
+    else
+      figure(
+        `resume after a stop in ${phase}`,
+        seconds,
+        's',
+        undefined,
+        action ? `next: ${action}; ${run}` : `no page action within ${seconds} s; ${run}`,
+      );
   }
   const caught = Object.values(resumes).flatMap((r) => (r.seconds === null ? [] : [r.seconds]));
   resumeSeconds = caught.length ? Math.max(...caught) : null;
@@ -201,25 +329,101 @@ try {
     blank: coldOpen(FLOOR_PAGES.blank),
   });
   const interactive = (times: PageTimes[]) => median(times.map((t) => t.interactiveMs));
-  const before = (times: PageTimes[]) => `of which ${median(times.map((t) => t.browserMs)).toFixed(0)} ms before any of its code runs (domInteractive)`;
-  figure('popup, warm', interactive(warm.popup), 'ms', undefined, `median of ${ROUNDS.popupWarm} opens, ${before(warm.popup)}`);
-  figure('minimal extension page (floor), warm', interactive(warm.minimal), 'ms', undefined, 'one storage read, 40 lines of text');
-  figure('blank extension page, warm', interactive(warm.blank), 'ms', undefined, 'one module script that only sets the mark');
-  figure('popup, cold (first open after browser start)', interactive(cold.popup), 'ms', undefined, `median of ${ROUNDS.popupCold} browser starts, ${before(cold.popup)}`);
-  figure('minimal extension page (floor), cold', interactive(cold.minimal), 'ms', undefined, `median of ${ROUNDS.popupCold} browser starts`);
-  figure('blank extension page, cold', interactive(cold.blank), 'ms', undefined, `median of ${ROUNDS.popupCold} browser starts`);
+  const before = (times: PageTimes[]) =>
+    `of which ${median(times.map((t) => t.browserMs)).toFixed(0)} ms before any of its code runs (domInteractive)`;
+  figure(
+    'popup, warm',
+    interactive(warm.popup),
+    'ms',
+    undefined,
+    `median of ${ROUNDS.popupWarm} opens, ${before(warm.popup)}`,
+  );
+  figure(
+    'minimal extension page (floor), warm',
+    interactive(warm.minimal),
+    'ms',
+    undefined,
+    'one storage read, 40 lines of text',
+  );
+  figure(
+    'blank extension page, warm',
+    interactive(warm.blank),
+    'ms',
+    undefined,
+    'one module script that only sets the mark',
+  );
+  figure(
+    'popup, cold (first open after browser start)',
+    interactive(cold.popup),
+    'ms',
+    undefined,
+    `median of ${ROUNDS.popupCold} browser starts, ${before(cold.popup)}`,
+  );
+  figure(
+    'minimal extension page (floor), cold',
+    interactive(cold.minimal),
+    'ms',
+    undefined,
+    `median of ${ROUNDS.popupCold} browser starts`,
+  );
+  figure(
+    'blank extension page, cold',
+    interactive(cold.blank),
+    'ms',
+    undefined,
+    `median of ${ROUNDS.popupCold} browser starts`,
+  );
 
   section('Ratios');
   const ms = (times: PageTimes[]) => times.map((t) => t.interactiveMs);
   const paired = (n: number) => `median of ${n} per-round ratios`;
-  ratios.popupToFloor = figure('popup / minimal page, warm', pairedRatio(ms(warm.popup), ms(warm.minimal)), 'ratio', ['<=', 1.2], `${paired(ROUNDS.popupWarm)}; popup / blank page: ${pairedRatio(ms(warm.popup), ms(warm.blank)).toFixed(2)}`);
-  ratios.popupColdToFloor = figure('popup / minimal page, cold', pairedRatio(ms(cold.popup), ms(cold.minimal)), 'ratio', ['<=', 1.2], `${paired(ROUNDS.popupCold)}; popup / blank page: ${pairedRatio(ms(cold.popup), ms(cold.blank)).toFixed(2)}`);
+  ratios.popupToFloor = figure(
+    'popup / minimal page, warm',
+    pairedRatio(ms(warm.popup), ms(warm.minimal)),
+    'ratio',
+    ['<=', 1.2],
+    `${paired(ROUNDS.popupWarm)}; popup / blank page: ${pairedRatio(ms(warm.popup), ms(warm.blank)).toFixed(2)}`,
+  );
+  ratios.popupColdToFloor = figure(
+    'popup / minimal page, cold',
+    pairedRatio(ms(cold.popup), ms(cold.minimal)),
+    'ratio',
+    ['<=', 1.2],
+    `${paired(ROUNDS.popupCold)}; popup / blank page: ${pairedRatio(ms(cold.popup), ms(cold.blank)).toFixed(2)}`,
+  );
   const traced = (loads: { contentMs: number }[]) => loads.map((l) => l.contentMs);
-  const contentBusy = figure('content script / empty one, busy page', pairedRatio(traced(busy.extension), traced(busy.floor)), 'ratio', ['<=', 1.3], paired(ROUNDS.busy));
-  const contentQuiet = figure('content script / empty one, quiet page', pairedRatio(traced(quiet.extension), traced(quiet.floor)), 'ratio', ['<=', 1.3], paired(ROUNDS.quiet));
+  const contentBusy = figure(
+    'content script / empty one, busy page',
+    pairedRatio(traced(busy.extension), traced(busy.floor)),
+    'ratio',
+    ['<=', 1.3],
+    paired(ROUNDS.busy),
+  );
+  const contentQuiet = figure(
+    'content script / empty one, quiet page',
+    pairedRatio(traced(quiet.extension), traced(quiet.floor)),
+    'ratio',
+    ['<=', 1.3],
+    paired(ROUNDS.quiet),
+  );
   ratios.contentScriptToFloor = Math.max(contentBusy, contentQuiet);
-  ratios.oneClickToBare = figure('one-click / bare Playwright', pairedRatio(runs.extension, runs.bare), 'ratio', ['<=', 1.2], paired(ROUNDS.oneClick));
-  if (resumeSeconds !== null) figure('resume after a worker stop, worst phase', resumeSeconds, 's', ['<=', 5], Object.entries(resumes).map(([p, r]) => `${p} ${r.seconds ?? (r.failed ? 'failed' : 'not caught')}`).join(', '));
+  ratios.oneClickToBare = figure(
+    'one-click / bare Playwright',
+    pairedRatio(runs.extension, runs.bare),
+    'ratio',
+    ['<=', 1.2],
+    paired(ROUNDS.oneClick),
+  );
+  if (resumeSeconds !== null)
+    figure(
+      'resume after a worker stop, worst phase',
+      resumeSeconds,
+      's',
+      ['<=', 5],
+      Object.entries(resumes)
+        .map(([p, r]) => `${p} ${r.seconds ?? (r.failed ? 'failed' : 'not caught')}`)
+        .join(', '),
+    );
   else console.log('  resume after a worker stop: no phase caught');
 } finally {
   await cleanup();
@@ -228,14 +432,28 @@ try {
 
 const chromium = spawnSync(CHROMIUM, ['--version'], { encoding: 'utf8' }).stdout.trim();
 mkdirSync('bench', { recursive: true });
-writeFileSync('bench/results.json', `${JSON.stringify({ date: new Date().toISOString(), node: process.version, chromium, ratios, resumeSeconds, figures }, null, 2)}\n`);
+writeFileSync(
+  'bench/results.json',
+  `${JSON.stringify({ date: new Date().toISOString(), node: process.version, chromium, ratios, resumeSeconds, figures }, null, 2)}\n`,
+);
 
 // Ratios (and the resume time) first: they are what is budgeted; the raw figures follow.
 const budgeted = (f: Figure) => f.unit === 'ratio' || f.name.startsWith('resume after a worker stop, worst');
 const ordered = [...figures.filter(budgeted), ...figures.filter((f) => !budgeted(f))];
-const cells = ordered.map((f) => [f.name, `${f.unit === 'ratio' ? f.value.toFixed(2) : f.value} ${f.unit === 'ratio' || f.unit === 'count' ? '' : f.unit}`.trim(), f.budget ?? '—', f.met === null ? '' : f.met ? 'met' : 'MISSED']);
-const widths = [0, 1, 2, 3].map((i) => Math.max(...[['figure', 'value', 'budget', ''], ...cells].map((row) => row[i]!.length)));
-const line = (row: string[]) => row.map((cell, i) => (i === 1 ? cell.padStart(widths[i]!) : cell.padEnd(widths[i]!))).join('  ').trimEnd();
+const cells = ordered.map((f) => [
+  f.name,
+  `${f.unit === 'ratio' ? f.value.toFixed(2) : f.value} ${f.unit === 'ratio' || f.unit === 'count' ? '' : f.unit}`.trim(),
+  f.budget ?? '—',
+  f.met === null ? '' : f.met ? 'met' : 'MISSED',
+]);
+const widths = [0, 1, 2, 3].map((i) =>
+  Math.max(...[['figure', 'value', 'budget', ''], ...cells].map((row) => row[i]!.length)),
+);
+const line = (row: string[]) =>
+  row
+    .map((cell, i) => (i === 1 ? cell.padStart(widths[i]!) : cell.padEnd(widths[i]!)))
+    .join('  ')
+    .trimEnd();
 console.log(`\n${chromium}, Node ${process.version}\n${line(['figure', 'value', 'budget', ''])}`);
 cells.forEach((row, i) => {
   if (i === figures.filter(budgeted).length) console.log('');

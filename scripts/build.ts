@@ -11,7 +11,9 @@ export const buildDir = (mode = 'production'): string => (mode === 'production' 
 
 /** Newest modification time under a path, in ms. */
 const newest = (path: string): number =>
-  statSync(path).isDirectory() ? Math.max(0, ...readdirSync(path).map((name) => newest(join(path, name)))) : statSync(path).mtimeMs;
+  statSync(path).isDirectory()
+    ? Math.max(0, ...readdirSync(path).map((name) => newest(join(path, name))))
+    : statSync(path).mtimeMs;
 
 /** Returns false, having said why, when the build fails. */
 export function ensureBuild({ force = false, mode = 'production' }: { force?: boolean; mode?: string } = {}): boolean {
@@ -20,7 +22,8 @@ export function ensureBuild({ force = false, mode = 'production' }: { force?: bo
   if (!force && existsSync(manifest) && statSync(manifest).mtimeMs > Math.max(...sources.map(newest))) return true;
   const modeArgs = mode === 'production' ? [] : ['--mode', mode];
   console.log(`Building the extension${modeArgs.length ? ` (${mode} mode)` : ''}…`);
-  if (spawnSync('npx', ['wxt', 'build', ...modeArgs], { stdio: 'ignore' }).status === 0 && existsSync(manifest)) return true;
+  if (spawnSync('npx', ['wxt', 'build', ...modeArgs], { stdio: 'ignore' }).status === 0 && existsSync(manifest))
+    return true;
   console.error(`The build failed: run \`${['npx wxt build', ...modeArgs].join(' ')}\` to see why.`);
   return false;
 }

@@ -9,13 +9,17 @@ import { cleanup, launchBrowser, startReplica, untilRunEnds } from '../tests/e2e
 import { ensureBuild } from './build.ts';
 import { ensureChromium } from './chromium.ts';
 
-const scenario = process.argv.includes('--scenario') ? process.argv[process.argv.indexOf('--scenario') + 1] : 'en-all-on';
-const messages = JSON.parse(readFileSync('public/_locales/en/messages.json', 'utf8')) as Record<string, { message: string } | undefined>;
+const scenario = process.argv.includes('--scenario')
+  ? process.argv[process.argv.indexOf('--scenario') + 1]
+  : 'en-all-on';
+const messages = JSON.parse(readFileSync('public/_locales/en/messages.json', 'utf8')) as Record<
+  string,
+  { message: string } | undefined
+>;
 const name = (id: string) => messages[`setting_${id.replaceAll('-', '_')}_name`]?.message ?? id;
 const word = (state: boolean | null | undefined) => (state === true ? 'on' : state === false ? 'off' : 'not offered');
 
 if (!ensureChromium() || !ensureBuild({ force: true })) process.exit(1);
-
 
 try {
   const replica = await startReplica(scenario);
@@ -42,7 +46,9 @@ try {
   const width = Math.max(...SETTINGS.map((s) => name(s.id).length));
   for (const s of SETTINGS) {
     const outcome = outcomes[s.id] ?? 'not covered by one-click';
-    console.log(`  ${name(s.id).padEnd(width)}  ${word(before[s.id]).padEnd(11)} → ${word(after.switches[s.id]).padEnd(11)}  ${outcome}`);
+    console.log(
+      `  ${name(s.id).padEnd(width)}  ${word(before[s.id]).padEnd(11)} → ${word(after.switches[s.id]).padEnd(11)}  ${outcome}`,
+    );
   }
   console.log(`\nToolbar badge: "${await browser.badgeText()}" (empty = all verified private)`);
   console.log('Screenshots: screenshots/demo-before.png, screenshots/demo-after.png');

@@ -1,6 +1,6 @@
 // Draws the toolbar icon (a shield-green disc crossed by a white bar: "training off") as PNGs.
 // Run once after changing the design: npx jiti scripts/make-icons.ts
-import { writeFileSync, mkdirSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { deflateSync } from 'node:zlib';
 
 const crcTable = Array.from({ length: 256 }, (_, n) => {
@@ -28,7 +28,8 @@ function icon(size: number) {
   for (let y = 0; y < size; y++) {
     const row = [0];
     for (let x = 0; x < size; x++) {
-      const dx = x + 0.5 - r, dy = y + 0.5 - r;
+      const dx = x + 0.5 - r,
+        dy = y + 0.5 - r;
       const inDisc = Math.hypot(dx, dy) <= r - 0.5;
       const bar = Math.abs(dx + dy) / Math.SQRT2 < size * 0.09 && Math.hypot(dx, dy) < r * 0.62;
       const ring = Math.abs(Math.hypot(dx, dy) - r * 0.55) < size * 0.07;

@@ -60,7 +60,15 @@ try {
     await popup.setViewportSize(POPUP);
     // Chromium falls back to English silently when the UI language did not take.
     const brand = messages.link_checklist.message;
-    if (!(await popup.getByRole('link', { name: brand }).waitFor({ timeout: 10_000 }).then(() => true, () => false))) {
+    if (
+      !(await popup
+        .getByRole('link', { name: brand })
+        .waitFor({ timeout: 10_000 })
+        .then(
+          () => true,
+          () => false,
+        ))
+    ) {
       throw new Error(`the popup is not in ${lang}: no "${brand}" link`);
     }
     for (const state of popupStates(region)) {

@@ -35,7 +35,6 @@ export const Prefs = z.object({
 });
 export type Prefs = z.infer<typeof Prefs>;
 
-
 /** Manual steps the member marked done: step id → ISO date. */
 export const ManualDone = z.record(z.string(), IsoTime);
 export type ManualDone = z.infer<typeof ManualDone>;

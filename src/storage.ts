@@ -1,8 +1,8 @@
 import { browser } from 'wxt/browser';
 import type { Capture } from './capture/types';
 import { SETTINGS } from './catalogue/settings';
-import type { Account, Audit, ManualDone, Notice, Prefs, Receipt, RunTab } from './storage-schemas';
 import type { RunRecord } from './run/types';
+import type { Account, Audit, ManualDone, Notice, Prefs, Receipt, RunTab } from './storage-schemas';
 
 export type { Account, Audit, AuditRecord, ManualDone, Notice, Prefs, Receipt, RunTab } from './storage-schemas';
 
@@ -25,7 +25,12 @@ interface Slot<T> {
   quiet?: boolean;
 }
 
-const slot = <T>(area: Slot<T>['area'], key: string, fallback: T, quiet = false): Slot<T> => ({ area, key, fallback, quiet });
+const slot = <T>(area: Slot<T>['area'], key: string, fallback: T, quiet = false): Slot<T> => ({
+  area,
+  key,
+  fallback,
+  quiet,
+});
 
 export const slots = {
   audit: slot<Audit>('local', 'audit', {}),
@@ -65,7 +70,8 @@ async function check<K extends SlotName>(name: K, raw: unknown, meta: unknown): 
   const version = (meta as { v?: unknown } | undefined)?.v ?? VERSION;
   if (typeof version === 'number' && version > VERSION) {
     const kept = newerKey(s.key);
-    if ((await area(s.area).get(kept))[kept] === undefined) await area(s.area).set({ [kept]: { v: version, value: raw } });
+    if ((await area(s.area).get(kept))[kept] === undefined)
+      await area(s.area).set({ [kept]: { v: version, value: raw } });
     await store(s, s.fallback);
     // Not awaited: a read inside an update must not wait for the notice queued behind it.
     if (!s.quiet) void addNotice('notice_newer_data');
@@ -94,7 +100,10 @@ export async function read<K extends SlotName>(name: K): Promise<SlotValue<K>> {
  * `trust`, values are returned as stored, without loading the schemas: for a page's first paint,
  * followed by a checked read (a page must re-render with what that read returns).
  */
-export async function readMany<K extends SlotName>(names: readonly K[], { trust = false } = {}): Promise<{ [N in K]: SlotValue<N> }> {
+export async function readMany<K extends SlotName>(
+  names: readonly K[],
+  { trust = false } = {},
+): Promise<{ [N in K]: SlotValue<N> }> {
   const keysIn = (which: 'local' | 'session') =>
     names.filter((n) => slots[n].area === which).flatMap((n) => [slots[n].key, metaKey(slots[n].key)]);
   const [local, session] = await Promise.all(
@@ -121,7 +130,10 @@ export async function write<K extends SlotName>(name: K, value: SlotValue<K>): P
 
 let updates: Promise<unknown> = Promise.resolve();
 /** Read, change and write back, one change at a time in this context, so changes never overwrite each other. */
-export function update<K extends SlotName>(name: K, change: (value: SlotValue<K>) => SlotValue<K>): Promise<SlotValue<K>> {
+export function update<K extends SlotName>(
+  name: K,
+  change: (value: SlotValue<K>) => SlotValue<K>,
+): Promise<SlotValue<K>> {
   const result = updates.then(async () => {
     const value = change(await read(name));
     await write(name, value);
@@ -143,5 +155,7 @@ export function watch<K extends SlotName>(name: K, callback: () => void): () => 
 /** Tell the member once; a notice already waiting is not repeated, and none overwrites another. */
 export function addNotice(key: string): Promise<unknown> {
   const at = new Date().toISOString();
-  return update('notices', (notices) => (notices.some((n) => n.key === key) ? notices : [...notices, { id: `${key}-${at}`, key, at }]));
+  return update('notices', (notices) =>
+    notices.some((n) => n.key === key) ? notices : [...notices, { id: `${key}-${at}`, key, at }],
+  );
 }

@@ -42,7 +42,10 @@ export function busySettingsPage() {
   if (!location.pathname.startsWith('/mypreferences/')) return;
   const longTasks: number[] = [];
   (globalThis as Probe).__longTasks = longTasks;
-  new PerformanceObserver((list) => longTasks.push(...list.getEntries().map((e) => e.duration))).observe({ type: 'longtask', buffered: true });
+  new PerformanceObserver((list) => longTasks.push(...list.getEntries().map((e) => e.duration))).observe({
+    type: 'longtask',
+    buffered: true,
+  });
   let n = 0;
   const item = () => {
     const row = document.createElement('div');
@@ -69,7 +72,8 @@ export function busySettingsPage() {
         box.append(item());
         box.firstElementChild?.remove();
       }
-      for (let i = 0; i < 20; i++) box.children[(Math.random() * box.children.length) | 0]?.firstChild?.replaceWith(`Item ${n++}`);
+      for (let i = 0; i < 20; i++)
+        box.children[(Math.random() * box.children.length) | 0]?.firstChild?.replaceWith(`Item ${n++}`);
       if (performance.now() - started > 3000) {
         clearInterval(churn);
         (globalThis as Probe).__busyDone = true;
@@ -79,7 +83,8 @@ export function busySettingsPage() {
 }
 
 const scriptMs = async (cdp: CDPSession) =>
-  1000 * ((await cdp.send('Performance.getMetrics')).metrics.find((m) => m.name === 'ScriptDuration')?.value ?? Number.NaN);
+  1000 *
+  ((await cdp.send('Performance.getMetrics')).metrics.find((m) => m.name === 'ScriptDuration')?.value ?? Number.NaN);
 
 /** The busy page, profiled and traced: the extension's CPU time and longest stretch, its content script's main-thread time, and all script time. */
 export async function busyOnce(context: BrowserContext) {
@@ -127,7 +132,11 @@ export async function injectedInto(context: BrowserContext, url = FEED, settleMs
     worlds: worlds.length,
     extensionMs: totalMs,
     ...(await stopTrace()),
-    entries: await page.evaluate(() => performance.getEntries().filter((e) => e.name.includes('untrain') || e.name.startsWith('chrome-extension:')).length),
+    entries: await page.evaluate(
+      () =>
+        performance.getEntries().filter((e) => e.name.includes('untrain') || e.name.startsWith('chrome-extension:'))
+          .length,
+    ),
     nodes: await page.evaluate(() => document.getElementsByTagName('*').length),
   };
   await page.close();

@@ -46,7 +46,8 @@ export function floorBuilds(buildDir: string) {
   const floorContent = join(root, 'floor-content');
   cpSync(buildDir, floorContent, { recursive: true });
   const manifest = JSON.parse(readFileSync(join(buildDir, 'manifest.json'), 'utf8')) as Manifest;
-  for (const file of manifest.content_scripts.flatMap((c) => c.js)) writeFileSync(join(floorContent, file), EMPTY_CONTENT_SCRIPT);
+  for (const file of manifest.content_scripts.flatMap((c) => c.js))
+    writeFileSync(join(floorContent, file), EMPTY_CONTENT_SCRIPT);
   const stage = join(root, 'stage');
   return {
     stage,

@@ -1,11 +1,15 @@
 // One-click opt-out as a user runs it (popup button to verified run), against a bare Playwright
 // script doing the same work by hand: open each page, click what is on, reload, read it back.
 import type { BrowserContext } from 'playwright-core';
-import type { CatalogueSetting } from '../../tests/e2e/linkedin-replica/catalogue.ts';
 import type { ExtensionBrowser, untilRunEnds as UntilRunEnds } from '../../tests/e2e/harness.ts';
+import type { CatalogueSetting } from '../../tests/e2e/linkedin-replica/catalogue.ts';
 
 /** Press "Opt out" in the popup; ms from the click to the run's own finishing time. */
-export async function extensionRun(browser: ExtensionBrowser, optOutLabel: string, untilRunEnds: typeof UntilRunEnds): Promise<number> {
+export async function extensionRun(
+  browser: ExtensionBrowser,
+  optOutLabel: string,
+  untilRunEnds: typeof UntilRunEnds,
+): Promise<number> {
   const popup = await browser.openPopup();
   const button = popup.getByRole('button', { name: optOutLabel });
   await button.waitFor();
@@ -14,12 +18,17 @@ export async function extensionRun(browser: ExtensionBrowser, optOutLabel: strin
   // The previous round's run is still stored: wait for this one.
   const run = await untilRunEnds(browser, { timeoutMs: 60_000, since: clicked - 1000 });
   await popup.close();
-  if (run.results.some((r) => r.outcome !== 'verified')) throw new Error(`run not verified: ${JSON.stringify(run.results)}`);
+  if (run.results.some((r) => r.outcome !== 'verified'))
+    throw new Error(`run not verified: ${JSON.stringify(run.results)}`);
   return Date.parse(run.finishedAt ?? '') - clicked;
 }
 
 const switchSelector = (hook: CatalogueSetting['hooks'][number] | undefined) =>
-  !hook ? '[role="switch"]' : (hook.kind === 'id' ? `#${hook.value}` : `[role="switch"][aria-labelledby="${hook.value}"]`);
+  !hook
+    ? '[role="switch"]'
+    : hook.kind === 'id'
+      ? `#${hook.value}`
+      : `[role="switch"][aria-labelledby="${hook.value}"]`;
 
 /** The same pages, clicks and reloads, scripted directly. */
 export async function bareRun(context: BrowserContext, settings: readonly CatalogueSetting[]): Promise<number> {
@@ -38,7 +47,8 @@ export async function bareRun(context: BrowserContext, settings: readonly Catalo
     }
     await page.reload();
     for (const setting of here) {
-      if (await page.locator(switchSelector(setting.hooks[0])).isChecked()) throw new Error(`${setting.id} is still on`);
+      if (await page.locator(switchSelector(setting.hooks[0])).isChecked())
+        throw new Error(`${setting.id} is still on`);
     }
   }
   await page.close();
@@ -52,7 +62,9 @@ export async function workerHeapBytes(browser: ExtensionBrowser): Promise<number
   const cdp = await browser.context.newCDPSession(page);
   try {
     const { targetInfos } = await cdp.send('Target.getTargets');
-    const worker = targetInfos.find((t) => t.type === 'service_worker' && t.url.startsWith(`chrome-extension://${browser.extensionId}/`));
+    const worker = targetInfos.find(
+      (t) => t.type === 'service_worker' && t.url.startsWith(`chrome-extension://${browser.extensionId}/`),
+    );
     if (!worker) throw new Error('the extension has no service worker running');
     const { sessionId } = await cdp.send('Target.attachToTarget', { targetId: worker.targetId, flatten: false });
     const waiting = new Map<number, (result: unknown) => void>();

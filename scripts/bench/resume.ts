@@ -30,7 +30,8 @@ const loaded = (run: RunRecord, state: ReplicaState) => state.visits.some((v) =>
 export const PHASES: Record<Phase, (run: RunRecord, state: ReplicaState) => boolean> = {
   apply: (run, state) => run.waiting === 'report' && current(run)?.phase === 'apply' && loaded(run, state),
   flip: (run, state) =>
-    run.waiting === 'flip' && state.changes.some((c) => c.settingId === current(run)?.queue[0] && c.t >= run.navigatedAt),
+    run.waiting === 'flip' &&
+    state.changes.some((c) => c.settingId === current(run)?.queue[0] && c.t >= run.navigatedAt),
   verify: (run, state) => run.waiting === 'report' && current(run)?.phase === 'verify' && loaded(run, state),
 };
 
@@ -45,7 +46,8 @@ async function stopWorker(page: Page, origin: string): Promise<number> {
   const cdp = await page.context().newCDPSession(page);
   const stopped: number[] = [];
   cdp.on('ServiceWorker.workerVersionUpdated', ({ versions }) => {
-    for (const v of versions) if (v.scriptURL.startsWith(origin) && v.runningStatus === 'stopped') stopped.push(Date.now());
+    for (const v of versions)
+      if (v.scriptURL.startsWith(origin) && v.runningStatus === 'stopped') stopped.push(Date.now());
   });
   try {
     await cdp.send('ServiceWorker.enable');
@@ -101,7 +103,10 @@ export async function resumeOnce({
   if (stoppedAt) {
     for (const end = stoppedAt + waitMs; Date.now() < end && !result.action; await sleep(20)) {
       const { visits, changes } = replica.state();
-      const next = [...visits.map((v) => ({ t: v.t, action: `${v.method} ${v.path}` })), ...changes.map((c) => ({ t: c.t, action: `save ${c.key}` }))]
+      const next = [
+        ...visits.map((v) => ({ t: v.t, action: `${v.method} ${v.path}` })),
+        ...changes.map((c) => ({ t: c.t, action: `save ${c.key}` })),
+      ]
         .filter((a) => a.t > stoppedAt)
         .sort((a, b) => a.t - b.t)[0];
       if (next) result = { seconds: (next.t - stoppedAt) / 1000, action: next.action };
@@ -110,5 +115,11 @@ export async function resumeOnce({
   }
   const run = await untilRunEnds(browser, { timeoutMs: 60_000, since: clicked - 1000 });
   const verified = run.results.filter((r) => r.outcome === 'verified').length;
-  return { ...result, status: run.status, ...(run.code && { why: `${run.code}: ${run.reason}` }), verified, settings: run.results.length };
+  return {
+    ...result,
+    status: run.status,
+    ...(run.code && { why: `${run.code}: ${run.reason}` }),
+    verified,
+    settings: run.results.length,
+  };
 }

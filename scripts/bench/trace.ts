@@ -25,7 +25,11 @@ export interface ContentScriptTime {
 }
 
 const CATEGORIES = ['devtools.timeline', 'extensions'];
-const KINDS: Record<'inject' | 'evaluate' | 'callbacks', string[]> = { inject: ['ScriptInjection::InjectJs'], evaluate: ['EvaluateScript'], callbacks: ['FunctionCall'] };
+const KINDS: Record<'inject' | 'evaluate' | 'callbacks', string[]> = {
+  inject: ['ScriptInjection::InjectJs'],
+  evaluate: ['EvaluateScript'],
+  callbacks: ['FunctionCall'],
+};
 const fromExtension = (event: TraceEvent) => String(event.args?.data?.url ?? '').startsWith('chrome-extension://');
 
 /** Start tracing through a page's CDP session (the trace is the browser's); resolves to a stop() giving the figures. */
@@ -46,10 +50,16 @@ export async function startTrace(cdp: CDPSession): Promise<() => Promise<Content
 /** contentMs: the union of the counted events per thread (nested ones count once); the rest, per kind. */
 export function contentScriptTime(events: TraceEvent[]): ContentScriptTime {
   const counted = events.filter(
-    (e) => e.ph === 'X' && e.dur > 0 && (KINDS.inject.includes(e.name) || ([...KINDS.evaluate, ...KINDS.callbacks].includes(e.name) && fromExtension(e))),
+    (e) =>
+      e.ph === 'X' &&
+      e.dur > 0 &&
+      (KINDS.inject.includes(e.name) || ([...KINDS.evaluate, ...KINDS.callbacks].includes(e.name) && fromExtension(e))),
   );
   const perKind = Object.fromEntries(
-    Object.entries(KINDS).map(([kind, names]) => [`${kind}Ms`, counted.filter((e) => names.includes(e.name)).reduce((ms, e) => ms + e.dur / 1000, 0)]),
+    Object.entries(KINDS).map(([kind, names]) => [
+      `${kind}Ms`,
+      counted.filter((e) => names.includes(e.name)).reduce((ms, e) => ms + e.dur / 1000, 0),
+    ]),
   ) as Omit<ContentScriptTime, 'contentMs'>;
   let contentMs = 0;
   const threads = new Map<string, TraceEvent[]>();

@@ -1,6 +1,6 @@
 import type { PageReport } from '../linkedin/report';
 import type { RunRecord } from '../run/types';
-import { update, type AuditRecord } from '../storage';
+import { type AuditRecord, update } from '../storage';
 
 /** How long a run stopped at LinkedIn's sign-in page waits for the member to sign in. */
 export const RESUME_AFTER_SIGN_IN_MS = 30 * 60_000;
@@ -27,7 +27,14 @@ export async function recordPassiveReport(report: PageReport, now: string): Prom
     await update('audit', (audit) => {
       const next = { ...audit };
       for (const seen of known) {
-        next[seen.settingId] = { state: seen.state, observedAt: now, how: 'passive', verified: false, lang: report.lang, detail: seen.evidence.detail };
+        next[seen.settingId] = {
+          state: seen.state,
+          observedAt: now,
+          how: 'passive',
+          verified: false,
+          lang: report.lang,
+          detail: seen.evidence.detail,
+        };
       }
       return next;
     });
@@ -41,7 +48,8 @@ export async function recordRun(run: RunRecord): Promise<void> {
     const next = { ...audit };
     for (const result of run.results) {
       // A click that was not verified leaves an unknown state, never its unconfirmed after-reload read.
-      const state = result.outcome === 'failed' ? (result.after === 'on' ? 'on' : 'unknown') : (result.after ?? result.before);
+      const state =
+        result.outcome === 'failed' ? (result.after === 'on' ? 'on' : 'unknown') : (result.after ?? result.before);
       if (!state || !result.at || result.outcome === 'skipped') continue;
       const record: AuditRecord = {
         state,

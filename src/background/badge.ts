@@ -1,7 +1,7 @@
 import { browser } from 'wxt/browser';
-import { readMany } from '../storage';
 import { badgeFor } from '../status/badge';
 import { summarize } from '../status/summary';
+import { readMany } from '../storage';
 import { t } from '../ui/i18n';
 import { region, toolbar } from './environment';
 

@@ -1,6 +1,6 @@
 import { browser } from 'wxt/browser';
-import { read } from '../storage';
 import { browserHints, resolveRegion } from '../status/region';
+import { read } from '../storage';
 
 /** Region as the background sees it (the service worker has navigator and Intl too). */
 export async function region() {

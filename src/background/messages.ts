@@ -1,11 +1,11 @@
-import { browser, type Browser } from 'wxt/browser';
+import { type Browser, browser } from 'wxt/browser';
 import { settingById } from '../catalogue/settings';
 import type { FlipResult, PageReport } from '../linkedin/report';
-import { CsToBg, UiToBg, type CsReportReply } from '../messages';
+import { type CsReportReply, CsToBg, UiToBg } from '../messages';
 import { read, update, write } from '../storage';
 import { recordPassiveReport } from './audit';
-import { captureSetting, captureTab } from './capture';
 import { refreshBadge } from './badge';
+import { captureSetting, captureTab } from './capture';
 import { nowIso } from './environment';
 import { cancelRun, dispatch, start } from './runner';
 import { scheduleAlarms } from './schedule';
@@ -21,7 +21,8 @@ export function isOwnPage(sender: Sender): boolean {
 
 /** Our content script, in the top frame of a www.linkedin.com tab. */
 export function isLinkedInTab(sender: Sender): sender is Sender & { tab: { id: number } } {
-  if (sender.id !== browser.runtime.id || sender.tab?.id === undefined || sender.frameId !== 0 || !sender.url) return false;
+  if (sender.id !== browser.runtime.id || sender.tab?.id === undefined || sender.frameId !== 0 || !sender.url)
+    return false;
   const url = new URL(sender.url);
   return url.protocol === 'https:' && url.host === 'www.linkedin.com';
 }
@@ -38,7 +39,9 @@ export async function handleMessage(message: unknown, sender: Sender): Promise<u
     const parsed = CsToBg.safeParse(message);
     if (parsed.success) {
       const { data } = parsed;
-      return data.type === 'cs:report' ? handleReport(data.report, sender.tab.id) : handleFlip(data.result, sender.tab.id);
+      return data.type === 'cs:report'
+        ? handleReport(data.report, sender.tab.id)
+        : handleFlip(data.result, sender.tab.id);
     }
   }
   await update('droppedMessages', (n) => n + 1);

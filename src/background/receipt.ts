@@ -1,8 +1,8 @@
 import { browser } from 'wxt/browser';
-import { CATALOGUE_VERSION } from '../catalogue/version';
 import type { RegionId } from '../catalogue/schema';
+import { CATALOGUE_VERSION } from '../catalogue/version';
 import type { RunRecord } from '../run/types';
-import { MAX_RECEIPTS, read, update, type Receipt } from '../storage';
+import { MAX_RECEIPTS, type Receipt, read, update } from '../storage';
 
 export async function writeReceipt(run: RunRecord, region: RegionId): Promise<Receipt> {
   const manualDone = await read('manualDone');
@@ -18,6 +18,8 @@ export async function writeReceipt(run: RunRecord, region: RegionId): Promise<Re
     settings: run.results,
     manualSteps: Object.entries(manualDone).map(([stepId, doneAt]) => ({ stepId, doneAt })),
   };
-  await update('receipts', (receipts) => [receipt, ...receipts.filter((r) => r.runId !== run.id)].slice(0, MAX_RECEIPTS));
+  await update('receipts', (receipts) =>
+    [receipt, ...receipts.filter((r) => r.runId !== run.id)].slice(0, MAX_RECEIPTS),
+  );
   return receipt;
 }

@@ -1,9 +1,9 @@
-import { browser, type Browser } from 'wxt/browser';
+import { type Browser, browser } from 'wxt/browser';
 import { SETTINGS_HUBS } from '../catalogue/page-texts';
 import { SETTINGS } from '../catalogue/settings';
 import { inScope } from '../linkedin/scope';
-import { CsAck, type BgToCs } from '../messages';
-import { advance, startRun, type Effect, type RunEvent } from '../run/machine';
+import { type BgToCs, CsAck } from '../messages';
+import { advance, type Effect, type RunEvent, startRun } from '../run/machine';
 import type { RunRecord } from '../run/types';
 import { read, write } from '../storage';
 import { recordRun } from './audit';
@@ -28,7 +28,8 @@ function serial<T>(task: () => Promise<T>): Promise<T> {
 }
 
 const ensureWatchdog = async () => {
-  if (!(await browser.alarms.get(WATCHDOG_ALARM))) await browser.alarms.create(WATCHDOG_ALARM, { periodInMinutes: 0.5 });
+  if (!(await browser.alarms.get(WATCHDOG_ALARM)))
+    await browser.alarms.create(WATCHDOG_ALARM, { periodInMinutes: 0.5 });
 };
 
 /** Start a run, or join the one already under way. Resolves once the run is stored, not when it ends. */
@@ -65,7 +66,7 @@ export async function dispatch(event: RunEvent): Promise<void> {
 async function dispatchNow(event: RunEvent): Promise<void> {
   const step = await serial(async () => {
     const run = await read('run');
-    if (!run || run.status !== 'running') return undefined;
+    if (run?.status !== 'running') return undefined;
     const next = advance(run, event, nowIso());
     if (next.run !== run) await write('run', next.run);
     return next;
@@ -102,9 +103,14 @@ async function resume(now: number): Promise<void> {
   const run = await read('run');
   if (run?.status !== 'running') return;
   await ensureWatchdog();
-  if (now - Date.parse(run.startedAt) > MAX_RUN_MS) return dispatchNow({ type: 'abandon', code: 'timed-out', reason: 'the run went on too long' });
+  if (now - Date.parse(run.startedAt) > MAX_RUN_MS)
+    return dispatchNow({ type: 'abandon', code: 'timed-out', reason: 'the run went on too long' });
   if (!(await tabIsFromThisSession(run))) {
-    return dispatchNow({ type: 'abandon', code: 'restarted', reason: 'the browser or Untrain restarted during the run' });
+    return dispatchNow({
+      type: 'abandon',
+      code: 'restarted',
+      reason: 'the browser or Untrain restarted during the run',
+    });
   }
   if (run.tabId !== null) {
     const state = await tabState(run.tabId);
@@ -122,7 +128,8 @@ export async function checkStalled(now = Date.now()): Promise<void> {
     await browser.alarms.clear(WATCHDOG_ALARM);
     return;
   }
-  if (now - Date.parse(run.startedAt) > MAX_RUN_MS) return dispatchNow({ type: 'abandon', code: 'timed-out', reason: 'the run went on too long' });
+  if (now - Date.parse(run.startedAt) > MAX_RUN_MS)
+    return dispatchNow({ type: 'abandon', code: 'timed-out', reason: 'the run went on too long' });
   if (now - Date.parse(run.updatedAt) >= STALL_MS) await dispatchNow({ type: 'stalled' });
 }
 
@@ -151,17 +158,20 @@ async function probe(run: RunRecord): Promise<void> {
     if (ack.success) return;
   }
   const now = await read('run');
-  if (now?.id === run.id && now.navigatedAt === run.navigatedAt) await dispatchNow({ type: 'load-failed', tabId: run.tabId! });
+  if (now?.id === run.id && now.navigatedAt === run.navigatedAt)
+    await dispatchNow({ type: 'load-failed', tabId: run.tabId! });
 }
 
 async function execute(run: RunRecord, effects: Effect[]): Promise<void> {
   for (const effect of effects) {
-    const needsTab = effect.type === 'navigate' || effect.type === 'observe' || effect.type === 'flip' || effect.type === 'close-tab';
+    const needsTab =
+      effect.type === 'navigate' || effect.type === 'observe' || effect.type === 'flip' || effect.type === 'close-tab';
     if (needsTab && run.tabId !== null) {
       const state = await tabState(run.tabId);
       // A tab that is gone or no longer on LinkedIn's settings is never touched, closing included.
       if (state !== 'ours' && effect.type === 'close-tab') continue;
-      if (state !== 'ours') return dispatchNow({ type: state === 'gone' ? 'tab-closed' : 'tab-left', tabId: run.tabId });
+      if (state !== 'ours')
+        return dispatchNow({ type: state === 'gone' ? 'tab-closed' : 'tab-left', tabId: run.tabId });
     }
     await perform(run, effect);
   }
@@ -194,12 +204,15 @@ async function perform(run: RunRecord, effect: Effect): Promise<void> {
       if (tabId === null) return;
       const ack = CsAck.safeParse(await ask(tabId, { type: 'bg:observe' }).catch(() => undefined));
       // No content script yet: a page still loading reports by itself; a finished one without it is probed.
-      if (!ack.success && (await browser.tabs.get(tabId).catch(() => undefined))?.status === 'complete') await probe(run);
+      if (!ack.success && (await browser.tabs.get(tabId).catch(() => undefined))?.status === 'complete')
+        await probe(run);
       return;
     }
     case 'flip': {
       if (tabId === null) return;
-      const ack = CsAck.safeParse(await ask(tabId, { type: 'bg:turnOff', settingId: effect.settingId }).catch(() => undefined));
+      const ack = CsAck.safeParse(
+        await ask(tabId, { type: 'bg:turnOff', settingId: effect.settingId }).catch(() => undefined),
+      );
       // The result comes as a cs:flipped message; a page that does not even acknowledge is reloaded.
       if (!ack.success) await dispatchNow({ type: 'flip-lost', reason: 'the page did not answer' });
       return;

@@ -1,7 +1,7 @@
 import { browser } from 'wxt/browser';
-import { read } from '../storage';
-import { settingStatus } from '../status/setting-status';
 import { SETTINGS } from '../catalogue/settings';
+import { settingStatus } from '../status/setting-status';
+import { read } from '../storage';
 import { refreshBadge } from './badge';
 import { region } from './environment';
 import { checkStalled, start, WATCHDOG_ALARM } from './runner';
@@ -10,7 +10,8 @@ export const DAILY_ALARM = 'daily';
 
 /** A daily tick keeps the countdown and "re-check due" current, and runs a quiet re-check if allowed. */
 export async function scheduleAlarms(): Promise<void> {
-  if (!(await browser.alarms.get(DAILY_ALARM))) await browser.alarms.create(DAILY_ALARM, { periodInMinutes: 24 * 60, delayInMinutes: 1 });
+  if (!(await browser.alarms.get(DAILY_ALARM)))
+    await browser.alarms.create(DAILY_ALARM, { periodInMinutes: 24 * 60, delayInMinutes: 1 });
   await refreshBadge();
 }
 
@@ -20,7 +21,9 @@ export async function onAlarm(name: string): Promise<void> {
   const [prefs, audit] = await Promise.all([read('prefs'), read('audit')]);
   const where = await region();
   const due = SETTINGS.some(
-    (s) => prefs.covered.includes(s.id) && (!audit[s.id] || settingStatus(s, audit[s.id], where, prefs.recheckDays, new Date()).stale),
+    (s) =>
+      prefs.covered.includes(s.id) &&
+      (!audit[s.id] || settingStatus(s, audit[s.id], where, prefs.recheckDays, new Date()).stale),
   );
   if (due && prefs.backgroundChecks) await start('audit');
   else await refreshBadge();

@@ -1,7 +1,7 @@
+import { OBJECTION_FORM } from './objection-form.ts';
 import { LINKEDIN_ORIGIN } from './origin.ts';
 import type { ManualStep } from './schema.ts';
-import { OBJECTION_FORM } from './objection-form.ts';
-import { EU_RPN, TECH_WIRE, DATA_SHARING_HELP } from './sources.ts';
+import { DATA_SHARING_HELP, EU_RPN, TECH_WIRE } from './sources.ts';
 
 /** Steps no script may take for the member: the extension links, explains and lets them mark done. */
 export const MANUAL_STEPS: readonly ManualStep[] = [
@@ -10,7 +10,8 @@ export const MANUAL_STEPS: readonly ManualStep[] = [
     id: 'profile-visibility',
     url: `${LINKEDIN_ORIGIN}/public-profile/settings`,
     kind: 'review',
-    reason: 'Your public profile can be seen by search engines and anyone off LinkedIn; show only what you want scraped.',
+    reason:
+      'Your public profile can be seen by search engines and anyone off LinkedIn; show only what you want scraped.',
     appliesTo: 'all',
     sources: [EU_RPN],
     confidence: 'high',
@@ -19,7 +20,8 @@ export const MANUAL_STEPS: readonly ManualStep[] = [
     id: 'permitted-services',
     url: `${LINKEDIN_ORIGIN}/mypreferences/d/data-sharing-for-permitted-services`,
     kind: 'review',
-    reason: 'Third-party apps and services you once linked may still receive your LinkedIn data; revoke those you no longer use.',
+    reason:
+      'Third-party apps and services you once linked may still receive your LinkedIn data; revoke those you no longer use.',
     appliesTo: 'all',
     sources: [EU_RPN],
     confidence: 'high',
@@ -28,7 +30,8 @@ export const MANUAL_STEPS: readonly ManualStep[] = [
     id: 'download-data',
     url: `${LINKEDIN_ORIGIN}/mypreferences/d/download-my-data`,
     kind: 'download',
-    reason: 'Requesting a copy of your data shows what LinkedIn holds about you; the archive can take up to a day or two.',
+    reason:
+      'Requesting a copy of your data shows what LinkedIn holds about you; the archive can take up to a day or two.',
     appliesTo: 'all',
     sources: [{ url: 'https://www.linkedin.com/help/linkedin/answer/a1339364' }],
     confidence: 'medium',

@@ -11,7 +11,12 @@ export type PhraseSet = Partial<Record<LabelLocale, readonly string[]>>;
 
 /** LinkedIn's own notice that a setting is not offered to this account or region: the only proof of "not offered". */
 export const NOT_AVAILABLE: PhraseSet = {
-  en: ["setting isn't available", 'setting is not available', 'not available in your region', 'not available for your account'],
+  en: [
+    "setting isn't available",
+    'setting is not available',
+    'not available in your region',
+    'not available for your account',
+  ],
   de: ['einstellung ist für ihr konto nicht verfügbar', 'in ihrer region nicht verfügbar'],
   fr: ['paramètre n’est pas disponible', "paramètre n'est pas disponible", 'pas disponible dans votre région'],
   es: ['configuración no está disponible'],

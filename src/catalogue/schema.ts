@@ -29,10 +29,9 @@ export const Sources = z.array(Source).check(z.minLength(1, 'needs at least one 
 
 const Id = z.string().check(z.regex(/^[a-z][a-z0-9-]*$/, 'id must be kebab-case'));
 const Text = z.string().check(z.minLength(1, 'must not be empty'));
-const Sentence = z.string().check(
-  z.minLength(10, 'must be a plain sentence'),
-  z.regex(/[.!?]$/, 'must end like a sentence'),
-);
+const Sentence = z
+  .string()
+  .check(z.minLength(10, 'must be a plain sentence'), z.regex(/[.!?]$/, 'must end like a sentence'));
 
 /** How a switch is found: a stable DOM hook. Labels are only the fallback. */
 export const SwitchHook = z.discriminatedUnion('kind', [
@@ -94,7 +93,11 @@ export const ManualStep = z.object({
   url: LinkedInUrl,
   /** A step that lives off LinkedIn (Microsoft's ad settings); only allow-listed hosts. */
   externalUrl: z.optional(
-    z.url({ protocol: /^https$/, hostname: /^account\.microsoft\.com$/, error: 'external step must be on account.microsoft.com' }),
+    z.url({
+      protocol: /^https$/,
+      hostname: /^account\.microsoft\.com$/,
+      error: 'external step must be on account.microsoft.com',
+    }),
   ),
   kind: z.enum(['form', 'review', 'download', 'external']),
   reason: Sentence,

@@ -1,6 +1,17 @@
 import { LINKEDIN_ORIGIN } from './origin.ts';
 import type { Setting } from './schema.ts';
-import { DATA_SHARING_HELP, EU_RPN, GAI_HELP, HKU_DPO, PSST, PSST_2025, TOS25, GULF_NEWS, TECH_WIRE, US_NOTICE } from './sources.ts';
+import {
+  DATA_SHARING_HELP,
+  EU_RPN,
+  GAI_HELP,
+  GULF_NEWS,
+  HKU_DPO,
+  PSST,
+  PSST_2025,
+  TECH_WIRE,
+  TOS25,
+  US_NOTICE,
+} from './sources.ts';
 
 const page = (slug: string, tree: 'd' | 'm' | 's' = 'd') => `${LINKEDIN_ORIGIN}/mypreferences/${tree}/settings/${slug}`;
 /** LinkedIn serves its settings under /d/ (desktop), /m/ and /s/ (links in its own notices) alike. */
@@ -61,10 +72,19 @@ export const SETTINGS: readonly Setting[] = [
     },
     privateValue: 'off',
     category: 'ai-training',
-    reason: 'When on, LinkedIn and its affiliates may train content-generating AI models on your profile, posts and activity.',
+    reason:
+      'When on, LinkedIn and its affiliates may train content-generating AI models on your profile, posts and activity.',
     oneClickDefault: true,
     availableIn: 'all',
-    sources: [PSST, EU_RPN, GAI_HELP, HKU_DPO, { url: 'https://netzpolitik.org/2025/opt-out-anleitung-so-verhinderst-du-dass-linkedin-mit-deinen-daten-ki-trainiert' }],
+    sources: [
+      PSST,
+      EU_RPN,
+      GAI_HELP,
+      HKU_DPO,
+      {
+        url: 'https://netzpolitik.org/2025/opt-out-anleitung-so-verhinderst-du-dass-linkedin-mit-deinen-daten-ki-trainiert',
+      },
+    ],
     confidence: { hook: 'high', label: 'high' },
   },
   {
@@ -85,14 +105,26 @@ export const SETTINGS: readonly Setting[] = [
     id: 'share-with-partners',
     url: page('share-data-with-select-partners'),
     // LinkedIn's US privacy notice links the new slug (2025-26); PSST (Aug 2026) still uses the old one.
-    alternates: [page('share-data-with-trusted-partners', 's'), page('share-data-with-trusted-partners'), page('share-data-with-select-partners', 's')],
+    alternates: [
+      page('share-data-with-trusted-partners', 's'),
+      page('share-data-with-trusted-partners'),
+      page('share-data-with-select-partners', 's'),
+    ],
     hooks: [labelledBy('shareDataWithTrustedPartners')],
     labels: {
-      en: { heading: ['Data sharing', 'Sharing', 'Data sharing with affiliates and select partners', 'Share data with affiliates and partners'] },
+      en: {
+        heading: [
+          'Data sharing',
+          'Sharing',
+          'Data sharing with affiliates and select partners',
+          'Share data with affiliates and partners',
+        ],
+      },
     },
     privateValue: 'off',
     category: 'data-sharing',
-    reason: 'When on, LinkedIn shares your profile and activity with Microsoft and select partners to personalise their ads.',
+    reason:
+      'When on, LinkedIn shares your profile and activity with Microsoft and select partners to personalise their ads.',
     oneClickDefault: true,
     availableIn: ['us', 'in', 'ca', 'hk', 'other', 'uk'],
     sources: [PSST, TOS25, TECH_WIRE, GULF_NEWS, DATA_SHARING_HELP, US_NOTICE],
@@ -104,7 +136,9 @@ export const SETTINGS: readonly Setting[] = [
     url: page('ads-beyond-linkedin'),
     alternates: otherTrees('ads-beyond-linkedin'),
     hooks: [labelledBy('allowLinkedInAudienceNetwork')],
-    labels: { en: { heading: ['Ads beyond LinkedIn', 'Ads outside of LinkedIn', 'Ad Partners Data for Ads off LinkedIn'] } },
+    labels: {
+      en: { heading: ['Ads beyond LinkedIn', 'Ads outside of LinkedIn', 'Ad Partners Data for Ads off LinkedIn'] },
+    },
     privateValue: 'off',
     category: 'data-sharing',
     reason: 'When on, your LinkedIn data is used to show you personalised ads on other websites and apps.',
@@ -120,7 +154,9 @@ export const SETTINGS: readonly Setting[] = [
     alternates: otherTrees('ads-interactions-with-business'),
     hooks: [labelledBy('allowUseOfThirdPartyData')],
     // Renamed "Data from others for Ads", "formerly known as the Interactions with businesses setting".
-    labels: { en: { heading: ['Data from others for Ads', 'Interactions with businesses', 'Advertiser data for ads'] } },
+    labels: {
+      en: { heading: ['Data from others for Ads', 'Interactions with businesses', 'Advertiser data for ads'] },
+    },
     privateValue: 'off',
     category: 'data-sharing',
     reason: 'When on, data that businesses and advertisers hand to LinkedIn about you is used to target ads.',
@@ -216,7 +252,10 @@ export const SETTINGS: readonly Setting[] = [
   {
     id: 'ads-interests',
     url: `${LINKEDIN_ORIGIN}/mypreferences/d/interest-categories`,
-    alternates: [`${LINKEDIN_ORIGIN}/mypreferences/s/interest-categories`, `${LINKEDIN_ORIGIN}/mypreferences/m/interest-categories`],
+    alternates: [
+      `${LINKEDIN_ORIGIN}/mypreferences/s/interest-categories`,
+      `${LINKEDIN_ORIGIN}/mypreferences/m/interest-categories`,
+    ],
     hooks: [labelledBy('adsPrivacyAllowInterestsAndBehaviors')],
     labels: { en: { heading: ['Interest categories', 'Ads based on Inferred interests and traits'] } },
     privateValue: 'off',
@@ -230,7 +269,10 @@ export const SETTINGS: readonly Setting[] = [
   {
     id: 'non-essential-cookies',
     url: `${LINKEDIN_ORIGIN}/mypreferences/d/member-cookies`,
-    alternates: [`${LINKEDIN_ORIGIN}/mypreferences/s/member-cookies`, `${LINKEDIN_ORIGIN}/mypreferences/m/member-cookies`],
+    alternates: [
+      `${LINKEDIN_ORIGIN}/mypreferences/s/member-cookies`,
+      `${LINKEDIN_ORIGIN}/mypreferences/m/member-cookies`,
+    ],
     hooks: [{ kind: 'id', value: 'nonEssentialCookieConsent' }],
     labels: { en: { heading: ['Cookie preferences'], switch: ['Non-essential cookies'] } },
     privateValue: 'off',

@@ -1,6 +1,6 @@
 import { MANUAL_STEPS } from './manual-steps.ts';
 import { REGIONS } from './regions.ts';
-import { ManualStep, parseAll, PolicyEvent, Region, Setting } from './schema.ts';
+import { ManualStep, PolicyEvent, parseAll, Region, Setting } from './schema.ts';
 import { SETTINGS } from './settings.ts';
 import { TIMELINE } from './timeline.ts';
 

@@ -30,7 +30,9 @@ export function createSession(doc: Document, send: Send, t: Translate) {
     const reply = parseCsReportReply(await send({ type: 'cs:report', report: page }).catch(() => undefined));
     // Guided: when the member moves the switch, report the page again so the new reading is stored.
     const reportAgain = () =>
-      void waitForPage(doc, { signal }).then((again) => !signal.aborted && send({ type: 'cs:report', report: again }).catch(() => undefined));
+      void waitForPage(doc, { signal }).then(
+        (again) => !signal.aborted && send({ type: 'cs:report', report: again }).catch(() => undefined),
+      );
     if (reply?.guide && !signal.aborted) showGuide(doc, reply.guide, t, undefined, reportAgain);
   }
 

@@ -1,7 +1,17 @@
 import { PAGE_SETTINGS, PAGE_TEXTS } from 'virtual:untrain/page-catalogue';
 import {
-  hasSwitchLike, identify, LOADING, mainOf, mentions, readState, settingLinks, settingsAtAddress, stillLoading, switchCandidates,
-  type PageSetting, type PageTexts,
+  hasSwitchLike,
+  identify,
+  LOADING,
+  mainOf,
+  mentions,
+  type PageSetting,
+  type PageTexts,
+  readState,
+  settingLinks,
+  settingsAtAddress,
+  stillLoading,
+  switchCandidates,
 } from './match';
 import type { PageReport, ReasonCode, SettingObservation } from './report';
 import { waitFor } from './wait';
@@ -32,7 +42,9 @@ function signedIn(doc: Document): boolean {
 
 /** The status of the document's own navigation; 0 when the browser does not say. */
 export function navigationStatus(doc: Document): number {
-  const entry = doc.defaultView?.performance?.getEntriesByType?.('navigation')[0] as { responseStatus?: number } | undefined;
+  const entry = doc.defaultView?.performance?.getEntriesByType?.('navigation')[0] as
+    | { responseStatus?: number }
+    | undefined;
   return entry?.responseStatus ?? 0;
 }
 
@@ -57,18 +69,19 @@ function problemOf(doc: Document, status: number, texts: PageTexts): [ReasonCode
 
 /** Why the settings content cannot be trusted to be complete yet, or undefined when it can. */
 function notLoaded(doc: Document, main: Element | null, signedInNow: boolean): [ReasonCode, string] | undefined {
-  if (!main?.querySelector('h1, h2, h3, [role="heading"]')?.textContent?.trim()) return ['loading', 'settings content not rendered'];
+  if (!main?.querySelector('h1, h2, h3, [role="heading"]')?.textContent?.trim())
+    return ['loading', 'settings content not rendered'];
   if (main.querySelector(LOADING)) return ['loading', 'page still loading'];
   if (!signedInNow) return ['not-signed-in', 'no sign-in signal'];
   if (doc.querySelector(SIGN_IN_FORM)) return ['not-signed-in', 'a sign-in form is on the page'];
 }
 
-
 /** Controls the page engine cannot reach or trust: inside an open shadow root, or in a frame. */
 function hiddenControls(main: Element | null): [ReasonCode, string] | undefined {
   if (!main) return undefined;
   for (const el of main.querySelectorAll('*')) {
-    if (el.shadowRoot?.querySelector('[role="switch"], input[type="checkbox"]')) return ['in-shadow-root', `a switch inside <${el.localName}>'s shadow root`];
+    if (el.shadowRoot?.querySelector('[role="switch"], input[type="checkbox"]'))
+      return ['in-shadow-root', `a switch inside <${el.localName}>'s shadow root`];
   }
   if (main.querySelector('iframe, frame')) return ['in-frame', 'the settings content is inside a frame'];
 }
@@ -76,7 +89,11 @@ function hiddenControls(main: Element | null): [ReasonCode, string] | undefined 
 /** Classify the page as it is now. Use `waitForPage` to give a single-page app time to render. */
 export function detectPage(doc: Document, options: DetectOptions = {}): PageReport {
   const { catalogue = PAGE_SETTINGS, texts = PAGE_TEXTS, httpStatus = navigationStatus(doc) } = options;
-  const base = { url: doc.URL, lang: doc.documentElement.lang, loadedAt: Math.round(doc.defaultView?.performance?.timeOrigin ?? 0) };
+  const base = {
+    url: doc.URL,
+    lang: doc.documentElement.lang,
+    loadedAt: Math.round(doc.defaultView?.performance?.timeOrigin ?? 0),
+  };
   const isSignedIn = signedIn(doc);
   const reason = loggedOutReason(doc, isSignedIn);
   if (reason) return { ...base, page: 'logged-out', settings: [], problem: 'signed-out', reason };
@@ -85,11 +102,13 @@ export function detectPage(doc: Document, options: DetectOptions = {}): PageRepo
   const problem = problemOf(doc, httpStatus, texts);
   if (problem) {
     const [code, detail] = problem;
-    const settings = expected.map((s): SettingObservation => ({
-      settingId: s.id,
-      state: 'unknown',
-      evidence: { matchedBy: 'none', code, detail, candidates: 0 },
-    }));
+    const settings = expected.map(
+      (s): SettingObservation => ({
+        settingId: s.id,
+        state: 'unknown',
+        evidence: { matchedBy: 'none', code, detail, candidates: 0 },
+      }),
+    );
     return { ...base, page: 'error', settings, problem: code, reason: detail };
   }
 
@@ -99,7 +118,13 @@ export function detectPage(doc: Document, options: DetectOptions = {}): PageRepo
     .filter((f) => f.el || f.ambiguous || expected.includes(f.setting));
   if (found.length === 0) {
     const links = settingLinks(doc, catalogue);
-    return { ...base, page: 'unknown', settings: [], ...(links.length && { links }), reason: 'no catalogued setting on this page' };
+    return {
+      ...base,
+      page: 'unknown',
+      settings: [],
+      ...(links.length && { links }),
+      reason: 'no catalogued setting on this page',
+    };
   }
 
   const main = mainOf(doc);
@@ -120,10 +145,12 @@ export function detectPage(doc: Document, options: DetectOptions = {}): PageRepo
     if (evidence.code === 'ambiguous') return observe('unknown');
     if (pageNotLoaded) return observe('unknown', pageNotLoaded);
     // A switch nobody can name might be this setting under new markup: not proof of absence.
-    if (unclaimed > 0) return observe('unknown', ['unidentified-switch', `${unclaimed} unidentified switch(es) on the page`]);
+    if (unclaimed > 0)
+      return observe('unknown', ['unidentified-switch', `${unclaimed} unidentified switch(es) on the page`]);
     const hidden = hiddenControls(main);
     if (hidden) return observe('unknown', hidden);
-    if (mentions(main, texts.notAvailable)) return observe('not-offered', ['notice', "LinkedIn's notice says it is not available"]);
+    if (mentions(main, texts.notAvailable))
+      return observe('not-offered', ['notice', "LinkedIn's notice says it is not available"]);
     return observe('unknown', ['no-switch', 'page loaded without the switch and without a "not available" notice']);
   });
   return { ...base, page: 'settings', settings };
@@ -147,14 +174,18 @@ export interface WaitOptions extends Omit<DetectOptions, 'httpStatus'> {
  * offered, the page is a sign-in or error page, or a hub lists a setting; then classify. On
  * timeout, classify anyway: whatever is not read by then is `unknown` with its reason.
  */
-export async function waitForPage(doc: Document, { catalogue = PAGE_SETTINGS, texts = PAGE_TEXTS, timeoutMs = 8000, signal }: WaitOptions = {}) {
+export async function waitForPage(
+  doc: Document,
+  { catalogue = PAGE_SETTINGS, texts = PAGE_TEXTS, timeoutMs = 8000, signal }: WaitOptions = {},
+) {
   const httpStatus = navigationStatus(doc);
   const options = { catalogue, texts, httpStatus };
   if (httpStatus >= 400) return detectPage(doc, options);
   const check = () => {
     // While the app has rendered no switch at all, a signed-in page with nothing in its main content
     // cannot be settled yet: a few queries instead of a full classification at every render step.
-    if (!hasSwitchLike(doc) && !mainOf(doc)?.querySelector('h1, h2, h3, [role="heading"], a[href]') && signedIn(doc)) return undefined;
+    if (!hasSwitchLike(doc) && !mainOf(doc)?.querySelector('h1, h2, h3, [role="heading"], a[href]') && signedIn(doc))
+      return undefined;
     const report = detectPage(doc, options);
     return settled(report) ? report : undefined;
   };

@@ -1,7 +1,14 @@
 import { PAGE_SETTINGS } from 'virtual:untrain/page-catalogue';
-import { identify, readState, settingsAtAddress, type PageSetting } from './match';
+import { identify, type PageSetting, readState, settingsAtAddress } from './match';
 
-export type GuideKey = 'guide_title' | 'guide_found' | 'guide_off' | 'guide_saved_off' | 'guide_saved_on' | 'guide_missing' | 'guide_close';
+export type GuideKey =
+  | 'guide_title'
+  | 'guide_found'
+  | 'guide_off'
+  | 'guide_saved_off'
+  | 'guide_saved_on'
+  | 'guide_missing'
+  | 'guide_close';
 /** Looks up an i18n message (the content script passes browser.i18n.getMessage). */
 export type Translate = (key: GuideKey, substitution?: string) => string;
 
@@ -35,7 +42,13 @@ export const HOLD_MS = 800;
  * and it holds, `onChange` is called (the content script reports the page, so the reading is
  * stored) and the note says so. Returns false when the setting does not live on this page.
  */
-export function showGuide(doc: Document, settingId: string, t: Translate, catalogue = PAGE_SETTINGS, onChange?: () => void): boolean {
+export function showGuide(
+  doc: Document,
+  settingId: string,
+  t: Translate,
+  catalogue = PAGE_SETTINGS,
+  onChange?: () => void,
+): boolean {
   const setting = catalogue.find((s) => s.id === settingId);
   const { el } = setting ? identify(doc, setting) : {};
   if (!setting || (!el && !settingsAtAddress(doc.URL, [setting]).length)) return false;
@@ -48,17 +61,28 @@ export function showGuide(doc: Document, settingId: string, t: Translate, catalo
     node.textContent = text;
     return node;
   };
-  const host = doc.body.appendChild(make('untrain-guide', { style: 'all:initial;position:absolute;top:0;left:0;z-index:2147483647' }));
+  const host = doc.body.appendChild(
+    make('untrain-guide', { style: 'all:initial;position:absolute;top:0;left:0;z-index:2147483647' }),
+  );
   const ring = make('div', { class: 'ring' });
   const close = make('button', { type: 'button' }, t('guide_close'));
-  const dialog = make('div', { role: 'dialog', 'aria-labelledby': 't', 'aria-describedby': 'b', ...(el && { class: 'beside' }) });
+  const dialog = make('div', {
+    role: 'dialog',
+    'aria-labelledby': 't',
+    'aria-describedby': 'b',
+    ...(el && { class: 'beside' }),
+  });
   const label = labelFor(setting, doc.documentElement.lang);
   const stateNow = () => {
     const current = identify(doc, setting).el;
     return current && readState(current);
   };
   const first = el && readState(el);
-  const body = make('p', { id: 'b', 'aria-live': 'polite' }, el ? t(first === setting.privateValue ? 'guide_off' : 'guide_found', label) : t('guide_missing', label));
+  const body = make(
+    'p',
+    { id: 'b', 'aria-live': 'polite' },
+    el ? t(first === setting.privateValue ? 'guide_off' : 'guide_found', label) : t('guide_missing', label),
+  );
   dialog.append(make('h2', { id: 't' }, t('guide_title')), body, close);
   // Closed: page scripts can neither read nor rewrite what the member is told.
   host.attachShadow({ mode: 'closed' }).append(make('style', {}, STYLE), ring, dialog);

@@ -20,11 +20,12 @@ const HEADINGS = 'h1, h2, h3, h4, h5, h6, [role="heading"]';
 /** The box a setting is drawn in: a heading names only the switches inside the same box. */
 const CARD = 'section, article, fieldset, li, [class*="card"]';
 const SETTINGS_PATH = /^\/(mypreferences|psettings)\//;
-export const LOADING = '[aria-busy="true"], [role="progressbar"], [class*="skeleton"], [class*="loader"], .artdeco-spinner';
+export const LOADING =
+  '[aria-busy="true"], [role="progressbar"], [class*="skeleton"], [class*="loader"], .artdeco-spinner';
 
 /** An app may draw a switch with a default value before the stored one arrives: not read while its card loads. */
-export const stillLoading = (el: HTMLElement) => !!el.closest('[aria-busy="true"]') || !!el.closest(CARD)?.querySelector(LOADING);
-
+export const stillLoading = (el: HTMLElement) =>
+  !!el.closest('[aria-busy="true"]') || !!el.closest(CARD)?.querySelector(LOADING);
 
 export const pathOf = (url: string) => {
   try {
@@ -46,7 +47,11 @@ const hookSelector = ({ kind, value }: PageSetting['hooks'][number]) =>
   kind === 'id' ? `input[role="switch"][id="${value}"]` : `input[role="switch"][aria-labelledby~="${value}"]`;
 
 const labelTexts = (setting: PageSetting, kinds: readonly ('heading' | 'switch')[] = ['heading', 'switch']) =>
-  new Set(Object.values(setting.labels).flatMap((set) => kinds.flatMap((kind) => set?.[kind] ?? [])).map(normalise));
+  new Set(
+    Object.values(setting.labels)
+      .flatMap((set) => kinds.flatMap((kind) => set?.[kind] ?? []))
+      .map(normalise),
+  );
 
 const isRealSwitch = (el: HTMLElement) => el.getAttribute('role') === 'switch';
 
@@ -94,7 +99,8 @@ export function identify(doc: Document, setting: PageSetting, candidates = switc
     const found = [...doc.querySelectorAll<HTMLElement>(hookSelector(hook))];
     const what = `hook ${hook.kind}=${hook.value}`;
     if (found.length === 1) return { el: found[0], evidence: evidence('hook', what) };
-    if (found.length > 1) return { ambiguous: true, evidence: evidence('none', `${found.length} switches carry ${what}`, true) };
+    if (found.length > 1)
+      return { ambiguous: true, evidence: evidence('none', `${found.length} switches carry ${what}`, true) };
   }
   if (candidates.length === 0) return { evidence: evidence('none', 'no switch on the page') };
   const labels = labelTexts(setting);
@@ -105,10 +111,13 @@ export function identify(doc: Document, setting: PageSetting, candidates = switc
   const names = (el: HTMLElement) => (isRealSwitch(el) ? labels : switchTexts);
   const tiers = [
     ['label', (el: HTMLElement) => ownNames(doc, el).find((n) => names(el).has(n))],
-    ['heading', (el: HTMLElement) => {
-      const heading = cardHeading(el);
-      return heading && headings.has(heading) ? heading : undefined;
-    }],
+    [
+      'heading',
+      (el: HTMLElement) => {
+        const heading = cardHeading(el);
+        return heading && headings.has(heading) ? heading : undefined;
+      },
+    ],
   ] as const;
   for (const [what, nameOf] of tiers) {
     const found = candidates.flatMap((el) => {
@@ -117,7 +126,10 @@ export function identify(doc: Document, setting: PageSetting, candidates = switc
     });
     if (found.length === 1) return { el: found[0]!.el, evidence: evidence(what, `${what} "${found[0]!.name}"`) };
     if (found.length > 1) {
-      return { ambiguous: true, evidence: evidence('none', `${found.length} switches match a catalogued ${what}`, true) };
+      return {
+        ambiguous: true,
+        evidence: evidence('none', `${found.length} switches match a catalogued ${what}`, true),
+      };
     }
   }
   return { evidence: evidence('none', 'no switch carries the hook or a catalogued label') };
@@ -151,7 +163,9 @@ export function settingLinks(doc: Document, catalogue: readonly PageSetting[]): 
       const linked = url?.origin === new URL(doc.URL).origin && SETTINGS_PATH.test(url.pathname);
       // The link's own text, or one line of it (a hub row may add a description or the current state).
       const texts = [a, ...a.querySelectorAll('*')].map((node) => normalise(node.textContent));
-      return linked && texts.some((text) => headings.has(text)) ? [{ settingId: setting.id, url: url.origin + url.pathname }] : [];
+      return linked && texts.some((text) => headings.has(text))
+        ? [{ settingId: setting.id, url: url.origin + url.pathname }]
+        : [];
     });
   });
 }

@@ -9,4 +9,5 @@ export const CONTENT_MATCHES = [
 ];
 
 /** Same as the match patterns: the pages the content script runs on and a run's tab may show. */
-export const inScope = (url: string | undefined) => !!url && CONTENT_MATCHES.some((p) => url.startsWith(p.slice(0, -1)));
+export const inScope = (url: string | undefined) =>
+  !!url && CONTENT_MATCHES.some((p) => url.startsWith(p.slice(0, -1)));

@@ -1,5 +1,5 @@
 import { PAGE_SETTINGS } from 'virtual:untrain/page-catalogue';
-import { identify, readState, stillLoading, type PageSetting } from './match';
+import { identify, type PageSetting, readState, stillLoading } from './match';
 import type { FlipResult } from './report';
 import { sleep, waitFor } from './wait';
 
@@ -47,14 +47,21 @@ function watchSave() {
 export async function flipToPrivate(
   doc: Document,
   settingId: string,
-  { catalogue = PAGE_SETTINGS, timeoutMs = 8000, saveCeilingMs = 5000, savedSettleMs = 150, pollMs = 50 }: FlipOptions = {},
+  {
+    catalogue = PAGE_SETTINGS,
+    timeoutMs = 8000,
+    saveCeilingMs = 5000,
+    savedSettleMs = 150,
+    pollMs = 50,
+  }: FlipOptions = {},
 ): Promise<FlipResult> {
   const result = (outcome: FlipResult['outcome'], code?: FlipResult['code'], reason?: string): FlipResult =>
     code ? { settingId, outcome, code, reason: reason ?? code } : { settingId, outcome };
   const setting = catalogue.find((s) => s.id === settingId);
   if (!setting) return result('refused', 'not-identified', 'not a catalogued setting');
   // A switch is read only once its card has stopped loading (it may show a default until then).
-  const identified = (now = identify(doc, setting)) => ((now.el && !stillLoading(now.el)) || now.ambiguous ? now : undefined);
+  const identified = (now = identify(doc, setting)) =>
+    (now.el && !stillLoading(now.el)) || now.ambiguous ? now : undefined;
   const { el, evidence } = (await waitFor(doc, identified, { timeoutMs })) ?? identify(doc, setting);
   if (!el) return result('refused', 'not-identified', evidence.detail);
   if (stillLoading(el)) return result('refused', 'loading', 'its card was still loading');
@@ -80,7 +87,9 @@ export async function flipToPrivate(
         held ||= Date.now();
         // Hold the new state a little after LinkedIn answered the save (a failed save is put back).
         const answeredAt = save.answeredAt();
-        const landed = answeredAt ? Date.now() - Math.max(held, answeredAt) >= savedSettleMs : Date.now() - clickedAt >= saveCeilingMs;
+        const landed = answeredAt
+          ? Date.now() - Math.max(held, answeredAt) >= savedSettleMs
+          : Date.now() - clickedAt >= saveCeilingMs;
         if (landed) return result('changed');
       } else {
         held = 0;

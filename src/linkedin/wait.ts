@@ -33,7 +33,11 @@ export function waitFor<T>(doc: Document, check: () => T | undefined, { timeoutM
       if (value !== undefined) finish(value);
     };
     const observer = new MutationObserver((records) => {
-      if (pending !== undefined || !records.some((r) => r.type === 'attributes' || r.addedNodes.length > 0 || r.removedNodes.length > 0)) return;
+      if (
+        pending !== undefined ||
+        !records.some((r) => r.type === 'attributes' || r.addedNodes.length > 0 || r.removedNodes.length > 0)
+      )
+        return;
       const wait = lastCheck + CHECK_GAP_MS - performance.now();
       if (wait <= 0) checkNow();
       else pending = setTimeout(checkNow, wait);

@@ -58,17 +58,34 @@ export const STALE_SLACK_MS = 20;
 
 const pathOf = (url: string) => URL.parse(url)?.pathname.replace(/\/+$/, '') ?? url;
 
-export function startRun(mode: RunRecord['mode'], settings: readonly RunSetting[], hubs: readonly string[], now: string, id: string): Step {
+export function startRun(
+  mode: RunRecord['mode'],
+  settings: readonly RunSetting[],
+  hubs: readonly string[],
+  now: string,
+  id: string,
+): Step {
   const pages: PageStep[] = [];
   for (const setting of settings) {
     const page = pages.find((p) => p.urls[0] === setting.url);
     if (page) {
       page.settingIds.push(setting.id);
-      for (const url of setting.alternates ?? []) if (!page.urls.includes(url)) page.urls.splice(page.urls.length - hubs.length, 0, url);
+      for (const url of setting.alternates ?? [])
+        if (!page.urls.includes(url)) page.urls.splice(page.urls.length - hubs.length, 0, url);
       continue;
     }
     const urls = [...new Set([setting.url, ...(setting.alternates ?? []), ...hubs])];
-    pages.push({ settingIds: [setting.id], urls, tried: 0, target: setting.url, visited: [], phase: 'apply', loads: 0, retries: 0, queue: [] });
+    pages.push({
+      settingIds: [setting.id],
+      urls,
+      tried: 0,
+      target: setting.url,
+      visited: [],
+      phase: 'apply',
+      loads: 0,
+      retries: 0,
+      queue: [],
+    });
   }
   const run: RunRecord = {
     id,
@@ -96,7 +113,9 @@ export function isCoherent(run: RunRecord): boolean {
   if (run.waiting === 'flip' && !page.queue[0]) return false;
   if (run.waiting !== 'tab' && run.waiting !== 'nothing' && run.tabId === null) return false;
   const ids = new Set(run.results.map((r) => r.settingId));
-  return run.pages.every((p) => p.settingIds.every((id) => ids.has(id)) && p.queue.every((id) => p.settingIds.includes(id)));
+  return run.pages.every(
+    (p) => p.settingIds.every((id) => ids.has(id)) && p.queue.every((id) => p.settingIds.includes(id)),
+  );
 }
 
 export function advance(previous: RunRecord, event: RunEvent, now: string): Step {
@@ -140,18 +159,25 @@ export function advance(previous: RunRecord, event: RunEvent, now: string): Step
     case 'report': {
       if (event.tabId !== run.tabId || run.waiting !== 'report') return unchanged;
       if (event.report.loadedAt < run.navigatedAt - STALE_SLACK_MS) return unchanged;
-      if (event.report.page === 'logged-out') return finish(run, 'signed-out', ['signed-out', 'LinkedIn showed a sign-in page'], now, true);
+      if (event.report.page === 'logged-out')
+        return finish(run, 'signed-out', ['signed-out', 'LinkedIn showed a sign-in page'], now, true);
       return read(run, page, event.report, now);
     }
 
     case 'flip-result': {
-      if (event.tabId !== run.tabId || run.waiting !== 'flip' || page.queue[0] !== event.result.settingId) return unchanged;
+      if (event.tabId !== run.tabId || run.waiting !== 'flip' || page.queue[0] !== event.result.settingId)
+        return unchanged;
       page.queue.shift();
       const result = resultOf(run, event.result.settingId);
       const { outcome, code, reason } = event.result;
       if (outcome === 'changed' || outcome === 'did-not-change') result.clicks += 1;
       if (outcome === 'refused') {
-        Object.assign(result, { outcome: 'unknown', code: code ?? 'not-identified', reason: reason ?? 'switch not identified', at: now });
+        Object.assign(result, {
+          outcome: 'unknown',
+          code: code ?? 'not-identified',
+          reason: reason ?? 'switch not identified',
+          at: now,
+        });
       } else if (outcome === 'did-not-change') {
         Object.assign(result, { code: code ?? 'no-effect', reason: reason ?? 'the switch did not change' });
       }
@@ -161,9 +187,16 @@ export function advance(previous: RunRecord, event: RunEvent, now: string): Step
     case 'flip-lost':
     case 'stalled':
       if (run.waiting === 'tab') return { run, effects: [{ type: 'open-tab', url: page.target }] };
-      if (run.waiting === 'flip' && event.type === 'stalled') return { run, effects: [{ type: 'flip', settingId: page.queue[0]! }] };
+      if (run.waiting === 'flip' && event.type === 'stalled')
+        return { run, effects: [{ type: 'flip', settingId: page.queue[0]! }] };
       if (run.waiting === 'nothing') return unchanged;
-      return retry(run, page, 'page-silent', event.type === 'flip-lost' ? event.reason : 'the page did not answer', now);
+      return retry(
+        run,
+        page,
+        'page-silent',
+        event.type === 'flip-lost' ? event.reason : 'the page did not answer',
+        now,
+      );
 
     case 'resume':
       if (run.waiting === 'tab') return { run, effects: [{ type: 'open-tab', url: page.target }] };
@@ -180,7 +213,9 @@ function read(run: RunRecord, page: PageStep, report: PageReport, now: string): 
   // A setting merely expected at this address but absent without LinkedIn's notice is not here,
   // and nothing on an error or "not found" page is.
   const shown =
-    report.page === 'settings' ? report.settings.filter((s) => page.settingIds.includes(s.settingId) && s.evidence.code !== 'no-switch') : [];
+    report.page === 'settings'
+      ? report.settings.filter((s) => page.settingIds.includes(s.settingId) && s.evidence.code !== 'no-switch')
+      : [];
   if (report.page === 'error' && report.problem !== 'not-found') {
     return retry(run, page, report.problem ?? 'error-page', report.reason ?? 'LinkedIn showed an error page', now);
   }
@@ -188,9 +223,12 @@ function read(run: RunRecord, page: PageStep, report: PageReport, now: string): 
     page.foundAt = report.url.split(/[?#]/)[0];
     return page.phase === 'apply' ? applyRead(run, page, report, now) : verifyRead(run, page, report, now);
   }
-  if (page.phase !== 'apply') return retry(run, page, 'moved', `the settings were no longer at ${pathOf(page.target)}`, now);
+  if (page.phase !== 'apply')
+    return retry(run, page, 'moved', `the settings were no longer at ${pathOf(page.target)}`, now);
   page.visited.push(pathOf(report.url));
-  const links = [...new Set((report.links ?? []).filter((l) => page.settingIds.includes(l.settingId)).map((l) => l.url))];
+  const links = [
+    ...new Set((report.links ?? []).filter((l) => page.settingIds.includes(l.settingId)).map((l) => l.url)),
+  ];
   const link = links.length === 1 && !page.visited.includes(pathOf(links[0]!)) ? links[0] : undefined;
   if (link) return navigate(run, page, link, now);
   return lookFurther(run, page, now);
@@ -202,7 +240,13 @@ function lookFurther(run: RunRecord, page: PageStep, now: string): Step {
     const url = page.urls[page.tried]!;
     if (!page.visited.includes(pathOf(url))) return navigate(run, page, url, now);
   }
-  return giveUp(run, page, 'moved', `not shown at ${page.visited.join(', ')} nor linked from LinkedIn's settings hubs`, now);
+  return giveUp(
+    run,
+    page,
+    'moved',
+    `not shown at ${page.visited.join(', ')} nor linked from LinkedIn's settings hubs`,
+    now,
+  );
 }
 
 function applyRead(run: RunRecord, page: PageStep, report: PageReport, now: string): Step {
@@ -232,9 +276,17 @@ function verifyRead(run: RunRecord, page: PageStep, report: PageReport, now: str
     } else if (seen.state === 'on' && result.clicks < MAX_CLICKS) {
       page.queue.push(settingId);
     } else if (seen.state === 'on') {
-      Object.assign(result, { outcome: 'failed', code: result.code ?? 'still-on', reason: result.reason ?? 'still on after reload' });
+      Object.assign(result, {
+        outcome: 'failed',
+        code: result.code ?? 'still-on',
+        reason: result.reason ?? 'still on after reload',
+      });
     } else {
-      Object.assign(result, { outcome: 'failed', code: 'unreadable', reason: `read ${seen.state} after reload: ${seen.evidence.detail}` });
+      Object.assign(result, {
+        outcome: 'failed',
+        code: 'unreadable',
+        reason: `read ${seen.state} after reload: ${seen.evidence.detail}`,
+      });
     }
   }
   return afterFlips(run, page);
@@ -282,13 +334,20 @@ function giveUp(run: RunRecord, page: PageStep, code: ReasonCode, reason: string
   page.queue = [];
   for (const id of page.settingIds) {
     const result = resultOf(run, id);
-    if (result.outcome === 'pending') Object.assign(result, { outcome: result.clicks > 0 ? 'failed' : 'unknown', code, reason, at: now });
+    if (result.outcome === 'pending')
+      Object.assign(result, { outcome: result.clicks > 0 ? 'failed' : 'unknown', code, reason, at: now });
   }
   page.phase = 'done';
   return next(run);
 }
 
-function finish(run: RunRecord, status: RunRecord['status'], why: [ReasonCode, string] | undefined, now: string, closeTab: boolean): Step {
+function finish(
+  run: RunRecord,
+  status: RunRecord['status'],
+  why: [ReasonCode, string] | undefined,
+  now: string,
+  closeTab: boolean,
+): Step {
   for (const result of run.results) {
     if (result.outcome !== 'pending') continue;
     // Clicked but never read back: not "skipped", and not done either. The member is told to check.
@@ -303,7 +362,13 @@ function finish(run: RunRecord, status: RunRecord['status'], why: [ReasonCode, s
 function settle(result: SettingResult, seen: SettingObservation) {
   if (seen.state === 'off') Object.assign(result, { outcome: 'already-private', after: 'off' });
   else if (seen.state === 'not-offered') Object.assign(result, { outcome: 'not-offered', after: 'not-offered' });
-  else Object.assign(result, { outcome: 'unknown', after: 'unknown', code: seen.evidence.code ?? 'not-identified', reason: seen.evidence.detail });
+  else
+    Object.assign(result, {
+      outcome: 'unknown',
+      after: 'unknown',
+      code: seen.evidence.code ?? 'not-identified',
+      reason: seen.evidence.detail,
+    });
 }
 
 function observation(report: PageReport, settingId: string): SettingObservation {

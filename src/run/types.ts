@@ -2,7 +2,9 @@ import { z } from 'zod/mini';
 import { ObservedState, ReasonCode } from '../linkedin/report';
 
 /** An ISO date-time that really is one: a stored "not a date" must fail the schema, not the UI later. */
-export const IsoTime = z.string().check(z.refine((s) => /^\d{4}-\d{2}-\d{2}T/.test(s) && !Number.isNaN(Date.parse(s)), 'must be an ISO date-time'));
+export const IsoTime = z
+  .string()
+  .check(z.refine((s) => /^\d{4}-\d{2}-\d{2}T/.test(s) && !Number.isNaN(Date.parse(s)), 'must be an ISO date-time'));
 
 /** Outcome per setting in a run, in the words the UI and receipt use. */
 export const SettingOutcome = z.enum([

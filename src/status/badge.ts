@@ -27,7 +27,11 @@ export function badgeFor(summary: Summary): Badge {
         ? { text: '!', color: RED, title: { key: 'badge_back_on', substitutions: [] } }
         : { text: '!', color: RED, title: { key: 'badge_exposed', substitutions: [] } };
     case 'countdown':
-      return { text: `${days}d`, color: ORANGE, title: { key: 'badge_countdown', substitutions: [days, summary.deadline!.event.date] } };
+      return {
+        text: `${days}d`,
+        color: ORANGE,
+        title: { key: 'badge_countdown', substitutions: [days, summary.deadline!.event.date] },
+      };
     case 'signed-out':
       return { text: '?', color: GREY, title: { key: 'badge_signed_out', substitutions: [] } };
     case 'attention':

@@ -30,7 +30,11 @@ export function settingStatus(
   now: Date,
 ): SettingStatus {
   if (!record) {
-    return { settingId: setting.id, state: offeredIn(setting, region) ? 'never-checked' : 'not-applicable', stale: false };
+    return {
+      settingId: setting.id,
+      state: offeredIn(setting, region) ? 'never-checked' : 'not-applicable',
+      stale: false,
+    };
   }
   const state: SettingState =
     record.state === 'unknown' || record.state === 'not-offered'

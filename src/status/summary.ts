@@ -4,7 +4,7 @@ import { SETTINGS } from '../catalogue/settings';
 import { deadlinesFor } from '../catalogue/timeline';
 import type { RunRecord } from '../run/types';
 import type { Account, Audit, Prefs, Receipt } from '../storage';
-import { settingStatus, type SettingStatus } from './setting-status';
+import { type SettingStatus, settingStatus } from './setting-status';
 
 /** Days before a deadline from which the badge counts down. */
 export const WARNING_DAYS = 30;
@@ -45,7 +45,9 @@ export interface SummaryInput {
 /** When a setting was last read private by a run or check, according to the receipts. */
 function lastReadPrivate(receipts: readonly Receipt[], settingId: string): string | undefined {
   const reads = receipts.flatMap((receipt) =>
-    receipt.settings.filter((r) => r.settingId === settingId && (r.outcome === 'verified' || r.outcome === 'already-private') && r.at).map((r) => r.at!),
+    receipt.settings
+      .filter((r) => r.settingId === settingId && (r.outcome === 'verified' || r.outcome === 'already-private') && r.at)
+      .map((r) => r.at!),
   );
   return reads.sort().at(-1);
 }
@@ -55,7 +57,10 @@ export function summarize({ audit, prefs, region, account, run, now, receipts = 
     settingStatus(s, audit[s.id], region, prefs.recheckDays, now),
   );
   const today = dayjs(now).startOf('day');
-  const withDays = deadlinesFor(region).map((event) => ({ event, daysLeft: dayjs(event.date).startOf('day').diff(today, 'day') }));
+  const withDays = deadlinesFor(region).map((event) => ({
+    event,
+    daysLeft: dayjs(event.date).startOf('day').diff(today, 'day'),
+  }));
   const upcoming = withDays.find((d) => d.daysLeft > 0 && d.daysLeft <= WARNING_DAYS);
   const reads = statuses.flatMap((s) => (s.record ? [s.record.observedAt] : []));
   const oldestReadAt = reads.sort()[0];

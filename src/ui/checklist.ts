@@ -4,11 +4,21 @@ import type { Availability, ManualStep, RegionId, Setting } from '../catalogue/s
 import { SETTINGS } from '../catalogue/settings';
 import { browserHints, resolveRegion } from '../status/region';
 import { OBJECTION_STEP } from '../status/scope';
-import { settingStatus, type SettingStatus } from '../status/setting-status';
-import { update, type Audit, type ManualDone, type Prefs } from '../storage';
+import { type SettingStatus, settingStatus } from '../status/setting-status';
+import { type Audit, type ManualDone, type Prefs, update } from '../storage';
 import { captureSettingOffer } from './capture-offer';
 import { externalLink, h, replaceContent } from './dom';
-import { categoryWhy, formatDate, localizeDocument, regionName, settingName, settingReason, stepName, stepReason, t } from './i18n';
+import {
+  categoryWhy,
+  formatDate,
+  localizeDocument,
+  regionName,
+  settingName,
+  settingReason,
+  stepName,
+  stepReason,
+  t,
+} from './i18n';
 import { CATEGORY_ORDER } from './order';
 import { sourceList, toneBadge } from './parts';
 import { send } from './send';
@@ -54,25 +64,57 @@ const byCategory = (settings: readonly Setting[]) =>
 
 function walkSteps(): WalkStep[] {
   return [
-    { id: 'one-click', title: t('walk_one_click_title'), intro: t('walk_one_click_intro'), settings: byCategory(SETTINGS.filter((s) => s.oneClickDefault)), manual: [] },
-    { id: 'objection', title: t('walk_objection_title'), intro: t('walk_objection_intro'), settings: [], manual: MANUAL_STEPS.filter((m) => m.id === OBJECTION_STEP) },
-    { id: 'ads', title: t('walk_ads_title'), intro: t('walk_ads_intro'), settings: byCategory(SETTINGS.filter((s) => !s.oneClickDefault)), manual: [] },
-    { id: 'profile', title: t('walk_profile_title'), intro: t('walk_profile_intro'), settings: [], manual: MANUAL_STEPS.filter((m) => m.id !== OBJECTION_STEP) },
+    {
+      id: 'one-click',
+      title: t('walk_one_click_title'),
+      intro: t('walk_one_click_intro'),
+      settings: byCategory(SETTINGS.filter((s) => s.oneClickDefault)),
+      manual: [],
+    },
+    {
+      id: 'objection',
+      title: t('walk_objection_title'),
+      intro: t('walk_objection_intro'),
+      settings: [],
+      manual: MANUAL_STEPS.filter((m) => m.id === OBJECTION_STEP),
+    },
+    {
+      id: 'ads',
+      title: t('walk_ads_title'),
+      intro: t('walk_ads_intro'),
+      settings: byCategory(SETTINGS.filter((s) => !s.oneClickDefault)),
+      manual: [],
+    },
+    {
+      id: 'profile',
+      title: t('walk_profile_title'),
+      intro: t('walk_profile_intro'),
+      settings: [],
+      manual: MANUAL_STEPS.filter((m) => m.id !== OBJECTION_STEP),
+    },
   ];
 }
 
-const applies = (availability: Availability, region: RegionId) => availability === 'all' || availability.includes(region);
+const applies = (availability: Availability, region: RegionId) =>
+  availability === 'all' || availability.includes(region);
 
 export function renderChecklist(root: HTMLElement, data: ChecklistData): void {
-  const statuses = new Map(SETTINGS.map((s) => [s.id, settingStatus(s, data.audit[s.id], data.region, data.prefs.recheckDays, data.now)]));
+  const statuses = new Map(
+    SETTINGS.map((s) => [s.id, settingStatus(s, data.audit[s.id], data.region, data.prefs.recheckDays, data.now)]),
+  );
   const kept = data.prefs.keptOn ?? [];
   const settled = (s: SettingStatus) =>
-    s.state === 'private' || s.state === 'not-offered' || s.state === 'not-applicable' || (s.state === 'exposed' && kept.includes(s.settingId));
+    s.state === 'private' ||
+    s.state === 'not-offered' ||
+    s.state === 'not-applicable' ||
+    (s.state === 'exposed' && kept.includes(s.settingId));
   const stepDone = (step: WalkStep) =>
-    step.settings.every((s) => settled(statuses.get(s.id)!)) && step.manual.every((m) => data.manualDone[m.id] || !applies(m.appliesTo, data.region));
+    step.settings.every((s) => settled(statuses.get(s.id)!)) &&
+    step.manual.every((m) => data.manualDone[m.id] || !applies(m.appliesTo, data.region));
   const steps = walkSteps();
   const somethingDoesNotApply =
-    SETTINGS.some((s) => !applies(s.availableIn, data.region)) || MANUAL_STEPS.some((m) => !applies(m.appliesTo, data.region));
+    SETTINGS.some((s) => !applies(s.availableIn, data.region)) ||
+    MANUAL_STEPS.some((m) => !applies(m.appliesTo, data.region));
 
   replaceContent(
     root,
@@ -84,16 +126,44 @@ export function renderChecklist(root: HTMLElement, data: ChecklistData): void {
       h('p', {}, t('checklist_intro')),
       // The region matters only where it takes something off the list.
       somethingDoesNotApply &&
-        h('p', { class: 'muted' }, data.regionConfirmed === false ? t('checklist_region_probably', regionName(data.region)) : t('checklist_region', regionName(data.region)), ' ', h('a', { href: browser.runtime.getURL('/options.html') }, t('link_change_region'))),
+        h(
+          'p',
+          { class: 'muted' },
+          data.regionConfirmed === false
+            ? t('checklist_region_probably', regionName(data.region))
+            : t('checklist_region', regionName(data.region)),
+          ' ',
+          h('a', { href: browser.runtime.getURL('/options.html') }, t('link_change_region')),
+        ),
       h('p', { class: 'progress' }, t('checklist_progress', steps.filter(stepDone).length, steps.length)),
-      h('ol', { class: 'stepper' }, ...steps.map((step, i) => walkStep(step, i + 1, stepDone(step), step.settings.filter((s) => !settled(statuses.get(s.id)!)).length, statuses, data))),
+      h(
+        'ol',
+        { class: 'stepper' },
+        ...steps.map((step, i) =>
+          walkStep(
+            step,
+            i + 1,
+            stepDone(step),
+            step.settings.filter((s) => !settled(statuses.get(s.id)!)).length,
+            statuses,
+            data,
+          ),
+        ),
+      ),
       h('p', {}, h('a', { href: browser.runtime.getURL('/how.html') }, t('link_how_we_know'))),
     ),
   );
 }
 
 /** One step of the walkthrough; a finished step folds its items away. */
-function walkStep(step: WalkStep, n: number, done: boolean, open: number, statuses: Map<string, SettingStatus>, data: ChecklistData): HTMLElement {
+function walkStep(
+  step: WalkStep,
+  n: number,
+  done: boolean,
+  open: number,
+  statuses: Map<string, SettingStatus>,
+  data: ChecklistData,
+): HTMLElement {
   const items = h(
     'ol',
     { class: 'items' },
@@ -103,10 +173,31 @@ function walkStep(step: WalkStep, n: number, done: boolean, open: number, status
   return h(
     'li',
     { class: `step${done ? ' done' : ''}`, id: `walk-${step.id}` },
-    h('h2', {}, t('walk_step_number', n), ' ', step.title, ' ', done ? toneBadge('good', t('walk_done')) : open > 0 && step.settings.length > 0 ? toneBadge('neutral', t('walk_left', open)) : null),
+    h(
+      'h2',
+      {},
+      t('walk_step_number', n),
+      ' ',
+      step.title,
+      ' ',
+      done
+        ? toneBadge('good', t('walk_done'))
+        : open > 0 && step.settings.length > 0
+          ? toneBadge('neutral', t('walk_left', open))
+          : null,
+    ),
     h('p', {}, step.intro),
-    step.id === 'one-click' && !done &&
-      h('p', {}, h('button', { type: 'button', 'data-focus': 'run-one-click', onclick: () => void send({ type: 'ui:startRun' }) }, t('btn_walk_run'))),
+    step.id === 'one-click' &&
+      !done &&
+      h(
+        'p',
+        {},
+        h(
+          'button',
+          { type: 'button', 'data-focus': 'run-one-click', onclick: () => void send({ type: 'ui:startRun' }) },
+          t('btn_walk_run'),
+        ),
+      ),
     done ? h('details', { 'data-key': `walk-${step.id}` }, h('summary', {}, t('walk_show_done')), items) : items,
   );
 }
@@ -115,7 +206,9 @@ function settingStatusText(status: SettingStatus, kept: boolean): { text: string
   const at = status.record && formatDate(status.record.observedAt);
   switch (status.state) {
     case 'private':
-      return status.record!.verified ? { text: t('status_verified', at!), tone: 'good' } : { text: t('status_checked_off', at!), tone: 'good' };
+      return status.record!.verified
+        ? { text: t('status_verified', at!), tone: 'good' }
+        : { text: t('status_checked_off', at!), tone: 'good' };
     case 'exposed':
       return kept ? { text: t('status_kept_on', at!), tone: 'neutral' } : { text: t('status_on', at!), tone: 'bad' };
     case 'not-offered':
@@ -144,13 +237,20 @@ function facts(what: string, why: string, availability: Availability, region: Re
 }
 
 function sources(key: string, list: Setting['sources']): HTMLElement {
-  return h('details', { class: 'sources-box', 'data-key': `sources-${key}` }, h('summary', {}, t('label_sources')), sourceList(list, `sources-${key}`));
+  return h(
+    'details',
+    { class: 'sources-box', 'data-key': `sources-${key}` },
+    h('summary', {}, t('label_sources')),
+    sourceList(list, `sources-${key}`),
+  );
 }
 
 const keepOn = (id: string, keep: boolean) =>
   void update('prefs', (p) => {
     const others = (p.keptOn ?? []).filter((k) => k !== id);
-    return keep ? { ...p, keptOn: [...others, id], covered: p.covered.filter((c) => c !== id) } : { ...p, keptOn: others };
+    return keep
+      ? { ...p, keptOn: [...others, id], covered: p.covered.filter((c) => c !== id) }
+      : { ...p, keptOn: others };
   });
 
 /**
@@ -162,12 +262,26 @@ function settingItem(setting: Setting, status: SettingStatus, data: ChecklistDat
   const { text, tone } = settingStatusText(status, kept);
   const name = settingName(setting.id);
   const guided = (label: string, ariaLabel: string) =>
-    h('button', { type: 'button', 'data-focus': `open-${setting.id}`, 'aria-label': ariaLabel, onclick: () => void send({ type: 'ui:openGuided', settingId: setting.id }) }, label);
+    h(
+      'button',
+      {
+        type: 'button',
+        'data-focus': `open-${setting.id}`,
+        'aria-label': ariaLabel,
+        onclick: () => void send({ type: 'ui:openGuided', settingId: setting.id }),
+      },
+      label,
+    );
   return h(
     'li',
     { class: 'item' },
     h('h3', { id: `s-${setting.id}` }, name),
-    h('p', {}, toneBadge(tone, text), status.stale && status.state === 'private' && h('span', { class: 'tag' }, t('status_stale'))),
+    h(
+      'p',
+      {},
+      toneBadge(tone, text),
+      status.stale && status.state === 'private' && h('span', { class: 'tag' }, t('status_stale')),
+    ),
     facts(settingReason(setting.id), categoryWhy(setting.category), setting.availableIn, data.region),
     h(
       'p',
@@ -177,8 +291,26 @@ function settingItem(setting: Setting, status: SettingStatus, data: ChecklistDat
         : guided(t('btn_open_guided'), t('btn_open_guided_for', name)),
       status.state === 'exposed' &&
         (kept
-          ? h('button', { type: 'button', 'data-focus': `keep-${setting.id}`, 'aria-label': t('btn_remind_again_for', name), onclick: () => keepOn(setting.id, false) }, t('btn_remind_again'))
-          : h('button', { type: 'button', 'data-focus': `keep-${setting.id}`, 'aria-label': t('btn_keep_on_for', name), onclick: () => keepOn(setting.id, true) }, t('btn_keep_on'))),
+          ? h(
+              'button',
+              {
+                type: 'button',
+                'data-focus': `keep-${setting.id}`,
+                'aria-label': t('btn_remind_again_for', name),
+                onclick: () => keepOn(setting.id, false),
+              },
+              t('btn_remind_again'),
+            )
+          : h(
+              'button',
+              {
+                type: 'button',
+                'data-focus': `keep-${setting.id}`,
+                'aria-label': t('btn_keep_on_for', name),
+                onclick: () => keepOn(setting.id, true),
+              },
+              t('btn_keep_on'),
+            )),
     ),
     captureSettingOffer(setting.id, status.state),
     sources(setting.id, setting.sources),
@@ -225,8 +357,26 @@ function stepItem(step: ManualStep, data: ChecklistData): HTMLElement {
       externalLink(step.url, t('link_open_step'), { class: 'button', 'aria-label': t('link_open_step_for', name) }),
       step.externalUrl && externalLink(step.externalUrl, t('link_open_external'), { class: 'button' }),
       doneAt
-        ? h('button', { type: 'button', 'data-focus': `mark-${step.id}`, 'aria-label': t('btn_mark_undone_for', name), onclick: mark(false) }, t('btn_mark_undone'))
-        : h('button', { type: 'button', 'data-focus': `mark-${step.id}`, 'aria-label': t('btn_mark_done_for', name), onclick: mark(true) }, t('btn_mark_done')),
+        ? h(
+            'button',
+            {
+              type: 'button',
+              'data-focus': `mark-${step.id}`,
+              'aria-label': t('btn_mark_undone_for', name),
+              onclick: mark(false),
+            },
+            t('btn_mark_undone'),
+          )
+        : h(
+            'button',
+            {
+              type: 'button',
+              'data-focus': `mark-${step.id}`,
+              'aria-label': t('btn_mark_done_for', name),
+              onclick: mark(true),
+            },
+            t('btn_mark_done'),
+          ),
     ),
     sources(step.id, step.sources),
   );

@@ -1,6 +1,6 @@
 import { REGION_IDS, type RegionId } from '../catalogue/schema';
-import { scopeOf, coveredFor, EVERYTHING, RECOMMENDED, type Scope } from '../status/scope';
-import { update, type Prefs } from '../storage';
+import { coveredFor, EVERYTHING, RECOMMENDED, type Scope, scopeOf } from '../status/scope';
+import { type Prefs, update } from '../storage';
 import { h } from './dom';
 import { regionName, t } from './i18n';
 import { send } from './send';
@@ -46,7 +46,12 @@ export function scopeChoice(prefs: Prefs, open: boolean): HTMLElement {
     h('p', { class: 'small muted' }, t('scope_why')),
   );
   if (open) return fields;
-  return h('details', { class: 'scope-box' }, h('summary', {}, t('scope_summary', scopeName(prefs.covered), prefs.covered.length)), fields);
+  return h(
+    'details',
+    { class: 'scope-box' },
+    h('summary', {}, t('scope_summary', scopeName(prefs.covered), prefs.covered.length)),
+    fields,
+  );
 }
 
 /**
@@ -71,7 +76,12 @@ export function regionQuestion(guess: RegionId): HTMLElement {
       },
     },
     h('label', { for: 'region-answer' }, t('region_question')),
-    h('div', { class: 'field' }, select, h('button', { type: 'submit', 'data-focus': 'region-confirm' }, t('btn_region_confirm'))),
+    h(
+      'div',
+      { class: 'field' },
+      select,
+      h('button', { type: 'submit', 'data-focus': 'region-confirm' }, t('btn_region_confirm')),
+    ),
     h('p', { class: 'small muted' }, t('region_question_why', regionName(guess))),
   );
 }

@@ -5,7 +5,11 @@ type Attrs = Record<string, string | boolean | undefined | ((event: Event) => vo
  * Build an element: `h('button', { type: 'button', onclick: go }, 'Go')`. `on*` functions become
  * listeners, `true` a bare attribute, `false`/`undefined` nothing; strings are text, never HTML.
  */
-export function h<K extends keyof HTMLElementTagNameMap>(tag: K, attrs: Attrs = {}, ...children: Child[]): HTMLElementTagNameMap[K] {
+export function h<K extends keyof HTMLElementTagNameMap>(
+  tag: K,
+  attrs: Attrs = {},
+  ...children: Child[]
+): HTMLElementTagNameMap[K] {
   const el = document.createElement(tag);
   for (const [name, value] of Object.entries(attrs)) {
     if (typeof value === 'function') el.addEventListener(name.slice(2), value);
@@ -40,7 +44,8 @@ export function replaceContent(container: Element, ...children: Child[]): void {
   container.replaceChildren(...children.filter((c): c is Node | string => Boolean(c)));
 
   const details = [...container.querySelectorAll('details')];
-  for (const key of open) (typeof key === 'number' ? details[key] : details.find((d) => d.dataset.key === key))?.setAttribute('open', '');
+  for (const key of open)
+    (typeof key === 'number' ? details[key] : details.find((d) => d.dataset.key === key))?.setAttribute('open', '');
   const target = focusKey
     ? container.querySelector<HTMLElement>(`[data-focus="${CSS.escape(focusKey)}"]`)
     : focusIndex >= 0

@@ -10,7 +10,9 @@ import { renderFromStorage } from './state';
 /** "How we know": the dated policy events behind the advice, with sources and where they disagree. */
 export function startHowWeKnow(root: HTMLElement): Promise<() => void> {
   localizeDocument('how_title');
-  return renderFromStorage(['prefs'], (state) => renderHowWeKnow(root, resolveRegion(state.prefs, browserHints()).region));
+  return renderFromStorage(['prefs'], (state) =>
+    renderHowWeKnow(root, resolveRegion(state.prefs, browserHints()).region),
+  );
 }
 
 export function renderHowWeKnow(root: HTMLElement, region: RegionId): void {
@@ -22,7 +24,13 @@ export function renderHowWeKnow(root: HTMLElement, region: RegionId): void {
       h('p', { class: 'brand' }, t('extShortName')),
       h('h1', {}, t('how_title')),
       h('p', {}, t('how_intro')),
-      h('p', { class: 'muted' }, t('checklist_region', regionName(region)), ' ', h('a', { href: browser.runtime.getURL('/options.html') }, t('link_change_region'))),
+      h(
+        'p',
+        { class: 'muted' },
+        t('checklist_region', regionName(region)),
+        ' ',
+        h('a', { href: browser.runtime.getURL('/options.html') }, t('link_change_region')),
+      ),
       timeline(eventsFor(region)),
     ),
   );
@@ -40,7 +48,12 @@ function timeline(events: readonly PolicyEvent[]): HTMLElement {
         h(
           'li',
           {},
-          h('p', {}, h('time', { datetime: event.date }, formatDay(event.date)), event.deadline && h('span', { class: 'tag tone-bad' }, t('timeline_deadline'))),
+          h(
+            'p',
+            {},
+            h('time', { datetime: event.date }, formatDay(event.date)),
+            event.deadline && h('span', { class: 'tag tone-bad' }, t('timeline_deadline')),
+          ),
           h('p', {}, eventSummary(event.id)),
           sourceList(event.sources),
           event.disputed &&
@@ -57,7 +70,8 @@ function timeline(events: readonly PolicyEvent[]): HTMLElement {
                     {},
                     h('p', {}, claimSummary(event.id, i)),
                     claim.date && h('p', { class: 'muted small' }, t('claim_date', formatDay(claim.date))),
-                    claim.regions && h('p', { class: 'muted small' }, t('claim_regions', claim.regions.map(regionName).join(', '))),
+                    claim.regions &&
+                      h('p', { class: 'muted small' }, t('claim_regions', claim.regions.map(regionName).join(', '))),
                     sourceList(claim.sources),
                   ),
                 ),

@@ -32,7 +32,9 @@ export function formatDate(iso: string): string {
 
 /** A calendar day from the catalogue (YYYY-MM-DD): the same day in every time zone. */
 export function formatDay(day: string): string {
-  return new Intl.DateTimeFormat(uiLocale(), { dateStyle: 'long', timeZone: 'UTC' }).format(new Date(`${day}T00:00:00Z`));
+  return new Intl.DateTimeFormat(uiLocale(), { dateStyle: 'long', timeZone: 'UTC' }).format(
+    new Date(`${day}T00:00:00Z`),
+  );
 }
 
 export function formatDateTime(iso: string): string {

@@ -1,13 +1,13 @@
 import { browser } from 'wxt/browser';
 import { REGION_IDS, type RegionId } from '../catalogue/schema';
 import { SETTINGS } from '../catalogue/settings';
+import { type BrowserHints, browserHints, type RegionChoice, resolveRegion } from '../status/region';
 import { offeredIn } from '../status/setting-status';
 import { DEFAULT_PREFS, update, write } from '../storage';
 import { Prefs } from '../storage-schemas';
 import { announce, downloadFile, h, replaceContent, shell } from './dom';
 import { categoryName, localizeDocument, regionName, settingName, t } from './i18n';
 import { CATEGORY_ORDER } from './order';
-import { browserHints, resolveRegion, type BrowserHints, type RegionChoice } from '../status/region';
 import { send } from './send';
 import { renderFromStorage } from './state';
 
@@ -43,7 +43,13 @@ export function parsePrefsFile(text: string): { prefs: Prefs } | { error: string
   return { error: t('opt_import_invalid', fields) };
 }
 
-export function renderOptions(root: HTMLElement, prefs: Prefs, hints: BrowserHints, view: OptionsView, rerender: () => void): void {
+export function renderOptions(
+  root: HTMLElement,
+  prefs: Prefs,
+  hints: BrowserHints,
+  view: OptionsView,
+  rerender: () => void,
+): void {
   const { live, content } = shell(root);
   const choice = resolveRegion(prefs, hints);
   const save = async (change: (p: Prefs) => Prefs) => {
@@ -198,7 +204,15 @@ function coveredSection(prefs: Prefs, region: RegionId, save: Save): HTMLElement
     h(
       'p',
       {},
-      h('button', { type: 'button', 'data-focus': 'defaults', onclick: () => void save((p) => ({ ...p, covered: DEFAULT_PREFS.covered })) }, t('btn_defaults')),
+      h(
+        'button',
+        {
+          type: 'button',
+          'data-focus': 'defaults',
+          onclick: () => void save((p) => ({ ...p, covered: DEFAULT_PREFS.covered })),
+        },
+        t('btn_defaults'),
+      ),
     ),
   );
 }
@@ -221,13 +235,28 @@ function fileSection(prefs: Prefs, say: (message: OptionsView['message']) => voi
     h(
       'p',
       { class: 'buttons' },
-      h('button', { type: 'button', 'data-focus': 'export', onclick: () => downloadFile('untrain-preferences.json', `${JSON.stringify(prefs, null, 2)}\n`, 'application/json') }, t('btn_export_prefs')),
+      h(
+        'button',
+        {
+          type: 'button',
+          'data-focus': 'export',
+          onclick: () =>
+            downloadFile('untrain-preferences.json', `${JSON.stringify(prefs, null, 2)}\n`, 'application/json'),
+        },
+        t('btn_export_prefs'),
+      ),
     ),
     h(
       'p',
       { class: 'field' },
       h('label', { for: 'import' }, t('opt_import_label')),
-      h('input', { id: 'import', type: 'file', accept: '.json,application/json', 'data-focus': 'import', onchange: (e) => void importFile(e.target as HTMLInputElement) }),
+      h('input', {
+        id: 'import',
+        type: 'file',
+        accept: '.json,application/json',
+        'data-focus': 'import',
+        onchange: (e) => void importFile(e.target as HTMLInputElement),
+      }),
     ),
   );
 }
@@ -256,10 +285,18 @@ function resetSection(view: OptionsView, rerender: () => void): HTMLElement {
           h(
             'p',
             { class: 'buttons' },
-            h('button', { type: 'button', class: 'danger', 'data-focus': 'reset-confirm', onclick: () => void confirm() }, t('btn_reset_confirm')),
+            h(
+              'button',
+              { type: 'button', class: 'danger', 'data-focus': 'reset-confirm', onclick: () => void confirm() },
+              t('btn_reset_confirm'),
+            ),
             h('button', { type: 'button', 'data-focus': 'reset', onclick: setConfirming(false) }, t('btn_cancel')),
           ),
         )
-      : h('p', {}, h('button', { type: 'button', 'data-focus': 'reset', onclick: setConfirming(true) }, t('btn_reset'))),
+      : h(
+          'p',
+          {},
+          h('button', { type: 'button', 'data-focus': 'reset', onclick: setConfirming(true) }, t('btn_reset')),
+        ),
   );
 }

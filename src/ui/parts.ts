@@ -1,6 +1,6 @@
 import type { Source } from '../catalogue/schema';
 import type { Notice } from '../storage';
-import { h, externalLink } from './dom';
+import { externalLink, h } from './dom';
 import { t } from './i18n';
 import type { Tone } from './words';
 
@@ -16,7 +16,9 @@ export function sourceList(sources: readonly Source[], key?: string): HTMLElemen
   return h(
     'ul',
     { class: 'sources' },
-    ...sources.map((s, i) => h('li', {}, externalLink(s.url, sourceLabel(s.url), { title: s.note, 'data-focus': key && `${key}-${i}` }))),
+    ...sources.map((s, i) =>
+      h('li', {}, externalLink(s.url, sourceLabel(s.url), { title: s.note, 'data-focus': key && `${key}-${i}` })),
+    ),
   );
 }
 
@@ -39,7 +41,11 @@ export function noticeList(notices: readonly Notice[], dismiss: (id: string) => 
           'li',
           { class: 'notice' },
           h('p', { id }, t(n.key)),
-          h('button', { type: 'button', 'aria-describedby': id, 'data-focus': `dismiss-${n.id}`, onclick: () => dismiss(n.id) }, t('btn_dismiss')),
+          h(
+            'button',
+            { type: 'button', 'aria-describedby': id, 'data-focus': `dismiss-${n.id}`, onclick: () => dismiss(n.id) },
+            t('btn_dismiss'),
+          ),
         );
       }),
     ),

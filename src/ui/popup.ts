@@ -1,22 +1,22 @@
 import { browser } from 'wxt/browser';
 import type { RegionId } from '../catalogue/schema';
-import { settingById, SETTINGS } from '../catalogue/settings';
+import { SETTINGS, settingById } from '../catalogue/settings';
 import { eventsFor } from '../catalogue/timeline';
 import type { RunRecord, SettingResult } from '../run/types';
 import { browserHints, resolveRegion } from '../status/region';
 import { stillToDo } from '../status/scope';
-import { summarize, type Summary } from '../status/summary';
-import { update, type Account, type Audit, type ManualDone, type Notice, type Prefs, type Receipt } from '../storage';
+import { type Summary, summarize } from '../status/summary';
+import { type Account, type Audit, type ManualDone, type Notice, type Prefs, type Receipt, update } from '../storage';
 import { captureOffer } from './capture-offer';
-import { scopeChoice, scopeName, regionQuestion } from './choices';
+import { regionQuestion, scopeChoice, scopeName } from './choices';
 import { announce, downloadFile, h, replaceContent, shell } from './dom';
 import { formatDate, formatDay, formatRelative, localizeDocument, regionName, settingName, t } from './i18n';
 import { noticeList, toneBadge } from './parts';
 import { interruptedText, phaseText, progressText, resultWords } from './progress';
+import { failureKind, reasonWords } from './reasons';
 import { latestReceipt, receiptFileName, receiptJson, receiptText } from './receipt';
 import { send } from './send';
 import { renderFromStorage } from './state';
-import { failureKind, reasonWords } from './reasons';
 import { stillToDoCard } from './todo';
 import { stateWords, type Tone, type Words } from './words';
 
@@ -82,7 +82,12 @@ export function renderPopup(root: HTMLElement, data: PopupData): void {
       !running && captureOffer(data.run),
       scopeDone && stillToDoCard(stillToDo(data.audit, data.prefs, data.manualDone, data.region)),
     ),
-    h('footer', { class: 'foot' }, receiptSection(latestReceipt(data.receipts)), h('p', { class: 'small muted' }, t('popup_privacy_promise'))),
+    h(
+      'footer',
+      { class: 'foot' },
+      receiptSection(latestReceipt(data.receipts)),
+      h('p', { class: 'small muted' }, t('popup_privacy_promise')),
+    ),
   );
   announce(live, data.run ? progressText(data.run) : '');
 }
@@ -122,7 +127,9 @@ function headline(summary: Summary, data: PopupData): string {
       if (summary.statuses.length === 0) return t('headline_nothing_covered');
       const off = summary.statuses.filter((s) => s.state === 'private').length;
       if (off === 0) return t('headline_nothing_in_region');
-      return off === 1 ? t('headline_done_one', scopeName(data.prefs.covered)) : t('headline_done_other', scopeName(data.prefs.covered), off);
+      return off === 1
+        ? t('headline_done_one', scopeName(data.prefs.covered))
+        : t('headline_done_other', scopeName(data.prefs.covered), off);
     }
   }
 }
@@ -132,7 +139,11 @@ function failures(run: RunRecord | null, audit: Audit): SettingResult[] {
   if (run?.status !== 'finished') return [];
   const fixedSince = (id: string) => {
     const record = audit[id];
-    return !!record && record.observedAt > (run.finishedAt ?? run.updatedAt) && record.state === settingById(id)?.privateValue;
+    return (
+      !!record &&
+      record.observedAt > (run.finishedAt ?? run.updatedAt) &&
+      record.state === settingById(id)?.privateValue
+    );
   };
   return run.results.filter((r) => r.outcome === 'failed' && !fixedSince(r.settingId));
 }
@@ -159,7 +170,9 @@ const nextCheck = (readAt: string, days: number) => new Date(Date.parse(readAt) 
 
 /** What is known before anything was read: LinkedIn's default, for the (probable) region. */
 function knownDefault(region: RegionId): string | null {
-  const onByDefault = eventsFor(region).filter((e) => e.deadline && e.id.startsWith('ai-')).at(-1);
+  const onByDefault = eventsFor(region)
+    .filter((e) => e.deadline && e.id.startsWith('ai-'))
+    .at(-1);
   return onByDefault ? t('known_default_on', formatDay(onByDefault.date)) : null;
 }
 
@@ -168,21 +181,30 @@ function statusSection(summary: Summary, data: PopupData, failed: readonly Setti
   const region = t('popup_region', regionName(data.region));
   return h(
     'section',
-    { class: `status tone-${failed.length > 0 ? 'bad' : HEADLINE_TONE[summary.headline]}`, 'aria-labelledby': 'headline' },
+    {
+      class: `status tone-${failed.length > 0 ? 'bad' : HEADLINE_TONE[summary.headline]}`,
+      'aria-labelledby': 'headline',
+    },
     h('h1', { id: 'headline' }, failed.length > 0 ? failHeading(failed) : headline(summary, data)),
-    summary.headline === 'never-checked' && h('p', { class: 'small' }, knownDefault(data.region), ' ', t('known_not_too_late')),
+    summary.headline === 'never-checked' &&
+      h('p', { class: 'small' }, knownDefault(data.region), ' ', t('known_not_too_late')),
     summary.headline === 'countdown' && h('p', {}, t('popup_deadline', formatDay(summary.deadline!.event.date))),
     summary.backOn.length > 1 && h('p', {}, t('popup_back_on_all', summary.backOn.map(settingName).join(', '))),
-    summary.headline !== 'running' && (readAt || data.regionConfirmed) &&
+    summary.headline !== 'running' &&
+      (readAt || data.regionConfirmed) &&
       h(
         'p',
         { class: 'muted small' },
         [
           readAt && t('popup_checked', formatRelative(readAt, data.now), formatDate(readAt)),
           // With every dated deadline past, the reminder is the next re-check.
-          readAt && summary.headline === 'private' && t('popup_next_check', formatRelative(nextCheck(readAt, data.prefs.recheckDays), data.now)),
+          readAt &&
+            summary.headline === 'private' &&
+            t('popup_next_check', formatRelative(nextCheck(readAt, data.prefs.recheckDays), data.now)),
           data.regionConfirmed && region,
-        ].filter(Boolean).join(' · '),
+        ]
+          .filter(Boolean)
+          .join(' · '),
       ),
   );
 }
@@ -190,28 +212,59 @@ function statusSection(summary: Summary, data: PopupData, failed: readonly Setti
 function actions(summary: Summary, data: PopupData, running: boolean): HTMLElement | null {
   if (running) return null;
   if (summary.headline === 'signed-out') {
-    return h('div', { class: 'actions' }, h('a', { href: signInUrl(data), target: '_blank', rel: 'noopener noreferrer', class: 'button primary' }, t('link_sign_in')));
+    return h(
+      'div',
+      { class: 'actions' },
+      h(
+        'a',
+        { href: signInUrl(data), target: '_blank', rel: 'noopener noreferrer', class: 'button primary' },
+        t('link_sign_in'),
+      ),
+    );
   }
   const start = (message: 'ui:startRun' | 'ui:checkNow') => () => void send({ type: message });
-  const optOut = h('button', { type: 'button', class: 'primary', 'data-focus': 'opt-out', 'aria-describedby': 'covers', onclick: start('ui:startRun') }, t('btn_opt_out'));
+  const optOut = h(
+    'button',
+    {
+      type: 'button',
+      class: 'primary',
+      'data-focus': 'opt-out',
+      'aria-describedby': 'covers',
+      onclick: start('ui:startRun'),
+    },
+    t('btn_opt_out'),
+  );
   const covers = h('p', { id: 'covers', class: 'muted small' }, t('popup_covers_verified'));
-  const checkNow = h('div', { class: 'inline' }, h('button', { type: 'button', 'data-focus': 'check-now', 'aria-describedby': 'check-hint', onclick: start('ui:checkNow') }, t('btn_check_now')), h('p', { id: 'check-hint', class: 'muted small' }, t('popup_check_hint')));
+  const checkNow = h(
+    'div',
+    { class: 'inline' },
+    h(
+      'button',
+      { type: 'button', 'data-focus': 'check-now', 'aria-describedby': 'check-hint', onclick: start('ui:checkNow') },
+      t('btn_check_now'),
+    ),
+    h('p', { id: 'check-hint', class: 'muted small' }, t('popup_check_hint')),
+  );
   // Everything covered was read off: checking again is what is left to do.
   if (summary.headline === 'private' || summary.headline === 'recheck-due') {
     return h(
       'div',
       { class: 'actions inline' },
-      h('button', { type: 'button', class: 'primary', 'data-focus': 'check-now', 'aria-describedby': 'check-hint', onclick: start('ui:checkNow') }, t('btn_check_again')),
+      h(
+        'button',
+        {
+          type: 'button',
+          class: 'primary',
+          'data-focus': 'check-now',
+          'aria-describedby': 'check-hint',
+          onclick: start('ui:checkNow'),
+        },
+        t('btn_check_again'),
+      ),
       h('p', { id: 'check-hint', class: 'muted small' }, t('popup_check_hint')),
     );
   }
-  return h(
-    'div',
-    { class: 'actions' },
-    optOut,
-    covers,
-    checkNow,
-  );
+  return h('div', { class: 'actions' }, optOut, covers, checkNow);
 }
 
 /** During a run: the phases, where the work happens, and a way out. After one that stopped: why. */
@@ -221,7 +274,11 @@ function runNote(run: RunRecord): HTMLElement | null {
       'div',
       { class: 'run-note' },
       h('p', { class: 'small' }, t('run_tab_note')),
-      h('button', { type: 'button', class: 'small', 'data-focus': 'cancel', onclick: () => void send({ type: 'ui:cancelRun' }) }, t('btn_cancel')),
+      h(
+        'button',
+        { type: 'button', class: 'small', 'data-focus': 'cancel', onclick: () => void send({ type: 'ui:cancelRun' }) },
+        t('btn_cancel'),
+      ),
     );
   }
   if (run.status === 'signed-out') return h('p', { class: 'note tone-warn' }, t('run_signed_out_resume'));
@@ -241,16 +298,47 @@ function failureGroups(failed: readonly SettingResult[]): HTMLElement | null {
     'section',
     { class: 'problems', 'aria-labelledby': 'headline' },
     ...[...groups].map(([reason, results]) =>
-      h('p', {}, reason, ' ', h('span', { class: 'muted small' }, results.map((r) => settingName(r.settingId)).join(', '))),
+      h(
+        'p',
+        {},
+        reason,
+        ' ',
+        h('span', { class: 'muted small' }, results.map((r) => settingName(r.settingId)).join(', ')),
+      ),
     ),
-    h('p', { class: 'small' }, failed.every((r) => failureKind(r.code) !== 'other') ? t('fail_usually_temporary') : t('fail_by_hand')),
+    h(
+      'p',
+      { class: 'small' },
+      failed.every((r) => failureKind(r.code) !== 'other') ? t('fail_usually_temporary') : t('fail_by_hand'),
+    ),
     h(
       'div',
       { class: 'buttons' },
-      h('button', { type: 'button', class: 'primary', 'data-focus': 'try-again', onclick: () => void send({ type: 'ui:startRun' }) }, t('btn_try_again')),
+      h(
+        'button',
+        {
+          type: 'button',
+          class: 'primary',
+          'data-focus': 'try-again',
+          onclick: () => void send({ type: 'ui:startRun' }),
+        },
+        t('btn_try_again'),
+      ),
       failed.length === 1
-        ? h('button', { type: 'button', 'data-focus': 'guide-failed', onclick: () => void send({ type: 'ui:openGuided', settingId: failed[0]!.settingId }) }, t('btn_with_guidance'))
-        : h('a', { href: browser.runtime.getURL('/checklist.html'), target: '_blank', class: 'button' }, t('btn_with_guidance')),
+        ? h(
+            'button',
+            {
+              type: 'button',
+              'data-focus': 'guide-failed',
+              onclick: () => void send({ type: 'ui:openGuided', settingId: failed[0]!.settingId }),
+            },
+            t('btn_with_guidance'),
+          )
+        : h(
+            'a',
+            { href: browser.runtime.getURL('/checklist.html'), target: '_blank', class: 'button' },
+            t('btn_with_guidance'),
+          ),
     ),
   );
 }
@@ -275,7 +363,9 @@ function grouped(items: readonly { id: string; on: boolean; row: () => HTMLEleme
   const unclear = items.filter((i) => !i.on);
   const names = (group: typeof items) => h('span', { class: 'small' }, group.map((i) => settingName(i.id)).join(', '));
   return [
-    ...(on.length > ONE_BY_ONE ? [h('li', { class: 'row' }, h('span', { class: 'result tone-bad' }, t('rows_on', on.length)), names(on))] : on.map((i) => i.row())),
+    ...(on.length > ONE_BY_ONE
+      ? [h('li', { class: 'row' }, h('span', { class: 'result tone-bad' }, t('rows_on', on.length)), names(on))]
+      : on.map((i) => i.row())),
     ...(unclear.length > ONE_BY_ONE
       ? [
           h(
@@ -283,7 +373,11 @@ function grouped(items: readonly { id: string; on: boolean; row: () => HTMLEleme
             { class: 'row' },
             h('span', { class: 'result tone-warn' }, t('rows_unclear', unclear.length)),
             names(unclear),
-            h('a', { href: browser.runtime.getURL('/checklist.html'), target: '_blank', class: 'button small' }, t('btn_with_guidance')),
+            h(
+              'a',
+              { href: browser.runtime.getURL('/checklist.html'), target: '_blank', class: 'button small' },
+              t('btn_with_guidance'),
+            ),
           ),
         ]
       : unclear.map((i) => i.row())),
@@ -297,7 +391,12 @@ const FOLD_AFTER = 6;
  * and the rest fold away (failures are grouped above), so the popup stays one screen high.
  */
 function runRows(run: RunRecord, now: Date): HTMLElement {
-  const rowOf = (r: SettingResult) => row(r.settingId, resultWords(run, r), r.outcome === 'unknown' || r.outcome === 'failed' ? reasonWords(r.code) : undefined);
+  const rowOf = (r: SettingResult) =>
+    row(
+      r.settingId,
+      resultWords(run, r),
+      r.outcome === 'unknown' || r.outcome === 'failed' ? reasonWords(r.code) : undefined,
+    );
   const heading = h('h2', { id: 'results-heading' }, runHeading(run, now));
   if (run.status === 'running') {
     // A long check keeps the rows still to come in view and folds the finished ones.
@@ -306,7 +405,8 @@ function runRows(run: RunRecord, now: Date): HTMLElement {
       'section',
       { class: 'results', 'aria-labelledby': 'results-heading' },
       heading,
-      fold.length > 0 && h('details', {}, h('summary', {}, t('rows_each', fold.length)), h('ul', { class: 'rows' }, ...fold.map(rowOf))),
+      fold.length > 0 &&
+        h('details', {}, h('summary', {}, t('rows_each', fold.length)), h('ul', { class: 'rows' }, ...fold.map(rowOf))),
       h('ul', { class: 'rows' }, ...run.results.filter((r) => !fold.includes(r)).map(rowOf)),
     );
   }
@@ -317,8 +417,19 @@ function runRows(run: RunRecord, now: Date): HTMLElement {
     'section',
     { class: 'results', 'aria-label': when },
     open.length > 0 && heading,
-    open.length > 0 && h('ul', { class: 'rows' }, ...grouped(open.map((r) => ({ id: r.settingId, on: r.outcome === 'observed-on', row: () => rowOf(r) })))),
-    folded.length > 0 && h('details', {}, h('summary', {}, `${open.length > 0 ? '' : `${when} · `}${t('rows_each', folded.length)}`), h('ul', { class: 'rows' }, ...folded.map(rowOf))),
+    open.length > 0 &&
+      h(
+        'ul',
+        { class: 'rows' },
+        ...grouped(open.map((r) => ({ id: r.settingId, on: r.outcome === 'observed-on', row: () => rowOf(r) }))),
+      ),
+    folded.length > 0 &&
+      h(
+        'details',
+        {},
+        h('summary', {}, `${open.length > 0 ? '' : `${when} · `}${t('rows_each', folded.length)}`),
+        h('ul', { class: 'rows' }, ...folded.map(rowOf)),
+      ),
   );
 }
 
@@ -332,8 +443,19 @@ function statusRows(summary: Summary): HTMLElement | null {
     'section',
     { class: 'results', 'aria-labelledby': 'results-heading' },
     h('h2', { id: 'results-heading' }, t('popup_covered_heading')),
-    open.length > 0 && h('ul', { class: 'rows' }, ...grouped(open.map((s) => ({ id: s.settingId, on: s.state === 'exposed', row: () => rowOf(s) })))),
-    folded.length > 0 && h('details', {}, h('summary', {}, t('rows_each', folded.length)), h('ul', { class: 'rows' }, ...folded.map(rowOf))),
+    open.length > 0 &&
+      h(
+        'ul',
+        { class: 'rows' },
+        ...grouped(open.map((s) => ({ id: s.settingId, on: s.state === 'exposed', row: () => rowOf(s) }))),
+      ),
+    folded.length > 0 &&
+      h(
+        'details',
+        {},
+        h('summary', {}, t('rows_each', folded.length)),
+        h('ul', { class: 'rows' }, ...folded.map(rowOf)),
+      ),
   );
 }
 
@@ -348,7 +470,13 @@ function row(settingId: string, words: Words, reason?: string): HTMLElement {
     words.guide &&
       h(
         'button',
-        { type: 'button', class: 'small', 'data-focus': `guide-${settingId}`, 'aria-label': t('btn_show_me_for', name), onclick: () => void send({ type: 'ui:openGuided', settingId }) },
+        {
+          type: 'button',
+          class: 'small',
+          'data-focus': `guide-${settingId}`,
+          'aria-label': t('btn_show_me_for', name),
+          onclick: () => void send({ type: 'ui:openGuided', settingId }),
+        },
         t('btn_show_me'),
       ),
   );
@@ -363,8 +491,25 @@ function receiptSection(receipt: Receipt | undefined): HTMLElement | null {
     h(
       'div',
       { class: 'buttons' },
-      h('button', { type: 'button', 'data-focus': 'export-json', onclick: () => downloadFile(receiptFileName(receipt, 'json'), receiptJson(receipt), 'application/json') }, t('btn_export_json')),
-      h('button', { type: 'button', 'data-focus': 'export-text', onclick: () => downloadFile(receiptFileName(receipt, 'txt'), receiptText(receipt), 'text/plain;charset=utf-8') }, t('btn_export_text')),
+      h(
+        'button',
+        {
+          type: 'button',
+          'data-focus': 'export-json',
+          onclick: () => downloadFile(receiptFileName(receipt, 'json'), receiptJson(receipt), 'application/json'),
+        },
+        t('btn_export_json'),
+      ),
+      h(
+        'button',
+        {
+          type: 'button',
+          'data-focus': 'export-text',
+          onclick: () =>
+            downloadFile(receiptFileName(receipt, 'txt'), receiptText(receipt), 'text/plain;charset=utf-8'),
+        },
+        t('btn_export_text'),
+      ),
     ),
   );
 }

@@ -13,7 +13,9 @@ const pageOf = (run: RunRecord, settingId: string) => run.pages.find((p) => p.se
  */
 export function phases(run: RunRecord): { read: number; total: number; verified: number; toVerify: number } {
   const firstPassDone = (r: SettingResult) => r.outcome !== 'pending' || pageOf(run, r.settingId)?.phase !== 'apply';
-  const clicked = run.results.filter((r) => r.clicks > 0 || (r.outcome === 'pending' && pageOf(run, r.settingId)?.phase === 'verify'));
+  const clicked = run.results.filter(
+    (r) => r.clicks > 0 || (r.outcome === 'pending' && pageOf(run, r.settingId)?.phase === 'verify'),
+  );
   return {
     read: run.results.filter(firstPassDone).length,
     total: run.results.length,
@@ -41,15 +43,23 @@ export function resultWords(run: RunRecord, result: SettingResult): Words {
     return { text: current ? t('progress_verifying') : t('progress_wait_verify'), tone: 'busy', guide: false };
   }
   if (!current) return outcomeWords('pending');
-  return { text: page && page.retries > 0 ? t('progress_retrying') : t('progress_checking'), tone: 'busy', guide: false };
+  return {
+    text: page && page.retries > 0 ? t('progress_retrying') : t('progress_checking'),
+    tone: 'busy',
+    guide: false,
+  };
 }
 
 /** What the live region says: the phase and the latest result, so progress is heard as it happens. */
 export function progressText(run: RunRecord): string {
   if (run.status === 'signed-out') return t('run_signed_out');
   if (run.status === 'interrupted') return interruptedText(run);
-  if (run.status === 'finished') return `${t('progress_finished')} ${t('progress_count', doneCount(run), run.results.length)}`;
-  const last = [...run.results].filter((r) => r.at && r.outcome !== 'pending').sort((a, b) => (a.at! < b.at! ? -1 : 1)).at(-1);
+  if (run.status === 'finished')
+    return `${t('progress_finished')} ${t('progress_count', doneCount(run), run.results.length)}`;
+  const last = [...run.results]
+    .filter((r) => r.at && r.outcome !== 'pending')
+    .sort((a, b) => (a.at! < b.at! ? -1 : 1))
+    .at(-1);
   const phase = phaseText(run);
   return last ? `${phase}. ${settingName(last.settingId)}: ${outcomeWords(last.outcome).text}` : phase;
 }

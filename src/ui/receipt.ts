@@ -5,7 +5,10 @@ import { reasonWords } from './reasons';
 import { outcomeWords } from './words';
 
 export function latestReceipt(receipts: readonly Receipt[]): Receipt | undefined {
-  return receipts.reduce<Receipt | undefined>((latest, r) => (!latest || r.finishedAt > latest.finishedAt ? r : latest), undefined);
+  return receipts.reduce<Receipt | undefined>(
+    (latest, r) => (!latest || r.finishedAt > latest.finishedAt ? r : latest),
+    undefined,
+  );
 }
 
 export function receiptFileName(receipt: Receipt, extension: 'json' | 'txt'): string {
@@ -63,5 +66,9 @@ export function receiptText(receipt: Receipt): string {
 function revertLines(receipt: Receipt): string[] {
   const switched = receipt.settings.filter((r) => r.outcome === 'verified');
   if (switched.length === 0) return [];
-  return ['', t('receipt_revert'), ...switched.map((r) => `- ${settingName(r.settingId)}: ${settingById(r.settingId)?.url ?? ''}`)];
+  return [
+    '',
+    t('receipt_revert'),
+    ...switched.map((r) => `- ${settingName(r.settingId)}: ${settingById(r.settingId)?.url ?? ''}`),
+  ];
 }

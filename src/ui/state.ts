@@ -1,4 +1,4 @@
-import { readMany, watch, type SlotName, type SlotValue } from '../storage';
+import { readMany, type SlotName, type SlotValue, watch } from '../storage';
 
 export type UiState<K extends SlotName> = { [N in K]: SlotValue<N> };
 

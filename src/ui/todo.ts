@@ -1,6 +1,6 @@
-import { OBJECTION_FORM } from '../catalogue/objection-form';
 import { browser } from 'wxt/browser';
-import { type ToDo } from '../status/scope';
+import { OBJECTION_FORM } from '../catalogue/objection-form';
+import type { ToDo } from '../status/scope';
 import { update } from '../storage';
 import { externalLink, h } from './dom';
 import { settingName, stepName, t } from './i18n';
@@ -16,7 +16,12 @@ export function stillToDoCard(items: readonly ToDo[]): HTMLElement | null {
     'section',
     { class: 'todo', 'aria-labelledby': 'todo-heading' },
     h('h2', { id: 'todo-heading' }, t('todo_heading')),
-    h('ul', { class: 'rows' }, ...settingsToDo(items.flatMap((i) => (i.kind === 'setting' ? [i.settingId] : []))), ...items.flatMap((i) => (i.kind === 'step' ? [stepToDo(i.stepId)] : []))),
+    h(
+      'ul',
+      { class: 'rows' },
+      ...settingsToDo(items.flatMap((i) => (i.kind === 'setting' ? [i.settingId] : []))),
+      ...items.flatMap((i) => (i.kind === 'step' ? [stepToDo(i.stepId)] : [])),
+    ),
   );
 }
 
@@ -30,12 +35,25 @@ function settingsToDo(ids: string[]): HTMLElement[] {
     h(
       'li',
       { class: 'row' },
-      h('details', { class: 'name' }, h('summary', {}, t('todo_settings_on', ids.length)), h('p', { class: 'small muted' }, ids.map(settingName).join(', '))),
+      h(
+        'details',
+        { class: 'name' },
+        h('summary', {}, t('todo_settings_on', ids.length)),
+        h('p', { class: 'small muted' }, ids.map(settingName).join(', ')),
+      ),
       h(
         'span',
         { class: 'buttons' },
-        h('button', { type: 'button', class: 'small', 'data-focus': 'todo-switch-off', onclick: () => void switchOff() }, t('btn_switch_these_off')),
-        h('a', { href: browser.runtime.getURL('/checklist.html'), target: '_blank', class: 'button small' }, t('link_one_by_one')),
+        h(
+          'button',
+          { type: 'button', class: 'small', 'data-focus': 'todo-switch-off', onclick: () => void switchOff() },
+          t('btn_switch_these_off'),
+        ),
+        h(
+          'a',
+          { href: browser.runtime.getURL('/checklist.html'), target: '_blank', class: 'button small' },
+          t('link_one_by_one'),
+        ),
       ),
     ),
   ];
@@ -44,7 +62,11 @@ function settingsToDo(ids: string[]): HTMLElement[] {
 function settingToDo(settingId: string): HTMLElement {
   const name = settingName(settingId);
   const keepOn = () =>
-    void update('prefs', (p) => ({ ...p, keptOn: [...new Set([...(p.keptOn ?? []), settingId])], covered: p.covered.filter((id) => id !== settingId) }));
+    void update('prefs', (p) => ({
+      ...p,
+      keptOn: [...new Set([...(p.keptOn ?? []), settingId])],
+      covered: p.covered.filter((id) => id !== settingId),
+    }));
   return h(
     'li',
     { class: 'row' },
@@ -53,8 +75,28 @@ function settingToDo(settingId: string): HTMLElement {
     h(
       'span',
       { class: 'buttons' },
-      h('button', { type: 'button', class: 'small', 'data-focus': `todo-guide-${settingId}`, 'aria-label': t('btn_show_me_for', name), onclick: () => void send({ type: 'ui:openGuided', settingId }) }, t('btn_show_me')),
-      h('button', { type: 'button', class: 'small', 'data-focus': `keep-${settingId}`, 'aria-label': t('btn_keep_on_for', name), onclick: keepOn }, t('btn_keep_on')),
+      h(
+        'button',
+        {
+          type: 'button',
+          class: 'small',
+          'data-focus': `todo-guide-${settingId}`,
+          'aria-label': t('btn_show_me_for', name),
+          onclick: () => void send({ type: 'ui:openGuided', settingId }),
+        },
+        t('btn_show_me'),
+      ),
+      h(
+        'button',
+        {
+          type: 'button',
+          class: 'small',
+          'data-focus': `keep-${settingId}`,
+          'aria-label': t('btn_keep_on_for', name),
+          onclick: keepOn,
+        },
+        t('btn_keep_on'),
+      ),
     ),
   );
 }
@@ -70,8 +112,20 @@ function stepToDo(stepId: string): HTMLElement {
     h(
       'span',
       { class: 'buttons' },
-      externalLink(browser.runtime.getURL(`/checklist.html#step-${stepId}`), t('link_objection_guide'), { class: 'button small' }),
-      h('a', { href: step.url, target: '_blank', rel: 'noopener noreferrer', class: 'button small', 'aria-label': t('link_open_step_for', name) }, t('link_open_step')),
+      externalLink(browser.runtime.getURL(`/checklist.html#step-${stepId}`), t('link_objection_guide'), {
+        class: 'button small',
+      }),
+      h(
+        'a',
+        {
+          href: step.url,
+          target: '_blank',
+          rel: 'noopener noreferrer',
+          class: 'button small',
+          'aria-label': t('link_open_step_for', name),
+        },
+        t('link_open_step'),
+      ),
     ),
   );
 }

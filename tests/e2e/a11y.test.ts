@@ -2,7 +2,7 @@ import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 
 import { axeProblems as problems } from './axe';
-import { launchBrowser, startReplica, untilRunEnds, type ExtensionBrowser } from './harness';
+import { type ExtensionBrowser, launchBrowser, startReplica, untilRunEnds } from './harness';
 
 async function setUp(): Promise<ExtensionBrowser> {
   const replica = await startReplica('en-all-on');
@@ -54,9 +54,13 @@ describe('keyboard', () => {
     const browser = await setUp();
     const popup = await openPage(browser, 'popup');
     const optOut = popup.getByRole('button', { name: /^Opt out/ });
-    for (let tabs = 0; tabs < 10 && !(await optOut.evaluate((el) => el === document.activeElement)); tabs++) await popup.keyboard.press('Tab');
+    for (let tabs = 0; tabs < 10 && !(await optOut.evaluate((el) => el === document.activeElement)); tabs++)
+      await popup.keyboard.press('Tab');
     expect(await optOut.evaluate((el) => el === document.activeElement)).toBe(true);
-    const ring = await optOut.evaluate((el) => ({ focusVisible: el.matches(':focus-visible'), outline: getComputedStyle(el).outlineStyle }));
+    const ring = await optOut.evaluate((el) => ({
+      focusVisible: el.matches(':focus-visible'),
+      outline: getComputedStyle(el).outlineStyle,
+    }));
     expect(ring.focusVisible).toBe(true);
     expect(ring.outline).not.toBe('none');
 

@@ -17,9 +17,16 @@ export async function axeProblems(page: Page, label: string): Promise<string[]> 
   for (const colorScheme of SCHEMES) {
     await page.emulateMedia({ colorScheme });
     // target-size (WCAG 2.2: targets of at least 24 px) is switched on explicitly.
-    const { violations } = await page.evaluate(() => axe.run(document, { resultTypes: ['violations'], rules: { 'target-size': { enabled: true } } }));
-    const bad = violations.filter((v: Result) => v.impact === 'serious' || v.impact === 'critical' || v.id === 'target-size');
-    for (const v of bad) found.push(`${label} (${colorScheme}): ${v.id} [${v.impact}] ${v.help}\n    ${v.nodes.map((n) => n.target.join(' ')).join('\n    ')}`);
+    const { violations } = await page.evaluate(() =>
+      axe.run(document, { resultTypes: ['violations'], rules: { 'target-size': { enabled: true } } }),
+    );
+    const bad = violations.filter(
+      (v: Result) => v.impact === 'serious' || v.impact === 'critical' || v.id === 'target-size',
+    );
+    for (const v of bad)
+      found.push(
+        `${label} (${colorScheme}): ${v.id} [${v.impact}] ${v.help}\n    ${v.nodes.map((n) => n.target.join(' ')).join('\n    ')}`,
+      );
   }
   await page.emulateMedia({ colorScheme: 'light' });
   return found;

@@ -1,11 +1,11 @@
-import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { inReadingOrder } from '../../src/capture/order';
 import type { Capture, CapturedElement, CapturedNode } from '../../src/capture/types';
 import { SETTINGS } from '../../src/catalogue/settings';
 import type { UiToBg } from '../../src/messages';
-import { launchBrowser, LINKEDIN, startReplica, untilRunEnds, type ExtensionBrowser } from './harness';
 import { axeProblems } from './axe';
+import { type ExtensionBrowser, LINKEDIN, launchBrowser, startReplica, untilRunEnds } from './harness';
 import { BAIT } from './linkedin-replica/server.ts';
 
 declare const chrome: {

@@ -6,9 +6,14 @@ import { randomBytes } from 'node:crypto';
 import { cpSync, existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { chromium, type BrowserContext, type CDPSession, type Page, type Worker } from 'playwright-core';
+import { type BrowserContext, type CDPSession, chromium, type Page, type Worker } from 'playwright-core';
 import type { RunRecord } from '../../src/run/types';
-import { startReplica as startServer, type Replica, type ReplicaState, type Scenario } from './linkedin-replica/server.ts';
+import {
+  type Replica,
+  type ReplicaState,
+  type Scenario,
+  startReplica as startServer,
+} from './linkedin-replica/server.ts';
 
 export type { Replica, ReplicaState, Scenario };
 
@@ -19,7 +24,10 @@ export const LINKEDIN = 'https://www.linkedin.com';
 // The extension APIs the harness calls inside extension contexts (the project has no chrome typings).
 declare const chrome: {
   action: { getBadgeText(details: object): Promise<string> };
-  storage: Record<'local' | 'session', { get(keys: null): Promise<Record<string, unknown>>; set(items: object): Promise<void> }> & {
+  storage: Record<
+    'local' | 'session',
+    { get(keys: null): Promise<Record<string, unknown>>; set(items: object): Promise<void> }
+  > & {
     onChanged: { addListener(fn: (changes: Record<string, unknown>, area: string) => void): void };
   };
 };
@@ -128,14 +136,19 @@ async function signIn(context: BrowserContext): Promise<void> {
 }
 
 /** A browser like `launchBrowser`'s, signed in, but without the extension: the benchmark's baseline. */
-export async function launchPlainBrowser({ replicaPort }: { replicaPort: number }): Promise<{ context: BrowserContext; close(): Promise<void> }> {
+export async function launchPlainBrowser({
+  replicaPort,
+}: {
+  replicaPort: number;
+}): Promise<{ context: BrowserContext; close(): Promise<void> }> {
   const plain = await launchChromium(mkdtempSync(join(tmpdir(), 'untrain-plain-')), replicaPort, [], {});
   await signIn(plain.context);
   return plain;
 }
 
 export async function launchBrowser(options: LaunchOptions): Promise<ExtensionBrowser> {
-  if (!existsSync(join(EXTENSION_DIR, 'manifest.json'))) throw new Error(`no extension build in ${EXTENSION_DIR}: run \`npx wxt build\` first`);
+  if (!existsSync(join(EXTENSION_DIR, 'manifest.json')))
+    throw new Error(`no extension build in ${EXTENSION_DIR}: run \`npx wxt build\` first`);
   // A private copy of the build: a `wxt build` running meanwhile (it empties .output) cannot pull
   // files from under a running test. The unpacked extension's id follows the path, so it varies.
   const root = mkdtempSync(join(tmpdir(), 'untrain-e2e-'));
@@ -151,13 +164,21 @@ function browserPid(profile: string): number {
   return Number(main.trim().split(/\s+/)[0]);
 }
 
-async function startExtensionBrowser(root: string, options: LaunchOptions, restarted = false): Promise<ExtensionBrowser> {
+async function startExtensionBrowser(
+  root: string,
+  options: LaunchOptions,
+  restarted = false,
+): Promise<ExtensionBrowser> {
   const { replicaPort, loggedIn = true, locale, env } = options;
   const extension = join(root, 'extension');
   const { context, close } = await launchChromium(
     root,
     replicaPort,
-    [`--disable-extensions-except=${extension}`, `--load-extension=${extension}`, ...(locale ? [`--lang=${locale}`] : [])],
+    [
+      `--disable-extensions-except=${extension}`,
+      `--load-extension=${extension}`,
+      ...(locale ? [`--lang=${locale}`] : []),
+    ],
     {
       ignoreDefaultArgs: ['--disable-extensions'],
       ...(locale ? { locale } : {}),
@@ -166,7 +187,9 @@ async function startExtensionBrowser(root: string, options: LaunchOptions, resta
   );
 
   const isOurs = (w: Worker) => w.url().startsWith('chrome-extension://');
-  const first = context.serviceWorkers().find(isOurs) ?? (await context.waitForEvent('serviceworker', { predicate: isOurs, timeout: 10_000 }));
+  const first =
+    context.serviceWorkers().find(isOurs) ??
+    (await context.waitForEvent('serviceworker', { predicate: isOurs, timeout: 10_000 }));
   const extensionId = new URL(first.url()).host;
   const origin = `chrome-extension://${extensionId}/`;
   const live = () => context.serviceWorkers().find((w) => w.url().startsWith(origin));
@@ -195,7 +218,8 @@ async function startExtensionBrowser(root: string, options: LaunchOptions, resta
     });
     const until = async (want?: string) => {
       for (const end = Date.now() + 10_000; want ? status !== want : !status; ) {
-        if (Date.now() > end) throw new Error(`service worker ${status ?? 'status unknown'}, wanted ${want ?? 'a status'}`);
+        if (Date.now() > end)
+          throw new Error(`service worker ${status ?? 'status unknown'}, wanted ${want ?? 'a status'}`);
         await new Promise((done) => setTimeout(done, 20));
       }
     };
@@ -214,7 +238,9 @@ async function startExtensionBrowser(root: string, options: LaunchOptions, resta
       if (status() === 'stopped') await cdp.send('ServiceWorker.startWorker', { scopeURL: origin });
       await until('running');
     });
-    return live() ?? context.waitForEvent('serviceworker', { predicate: (w) => w.url().startsWith(origin), timeout: 10_000 });
+    return (
+      live() ?? context.waitForEvent('serviceworker', { predicate: (w) => w.url().startsWith(origin), timeout: 10_000 })
+    );
   }
 
   return {
@@ -233,13 +259,16 @@ async function startExtensionBrowser(root: string, options: LaunchOptions, resta
     worker,
     badgeText: () => probe.evaluate(() => chrome.action.getBadgeText({})),
     storage: (area) => probe.evaluate((a) => chrome.storage[a].get(null), area),
-    setStorage: (area, items) => probe.evaluate(([a, i]) => chrome.storage[a as 'local'].set(i as object), [area, items] as const),
+    setStorage: (area, items) =>
+      probe.evaluate(([a, i]) => chrome.storage[a as 'local'].set(i as object), [area, items] as const),
     async countStorageChanges() {
       const key = `changes${Math.random().toString(36).slice(2)}`;
       await probe.evaluate((k) => {
         const seen: string[] = [];
         (globalThis as Record<string, unknown>)[k] = seen;
-        chrome.storage.onChanged.addListener((changes, area) => seen.push(...Object.keys(changes).map((name) => `${area}:${name}`)));
+        chrome.storage.onChanged.addListener((changes, area) =>
+          seen.push(...Object.keys(changes).map((name) => `${area}:${name}`)),
+        );
       }, key);
       return () => probe.evaluate((k) => [...((globalThis as Record<string, unknown>)[k] as string[])], key);
     },
@@ -264,7 +293,10 @@ export async function lastRun(browser: ExtensionBrowser): Promise<RunRecord | un
 }
 
 /** Wait until the run has ended (any status but running); with `since`, one started at or after that time (ms). */
-export async function untilRunEnds(browser: ExtensionBrowser, { timeoutMs = 45_000, since = 0 } = {}): Promise<RunRecord> {
+export async function untilRunEnds(
+  browser: ExtensionBrowser,
+  { timeoutMs = 45_000, since = 0 } = {},
+): Promise<RunRecord> {
   for (const end = Date.now() + timeoutMs; Date.now() < end; await new Promise((done) => setTimeout(done, 100))) {
     const run = await lastRun(browser);
     if (run && run.status !== 'running' && Date.parse(run.startedAt) >= since) return run;

@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { SETTINGS } from '../../src/catalogue/settings';
 import type { RunRecord } from '../../src/run/types';
 import type { AuditRecord } from '../../src/storage';
-import { lastRun, LINKEDIN, untilRunEnds, type ExtensionBrowser, type Replica } from './harness';
+import { type ExtensionBrowser, LINKEDIN, lastRun, type Replica, untilRunEnds } from './harness';
 import { changesFor, pressOptOut, resultOf, setUp, sleep, words } from './run-helpers';
 
 declare const chrome: {

@@ -10,11 +10,16 @@ describe('built manifests ask for the least', () => {
     expect(m.manifest_version).toBe(3);
     expect(m.permissions.sort()).toEqual(['alarms', 'scripting', 'storage']);
     // No more than the content script's own matches: the run sees its tab's address, nothing else.
-    expect(m.host_permissions.sort()).toEqual(m.content_scripts.flatMap((s: { matches: string[] }) => s.matches).sort());
+    expect(m.host_permissions.sort()).toEqual(
+      m.content_scripts.flatMap((s: { matches: string[] }) => s.matches).sort(),
+    );
     expect(m.host_permissions).not.toContain('https://www.linkedin.com/*');
     expect(m.optional_permissions ?? []).toEqual([]);
     for (const script of m.content_scripts) {
-      for (const match of script.matches) expect(match).toMatch(/^https:\/\/www\.linkedin\.com\/(mypreferences|psettings|login|authwall|checkpoint|uas)\b/);
+      for (const match of script.matches)
+        expect(match).toMatch(
+          /^https:\/\/www\.linkedin\.com\/(mypreferences|psettings|login|authwall|checkpoint|uas)\b/,
+        );
     }
     expect(m.content_security_policy).toBeUndefined();
     expect(m.default_locale).toBe('en');

@@ -1,9 +1,17 @@
-import { expect, it, describe } from 'vitest';
 import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 
 import { SETTINGS } from '../../src/catalogue/settings';
 import type { RunRecord } from '../../src/run/types';
-import { lastRun, launchBrowser, startReplica, untilRunEnds, type ExtensionBrowser, type Replica, type Scenario } from './harness';
+import {
+  type ExtensionBrowser,
+  lastRun,
+  launchBrowser,
+  type Replica,
+  type Scenario,
+  startReplica,
+  untilRunEnds,
+} from './harness';
 
 const covered = SETTINGS.filter((s) => s.oneClickDefault).map((s) => s.id);
 const notCovered = SETTINGS.map((s) => s.id).filter((id) => !covered.includes(id));
@@ -21,7 +29,12 @@ async function pressOptOut(browser: ExtensionBrowser): Promise<Page> {
 }
 
 const outcomes = (run: RunRecord) => Object.fromEntries(run.results.map((r) => [r.settingId, r.outcome]));
-const switchedOff = (replica: Replica) => replica.state().changes.filter((c) => c.value === false).map((c) => c.settingId).sort();
+const switchedOff = (replica: Replica) =>
+  replica
+    .state()
+    .changes.filter((c) => c.value === false)
+    .map((c) => c.settingId)
+    .sort();
 
 describe('one-click opt-out in a real Chromium against the replica', () => {
   it('flips every covered switch that was on, nothing else, verified by the server; badge before and after', async () => {
@@ -40,7 +53,9 @@ describe('one-click opt-out in a real Chromium against the replica', () => {
     expect(replica.state().changes.every((c) => c.value === false)).toBe(true);
 
     await expect.poll(() => browser.badgeText()).toBe('');
-    await expect.poll(() => popup.getByRole('heading', { level: 1 }).textContent()).toMatch(/^AI training and data sharing: off, \d+ settings verified$/);
+    await expect
+      .poll(() => popup.getByRole('heading', { level: 1 }).textContent())
+      .toMatch(/^AI training and data sharing: off, \d+ settings verified$/);
     await expect.poll(() => popup.getByText('Turned off and verified').count()).toBe(covered.length);
     // The run's tab was closed: only the popup and the harness's own page remain.
     expect(browser.context.pages().filter((p) => p.url().includes('linkedin.com'))).toEqual([]);
@@ -80,7 +95,9 @@ describe('one-click opt-out in a real Chromium against the replica', () => {
     expect(outcomes(run)['ai-training']).toBe('unknown');
     expect(replica.state().switches['ai-training']).toBe(true);
     expect(replica.state().changes.filter((c) => c.settingId === 'ai-training' || c.settingId === null)).toEqual([]);
-    await expect.poll(() => popup.getByRole('button', { name: /Data for Generative AI|AI/ }).count()).toBeGreaterThan(0);
+    await expect
+      .poll(() => popup.getByRole('button', { name: /Data for Generative AI|AI/ }).count())
+      .toBeGreaterThan(0);
   });
 
   it('signed out: ends with the sign-in message and changes nothing', async () => {
@@ -108,7 +125,9 @@ describe('one-click opt-out in a real Chromium against the replica', () => {
     const popup = await pressOptOut(browser);
     await popup.close();
     // Stop it once the first page has been read and clicked, before any page is verified.
-    await expect.poll(async () => (await lastRun(browser))?.results.filter((r) => r.before).length ?? 0, { timeout: 20_000 }).toBeGreaterThan(0);
+    await expect
+      .poll(async () => (await lastRun(browser))?.results.filter((r) => r.before).length ?? 0, { timeout: 20_000 })
+      .toBeGreaterThan(0);
     await browser.stopServiceWorker();
     const run = await untilRunEnds(browser, { timeoutMs: 90_000 });
     expect([run.status, run.code, run.reason]).toEqual(['finished', undefined, undefined]);
@@ -120,10 +139,16 @@ describe('one-click opt-out in a real Chromium against the replica', () => {
     const { browser } = await setUp('slow', true, { delayMs: 800 });
     const popup = await pressOptOut(browser);
     await popup.close();
-    await expect.poll(async () => (await lastRun(browser))?.results.some((r) => r.outcome === 'verified' || r.before) ?? false, { timeout: 20_000 }).toBe(true);
+    await expect
+      .poll(async () => (await lastRun(browser))?.results.some((r) => r.outcome === 'verified' || r.before) ?? false, {
+        timeout: 20_000,
+      })
+      .toBe(true);
     const again = await browser.openPopup();
     expect((await lastRun(browser))!.status).toBe('running');
-    await expect.poll(() => again.getByRole('heading', { level: 2 }).first().textContent()).toMatch(/^Switching off \d+ of \d+/);
+    await expect
+      .poll(() => again.getByRole('heading', { level: 2 }).first().textContent())
+      .toMatch(/^Switching off \d+ of \d+/);
     await expect.poll(() => again.getByRole('status').first().textContent(), { timeout: 10_000 }).toMatch(/of/);
     await untilRunEnds(browser, { timeoutMs: 90_000 });
     await expect.poll(() => again.getByText('Turned off and verified').count()).toBe(covered.length);
@@ -132,11 +157,22 @@ describe('one-click opt-out in a real Chromium against the replica', () => {
   it('a manual visit to a settings page updates the audit passively', async () => {
     const { replica, browser } = await setUp('en-all-on');
     const page = await browser.open(SETTINGS[0]!.url);
-    await expect.poll(async () => ((await browser.storage('local')).audit as Record<string, { state: string; how: string }> | undefined)?.['ai-training']).toMatchObject({ state: 'on', how: 'passive' });
+    await expect
+      .poll(
+        async () =>
+          ((await browser.storage('local')).audit as Record<string, { state: string; how: string }> | undefined)?.[
+            'ai-training'
+          ],
+      )
+      .toMatchObject({ state: 'on', how: 'passive' });
     await page.getByRole('switch').first().click();
     await expect.poll(() => replica.state().switches['ai-training']).toBe(false);
     await page.reload();
-    await expect.poll(async () => ((await browser.storage('local')).audit as Record<string, { state: string }>)['ai-training']!.state).toBe('off');
+    await expect
+      .poll(
+        async () => ((await browser.storage('local')).audit as Record<string, { state: string }>)['ai-training']!.state,
+      )
+      .toBe('off');
   });
 
   it('exports the receipt as JSON and as text, without personal data', async () => {
@@ -145,11 +181,21 @@ describe('one-click opt-out in a real Chromium against the replica', () => {
     await untilRunEnds(browser);
     // The receipt's buttons are folded into the popup's footer.
     await popup.locator('.receipt summary').click();
-    const [json] = await Promise.all([popup.waitForEvent('download'), popup.getByRole('button', { name: /JSON/ }).click()]);
+    const [json] = await Promise.all([
+      popup.waitForEvent('download'),
+      popup.getByRole('button', { name: /JSON/ }).click(),
+    ]);
     const receipt = JSON.parse(await streamText(await json.createReadStream()));
-    expect(receipt.settings.find((s: { settingId: string }) => s.settingId === 'ai-training')).toMatchObject({ before: 'on', after: 'off', outcome: 'verified' });
+    expect(receipt.settings.find((s: { settingId: string }) => s.settingId === 'ai-training')).toMatchObject({
+      before: 'on',
+      after: 'off',
+      outcome: 'verified',
+    });
     expect(JSON.stringify(receipt)).not.toMatch(/Alex Replica/);
-    const [text] = await Promise.all([popup.waitForEvent('download'), popup.getByRole('button', { name: /text/ }).click()]);
+    const [text] = await Promise.all([
+      popup.waitForEvent('download'),
+      popup.getByRole('button', { name: /text/ }).click(),
+    ]);
     expect(await streamText(await text.createReadStream())).toMatch(/verified/i);
   });
 });

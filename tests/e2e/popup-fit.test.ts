@@ -11,7 +11,10 @@ const MAX_HEIGHT = 600;
 declare const chrome: { storage: { local: { clear(): Promise<void>; set(items: object): Promise<void> } } };
 
 /** Show one stored state in the popup and measure it at the popup's own width. */
-export async function showState(popup: Page, local: Record<string, unknown>): Promise<{ width: number; height: number }> {
+export async function showState(
+  popup: Page,
+  local: Record<string, unknown>,
+): Promise<{ width: number; height: number }> {
   await popup.evaluate(async (items) => {
     await chrome.storage.local.clear();
     await chrome.storage.local.set(items);
@@ -19,7 +22,10 @@ export async function showState(popup: Page, local: Record<string, unknown>): Pr
   await popup.reload();
   await popup.locator('h1').waitFor();
   // The document is at least as tall as the window: measure the body, which holds everything.
-  return popup.evaluate(() => ({ width: document.documentElement.scrollWidth, height: Math.ceil(document.body.getBoundingClientRect().height) }));
+  return popup.evaluate(() => ({
+    width: document.documentElement.scrollWidth,
+    height: Math.ceil(document.body.getBoundingClientRect().height),
+  }));
 }
 
 describe.each([

@@ -2,15 +2,17 @@
 // https://www.linkedin.com mapped onto the local replica. No extension behaviour is tested here.
 import { describe, expect, it } from 'vitest';
 import { SETTINGS } from '../../src/catalogue/settings';
+import { LINKEDIN, launchBrowser, startReplica } from './harness';
 import { UNKNOWN_TEXT } from './linkedin-replica/server.ts';
-import { launchBrowser, startReplica, LINKEDIN } from './harness';
 
 const AI = SETTINGS.find((s) => s.id === 'ai-training')!;
 const AI_PATH = new URL(AI.url).pathname;
 const hookOf = (id: string) => SETTINGS.find((s) => s.id === id)!.hooks[0]!;
 const switchFor = (id: string) => {
   const hook = hookOf(id);
-  return hook.kind === 'id' ? `input[role="switch"]#${hook.value}` : `input[role="switch"][aria-labelledby="${hook.value}"]`;
+  return hook.kind === 'id'
+    ? `input[role="switch"]#${hook.value}`
+    : `input[role="switch"][aria-labelledby="${hook.value}"]`;
 };
 
 describe('harness', () => {
@@ -102,9 +104,16 @@ describe('LinkedIn replica', () => {
     const page = await browser.open(AI_PATH);
     const toggle = page.locator(switchFor('ai-training'));
     await toggle.click();
-    await expect.poll(() => replica.state().changes).toEqual([
-      expect.objectContaining({ key: 'allowDataForGenerativeAI', settingId: 'ai-training', value: false, status: 200 }),
-    ]);
+    await expect
+      .poll(() => replica.state().changes)
+      .toEqual([
+        expect.objectContaining({
+          key: 'allowDataForGenerativeAI',
+          settingId: 'ai-training',
+          value: false,
+          status: 200,
+        }),
+      ]);
     expect(replica.state().switches['ai-training']).toBe(false);
     expect(replica.state().switches.research).toBe(true);
 
@@ -117,7 +126,9 @@ describe('LinkedIn replica', () => {
 
     // A refused write: the page moves the switch back and the server state stays.
     await page.evaluate(() =>
-      fetch('/__replica/scenario', { method: 'POST', body: JSON.stringify({ name: 'write-fails' }) }).then((r) => r.json()),
+      fetch('/__replica/scenario', { method: 'POST', body: JSON.stringify({ name: 'write-fails' }) }).then((r) =>
+        r.json(),
+      ),
     );
     await page.reload();
     await toggle.click();

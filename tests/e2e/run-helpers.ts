@@ -4,7 +4,7 @@ import { readFileSync } from 'node:fs';
 import type { Locator, Page } from 'playwright-core';
 import { expect } from 'vitest';
 import type { RunRecord, SettingResult } from '../../src/run/types';
-import { launchBrowser, startReplica, type ExtensionBrowser, type Replica, type Scenario } from './harness';
+import { type ExtensionBrowser, launchBrowser, type Replica, type Scenario, startReplica } from './harness';
 
 const MESSAGES = JSON.parse(readFileSync('public/_locales/en/messages.json', 'utf8')) as Record<
   string,
@@ -58,7 +58,14 @@ export async function expectRow(popup: Page, id: string, key: string, reasonKey?
 export const headline = (popup: Page) => popup.getByRole('heading', { level: 1 }).textContent();
 /** The headline once everything covered was read off ("…: off, 6 settings verified"), as a pattern. */
 export const VERIFIED_HEADLINE = `(${['headline_done_one', 'headline_done_other']
-  .map((key) => words(key).replace('$SCOPE$', '\u0000').replace('$COUNT$', '\u0001').replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace('\u0000', '.+').replace('\u0001', '\\d+'))
+  .map((key) =>
+    words(key)
+      .replace('$SCOPE$', '\u0000')
+      .replace('$COUNT$', '\u0001')
+      .replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
+      .replace('\u0000', '.+')
+      .replace('\u0001', '\\d+'),
+  )
   .join('|')})`;
 
 export const changesFor = (replica: Replica, id: string) => replica.state().changes.filter((c) => c.settingId === id);

@@ -25,7 +25,8 @@ describe('signed out: the main action is "Sign in to LinkedIn", and the run resu
 
     const resumed = await untilRunEnds(browser, { since, timeoutMs: 90_000 });
     expect(resumed.status).toBe('finished');
-    for (const id of covered) expect(resumed.results.find((r) => r.settingId === id)?.outcome, id).toMatch(/verified|not-offered/);
+    for (const id of covered)
+      expect(resumed.results.find((r) => r.settingId === id)?.outcome, id).toMatch(/verified|not-offered/);
     for (const id of covered) expect(replica.state().switches[id], id).not.toBe(true);
     expect((await lastRun(browser))!.id).not.toBe(stopped.id);
     await popup.getByRole('heading', { level: 1, name: /verified/ }).waitFor();

@@ -84,7 +84,9 @@ describe('one-click opt-out in real Firefox against the replica', () => {
     const run = await untilRunEnds(firefox);
     expect(run.status).toBe('signed-out');
     expect(replica.state().changes).toEqual([]);
-    await expect.poll(() => countText(popup, 'LinkedIn showed you as signed out, so the run stopped.')).toBeGreaterThan(0);
+    await expect
+      .poll(() => countText(popup, 'LinkedIn showed you as signed out, so the run stopped.'))
+      .toBeGreaterThan(0);
   });
 
   it('the event page suspended mid-run is started again and completes the run', async () => {

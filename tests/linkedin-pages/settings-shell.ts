@@ -6,10 +6,42 @@
 
 /** The frame's words in the UI languages the fixtures and the replica use; English elsewhere. */
 export const FRAME_WORDS: Record<string, readonly string[]> = {
-  en: ['Settings', 'Account preferences', 'Sign in &amp; security', 'Visibility', 'Data privacy', 'Advertising data', 'Notifications'],
-  de: ['Einstellungen', 'Einstellungen', 'Anmelden &amp; Sicherheit', 'Sichtbarkeit', 'Datenschutz', 'Werbedaten', 'Benachrichtigungen'],
-  fr: ['Préférences', 'Préférences du compte', 'Connexion et sécurité', 'Visibilité', 'Confidentialité des données', 'Données publicitaires', 'Notifications'],
-  pl: ['Ustawienia', 'Preferencje konta', 'Logowanie i bezpieczeństwo', 'Widoczność', 'Prywatność danych', 'Dane reklamowe', 'Powiadomienia'],
+  en: [
+    'Settings',
+    'Account preferences',
+    'Sign in &amp; security',
+    'Visibility',
+    'Data privacy',
+    'Advertising data',
+    'Notifications',
+  ],
+  de: [
+    'Einstellungen',
+    'Einstellungen',
+    'Anmelden &amp; Sicherheit',
+    'Sichtbarkeit',
+    'Datenschutz',
+    'Werbedaten',
+    'Benachrichtigungen',
+  ],
+  fr: [
+    'Préférences',
+    'Préférences du compte',
+    'Connexion et sécurité',
+    'Visibilité',
+    'Confidentialité des données',
+    'Données publicitaires',
+    'Notifications',
+  ],
+  pl: [
+    'Ustawienia',
+    'Preferencje konta',
+    'Logowanie i bezpieczeństwo',
+    'Widoczność',
+    'Prywatność danych',
+    'Dane reklamowe',
+    'Powiadomienia',
+  ],
 };
 const CATEGORIES = ['account', 'sign-in-and-security', 'profile-visibility', 'privacy', 'ads', 'notifications'];
 

@@ -4,8 +4,7 @@
 
 import { settingsPage } from '../../linkedin-pages/settings-shell.ts';
 
-const esc = (s: unknown): string =>
-  String(s).replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+const esc = (s: unknown): string => String(s).replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 
 /** A few UI words per language; anything missing falls back to English. */
 export interface Words {
@@ -18,9 +17,30 @@ export interface Words {
 }
 
 export const UI: Record<string, Words> = {
-  en: { on: 'On', off: 'Off', privacy: 'Data privacy', settings: 'Settings', notOffered: 'This setting is not available for your account.', error: 'Something went wrong. Please try again.' },
-  de: { on: 'An', off: 'Aus', privacy: 'Datenschutz', settings: 'Einstellungen', notOffered: 'Diese Einstellung ist für Ihr Konto nicht verfügbar.', error: 'Etwas ist schiefgelaufen. Bitte versuchen Sie es erneut.' },
-  fr: { on: 'Oui', off: 'Non', privacy: 'Confidentialité des données', settings: 'Préférences', notOffered: 'Ce paramètre n’est pas disponible pour votre compte.', error: 'Un problème est survenu. Veuillez réessayer.' },
+  en: {
+    on: 'On',
+    off: 'Off',
+    privacy: 'Data privacy',
+    settings: 'Settings',
+    notOffered: 'This setting is not available for your account.',
+    error: 'Something went wrong. Please try again.',
+  },
+  de: {
+    on: 'An',
+    off: 'Aus',
+    privacy: 'Datenschutz',
+    settings: 'Einstellungen',
+    notOffered: 'Diese Einstellung ist für Ihr Konto nicht verfügbar.',
+    error: 'Etwas ist schiefgelaufen. Bitte versuchen Sie es erneut.',
+  },
+  fr: {
+    on: 'Oui',
+    off: 'Non',
+    privacy: 'Confidentialité des données',
+    settings: 'Préférences',
+    notOffered: 'Ce paramètre n’est pas disponible pour votre compte.',
+    error: 'Un problème est survenu. Veuillez réessayer.',
+  },
 };
 export const ui = (lang: string): Words => UI[lang] ?? UI.en!;
 
@@ -114,7 +134,10 @@ function settingsApp() {
         // A debounced app: the save leaves a while after the switch has moved.
         if (s.saveDelayMs) await new Promise((resolve) => setTimeout(resolve, s.saveDelayMs));
         const body = { key: s.key, value, settingDisplayType: 'TOGGLE', entityUrn: s.entityUrn, hasChild: false };
-        const res = await api(`/mysettings-api/settingsApiSettings/${encodeURIComponent(s.key)}`, { method: 'PUT', body: JSON.stringify(body) });
+        const res = await api(`/mysettings-api/settingsApiSettings/${encodeURIComponent(s.key)}`, {
+          method: 'PUT',
+          body: JSON.stringify(body),
+        });
         await res.json(); // the app reads the saved value back (and only then does Resource Timing list the request)
         ok = res.ok;
       } catch {
@@ -145,14 +168,24 @@ function settingsApp() {
     const card = (await res.json()) as Card;
     await new Promise((resolve) => setTimeout(resolve, card.delayMs));
     if (mine !== generation) return; // navigated on meanwhile
-    const here = (href: string): Record<string, string> => (href === location.pathname ? { 'aria-current': 'page' } : {});
-    pages.append(...card.nav.map((l) => h('li', {}, h('a', { href: l.href, 'data-spa': '', ...here(l.href) }, l.text))));
-    const section = h('section', { class: 'settings-detail artdeco-card' }, h('h1', { class: 't-20 t-bold' }, card.heading));
+    const here = (href: string): Record<string, string> =>
+      href === location.pathname ? { 'aria-current': 'page' } : {};
+    pages.append(
+      ...card.nav.map((l) => h('li', {}, h('a', { href: l.href, 'data-spa': '', ...here(l.href) }, l.text))),
+    );
+    const section = h(
+      'section',
+      { class: 'settings-detail artdeco-card' },
+      h('h1', { class: 't-20 t-bold' }, card.heading),
+    );
     if (card.description) section.append(h('p', { class: 't-14 t-black--light' }, card.description));
     for (const s of card.switches) section.append(place(s, card.words, section));
     if (card.notice) section.append(h('p', { class: 't-14 settings-detail__notice' }, card.notice));
     if (card.bait) section.append(h('p', { class: `t-14 ${card.bait.memberClass}` }, card.bait.note));
-    if (card.links?.length) section.append(h('ul', {}, ...card.links.map((l) => h('li', {}, h('a', { href: l.href, 'data-spa': '' }, l.text)))));
+    if (card.links?.length)
+      section.append(
+        h('ul', {}, ...card.links.map((l) => h('li', {}, h('a', { href: l.href, 'data-spa': '' }, l.text)))),
+      );
     main.append(section);
     if (card.member) main.append(memberCard(card.member));
   }
@@ -193,16 +226,27 @@ function settingsApp() {
       const body = { key: m.key, value: box.checked, settingDisplayType: 'CHECKBOX', hasChild: false };
       void api(`/mysettings-api/settingsApiSettings/${m.key}`, { method: 'PUT', body: JSON.stringify(body) });
     });
-    return h('section', { class: 'member-activity artdeco-card' },
+    return h(
+      'section',
+      { class: 'member-activity artdeco-card' },
       h('h2', { class: 't-16' }, m.heading ?? ''),
       h('p', {}, 'A post by Alex Replica.'),
-      h('label', { for: 'notify-member-posts' }, 'Notify me'), box);
+      h('label', { for: 'notify-member-posts' }, 'Notify me'),
+      box,
+    );
   }
 
   // In-app links change the URL without a page load, as on LinkedIn.
   document.addEventListener('click', (event) => {
     const link = (event.target as Element).closest?.('a[data-spa]');
-    if (!(link instanceof HTMLAnchorElement) || event.defaultPrevented || event.button || event.metaKey || event.ctrlKey) return;
+    if (
+      !(link instanceof HTMLAnchorElement) ||
+      event.defaultPrevented ||
+      event.button ||
+      event.metaKey ||
+      event.ctrlKey
+    )
+      return;
     event.preventDefault();
     history.pushState(null, '', link.href);
     void show();
@@ -220,7 +264,9 @@ export const BAIT = {
   memberClass: 'member-ACoAABReplica4242',
 };
 
-const baitAround = (postText: string) => `<aside class="profile-card ${BAIT.memberClass}" aria-label="${esc(BAIT.name)}">
+const baitAround = (
+  postText: string,
+) => `<aside class="profile-card ${BAIT.memberClass}" aria-label="${esc(BAIT.name)}">
   <h2>${esc(BAIT.name)}</h2><p class="profile-card__headline">${esc(BAIT.headline)}</p>
   <p><a href="mailto:${esc(BAIT.email)}">${esc(BAIT.email)}</a> · <a href="https://www.linkedin.com${BAIT.profile}?miniProfileUrn=urn%3Ali%3Afsd_profile%3AACoAABReplica4242">View profile</a></p>
 </aside>
@@ -236,10 +282,23 @@ function hostileScript() {
   const hostile = { found, forged: 0, pushed: 0, guideSeen: false, guideOpen: false, rewritten: false, captured: 0 };
   (window as unknown as { __hostile: typeof hostile }).__hostile = hostile;
   const suspicious = (data: unknown) => /wxt|untrain|chrome-extension|content-script/i.test(JSON.stringify(data) ?? '');
-  addEventListener('message', (e) => { if (!e.data?.forged && suspicious(e.data)) found.push(`message ${JSON.stringify(e.data)}`); }, true);
+  addEventListener(
+    'message',
+    (e) => {
+      if (!e.data?.forged && suspicious(e.data)) found.push(`message ${JSON.stringify(e.data)}`);
+    },
+    true,
+  );
   for (const target of [window, document]) {
     for (const type of ['wxt:content-script-started', 'wxt:locationchange']) {
-      target.addEventListener(type, (e) => { if (e.isTrusted || !(e as CustomEvent<{ forged?: boolean } | null>).detail?.forged) found.push(`event ${type}`); }, true);
+      target.addEventListener(
+        type,
+        (e) => {
+          if (e.isTrusted || !(e as CustomEvent<{ forged?: boolean } | null>).detail?.forged)
+            found.push(`event ${type}`);
+        },
+        true,
+      );
     }
   }
   // A page cannot reach into the isolated world, but it can patch what the page's own world shares.
@@ -249,7 +308,8 @@ function hostileScript() {
     return attach.call(this, { ...init, mode: 'open' });
   };
   const look = () => {
-    for (const entry of performance.getEntries()) if (/untrain/i.test(entry.name)) found.push(`performance ${entry.name}`);
+    for (const entry of performance.getEntries())
+      if (/untrain/i.test(entry.name)) found.push(`performance ${entry.name}`);
     for (const el of document.querySelectorAll('untrain-guide')) {
       hostile.guideSeen = true;
       const root = el.shadowRoot;
@@ -266,12 +326,19 @@ function hostileScript() {
       window.dispatchEvent(new CustomEvent(type, { detail }));
       document.dispatchEvent(new CustomEvent(type, { detail }));
     }
-    window.postMessage({ type: 'wxt:content-script-started', contentScriptName: 'linkedin', messageId: 'forged', forged: true }, '*');
+    window.postMessage(
+      { type: 'wxt:content-script-started', contentScriptName: 'linkedin', messageId: 'forged', forged: true },
+      '*',
+    );
     hostile.forged += 5;
   };
   const flood = () => {
     for (let i = 0; i < 50; i++) {
-      window.dispatchEvent(new CustomEvent('wxt:locationchange', { detail: { forged: true, newUrl: new URL(`?flood=${i}`, location.href), oldUrl: new URL(location.href) } }));
+      window.dispatchEvent(
+        new CustomEvent('wxt:locationchange', {
+          detail: { forged: true, newUrl: new URL(`?flood=${i}`, location.href), oldUrl: new URL(location.href) },
+        }),
+      );
       hostile.forged += 1;
     }
     for (let i = 0; i < 50; i++) {
@@ -282,7 +349,10 @@ function hostileScript() {
   // Flood once per browser: a later tab (the guided visit) only tries to disable, detect and rewrite.
   const first = !localStorage.getItem('hostile-flooded');
   localStorage.setItem('hostile-flooded', '1');
-  setTimeout(() => { disable(); if (first) flood(); }, 600);
+  setTimeout(() => {
+    disable();
+    if (first) flood();
+  }, 600);
   setInterval(look, 100);
 }
 

@@ -67,9 +67,16 @@ export const SCENARIOS: Record<string, Partial<Scenario>> = {
   // What a page capture must leave out (tests/e2e/capture.test.ts).
   'privacy-bait': { bait: true },
   // Drift (docs/sources.md §1): the AI page 301s to its /s/ twin, research to a slug the catalogue does not know.
-  moved: { moved: { 'ai-training': '/mypreferences/s/settings/data-for-ai-improvement', research: '/mypreferences/s/settings/workplace-research' } },
+  moved: {
+    moved: {
+      'ai-training': '/mypreferences/s/settings/data-for-ai-improvement',
+      research: '/mypreferences/s/settings/workplace-research',
+    },
+  },
   // The partners page lives only at the slug LinkedIn's US notice links; the old path is LinkedIn's 404 page.
-  'partners-new-slug': { gone: { 'share-with-partners': '/mypreferences/s/settings/share-data-with-trusted-partners' } },
+  'partners-new-slug': {
+    gone: { 'share-with-partners': '/mypreferences/s/settings/share-data-with-trusted-partners' },
+  },
   // The AI page at none of its known addresses (404); the "Data privacy" hub links it under its heading.
   'ai-via-hub': { gone: { 'ai-training': '/mypreferences/d/settings/generative-ai-improvement' } },
   'error-500': { failPages: { 'ai-training': 500 } },
@@ -89,4 +96,5 @@ export function makeScenario(name: string, overrides: Partial<Scenario> = {}): S
   return { ...BASE, ...preset, ...overrides, name };
 }
 
-export const appliesTo = (flag: boolean | string[], settingId: string): boolean => flag === true || (Array.isArray(flag) && flag.includes(settingId));
+export const appliesTo = (flag: boolean | string[], settingId: string): boolean =>
+  flag === true || (Array.isArray(flag) && flag.includes(settingId));

@@ -20,7 +20,10 @@ import { appliesTo, makeScenario, SCENARIOS, type Scenario } from './scenarios.t
 export { BAIT, SCENARIOS, type Scenario };
 
 /** Texts no catalogue language knows: the extension must not identify a switch by them. */
-export const UNKNOWN_TEXT = { heading: 'Content and personalisation preferences', switch: 'Allow LinkedIn to use this information' };
+export const UNKNOWN_TEXT = {
+  heading: 'Content and personalisation preferences',
+  switch: 'Allow LinkedIn to use this information',
+};
 
 const AI_QUESTION =
   'Can LinkedIn and its affiliates use your personal data and content you create on LinkedIn to train generative AI models that create content?';
@@ -38,11 +41,27 @@ function certificate() {
   if (tls) return tls;
   const dir = mkdtempSync(join(tmpdir(), 'replica-tls-'));
   try {
-    execFileSync('openssl', [
-      'req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-days', '1', '-subj', '/CN=www.linkedin.com',
-      '-addext', 'subjectAltName=DNS:www.linkedin.com,IP:127.0.0.1',
-      '-keyout', join(dir, 'key.pem'), '-out', join(dir, 'cert.pem'),
-    ], { stdio: 'ignore' });
+    execFileSync(
+      'openssl',
+      [
+        'req',
+        '-x509',
+        '-newkey',
+        'rsa:2048',
+        '-nodes',
+        '-days',
+        '1',
+        '-subj',
+        '/CN=www.linkedin.com',
+        '-addext',
+        'subjectAltName=DNS:www.linkedin.com,IP:127.0.0.1',
+        '-keyout',
+        join(dir, 'key.pem'),
+        '-out',
+        join(dir, 'cert.pem'),
+      ],
+      { stdio: 'ignore' },
+    );
     tls = { key: readFileSync(join(dir, 'key.pem'), 'utf8'), cert: readFileSync(join(dir, 'cert.pem'), 'utf8') };
     return tls;
   } finally {
@@ -51,10 +70,15 @@ function certificate() {
 }
 
 const parseCookies = (header: string | undefined): Record<string, string | undefined> =>
-  Object.fromEntries((header ?? '').split(/;\s*/).filter(Boolean).map((c) => {
-    const i = c.indexOf('=');
-    return [c.slice(0, i), c.slice(i + 1)];
-  }));
+  Object.fromEntries(
+    (header ?? '')
+      .split(/;\s*/)
+      .filter(Boolean)
+      .map((c) => {
+        const i = c.indexOf('=');
+        return [c.slice(0, i), c.slice(i + 1)];
+      }),
+  );
 
 /** One change request the settings API received, refused ones included. */
 export interface ChangeEntry {
@@ -146,10 +170,11 @@ export async function startReplica(options: ReplicaOptions = {}): Promise<Replic
 
   const label = (s: Served, kind: 'heading' | 'switch') => s.labels[sc.lang]?.[kind]?.[0] ?? s.labels.en?.[kind]?.[0];
   const headingOf = (s: Served): string =>
-    appliesTo(sc.unknownLabels, s.id) ? UNKNOWN_TEXT.heading : label(s, 'heading') ?? label(s, 'switch') ?? s.id;
+    appliesTo(sc.unknownLabels, s.id) ? UNKNOWN_TEXT.heading : (label(s, 'heading') ?? label(s, 'switch') ?? s.id);
   // Where the catalogue knows no switch text, the switch repeats the page heading (so `broken-hooks`
   // can still be solved from text alone).
-  const switchTextOf = (s: Served): string => (appliesTo(sc.unknownLabels, s.id) ? UNKNOWN_TEXT.switch : label(s, 'switch') ?? headingOf(s));
+  const switchTextOf = (s: Served): string =>
+    appliesTo(sc.unknownLabels, s.id) ? UNKNOWN_TEXT.switch : (label(s, 'switch') ?? headingOf(s));
 
   /** The page's data, as the settings app fetches it. */
   function card(path: string): Card {
@@ -162,7 +187,7 @@ export async function startReplica(options: ReplicaOptions = {}): Promise<Replic
     const here = pages.get(path);
     const first = here?.[0];
     if (!here || !first) {
-      const heading = path === PRIVACY_HUB ? words.privacy : HUBS[path] ?? words.settings;
+      const heading = path === PRIVACY_HUB ? words.privacy : (HUBS[path] ?? words.settings);
       return { ...common, heading, switches: [], links: nav.slice(1) };
     }
     const offered = here.filter((s) => switches.has(s.id));
@@ -170,7 +195,9 @@ export async function startReplica(options: ReplicaOptions = {}): Promise<Replic
     return {
       ...common,
       // Text a member wrote (a post, a group name) that happens to equal the setting's heading.
-      ...(member && { member: { heading: label(member, 'heading'), key: NOTIFY_KEY, checked: extras.get(NOTIFY_KEY) } }),
+      ...(member && {
+        member: { heading: label(member, 'heading'), key: NOTIFY_KEY, checked: extras.get(NOTIFY_KEY) },
+      }),
       heading: headingOf(first),
       description: first.id === 'ai-training' && sc.lang === 'en' ? AI_QUESTION : first.reason,
       notice: offered.length === 0 ? words.notOffered : undefined,
@@ -178,10 +205,17 @@ export async function startReplica(options: ReplicaOptions = {}): Promise<Replic
       switches: offered.map((s) => {
         const hook = s.hooks[0] ?? { kind: 'aria-labelledby', value: s.key };
         const generated = `ember${100 + s.index * 7}`;
-        let ids = hook.kind === 'id' ? { inputId: hook.value, labelId: `${hook.value}-label` } : { inputId: generated, labelId: hook.value };
+        let ids =
+          hook.kind === 'id'
+            ? { inputId: hook.value, labelId: `${hook.value}-label` }
+            : { inputId: generated, labelId: hook.value };
         if (appliesTo(sc.renameHooks, s.id)) ids = { inputId: generated, labelId: `ember${101 + s.index * 7}` };
         return {
-          ...ids, key: s.key, entityUrn: s.entityUrn, labelText: switchTextOf(s), checked: switches.get(s.id) ?? false,
+          ...ids,
+          key: s.key,
+          entityUrn: s.entityUrn,
+          labelText: switchTextOf(s),
+          checked: switches.get(s.id) ?? false,
           saveDelayMs: sc.saveDelayMs,
           ...(appliesTo(sc.busy, s.id) && { busyMs: sc.busyMs }),
           ...(appliesTo(sc.shadow, s.id) && { in: 'shadow' as const }),
@@ -207,10 +241,16 @@ export async function startReplica(options: ReplicaOptions = {}): Promise<Replic
     const signedIn = Boolean(cookies.li_at) && !sc.loggedOut;
     const setCookies: string[] = [];
     // LinkedIn hands every visitor a readable JSESSIONID whose value doubles as the CSRF token.
-    if (!cookies.JSESSIONID) setCookies.push(`JSESSIONID="ajax:${randomBytes(8).toString('hex')}"; Path=/; Secure; SameSite=None`);
+    if (!cookies.JSESSIONID)
+      setCookies.push(`JSESSIONID="ajax:${randomBytes(8).toString('hex')}"; Path=/; Secure; SameSite=None`);
 
     const send = (status: number, body: string, headers: Record<string, string> = {}) => {
-      res.writeHead(status, { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store', 'set-cookie': setCookies, ...headers });
+      res.writeHead(status, {
+        'content-type': 'text/html; charset=utf-8',
+        'cache-control': 'no-store',
+        'set-cookie': setCookies,
+        ...headers,
+      });
       res.end(body);
     };
     const json = (status: number, body: unknown) =>
@@ -239,14 +279,18 @@ export async function startReplica(options: ReplicaOptions = {}): Promise<Replic
       }
 
       if (path === '/login' || path === '/authwall') {
-        const redirect = url.searchParams.get('session_redirect') ?? url.searchParams.get('sessionRedirect') ?? '/feed/';
+        const redirect =
+          url.searchParams.get('session_redirect') ?? url.searchParams.get('sessionRedirect') ?? '/feed/';
         return page(200, signInPage({ authwall: path === '/authwall', redirect }));
       }
       if (path === '/checkpoint/lg/login-submit' && req.method === 'POST') {
         const form = new URLSearchParams(await readBody(req));
         const target = form.get('session_redirect') ?? '';
         sc.loggedOut = false;
-        setCookies.push(`li_at=${randomBytes(16).toString('hex')}; Path=/; Secure; HttpOnly; SameSite=None`, 'liap=true; Path=/; Secure; SameSite=None');
+        setCookies.push(
+          `li_at=${randomBytes(16).toString('hex')}; Path=/; Secure; HttpOnly; SameSite=None`,
+          'liap=true; Path=/; Secure; SameSite=None',
+        );
         return page(303, '', { location: /^(https:\/\/www\.linkedin\.com)?\/(?!\/)/.test(target) ? target : '/feed/' });
       }
       if (path === '/favicon.ico') return send(204, '');
@@ -263,13 +307,27 @@ export async function startReplica(options: ReplicaOptions = {}): Promise<Replic
             extras.set(key, body.value);
             return json(200, { key, value: body.value });
           }
-          const status = !signedIn ? 401 : !csrfOk() ? 403 : !setting || !switches.has(setting.id) ? 404
-            : typeof body.value !== 'boolean' ? 400 : sc.failWrites ? 500 : 200;
+          const status = !signedIn
+            ? 401
+            : !csrfOk()
+              ? 403
+              : !setting || !switches.has(setting.id)
+                ? 404
+                : typeof body.value !== 'boolean'
+                  ? 400
+                  : sc.failWrites
+                    ? 500
+                    : 200;
           changes.push({ t: Date.now(), key, settingId: setting?.id ?? null, value: body.value, status });
           if (status !== 200 || !setting) return json(status, { status });
           switches.set(setting.id, body.value as boolean);
           // US: turning off ads beyond LinkedIn also turns off data sharing (docs/sources.md §2).
-          if (sc.coupleDataSharing && setting.id === 'ads-beyond-linkedin' && !body.value && switches.has('share-with-partners')) {
+          if (
+            sc.coupleDataSharing &&
+            setting.id === 'ads-beyond-linkedin' &&
+            !body.value &&
+            switches.has('share-with-partners')
+          ) {
             switches.set('share-with-partners', false);
           }
           return json(200, { key, value: body.value });
@@ -336,7 +394,9 @@ export async function startReplica(options: ReplicaOptions = {}): Promise<Replic
 if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
   const replica = await startReplica({ scenario: process.argv[2] ?? 'en-all-on', port: Number(process.argv[3] ?? 0) });
   console.log(`LinkedIn replica (${replica.state().scenario.name}) on ${replica.origin}`);
-  console.log(`chromium --host-resolver-rules="MAP www.linkedin.com 127.0.0.1:${replica.port}" --ignore-certificate-errors`);
+  console.log(
+    `chromium --host-resolver-rules="MAP www.linkedin.com 127.0.0.1:${replica.port}" --ignore-certificate-errors`,
+  );
   const stop = () => void replica.close().then(() => process.exit(0));
   process.on('SIGINT', stop);
   process.on('SIGTERM', stop);

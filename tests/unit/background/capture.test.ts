@@ -4,8 +4,8 @@ import { captureSetting } from '../../../src/background/capture';
 import { handleMessage } from '../../../src/background/messages';
 import type { Capture } from '../../../src/capture/types';
 import { read } from '../../../src/storage';
-import { fixture } from '../linkedin/pages';
 import { captureFixture } from '../capture/fixtures';
+import { fixture } from '../linkedin/pages';
 import { ownPage, stubBrowserBasics } from './fake-linkedin';
 
 const AI = 'https://www.linkedin.com/mypreferences/d/settings/data-for-ai-improvement';

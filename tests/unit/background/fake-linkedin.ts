@@ -51,7 +51,8 @@ export class FakeLinkedIn {
     fakeBrowser.tabs.sendMessage = vi.fn(async (tabId: number, message: BgToCs) => {
       if (!this.answering) throw new Error('Could not establish connection. Receiving end does not exist.');
       const tab = await fakeBrowser.tabs.get(tabId);
-      if (message.type === 'bg:observe') this.outbox.push({ tabId, message: { type: 'cs:report', report: this.report(tab.url!, tabId) } });
+      if (message.type === 'bg:observe')
+        this.outbox.push({ tabId, message: { type: 'cs:report', report: this.report(tab.url!, tabId) } });
       if (message.type === 'bg:turnOff') {
         const result = this.turnOff(message.settingId);
         if (this.hangNextFlip) this.hangNextFlip = false;
@@ -70,12 +71,18 @@ export class FakeLinkedIn {
   report(requested: string, tabId?: number): PageReport {
     const url = this.moved.get(requested) ?? requested;
     const base = { url, lang: 'en', loadedAt: (tabId !== undefined && this.loadedAt.get(tabId)) || Date.now() };
-    if (!this.loggedIn) return { ...base, url: 'https://www.linkedin.com/login', page: 'logged-out', settings: [], reason: 'login page' };
-    if (this.missing.has(url)) return { ...base, page: 'error', settings: [], problem: 'not-found', reason: 'HTTP 404' };
-    if (this.failing.has(url)) return { ...base, page: 'error', settings: [], problem: 'error-page', reason: 'HTTP 500' };
+    if (!this.loggedIn)
+      return { ...base, url: 'https://www.linkedin.com/login', page: 'logged-out', settings: [], reason: 'login page' };
+    if (this.missing.has(url))
+      return { ...base, page: 'error', settings: [], problem: 'not-found', reason: 'HTTP 404' };
+    if (this.failing.has(url))
+      return { ...base, page: 'error', settings: [], problem: 'error-page', reason: 'HTTP 500' };
     // Found by hook wherever the page is served: a moved page still shows its settings.
     const here = SETTINGS.filter(
-      (s) => s.url === requested || this.shows.get(url)?.includes(s.id) || [...this.moved].some(([from, to]) => to === url && from === s.url),
+      (s) =>
+        s.url === requested ||
+        this.shows.get(url)?.includes(s.id) ||
+        [...this.moved].some(([from, to]) => to === url && from === s.url),
     );
     const settings = here.map((s) => ({
       settingId: s.id,

@@ -1,19 +1,26 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing';
-import { SETTINGS } from '../../../src/catalogue/settings';
 import { PROBE_DELAYS_MS } from '../../../src/background/runner';
+import { SETTINGS } from '../../../src/catalogue/settings';
 import { DEFAULT_PREFS, read, write } from '../../../src/storage';
 import { FakeLinkedIn, ownPage, stubBrowserBasics } from './fake-linkedin';
 
 const covered = DEFAULT_PREFS.covered;
 let linkedin: FakeLinkedIn;
 /** Tabs the extension opened (the fake browser starts with one tab of its own). */
-const openedTabs = async () => (await fakeBrowser.tabs.query({})).filter((t) => t.url?.startsWith('https://www.linkedin.com/'));
+const openedTabs = async () =>
+  (await fakeBrowser.tabs.query({})).filter((t) => t.url?.startsWith('https://www.linkedin.com/'));
 
 /** A fresh service worker: new module instances, listeners registered again, state from storage only. */
 async function bootWorker() {
-  for (const event of [fakeBrowser.runtime.onMessage, fakeBrowser.tabs.onRemoved, fakeBrowser.alarms.onAlarm,
-    fakeBrowser.runtime.onInstalled, fakeBrowser.runtime.onStartup]) event.removeAllListeners();
+  for (const event of [
+    fakeBrowser.runtime.onMessage,
+    fakeBrowser.tabs.onRemoved,
+    fakeBrowser.alarms.onAlarm,
+    fakeBrowser.runtime.onInstalled,
+    fakeBrowser.runtime.onStartup,
+  ])
+    event.removeAllListeners();
   // Keep the fake LinkedIn's own tab listeners; drop the worker's.
   fakeBrowser.tabs.onUpdated.removeAllListeners();
   linkedin?.install();
@@ -38,7 +45,8 @@ async function deliverLoad() {
   if (!next) return false;
   // Pages take time to load and render: a page's report never comes in the millisecond its load was ordered.
   vi.setSystemTime(Date.now() + 500);
-  const url = next.message.type === 'cs:report' ? next.message.report.url : (await fakeBrowser.tabs.get(next.tabId)).url;
+  const url =
+    next.message.type === 'cs:report' ? next.message.report.url : (await fakeBrowser.tabs.get(next.tabId)).url;
   await send(next.message, linkedin.sender(next.tabId, url));
   return true;
 }
@@ -68,7 +76,11 @@ describe('one-click run', () => {
 
     const [receipt] = await read('receipts');
     expect(receipt!.runId).toBe(run.id);
-    expect(receipt!.settings.find((r) => r.settingId === 'ai-training')).toMatchObject({ before: 'on', after: 'off', outcome: 'verified' });
+    expect(receipt!.settings.find((r) => r.settingId === 'ai-training')).toMatchObject({
+      before: 'on',
+      after: 'off',
+      outcome: 'verified',
+    });
     const audit = await read('audit');
     expect(audit['ai-training']).toMatchObject({ state: 'off', how: 'run', verified: true });
     expect(await openedTabs()).toEqual([]);
@@ -216,7 +228,9 @@ describe('one-click run', () => {
     while (await deliverLoad());
     const run = (await read('run'))!;
     expect(run.mode).toBe('audit');
-    expect(run.results.map((r) => [r.settingId, r.outcome, r.code])).toEqual(run.results.map((r) => [r.settingId, 'observed-on', undefined]));
+    expect(run.results.map((r) => [r.settingId, r.outcome, r.code])).toEqual(
+      run.results.map((r) => [r.settingId, 'observed-on', undefined]),
+    );
     expect(linkedin.clicks).toEqual([]);
     expect((await read('audit'))['ai-training']).toMatchObject({ state: 'on', how: 'audit' });
     expect(await fakeBrowser.action.getBadgeText({})).toBe('!');
@@ -307,7 +321,10 @@ describe('run lifecycle', () => {
     await bootWorker();
     // A report from the document loaded before the verify load was ordered is stale.
     const stale = { type: 'cs:report', report: { ...linkedin.report(AI.url), loadedAt: run.navigatedAt - 1000 } };
-    await send({ ...stale, report: { ...stale.report, settings: [{ ...stale.report.settings[0]!, state: 'off' }] } }, linkedin.sender(run.tabId!, AI.url));
+    await send(
+      { ...stale, report: { ...stale.report, settings: [{ ...stale.report.settings[0]!, state: 'off' }] } },
+      linkedin.sender(run.tabId!, AI.url),
+    );
     expect((await read('run'))!.results[0]!.outcome).toBe('pending');
     while (await deliverLoad());
     const done = (await read('run'))!;
@@ -363,7 +380,11 @@ describe('run lifecycle', () => {
     linkedin.outbox = [];
     const update = vi.spyOn(fakeBrowser.tabs, 'update');
     const remove = vi.spyOn(fakeBrowser.tabs, 'remove');
-    await fakeBrowser.tabs.onUpdated.trigger(tabId!, { status: 'complete' }, (await fakeBrowser.tabs.get(tabId!)) as never);
+    await fakeBrowser.tabs.onUpdated.trigger(
+      tabId!,
+      { status: 'complete' },
+      (await fakeBrowser.tabs.get(tabId!)) as never,
+    );
     await idle();
     expect((await read('run'))!).toMatchObject({ status: 'interrupted', code: 'tab-left', tabId: null });
     await fakeBrowser.alarms.onAlarm.trigger({ name: 'run-watchdog', scheduledTime: Date.now() + 60_000 });
@@ -381,7 +402,11 @@ describe('run lifecycle', () => {
     const { tabId } = (await read('run'))!;
     vi.useFakeTimers({ toFake: ['setTimeout'] });
     try {
-      const probed = fakeBrowser.tabs.onUpdated.trigger(tabId!, { status: 'complete' }, (await fakeBrowser.tabs.get(tabId!)) as never);
+      const probed = fakeBrowser.tabs.onUpdated.trigger(
+        tabId!,
+        { status: 'complete' },
+        (await fakeBrowser.tabs.get(tabId!)) as never,
+      );
       await vi.advanceTimersByTimeAsync(PROBE_DELAYS_MS.reduce((a, b) => a + b) - 1);
       expect((await read('run'))!.results[0]!.outcome).toBe('pending');
       await vi.advanceTimersByTimeAsync(1);
@@ -415,11 +440,20 @@ describe('run lifecycle', () => {
 
 describe('messages', () => {
   it('drops invalid messages and messages from unexpected senders, and counts them', async () => {
-    await send({ type: 'ui:startRun', extra: 1, }, { id: 'another-extension', url: 'chrome-extension://other/popup.html' });
+    await send(
+      { type: 'ui:startRun', extra: 1 },
+      { id: 'another-extension', url: 'chrome-extension://other/popup.html' },
+    );
     await send({ type: 'ui:nonsense' }, ownPage());
-    await send({ type: 'ui:startRun' }, { id: fakeBrowser.runtime.id, url: 'https://www.linkedin.com/feed/', tab: { id: 3 }, frameId: 0 });
+    await send(
+      { type: 'ui:startRun' },
+      { id: fakeBrowser.runtime.id, url: 'https://www.linkedin.com/feed/', tab: { id: 3 }, frameId: 0 },
+    );
     await send({ type: 'cs:report', report: { url: 'x' } }, linkedin.sender(5));
-    await send(linkedin.loadMessage({ url: SETTINGS[0]!.url }), { ...linkedin.sender(5), url: 'https://evil.example/' });
+    await send(linkedin.loadMessage({ url: SETTINGS[0]!.url }), {
+      ...linkedin.sender(5),
+      url: 'https://evil.example/',
+    });
     await send(linkedin.loadMessage({ url: SETTINGS[0]!.url }), { ...linkedin.sender(5), frameId: 2 });
     expect(await read('droppedMessages')).toBe(6);
     expect(await read('run')).toBeNull();
@@ -473,14 +507,18 @@ describe('storage', () => {
     while (await deliverLoad());
     const [good] = await read('receipts');
     const twelve = Array.from({ length: 12 }, (_, i) => ({ ...good!, runId: `run-${i}` }));
-    await fakeBrowser.storage.local.set({ receipts: [...twelve.slice(0, 6), { runId: 'broken', startedAt: 'yesterday' }, ...twelve.slice(6)] });
+    await fakeBrowser.storage.local.set({
+      receipts: [...twelve.slice(0, 6), { runId: 'broken', startedAt: 'yesterday' }, ...twelve.slice(6)],
+    });
     expect((await read('receipts')).map((r) => r.runId)).toEqual(twelve.map((r) => r.runId));
     await idle();
     expect((await read('notices')).map((n) => n.key)).toContain('notice_reset_receipts');
   });
 
   it('a stored date that is not a date fails the schema instead of reaching the UI', async () => {
-    await fakeBrowser.storage.local.set({ audit: { 'ai-training': { state: 'off', observedAt: 'not a date', how: 'run', verified: true, lang: 'en' } } });
+    await fakeBrowser.storage.local.set({
+      audit: { 'ai-training': { state: 'off', observedAt: 'not a date', how: 'run', verified: true, lang: 'en' } },
+    });
     expect(await read('audit')).toEqual({});
   });
 
@@ -488,7 +526,11 @@ describe('storage', () => {
     await fakeBrowser.storage.local.set({ prefs: 'x', audit: 'y', manualDone: 'z' });
     await Promise.all([read('prefs'), read('audit'), read('manualDone')]);
     await idle();
-    expect((await read('notices')).map((n) => n.key).sort()).toEqual(['notice_reset_audit', 'notice_reset_manualDone', 'notice_reset_prefs']);
+    expect((await read('notices')).map((n) => n.key).sort()).toEqual([
+      'notice_reset_audit',
+      'notice_reset_manualDone',
+      'notice_reset_prefs',
+    ]);
   });
 
   it('a full storage quota reaches the caller as an error, not silence', async () => {

@@ -1,12 +1,12 @@
-import { describe, expect, it } from 'vitest';
-import { SETTINGS } from '../../../src/catalogue/settings';
-import { MANUAL_STEPS } from '../../../src/catalogue/manual-steps';
-import { TIMELINE } from '../../../src/catalogue/timeline';
-import { REGIONS } from '../../../src/catalogue/regions';
-import { ManualStep, parseAll, PolicyEvent, Setting, LABEL_LOCALES, REGION_IDS } from '../../../src/catalogue/schema';
-import { validateCatalogue } from '../../../src/catalogue/validate';
-import { pageCatalogueModule } from '../../../build/page-catalogue';
 import { PAGE_SETTINGS, SETTINGS_HUBS } from 'virtual:untrain/page-catalogue';
+import { describe, expect, it } from 'vitest';
+import { pageCatalogueModule } from '../../../build/page-catalogue';
+import { MANUAL_STEPS } from '../../../src/catalogue/manual-steps';
+import { REGIONS } from '../../../src/catalogue/regions';
+import { LABEL_LOCALES, ManualStep, PolicyEvent, parseAll, REGION_IDS, Setting } from '../../../src/catalogue/schema';
+import { SETTINGS } from '../../../src/catalogue/settings';
+import { TIMELINE } from '../../../src/catalogue/timeline';
+import { validateCatalogue } from '../../../src/catalogue/validate';
 
 const AI_LOCALES = ['en', 'de', 'fr', 'es', 'it', 'nl', 'pt-BR', 'pl'] as const;
 const isLinkedIn = (url: string) => new URL(url).protocol === 'https:' && new URL(url).host === 'www.linkedin.com';
@@ -53,10 +53,21 @@ describe('catalogue records', () => {
 
   it('covers the settings docs/sources.md lists, by their stable hooks', () => {
     const hooks = SETTINGS.flatMap((s) => s.hooks.map((h) => h.value));
-    for (const hook of ['allowDataForGenerativeAI', 'allowAnonymizedDataResearch', 'shareDataWithTrustedPartners',
-      'allowAdsByAge', 'allowAdsByGender', 'allowLinkedInAudienceNetwork', 'allowUseOfThirdPartyData',
-      'allowConversionTrackings', 'allowIpToPersonalizeAds', 'adsPrivacyAllowInterestsAndBehaviors',
-      'allowProfileAndActivityDataForMarketingAds', 'tipsForUsingLinkedinViaEmail', 'nonEssentialCookieConsent']) {
+    for (const hook of [
+      'allowDataForGenerativeAI',
+      'allowAnonymizedDataResearch',
+      'shareDataWithTrustedPartners',
+      'allowAdsByAge',
+      'allowAdsByGender',
+      'allowLinkedInAudienceNetwork',
+      'allowUseOfThirdPartyData',
+      'allowConversionTrackings',
+      'allowIpToPersonalizeAds',
+      'adsPrivacyAllowInterestsAndBehaviors',
+      'allowProfileAndActivityDataForMarketingAds',
+      'tipsForUsingLinkedinViaEmail',
+      'nonEssentialCookieConsent',
+    ]) {
       expect(hooks).toContain(hook);
     }
   });
@@ -80,14 +91,20 @@ describe('catalogue records', () => {
     expect(expansion.disputed?.length).toBeGreaterThan(0);
     expect(TIMELINE.some((e) => e.date.startsWith('2024-09') && e.kind === 'ai-training-default-on')).toBe(true);
     expect(TIMELINE.some((e) => e.date === '2024-11-20')).toBe(true);
-    expect(TIMELINE.some((e) => e.kind === 'ad-sharing' && e.disputed?.some((c) => c.regions?.includes('uk')))).toBe(true);
+    expect(TIMELINE.some((e) => e.kind === 'ad-sharing' && e.disputed?.some((c) => c.regions?.includes('uk')))).toBe(
+      true,
+    );
   });
 
   it('the timeline keeps the 2024 default-on periods of the UK, Hong Kong and Canada and the 2025-26 changes', () => {
     const rollout = TIMELINE.find((e) => e.id === 'uk-hk-ca-default-on-2024')!;
     expect(rollout).toMatchObject({ date: '2024-09-18', kind: 'ai-training-default-on', deadline: false });
     expect([...rollout.regions].sort()).toEqual(['ca', 'hk', 'uk']);
-    for (const date of ['2025-11-04', '2025-11-07', '2026-02-23', '2026-08-21']) expect(TIMELINE.map((e) => e.date), date).toContain(date);
+    for (const date of ['2025-11-04', '2025-11-07', '2026-02-23', '2026-08-21'])
+      expect(
+        TIMELINE.map((e) => e.date),
+        date,
+      ).toContain(date);
   });
 
   it('every region id is modelled once', () => {
@@ -100,10 +117,14 @@ describe('schemas reject malformed records with a readable message', () => {
   const attempt = (record: unknown) => () => parseAll(Setting, [record], 'setting');
 
   it('a record without sources', () => {
-    expect(attempt({ ...good, sources: [] })).toThrow(/Invalid setting "ai-training":[\s\S]*at least one source[\s\S]*sources/);
+    expect(attempt({ ...good, sources: [] })).toThrow(
+      /Invalid setting "ai-training":[\s\S]*at least one source[\s\S]*sources/,
+    );
   });
   it('a page off www.linkedin.com', () => {
-    expect(attempt({ ...good, url: 'http://linkedin.com.evil.example/x' })).toThrow(/https:\/\/www\.linkedin\.com\/ address[\s\S]*url/);
+    expect(attempt({ ...good, url: 'http://linkedin.com.evil.example/x' })).toThrow(
+      /https:\/\/www\.linkedin\.com\/ address[\s\S]*url/,
+    );
   });
   it('a record with no stable hook', () => {
     expect(attempt({ ...good, hooks: [] })).toThrow(/stable hook/);
@@ -142,8 +163,12 @@ describe('the catalogue at build time', () => {
 
   it('the partners switch is also looked for at the address LinkedIn now links', () => {
     const partners = SETTINGS.find((s) => s.id === 'share-with-partners')!;
-    expect(partners.alternates).toContain('https://www.linkedin.com/mypreferences/s/settings/share-data-with-trusted-partners');
+    expect(partners.alternates).toContain(
+      'https://www.linkedin.com/mypreferences/s/settings/share-data-with-trusted-partners',
+    );
     expect(partners.labels.en.heading).toContain('Data sharing');
-    expect(SETTINGS.find((s) => s.id === 'ads-business-interactions')!.labels.en.heading).toContain('Data from others for Ads');
+    expect(SETTINGS.find((s) => s.id === 'ads-business-interactions')!.labels.en.heading).toContain(
+      'Data from others for Ads',
+    );
   });
 });

@@ -15,5 +15,5 @@ it('each record keeps the sources it was reviewed with', async () => {
       },
     ]),
   );
-  await expect(JSON.stringify(sources, null, 2) + '\n').toMatchFileSnapshot('./sources.snapshot.json');
+  await expect(`${JSON.stringify(sources, null, 2)}\n`).toMatchFileSnapshot('./sources.snapshot.json');
 });

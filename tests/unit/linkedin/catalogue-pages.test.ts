@@ -19,16 +19,19 @@ const switchFor = (doc: Document, id: string) => {
   return doc.querySelector(hook.kind === 'id' ? `#${hook.value}` : `[aria-labelledby="${hook.value}"]`);
 };
 
-describe('the content script\'s catalogue slice (virtual:untrain/page-catalogue)', () => {
+describe("the content script's catalogue slice (virtual:untrain/page-catalogue)", () => {
   it('carries every setting with all its known addresses, primary first', () => {
-    expect(PAGE_SETTINGS.map((s) => [s.id, s.urls])).toEqual(SETTINGS.map((s) => [s.id, [s.url, ...(s.alternates ?? [])]]));
+    expect(PAGE_SETTINGS.map((s) => [s.id, s.urls])).toEqual(
+      SETTINGS.map((s) => [s.id, [s.url, ...(s.alternates ?? [])]]),
+    );
   });
 
-  it('keeps only what the page engine needs (no sources, reasons or notes reach LinkedIn\'s pages)', () => {
-    for (const s of PAGE_SETTINGS) expect(Object.keys(s).sort()).toEqual(['hooks', 'id', 'labels', 'privateValue', 'urls']);
+  it("keeps only what the page engine needs (no sources, reasons or notes reach LinkedIn's pages)", () => {
+    for (const s of PAGE_SETTINGS)
+      expect(Object.keys(s).sort()).toEqual(['hooks', 'id', 'labels', 'privateValue', 'urls']);
   });
 
-  it('has every language\'s page phrases in lower case', () => {
+  it("has every language's page phrases in lower case", () => {
     expect(PAGE_TEXTS.notAvailable).toContain("setting isn't available");
     expect(PAGE_TEXTS.notAvailable).toContain('ustawienie nie jest dostępne');
     expect(PAGE_TEXTS.notAvailable.length).toBeGreaterThanOrEqual(Object.values(NOT_AVAILABLE).length);
@@ -46,7 +49,11 @@ describe.each(cases)('$setting.id', ({ setting, onPage }) => {
     expect(report.settings.map((s) => s.settingId)).toEqual(onPage.map((s) => s.id));
     expect(report.settings.find((s) => s.settingId === setting.id)).toMatchObject({
       state: 'on',
-      evidence: { matchedBy: 'hook', detail: `hook ${setting.hooks[0]!.kind}=${setting.hooks[0]!.value}`, candidates: onPage.length },
+      evidence: {
+        matchedBy: 'hook',
+        detail: `hook ${setting.hooks[0]!.kind}=${setting.hooks[0]!.value}`,
+        candidates: onPage.length,
+      },
     });
 
     behaveLikeLinkedIn(doc);
@@ -54,13 +61,16 @@ describe.each(cases)('$setting.id', ({ setting, onPage }) => {
     expect(await flipToPrivate(doc, setting.id, FAST)).toEqual({ settingId: setting.id, outcome: 'changed' });
     expect(clicks()).toEqual([switchFor(doc, setting.id)]);
     expect(detectPage(doc).settings.find((s) => s.settingId === setting.id)?.state).toBe('off');
-    for (const other of onPage.filter((s) => s !== setting)) expect(switchFor(doc, other.id)).toHaveProperty('checked', true);
+    for (const other of onPage.filter((s) => s !== setting))
+      expect(switchFor(doc, other.id)).toHaveProperty('checked', true);
   });
 
   it('is expected at each of its known addresses, and read there', () => {
     for (const url of [setting.url, ...(setting.alternates ?? [])]) {
       expect(settingsAtAddress(url, PAGE_SETTINGS).map((s) => s.id)).toContain(setting.id);
-      const observed = detectPage(loadPage(renderSettingsPage(onPage, 'on'), url)).settings.find((s) => s.settingId === setting.id);
+      const observed = detectPage(loadPage(renderSettingsPage(onPage, 'on'), url)).settings.find(
+        (s) => s.settingId === setting.id,
+      );
       expect(observed, url).toMatchObject({ state: 'on', evidence: { matchedBy: 'hook' } });
     }
   });

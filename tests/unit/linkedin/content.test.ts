@@ -1,10 +1,10 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { BgToCs, CsAck, CsReportReply, CsToBg } from '../../../src/messages';
 import { createSession, LOCATION_CHECK_MS, watchLocation } from '../../../src/linkedin/content';
 import { dismissGuide, type GuideKey } from '../../../src/linkedin/guide';
 import { parseBgToCs, parseCsReportReply } from '../../../src/linkedin/protocol';
 import { inScope } from '../../../src/linkedin/scope';
-import { aiCard, fakeResourceTiming, loadFixture, stubNavigationStatus, saveUrl, spyClicks } from './pages';
+import { BgToCs, CsAck, CsReportReply, CsToBg } from '../../../src/messages';
+import { aiCard, fakeResourceTiming, loadFixture, saveUrl, spyClicks, stubNavigationStatus } from './pages';
 
 const AI = 'https://www.linkedin.com/mypreferences/d/settings/data-for-ai-improvement';
 const FEED = 'https://www.linkedin.com/feed/';
@@ -64,13 +64,22 @@ describe('protocol guards match the zod schemas in src/messages.ts', () => {
     const zod = BgToCs.safeParse(sample);
     expect(parseBgToCs(sample)).toEqual(zod.success ? zod.data : undefined);
   });
-  it.each([{}, { guide: 'ai-training' }, { guide: '' }, { guide: undefined }, { guide: 3 }, { guide: null }, { other: 1 }, null, [], 'x', undefined])(
-    'CsReportReply %j',
-    (sample) => {
-      const zod = CsReportReply.safeParse(sample);
-      expect(parseCsReportReply(sample)).toEqual(zod.success ? zod.data : undefined);
-    },
-  );
+  it.each([
+    {},
+    { guide: 'ai-training' },
+    { guide: '' },
+    { guide: undefined },
+    { guide: 3 },
+    { guide: null },
+    { other: 1 },
+    null,
+    [],
+    'x',
+    undefined,
+  ])('CsReportReply %j', (sample) => {
+    const zod = CsReportReply.safeParse(sample);
+    expect(parseCsReportReply(sample)).toEqual(zod.success ? zod.data : undefined);
+  });
 });
 
 describe('inScope (mirrors the match patterns)', () => {
@@ -105,7 +114,13 @@ describe('answer (bg → cs): an acknowledgement at once, the result as a messag
       expect(answer({ type: 'bg:turnOff', settingId: 'ai-training' }, sender, SELF)).toBeUndefined();
       expect(answer({ type: 'bg:ping' }, sender, SELF)).toBeUndefined();
     }
-    for (const message of [{ type: 'bg:turnOff' }, { type: 'bg:guide', settingId: 'ai-training' }, { type: 'cs:report' }, 'bg:ping', null]) {
+    for (const message of [
+      { type: 'bg:turnOff' },
+      { type: 'bg:guide', settingId: 'ai-training' },
+      { type: 'cs:report' },
+      'bg:ping',
+      null,
+    ]) {
       expect(answer(message, SELF, SELF)).toBeUndefined();
     }
     await new Promise((resolve) => setTimeout(resolve, 50));
@@ -135,7 +150,10 @@ describe('answer (bg → cs): an acknowledgement at once, the result as a messag
     expect(send).not.toHaveBeenCalled();
     await vi.waitFor(() => expect(send).toHaveBeenCalledTimes(1));
     expect(CsToBg.safeParse(sent()[0]).success).toBe(true);
-    expect(sent()[0]).toMatchObject({ type: 'cs:report', report: { url: AI, page: 'settings', settings: [{ settingId: 'ai-training', state: 'on' }] } });
+    expect(sent()[0]).toMatchObject({
+      type: 'cs:report',
+      report: { url: AI, page: 'settings', settings: [{ settingId: 'ai-training', state: 'on' }] },
+    });
   });
 
   it('bg:turnOff: acknowledged at once, then cs:flipped with the result', async () => {
@@ -170,11 +188,17 @@ describe('answer (bg → cs): an acknowledgement at once, the result as a messag
     answer(turnOff, SELF, SELF);
     await vi.advanceTimersByTimeAsync(100);
     expect(clicks()).toHaveLength(1);
-    expect(sent().at(-1)).toEqual({ type: 'cs:flipped', result: { settingId: 'ai-training', outcome: 'already-private' } });
+    expect(sent().at(-1)).toEqual({
+      type: 'cs:flipped',
+      result: { settingId: 'ai-training', outcome: 'already-private' },
+    });
   });
 
   it('bg:turnOff for two settings of one page: each switch clicked once', async () => {
-    const doc = loadFixture('linkedin-promotions.html', 'https://www.linkedin.com/mypreferences/d/settings/linkedin-promotions');
+    const doc = loadFixture(
+      'linkedin-promotions.html',
+      'https://www.linkedin.com/mypreferences/d/settings/linkedin-promotions',
+    );
     doc.getElementById('ember702')!.setAttribute('aria-checked', 'true');
     (doc.getElementById('ember702') as HTMLInputElement).checked = true;
     const timing = fakeResourceTiming();
@@ -188,7 +212,11 @@ describe('answer (bg → cs): an acknowledgement at once, the result as a messag
     answer({ type: 'bg:turnOff', settingId: 'linkedin-promotions' }, SELF, SELF);
     answer({ type: 'bg:turnOff', settingId: 'promotions-email-tips' }, SELF, SELF);
     await vi.waitFor(() => expect(sent()).toHaveLength(2), { timeout: 2000 });
-    expect(clicks().map((el) => el.id).sort()).toEqual(['ember701', 'ember702']);
+    expect(
+      clicks()
+        .map((el) => el.id)
+        .sort(),
+    ).toEqual(['ember701', 'ember702']);
     expect(sent().map((m) => m.type === 'cs:flipped' && m.result.outcome)).toEqual(['changed', 'changed']);
   });
 
@@ -216,10 +244,15 @@ describe('visit (cs → bg on every page load and in-page navigation)', () => {
     const wrong = session();
     wrong.visit();
     await vi.waitFor(() => expect(wrong.send).toHaveBeenCalled());
-    expect(wrong.sent()[0]).toMatchObject({ report: { page: 'error', problem: 'error-page', settings: [{ state: 'unknown' }] } });
+    expect(wrong.sent()[0]).toMatchObject({
+      report: { page: 'error', problem: 'error-page', settings: [{ state: 'unknown' }] },
+    });
 
     stubNavigationStatus(500);
-    loadFixture('not-offered.html', 'https://www.linkedin.com/mypreferences/d/settings/share-data-with-select-partners');
+    loadFixture(
+      'not-offered.html',
+      'https://www.linkedin.com/mypreferences/d/settings/share-data-with-select-partners',
+    );
     const failed = session();
     failed.visit();
     await vi.waitFor(() => expect(failed.send).toHaveBeenCalled());
@@ -232,7 +265,9 @@ describe('visit (cs → bg on every page load and in-page navigation)', () => {
     const { visit, send, sent } = session();
     visit();
     await vi.waitFor(() => expect(send).toHaveBeenCalled());
-    expect(sent()[0]).toMatchObject({ report: { page: 'unknown', links: [{ settingId: 'ai-training' }, { settingId: 'research' }] } });
+    expect(sent()[0]).toMatchObject({
+      report: { page: 'unknown', links: [{ settingId: 'ai-training' }, { settingId: 'research' }] },
+    });
   });
 
   it('a new visit closes the guide of the previous one', async () => {

@@ -55,8 +55,14 @@ describe('the AI-training page in four languages', () => {
   );
 
   it.each([
-    ['a <label for>', '<label for="ember900">Use my data for training content creation AI models</label><input id="ember900" role="switch" type="checkbox" checked>'],
-    ['a wrapping <label>', '<label>Use my data for training content creation AI models <input role="switch" type="checkbox" checked></label>'],
+    [
+      'a <label for>',
+      '<label for="ember900">Use my data for training content creation AI models</label><input id="ember900" role="switch" type="checkbox" checked>',
+    ],
+    [
+      'a wrapping <label>',
+      '<label>Use my data for training content creation AI models <input role="switch" type="checkbox" checked></label>',
+    ],
   ])('a switch named only by %s is found by its label', (_how, row) => {
     const doc = loadFixture('ai-training.en.html', AI);
     doc.querySelector('.settings-toggle-row')!.innerHTML = row;
@@ -69,7 +75,10 @@ describe('the AI-training page in four languages', () => {
   it('matches the French label although the page writes typographic apostrophes', () => {
     const doc = loadFixture('ai-training.fr.html', AI);
     aiSwitch().removeAttribute('aria-labelledby');
-    aiSwitch().setAttribute('aria-label', 'Utiliser mes données pour entraîner les modèles d’IA de création de contenu');
+    aiSwitch().setAttribute(
+      'aria-label',
+      'Utiliser mes données pour entraîner les modèles d’IA de création de contenu',
+    );
     expect(detectPage(doc).settings[0]!.evidence.detail).toBe(
       `label "utiliser mes données pour entraîner les modèles d'ia de création de contenu"`,
     );
@@ -78,7 +87,10 @@ describe('the AI-training page in four languages', () => {
 
 describe('signed out', () => {
   it.each([
-    ['login.html', 'https://www.linkedin.com/login?session_redirect=%2Fmypreferences%2Fd%2Fsettings%2Fdata-for-ai-improvement'],
+    [
+      'login.html',
+      'https://www.linkedin.com/login?session_redirect=%2Fmypreferences%2Fd%2Fsettings%2Fdata-for-ai-improvement',
+    ],
     ['authwall.html', `https://www.linkedin.com/authwall?trk=gf&sessionRedirect=${encodeURIComponent(AGE)}`],
   ])('%s is logged-out, and no flip can act there', async (file, url) => {
     const doc = loadFixture(file, url);
@@ -125,7 +137,10 @@ describe('nasty pages', () => {
     const doc = loadFixture('already-private.html', AI);
     expect(detectPage(doc).settings[0]!.state).toBe('off');
     const clicks = spyClicks();
-    expect(await flipToPrivate(doc, 'ai-training', FAST)).toEqual({ settingId: 'ai-training', outcome: 'already-private' });
+    expect(await flipToPrivate(doc, 'ai-training', FAST)).toEqual({
+      settingId: 'ai-training',
+      outcome: 'already-private',
+    });
     expect(clicks()).toEqual([]);
   });
 
@@ -169,7 +184,9 @@ describe('nasty pages', () => {
     // The notice outside the main content (a stale toast, the footer) is not LinkedIn saying so about this page.
     doc.body.insertAdjacentHTML('beforeend', "<div role='alert'>This setting isn't available in your region.</div>");
     expect(detectPage(doc).settings[0]!.state).toBe('unknown');
-    doc.querySelector('main section')!.insertAdjacentHTML('beforeend', "<p>This setting isn't available in your region.</p>");
+    doc
+      .querySelector('main section')!
+      .insertAdjacentHTML('beforeend', "<p>This setting isn't available in your region.</p>");
     expect(detectPage(doc).settings[0]).toMatchObject({ state: 'not-offered', evidence: { code: 'notice' } });
   });
 
@@ -179,8 +196,13 @@ describe('nasty pages', () => {
       state: 'unknown',
       evidence: { code: 'loading', detail: 'no switch on the page; settings content not rendered' },
     });
-    loading.querySelector('#settings-card')!.insertAdjacentHTML('afterbegin', '<h1>Data for Generative AI Improvement</h1>');
-    expect(detectPage(loading).settings[0]!.evidence).toMatchObject({ code: 'loading', detail: expect.stringMatching(/page still loading$/) });
+    loading
+      .querySelector('#settings-card')!
+      .insertAdjacentHTML('afterbegin', '<h1>Data for Generative AI Improvement</h1>');
+    expect(detectPage(loading).settings[0]!.evidence).toMatchObject({
+      code: 'loading',
+      detail: expect.stringMatching(/page still loading$/),
+    });
     // The notice is there, but without a sign-in signal the page cannot be trusted to be the member's.
     const doc = loadFixture('not-offered.html', PARTNERS);
     doc.querySelector('.global-nav__me-photo')!.remove();
@@ -195,7 +217,11 @@ describe('nasty pages', () => {
     expect(detectPage(doc).settings[0]).toEqual({
       settingId: 'ai-training',
       state: 'on',
-      evidence: { matchedBy: 'label', detail: 'label "use my data for training content creation ai models"', candidates: 1 },
+      evidence: {
+        matchedBy: 'label',
+        detail: 'label "use my data for training content creation ai models"',
+        candidates: 1,
+      },
     });
     behaveLikeLinkedIn(doc);
     const clicks = spyClicks();
@@ -231,7 +257,10 @@ describe('nasty pages', () => {
     const doc = loadFixture('markup-changed.html', AGE);
     doc.querySelector('h1')!.textContent = 'Age range';
     const row = doc.querySelector('.settings-toggle-row')!;
-    row.insertAdjacentHTML('beforebegin', '<section class="artdeco-card mt2" id="other"><h2>Audience reach</h2></section>');
+    row.insertAdjacentHTML(
+      'beforebegin',
+      '<section class="artdeco-card mt2" id="other"><h2>Audience reach</h2></section>',
+    );
     doc.getElementById('other')!.append(row);
     expect(detectPage(doc).settings[0]).toMatchObject({ state: 'unknown', evidence: { code: 'unidentified-switch' } });
     const clicks = spyClicks();
@@ -259,7 +288,9 @@ describe('nasty pages', () => {
       ['on', undefined],
       ['unknown', 'no-switch'],
     ]);
-    doc.querySelector('main section')!.insertAdjacentHTML('beforeend', '<p>This setting is not available for your account.</p>');
+    doc
+      .querySelector('main section')!
+      .insertAdjacentHTML('beforeend', '<p>This setting is not available for your account.</p>');
     expect(detectPage(doc).settings.map(({ state }) => state)).toEqual(['on', 'not-offered']);
   });
 
@@ -283,7 +314,10 @@ describe('nasty pages', () => {
     it('without the hook, the heading the switch sits under tells the two apart', () => {
       const doc = loadFixture('extra-switch.html', GENDER);
       doc.getElementById('ember601')!.setAttribute('aria-labelledby', 'renamedByLinkedIn');
-      expect(detectPage(doc).settings[0]).toMatchObject({ state: 'on', evidence: { matchedBy: 'heading', detail: 'heading "gender"' } });
+      expect(detectPage(doc).settings[0]).toMatchObject({
+        state: 'on',
+        evidence: { matchedBy: 'heading', detail: 'heading "gender"' },
+      });
     });
 
     it('when the catalogued switch is gone, the setting is unknown, not "not offered"', async () => {
@@ -303,7 +337,12 @@ describe('nasty pages', () => {
       second!.remove();
       expect(detectPage(doc).settings[0]).toMatchObject({
         state: 'unknown',
-        evidence: { matchedBy: 'none', code: 'ambiguous', detail: '2 switches match a catalogued heading', candidates: 2 },
+        evidence: {
+          matchedBy: 'none',
+          code: 'ambiguous',
+          detail: '2 switches match a catalogued heading',
+          candidates: 2,
+        },
       });
       const clicks = spyClicks();
       expect((await flipToPrivate(doc, 'ads-by-gender', FAST)).outcome).toBe('refused');
@@ -316,7 +355,11 @@ describe('nasty pages', () => {
     doc.getElementById('ember602')!.setAttribute('aria-labelledby', 'allowAdsByGender');
     expect(detectPage(doc).settings[0]).toMatchObject({
       state: 'unknown',
-      evidence: { matchedBy: 'none', code: 'ambiguous', detail: '2 switches carry hook aria-labelledby=allowAdsByGender' },
+      evidence: {
+        matchedBy: 'none',
+        code: 'ambiguous',
+        detail: '2 switches carry hook aria-labelledby=allowAdsByGender',
+      },
     });
   });
 
@@ -354,10 +397,12 @@ describe('nasty pages', () => {
 
   it('a page is matched by its content, not its address: the AI switch served at another setting’s address is the AI setting', () => {
     const doc = loadFixture('ai-training.en.html', AGE);
-    expect(detectPage(doc).settings.map(({ settingId, state, evidence }) => [settingId, state, evidence.code])).toEqual([
-      ['ai-training', 'on', undefined],
-      // Expected here by its address and not shown, without LinkedIn's notice: unknown, never not-offered.
-      ['ads-by-age', 'unknown', 'no-switch'],
-    ]);
+    expect(detectPage(doc).settings.map(({ settingId, state, evidence }) => [settingId, state, evidence.code])).toEqual(
+      [
+        ['ai-training', 'on', undefined],
+        // Expected here by its address and not shown, without LinkedIn's notice: unknown, never not-offered.
+        ['ads-by-age', 'unknown', 'no-switch'],
+      ],
+    );
   });
 });

@@ -4,7 +4,14 @@ import { detectPage, waitForPage } from '../../../src/linkedin/detect';
 import { settingsAtAddress } from '../../../src/linkedin/match';
 import { flipToPrivate } from '../../../src/linkedin/toggle';
 import {
-  aiCard, attachDeclarativeShadowRoots, behaveLikeLinkedIn, FAST, fixture, loadFixture, stubNavigationStatus, spyClicks,
+  aiCard,
+  attachDeclarativeShadowRoots,
+  behaveLikeLinkedIn,
+  FAST,
+  fixture,
+  loadFixture,
+  spyClicks,
+  stubNavigationStatus,
 } from './pages';
 
 // Issue 12's nasty cases: settings found wherever LinkedIn moves them, and nothing read that is not real.
@@ -46,18 +53,20 @@ describe('a setting is found by what it is, wherever it lives', () => {
   it('the /s/ and /m/ forms of a catalogued address expect the same settings as the /d/ one', () => {
     for (const tree of ['s', 'm']) {
       expect(ids(settingsAtAddress(AI.replace('/d/', `/${tree}/`), PAGE_SETTINGS))).toEqual(['ai-training']);
-      expect(ids(settingsAtAddress(`${D.replace('/d', `/${tree}`)}/settings/linkedin-promotions/`, PAGE_SETTINGS))).toEqual([
-        'linkedin-promotions',
-        'promotions-email-tips',
-      ]);
+      expect(
+        ids(settingsAtAddress(`${D.replace('/d', `/${tree}`)}/settings/linkedin-promotions/`, PAGE_SETTINGS)),
+      ).toEqual(['linkedin-promotions', 'promotions-email-tips']);
     }
     expect(settingsAtAddress(`${D}/settings/data-for-generative-ai`, PAGE_SETTINGS)).toEqual([]);
   });
 
   describe('the partners page at its new slug share-data-with-trusted-partners', () => {
-    it.each([PARTNERS_NEW, PARTNERS_NEW.replace('/s/', '/d/')])('%s is a known address of the partners setting', (url) => {
-      expect(ids(settingsAtAddress(url, PAGE_SETTINGS))).toEqual(['share-with-partners']);
-    });
+    it.each([PARTNERS_NEW, PARTNERS_NEW.replace('/s/', '/d/')])(
+      '%s is a known address of the partners setting',
+      (url) => {
+        expect(ids(settingsAtAddress(url, PAGE_SETTINGS))).toEqual(['share-with-partners']);
+      },
+    );
 
     it('reads the switch by its hook and turns it off', async () => {
       const doc = loadFixture('partners-trusted.html', PARTNERS_NEW);
@@ -118,7 +127,9 @@ describe("LinkedIn's settings hubs list settings as links named by their catalog
     link.textContent = 'Daten zur Verbesserung generativer KI';
     doc.querySelector<HTMLAnchorElement>('a[href*="policy-and-academic-research"]')!.href =
       'https://linkedin.example/mypreferences/d/settings/policy-and-academic-research';
-    expect(detectPage(doc).links).toEqual([{ settingId: 'ai-training', url: `${D}/settings/generative-ai-improvement` }]);
+    expect(detectPage(doc).links).toEqual([
+      { settingId: 'ai-training', url: `${D}/settings/generative-ai-improvement` },
+    ]);
   });
 
   it('waitForPage settles on a hub at once, with its links', async () => {
@@ -187,7 +198,11 @@ describe('an error page is never a reading', () => {
 
   it('"This page doesn’t exist" served with a 200 by the app is "not-found" too', () => {
     const report = detectPage(loadFixture('not-found.html', PARTNERS), { httpStatus: 200 });
-    expect(report).toMatchObject({ page: 'error', problem: 'not-found', reason: 'LinkedIn says the page does not exist' });
+    expect(report).toMatchObject({
+      page: 'error',
+      problem: 'not-found',
+      reason: 'LinkedIn says the page does not exist',
+    });
   });
 
   it('waitForPage reads the status from Navigation Timing and answers at once on a 500', async () => {
@@ -283,7 +298,9 @@ describe('a switch the engine cannot reach is unknown with evidence, never not-o
     const doc = attachDeclarativeShadowRoots(loadFixture('shadow-switch.html', AI));
     expect(doc.querySelector('li-settings-toggle')!.shadowRoot!.querySelector('[role="switch"]')).not.toBeNull();
     // Even with LinkedIn's notice on the page: the hidden switch may be the setting.
-    doc.querySelector('main section')!.insertAdjacentHTML('beforeend', "<p>This setting isn't available in your region.</p>");
+    doc
+      .querySelector('main section')!
+      .insertAdjacentHTML('beforeend', "<p>This setting isn't available in your region.</p>");
     expect(detectPage(doc).settings).toEqual([
       {
         settingId: 'ai-training',
@@ -323,7 +340,9 @@ describe('a member-written heading with the catalogued text never names an unrel
 
   it('the same cards on the AI page whose switch is missing: the setting is unknown, never read from them', async () => {
     const doc = loadFixture('no-switch.html', AI);
-    const groups = new DOMParser().parseFromString(fixture('member-heading.html'), 'text/html').querySelector('main ul')!;
+    const groups = new DOMParser()
+      .parseFromString(fixture('member-heading.html'), 'text/html')
+      .querySelector('main ul')!;
     doc.querySelector('main section')!.append(groups);
     expect(summary(detectPage(doc))).toEqual([['ai-training', 'unknown', 'none', 'unidentified-switch']]);
     const clicks = spyClicks();
@@ -341,10 +360,12 @@ describe('a member-written heading with the catalogued text never names an unrel
 
   it('a plain checkbox whose own label is a catalogued heading ("Sharing") is not the partners switch', async () => {
     const doc = loadFixture('member-heading.html', GROUPS);
-    doc.querySelector('main ul')!.insertAdjacentHTML(
-      'beforeend',
-      '<li class="artdeco-list__item"><h3>Posts shared in your groups</h3><label><input id="ember904" type="checkbox" checked> Sharing</label></li>',
-    );
+    doc
+      .querySelector('main ul')!
+      .insertAdjacentHTML(
+        'beforeend',
+        '<li class="artdeco-list__item"><h3>Posts shared in your groups</h3><label><input id="ember904" type="checkbox" checked> Sharing</label></li>',
+      );
     const clicks = spyClicks();
     expect((await flipToPrivate(doc, 'share-with-partners', FAST)).outcome).toBe('refused');
     expect(clicks()).toEqual([]);

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { dismissGuide, HOLD_MS, showGuide, type GuideKey } from '../../../src/linkedin/guide';
+import { dismissGuide, type GuideKey, HOLD_MS, showGuide } from '../../../src/linkedin/guide';
 import { loadFixture, spyShadowRoots } from './pages';
 
 const AI = 'https://www.linkedin.com/mypreferences/d/settings/data-for-ai-improvement';
@@ -72,7 +72,9 @@ describe('showGuide', () => {
   it('the note matches the switch: an off switch is not a task', () => {
     const doc = loadFixture('already-private.html', AI);
     showGuide(doc, 'ai-training', t);
-    expect(parts().dialog!.querySelector('#b')!.textContent).toBe('guide_off(Use my data for training content creation AI models)');
+    expect(parts().dialog!.querySelector('#b')!.textContent).toBe(
+      'guide_off(Use my data for training content creation AI models)',
+    );
     expect(parts().dialog!.className).toBe('beside');
   });
 
@@ -87,7 +89,9 @@ describe('showGuide', () => {
       await vi.advanceTimersByTimeAsync(HOLD_MS + 10);
       expect(input.checked).toBe(false);
       expect(saved).toHaveBeenCalledTimes(1);
-      expect(parts().dialog!.querySelector('#b')!.textContent).toBe('guide_saved_off(Use my data for training content creation AI models)');
+      expect(parts().dialog!.querySelector('#b')!.textContent).toBe(
+        'guide_saved_off(Use my data for training content creation AI models)',
+      );
     } finally {
       vi.useRealTimers();
     }
@@ -121,13 +125,20 @@ describe('showGuide', () => {
   it('outlines the switch wherever LinkedIn moved it (found by its hook at an uncatalogued address)', () => {
     const doc = loadFixture('moved-to-s.html', 'https://www.linkedin.com/mypreferences/s/settings/generative-ai-data');
     expect(showGuide(doc, 'ai-training', t)).toBe(true);
-    expect(parts().dialog!.querySelector('#b')!.textContent).toBe('guide_found(Use my data for training content creation AI models)');
+    expect(parts().dialog!.querySelector('#b')!.textContent).toBe(
+      'guide_found(Use my data for training content creation AI models)',
+    );
   });
 
-  it('at one of the setting\'s known addresses without its switch, outlines the settings area', () => {
-    const doc = loadFixture('no-switch.html', 'https://www.linkedin.com/mypreferences/s/settings/data-for-ai-improvement');
+  it("at one of the setting's known addresses without its switch, outlines the settings area", () => {
+    const doc = loadFixture(
+      'no-switch.html',
+      'https://www.linkedin.com/mypreferences/s/settings/data-for-ai-improvement',
+    );
     expect(showGuide(doc, 'ai-training', t)).toBe(true);
-    expect(parts().dialog!.querySelector('#b')!.textContent).toBe('guide_missing(Use my data for training content creation AI models)');
+    expect(parts().dialog!.querySelector('#b')!.textContent).toBe(
+      'guide_missing(Use my data for training content creation AI models)',
+    );
   });
 
   it('lives in a closed shadow root: page scripts can neither read nor rewrite what the member is told', () => {
@@ -147,13 +158,26 @@ describe('showGuide', () => {
 });
 
 describe('guide messages', () => {
-  const KEYS: GuideKey[] = ['guide_title', 'guide_found', 'guide_off', 'guide_saved_off', 'guide_saved_on', 'guide_missing', 'guide_close'];
-  it.each(['en', 'de', 'fr', 'es', 'it', 'nl', 'pt_BR', 'pl'])('%s has every guide message, with $LABEL$ where needed', (locale) => {
-    const messages = JSON.parse(readFileSync(join(import.meta.dirname, `../../../public/_locales/${locale}/messages.json`), 'utf8'));
-    for (const key of KEYS) expect(messages[key]?.message, key).toMatch(/\S/);
-    for (const key of ['guide_found', 'guide_off', 'guide_saved_off', 'guide_saved_on', 'guide_missing']) {
-      expect(messages[key].message, key).toContain('$LABEL$');
-      expect(messages[key].placeholders).toMatchObject({ label: { content: '$1' } });
-    }
-  });
+  const KEYS: GuideKey[] = [
+    'guide_title',
+    'guide_found',
+    'guide_off',
+    'guide_saved_off',
+    'guide_saved_on',
+    'guide_missing',
+    'guide_close',
+  ];
+  it.each(['en', 'de', 'fr', 'es', 'it', 'nl', 'pt_BR', 'pl'])(
+    '%s has every guide message, with $LABEL$ where needed',
+    (locale) => {
+      const messages = JSON.parse(
+        readFileSync(join(import.meta.dirname, `../../../public/_locales/${locale}/messages.json`), 'utf8'),
+      );
+      for (const key of KEYS) expect(messages[key]?.message, key).toMatch(/\S/);
+      for (const key of ['guide_found', 'guide_off', 'guide_saved_off', 'guide_saved_on', 'guide_missing']) {
+        expect(messages[key].message, key).toContain('$LABEL$');
+        expect(messages[key].placeholders).toMatchObject({ label: { content: '$1' } });
+      }
+    },
+  );
 });

@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { vi } from 'vitest';
-import { settingsPage } from '../../linkedin-pages/settings-shell';
 import type { Setting } from '../../../src/catalogue/schema';
+import { settingsPage } from '../../linkedin-pages/settings-shell';
 
 /**
  * A whole page from tests/unit/fixtures. Settings-app fixtures hold only their header comment, a
@@ -16,7 +16,15 @@ export function fixture(name: string): string {
   const [, header, attributes, navMore, main] = parts;
   const a = Object.fromEntries([...attributes!.matchAll(/(\w+)(?:="([^"]*)")?/g)].map((m) => [m[1]!, m[2] ?? 'true']));
   const tree = a.tree === 's' ? 's' : 'd';
-  const page = { lang: a.lang!, title: a.title!, current: a.current, tree, main: main!, avatarClass: a.avatar, footer: a.footer === 'true' } as const;
+  const page = {
+    lang: a.lang!,
+    title: a.title!,
+    current: a.current,
+    tree,
+    main: main!,
+    avatarClass: a.avatar,
+    footer: a.footer === 'true',
+  } as const;
   return header + settingsPage({ ...page, navMore: navMore ?? '' });
 }
 
@@ -132,7 +140,9 @@ export function fakeResourceTiming() {
     },
   );
   const answer = (url: string) => {
-    const list = { getEntries: () => [{ name: url, entryType: 'resource' }] } as unknown as PerformanceObserverEntryList;
+    const list = {
+      getEntries: () => [{ name: url, entryType: 'resource' }],
+    } as unknown as PerformanceObserverEntryList;
     for (const o of observers) if (o.live && o.types.includes('resource')) o.callback(list, {} as PerformanceObserver);
   };
   /** Observers still watching: the engine must stop watching when a flip ends. */
@@ -144,7 +154,9 @@ export function fakeResourceTiming() {
 export function stubNavigationStatus(status: number) {
   const real = performance.getEntriesByType.bind(performance);
   vi.spyOn(performance, 'getEntriesByType').mockImplementation((type: string) =>
-    type === 'navigation' ? ([{ entryType: 'navigation', responseStatus: status }] as unknown as PerformanceEntryList) : real(type),
+    type === 'navigation'
+      ? ([{ entryType: 'navigation', responseStatus: status }] as unknown as PerformanceEntryList)
+      : real(type),
   );
 }
 

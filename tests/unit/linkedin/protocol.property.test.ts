@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { BgToCs, CsReportReply } from '../../../src/messages';
 import { parseBgToCs, parseCsReportReply } from '../../../src/linkedin/protocol';
+import { BgToCs, CsReportReply } from '../../../src/messages';
 
 // The content script's hand-written guards must accept and return exactly what the zod schemas do.
 // Property test: a few thousand messages built at random from the protocol's own vocabulary and its
@@ -16,8 +16,32 @@ function random(seed: number) {
   };
 }
 
-const TYPES = ['bg:ping', 'bg:observe', 'bg:turnOff', 'bg:guide', 'cs:report', 'ui:startRun', 'BG:PING', '', 'bg:turnoff'];
-const VALUES: unknown[] = [undefined, null, 0, 7, '', 'ai-training', true, false, [], {}, ['ai-training'], { id: 1 }, Number.NaN];
+const TYPES = [
+  'bg:ping',
+  'bg:observe',
+  'bg:turnOff',
+  'bg:guide',
+  'cs:report',
+  'ui:startRun',
+  'BG:PING',
+  '',
+  'bg:turnoff',
+];
+const VALUES: unknown[] = [
+  undefined,
+  null,
+  0,
+  7,
+  '',
+  'ai-training',
+  true,
+  false,
+  [],
+  {},
+  ['ai-training'],
+  { id: 1 },
+  Number.NaN,
+];
 const KEYS = ['type', 'settingId', 'guide', 'extra', '__proto__', 'constructor'];
 
 function arbitrary(next: () => number): unknown {
@@ -31,7 +55,8 @@ function arbitrary(next: () => number): unknown {
   for (let i = Math.floor(next() * 3); i > 0; i--) {
     const key = pick(KEYS);
     const value = next() < 0.5 ? pick(VALUES) : pick(TYPES);
-    if (key === '__proto__') Object.defineProperty(message, key, { value, enumerable: true, configurable: true, writable: true });
+    if (key === '__proto__')
+      Object.defineProperty(message, key, { value, enumerable: true, configurable: true, writable: true });
     else message[key] = value;
   }
   return message;

@@ -15,7 +15,10 @@ afterEach(() => {
  * A debounced app: the switch moves at once, and the save request is sent `sendAfterMs` after the
  * click and answered `roundTripMs` later (LinkedIn's Resource Timing entry appears then).
  */
-function debouncedSave(doc: Document, { sendAfterMs, roundTripMs = 100, url = SAVE }: { sendAfterMs: number; roundTripMs?: number; url?: string }) {
+function debouncedSave(
+  doc: Document,
+  { sendAfterMs, roundTripMs = 100, url = SAVE }: { sendAfterMs: number; roundTripMs?: number; url?: string },
+) {
   const timing = fakeResourceTiming();
   doc.querySelector('main')!.addEventListener('change', (event) => {
     const input = event.target as HTMLInputElement;
@@ -125,7 +128,12 @@ describe('flipToPrivate lands the save before it returns', () => {
     aiSwitch().setAttribute('aria-checked', 'true');
     const { flip } = startFlip(doc, { savedSettleMs: 150 });
     await vi.advanceTimersByTimeAsync(10_000);
-    expect(await flip).toEqual({ settingId: 'ai-training', outcome: 'did-not-change', code: 'put-back', reason: 'LinkedIn put the switch back' });
+    expect(await flip).toEqual({
+      settingId: 'ai-training',
+      outcome: 'did-not-change',
+      code: 'put-back',
+      reason: 'LinkedIn put the switch back',
+    });
   });
 });
 
@@ -190,7 +198,9 @@ describe('flipToPrivate', () => {
 
   it('waits (bounded) for the switch to render before acting', async () => {
     const doc = loadFixture('loading.html', AI);
-    const card = new DOMParser().parseFromString(fixture('ai-training.en.html'), 'text/html').querySelector('main section')!;
+    const card = new DOMParser()
+      .parseFromString(fixture('ai-training.en.html'), 'text/html')
+      .querySelector('main section')!;
     setTimeout(() => doc.querySelector('#settings-card')!.replaceWith(card), 20);
     behaveLikeLinkedIn(doc);
     const clicks = spyClicks();

@@ -6,7 +6,6 @@ import { aiCard, loadFixture } from './pages';
 const AI = 'https://www.linkedin.com/mypreferences/d/settings/data-for-ai-improvement';
 const PARTNERS = 'https://www.linkedin.com/mypreferences/d/settings/share-data-with-select-partners';
 
-
 describe('waitForPage', () => {
   it('answers as soon as the app renders the switch, and stops observing', async () => {
     const doc = loadFixture('loading.html', AI);
@@ -16,7 +15,12 @@ describe('waitForPage', () => {
     setTimeout(() => doc.querySelector('#settings-card')!.replaceWith(aiCard()), 20);
     const report = await waitForPage(doc, { timeoutMs: 60_000 });
     expect(report.settings).toMatchObject([{ settingId: 'ai-training', state: 'on', evidence: { matchedBy: 'hook' } }]);
-    expect(observe).toHaveBeenCalledWith(doc, { childList: true, subtree: true, attributes: true, attributeFilter: ['aria-busy'] });
+    expect(observe).toHaveBeenCalledWith(doc, {
+      childList: true,
+      subtree: true,
+      attributes: true,
+      attributeFilter: ['aria-busy'],
+    });
     expect(disconnect).toHaveBeenCalledTimes(1);
   });
 
@@ -48,7 +52,10 @@ describe('waitForPage', () => {
 
   it('gives up after the bound: a page that never finishes loading is unknown', async () => {
     const report = await waitForPage(loadFixture('loading.html', AI), { timeoutMs: 30 });
-    expect(report.settings[0]).toMatchObject({ state: 'unknown', evidence: { detail: expect.stringMatching(/not rendered$/) } });
+    expect(report.settings[0]).toMatchObject({
+      state: 'unknown',
+      evidence: { detail: expect.stringMatching(/not rendered$/) },
+    });
   });
 
   it('gives up after the bound: a loaded page without the switch or a notice is unknown "no-switch"', async () => {

@@ -5,8 +5,8 @@ import type { UiToBg } from '../../../src/messages';
 import type { RunRecord, SettingResult } from '../../../src/run/types';
 import { read, write } from '../../../src/storage';
 import { bugReportText, startCapture } from '../../../src/ui/capture';
-import { fixture } from '../linkedin/pages';
 import { captureFixture } from '../capture/fixtures';
+import { fixture } from '../linkedin/pages';
 import { button, daysAgo, flush, freshPage, record, text } from './helpers';
 
 const AI = 'https://www.linkedin.com/mypreferences/d/settings/data-for-ai-improvement';

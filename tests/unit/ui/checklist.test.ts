@@ -2,7 +2,7 @@ import { beforeEach, describe, expect, it, vi } from 'vitest';
 import type { UiToBg } from '../../../src/messages';
 import { DEFAULT_PREFS, read, write } from '../../../src/storage';
 import { startChecklist } from '../../../src/ui/checklist';
-import { button, flush, record, text, freshPage } from './helpers';
+import { button, flush, freshPage, record, text } from './helpers';
 
 let sent: UiToBg[];
 let root: HTMLElement;
@@ -111,11 +111,15 @@ describe('checklist', () => {
     });
     await startChecklist(root);
     const date = /\w{3} \d{1,2}, \d{4}/.source;
-    expect(status('Data for generative AI improvement')).toMatch(new RegExp(`^Off — verified automatically on ${date}$`));
+    expect(status('Data for generative AI improvement')).toMatch(
+      new RegExp(`^Off — verified automatically on ${date}$`),
+    );
     expect(status('Social, economic and workplace research')).toMatch(new RegExp(`^Off — checked on ${date}$`));
     expect(status('Ads beyond LinkedIn')).toMatch(new RegExp(`^On — to do \\(checked on ${date}\\)$`));
     expect(status('Ad-related actions')).toMatch(new RegExp(`^Not offered to you \\(checked on ${date}\\)$`));
-    expect(status('Ads by age range')).toMatch(/^Could not identify the switch \(checked on .*\) — open the page and we'll show you where$/);
+    expect(status('Ads by age range')).toMatch(
+      /^Could not identify the switch \(checked on .*\) — open the page and we'll show you where$/,
+    );
     expect(status('Data sharing with affiliates and select partners')).toBe('Not applicable in your region');
     expect(text(item('Data sharing with affiliates and select partners'))).toContain(
       'Does not apply in your region (EU / EEA), according to our sources',
@@ -173,9 +177,13 @@ describe('checklist', () => {
     await write('prefs', { ...DEFAULT_PREFS, regionOverride: 'ch' });
     await vi.waitFor(() => expect(text(root)).toContain('Showing what applies in: Switzerland.'));
     // Unconfirmed, the region is a guess and says so.
-    vi.spyOn(Intl.DateTimeFormat.prototype, 'resolvedOptions').mockReturnValue({ timeZone: 'Europe/Zurich' } as Intl.ResolvedDateTimeFormatOptions);
+    vi.spyOn(Intl.DateTimeFormat.prototype, 'resolvedOptions').mockReturnValue({
+      timeZone: 'Europe/Zurich',
+    } as Intl.ResolvedDateTimeFormatOptions);
     await write('prefs', DEFAULT_PREFS);
-    await vi.waitFor(() => expect(text(root)).toContain('Showing what applies in: probably Switzerland (guessed from your time zone).'));
+    await vi.waitFor(() =>
+      expect(text(root)).toContain('Showing what applies in: probably Switzerland (guessed from your time zone).'),
+    );
     vi.restoreAllMocks();
   });
 });

@@ -7,7 +7,9 @@ import type { AuditRecord } from '../../../src/storage';
 export type Messages = Record<string, { message: string; placeholders?: Record<string, { content: string }> }>;
 
 export function loadMessages(locale: string): Messages {
-  return JSON.parse(readFileSync(resolve(__dirname, `../../../public/_locales/${locale}/messages.json`), 'utf8')) as Messages;
+  return JSON.parse(
+    readFileSync(resolve(__dirname, `../../../public/_locales/${locale}/messages.json`), 'utf8'),
+  ) as Messages;
 }
 
 /** chrome.i18n.getMessage over a messages.json: named placeholders, then $1..$9, then $$. */
@@ -16,7 +18,10 @@ export function chromeMessage(messages: Messages, key: string, substitutions: re
   if (!entry) return '';
   const placeholders = Object.entries(entry.placeholders ?? {});
   return entry.message
-    .replace(/\$([A-Za-z0-9_@]+)\$/g, (match, name: string) => placeholders.find(([n]) => n.toLowerCase() === name.toLowerCase())?.[1].content ?? match)
+    .replace(
+      /\$([A-Za-z0-9_@]+)\$/g,
+      (match, name: string) => placeholders.find(([n]) => n.toLowerCase() === name.toLowerCase())?.[1].content ?? match,
+    )
     .replace(/\$([1-9])/g, (_, n: string) => substitutions[Number(n) - 1] ?? '')
     .replace(/\$\$/g, '$');
 }
@@ -25,7 +30,11 @@ export function chromeMessage(messages: Messages, key: string, substitutions: re
 export function useEnglish(): void {
   const messages = loadMessages('en');
   fakeBrowser.i18n.getMessage = ((key: string, subs?: string | string[]) =>
-    chromeMessage(messages, key, typeof subs === 'string' ? [subs] : (subs ?? []))) as typeof fakeBrowser.i18n.getMessage;
+    chromeMessage(
+      messages,
+      key,
+      typeof subs === 'string' ? [subs] : (subs ?? []),
+    )) as typeof fakeBrowser.i18n.getMessage;
   fakeBrowser.i18n.getUILanguage = () => 'en-US';
 }
 

@@ -23,7 +23,11 @@ function files(dir: string): string[] {
 /** Literal keys passed to t(), getMessage() or localizeDocument() in the UI, and the badge's keys. */
 function keysInCode(): Set<string> {
   const found = new Set<string>();
-  const sources = [...files(join(root, 'src/ui')), ...files(join(root, 'entrypoints')), join(root, 'src/status/badge.ts')];
+  const sources = [
+    ...files(join(root, 'src/ui')),
+    ...files(join(root, 'entrypoints')),
+    join(root, 'src/status/badge.ts'),
+  ];
   for (const file of sources) {
     const code = readFileSync(file, 'utf8');
     for (const m of code.matchAll(/\b(?:t|getMessage|localizeDocument)\(\s*'([A-Za-z0-9_@]+)'/g)) found.add(m[1]!);
@@ -50,7 +54,11 @@ describe('locale files', () => {
   it.each(LOCALES)('%s uses every placeholder it defines and defines every one it uses', (locale) => {
     for (const [k, entry] of Object.entries(loadMessages(locale))) {
       const used = [...entry.message.matchAll(/\$([A-Za-z0-9_@]+)\$/g)].map((m) => m[1]!.toLowerCase()).sort();
-      expect([...new Set(used)], `${locale}:${k}`).toEqual(Object.keys(entry.placeholders ?? {}).map((n) => n.toLowerCase()).sort());
+      expect([...new Set(used)], `${locale}:${k}`).toEqual(
+        Object.keys(entry.placeholders ?? {})
+          .map((n) => n.toLowerCase())
+          .sort(),
+      );
     }
   });
 
@@ -61,8 +69,11 @@ describe('locale files', () => {
   });
 
   it('has the messages the background and storage use', () => {
-    const resettable = Object.entries(slots).filter(([, s]) => !('quiet' in s && s.quiet)).map(([name]) => name);
-    for (const k of [...resettable.map((s) => `notice_reset_${s}`), 'notice_newer_data', 'extName', 'extDescription']) expect(en, k).toHaveProperty(k);
+    const resettable = Object.entries(slots)
+      .filter(([, s]) => !('quiet' in s && s.quiet))
+      .map(([name]) => name);
+    for (const k of [...resettable.map((s) => `notice_reset_${s}`), 'notice_newer_data', 'extName', 'extDescription'])
+      expect(en, k).toHaveProperty(k);
     expect(placeholders('en', 'badge_countdown')).toEqual(['date=$2', 'days=$1']);
   });
 });
@@ -85,7 +96,9 @@ describe('catalogue messages', () => {
   it('every policy event and disputed claim says in English what the catalogue says', () => {
     for (const event of TIMELINE) {
       expect(en[`event_${key(event.id)}_summary`]?.message, event.id).toBe(event.summary);
-      event.disputed?.forEach((claim, i) => expect(en[`event_${key(event.id)}_claim_${i + 1}`]?.message, event.id).toBe(claim.summary));
+      for (const [i, claim] of (event.disputed ?? []).entries()) {
+        expect(en[`event_${key(event.id)}_claim_${i + 1}`]?.message, event.id).toBe(claim.summary);
+      }
     }
   });
 

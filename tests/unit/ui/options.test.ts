@@ -1,9 +1,9 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing';
 import type { UiToBg } from '../../../src/messages';
-import { DEFAULT_PREFS, read, write, type Prefs } from '../../../src/storage';
+import { DEFAULT_PREFS, type Prefs, read, write } from '../../../src/storage';
 import { startOptions } from '../../../src/ui/options';
-import { button, text, freshPage } from './helpers';
+import { button, freshPage, text } from './helpers';
 
 let sent: UiToBg[];
 let root: HTMLElement;
@@ -17,7 +17,10 @@ const change = (el: HTMLInputElement | HTMLSelectElement) => el.dispatchEvent(ne
 
 function chooseFile(content: string) {
   const fileInput = input('#import');
-  Object.defineProperty(fileInput, 'files', { value: [new File([content], 'prefs.json', { type: 'application/json' })], configurable: true });
+  Object.defineProperty(fileInput, 'files', {
+    value: [new File([content], 'prefs.json', { type: 'application/json' })],
+    configurable: true,
+  });
   change(fileInput);
 }
 
@@ -26,7 +29,9 @@ const mine: Prefs = { regionOverride: 'ca', recheckDays: 14, backgroundChecks: t
 describe('options', () => {
   it('shows the inferred region and how it was inferred, and overrides it', async () => {
     await startOptions(root);
-    expect(text(root.querySelector('#region-basis'))).toContain('Detected: United States, from your browser languages (en-US, en).');
+    expect(text(root.querySelector('#region-basis'))).toContain(
+      'Detected: United States, from your browser languages (en-US, en).',
+    );
     const select = root.querySelector<HTMLSelectElement>('#region')!;
     expect(select.value).toBe('auto');
     expect(text(select.options[0])).toBe('Automatic (United States)');
@@ -53,8 +58,16 @@ describe('options', () => {
 
   it('lets the member choose background checks and what one-click covers, grouped by category', async () => {
     await startOptions(root);
-    expect([...root.querySelectorAll('legend')].map((l) => text(l))).toEqual(['AI training', 'Data sharing', 'Ad personalisation', 'Marketing', 'Cookies']);
-    const checked = [...root.querySelectorAll<HTMLInputElement>('input[id^="cover-"]')].filter((c) => c.checked).map((c) => c.id.slice(6));
+    expect([...root.querySelectorAll('legend')].map((l) => text(l))).toEqual([
+      'AI training',
+      'Data sharing',
+      'Ad personalisation',
+      'Marketing',
+      'Cookies',
+    ]);
+    const checked = [...root.querySelectorAll<HTMLInputElement>('input[id^="cover-"]')]
+      .filter((c) => c.checked)
+      .map((c) => c.id.slice(6));
     expect(checked).toEqual(DEFAULT_PREFS.covered);
 
     input('#background').checked = true;
@@ -91,8 +104,16 @@ describe('options', () => {
 
   it.each([
     ['not JSON', '{ this is not json', 'That file is not JSON, so nothing was changed.'],
-    ['a bad interval', JSON.stringify({ ...mine, recheckDays: 999 }), 'That file does not hold valid Untrain preferences (problem in: recheckDays), so nothing was changed.'],
-    ['something else', JSON.stringify(['ai-training']), 'That file does not hold valid Untrain preferences (problem in: —), so nothing was changed.'],
+    [
+      'a bad interval',
+      JSON.stringify({ ...mine, recheckDays: 999 }),
+      'That file does not hold valid Untrain preferences (problem in: recheckDays), so nothing was changed.',
+    ],
+    [
+      'something else',
+      JSON.stringify(['ai-training']),
+      'That file does not hold valid Untrain preferences (problem in: —), so nothing was changed.',
+    ],
   ])('rejects a file with %s: error shown, preferences unchanged', async (_what, content, message) => {
     await write('prefs', mine);
     await startOptions(root);
@@ -107,7 +128,10 @@ describe('options', () => {
     await write('prefs', mine);
     await startOptions(root);
     const blobs: Blob[] = [];
-    vi.spyOn(URL, 'createObjectURL').mockImplementation((blob) => (blobs.push(blob as Blob), 'blob:prefs'));
+    vi.spyOn(URL, 'createObjectURL').mockImplementation((blob) => {
+      blobs.push(blob as Blob);
+      return 'blob:prefs';
+    });
     button(root, 'Export preferences')!.click();
     expect(JSON.parse(await blobs[0]!.text())).toEqual(mine);
   });
@@ -117,7 +141,9 @@ describe('options', () => {
     const reset = button(root, 'Reset everything…')!;
     reset.focus();
     reset.click();
-    await vi.waitFor(() => expect(text(root)).toContain('Delete everything Untrain has stored? This cannot be undone.'));
+    await vi.waitFor(() =>
+      expect(text(root)).toContain('Delete everything Untrain has stored? This cannot be undone.'),
+    );
     expect(sent).toEqual([]);
     expect(text(document.activeElement)).toBe('Cancel');
     button(root, 'Cancel')!.click();

@@ -1,10 +1,10 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing';
+import type { UiToBg } from '../../../src/messages';
 import type { RunRecord, SettingResult } from '../../../src/run/types';
 import { DEFAULT_PREFS, read, write } from '../../../src/storage';
 import { startPopup } from '../../../src/ui/popup';
-import type { UiToBg } from '../../../src/messages';
-import { button, daysAgo, flush, record, text, freshPage } from './helpers';
+import { button, daysAgo, flush, freshPage, record, text } from './helpers';
 
 let sent: UiToBg[];
 let root: HTMLElement;
@@ -13,8 +13,17 @@ beforeEach(() => {
   ({ root, sent } = freshPage());
 });
 
-const page = (url: string, settingIds: string[], phase: 'apply' | 'verify' | 'done') =>
-  ({ settingIds, urls: [url], tried: 0, target: url, visited: [], phase, loads: 1, retries: 0, queue: [] });
+const page = (url: string, settingIds: string[], phase: 'apply' | 'verify' | 'done') => ({
+  settingIds,
+  urls: [url],
+  tried: 0,
+  target: url,
+  visited: [],
+  phase,
+  loads: 1,
+  retries: 0,
+  queue: [],
+});
 
 function run(status: RunRecord['status'], results: SettingResult[], extra: Partial<RunRecord> = {}): RunRecord {
   return {
@@ -35,7 +44,11 @@ function run(status: RunRecord['status'], results: SettingResult[], extra: Parti
   };
 }
 
-const result = (settingId: string, outcome: SettingResult['outcome'], more: Partial<SettingResult> = {}): SettingResult => ({
+const result = (
+  settingId: string,
+  outcome: SettingResult['outcome'],
+  more: Partial<SettingResult> = {},
+): SettingResult => ({
   settingId,
   outcome,
   clicks: 0,
@@ -58,7 +71,9 @@ describe('popup', () => {
     await open();
     expect(headline()).toBe('Your LinkedIn settings have not been checked yet');
     expect(root.querySelector('.status')!.className).toContain('tone-neutral');
-    expect(text(root.querySelector('.status'))).toContain('LinkedIn turns AI training on by default: for accounts based in your region since September 18, 2024.');
+    expect(text(root.querySelector('.status'))).toContain(
+      'LinkedIn turns AI training on by default: for accounts based in your region since September 18, 2024.',
+    );
     expect(text(root.querySelector('.status'))).toContain('It’s not too late');
     expect(text(optOut())).toBe('Opt out of AI training and data sharing');
     expect(button(root, 'Check now')).toBeDefined();
@@ -82,7 +97,10 @@ describe('popup', () => {
     await write('prefs', { ...DEFAULT_PREFS, regionOverride: 'us' });
     await vi.waitFor(() => expect(root.querySelector('.ask')).toBeNull());
     const radios = [...root.querySelectorAll<HTMLInputElement>('input[name="scope"]')];
-    expect(radios.map((r) => text(r.parentElement))).toEqual(['Recommended: AI training and data sharing (6)', 'Everything I can switch off (13)']);
+    expect(radios.map((r) => text(r.parentElement))).toEqual([
+      'Recommended: AI training and data sharing (6)',
+      'Everything I can switch off (13)',
+    ]);
     expect(radios[0]!.checked).toBe(true);
     expect(root.querySelector('fieldset.scope')!.closest('details')).toBeNull();
     radios[1]!.click();
@@ -140,7 +158,13 @@ describe('popup', () => {
   it('a check that reads many settings on lists them as one row; the main button switches them all off', async () => {
     const on = ['ai-training', 'research', 'ads-beyond-linkedin'];
     await write('audit', Object.fromEntries(on.map((id) => [id, record('on', 0.01)])));
-    await write('run', { ...run('finished', on.map((id) => result(id, 'observed-on'))), mode: 'audit' });
+    await write('run', {
+      ...run(
+        'finished',
+        on.map((id) => result(id, 'observed-on')),
+      ),
+      mode: 'audit',
+    });
     await open();
     expect([...root.querySelectorAll('.results > .rows li')].map((li) => text(li))).toEqual([
       '3 settings read as on Data for generative AI improvement, Social, economic and workplace research, Ads beyond LinkedIn',
@@ -150,7 +174,13 @@ describe('popup', () => {
 
   it('many switches that could not be identified are one row, with the checklist to guide', async () => {
     const ids = ['ai-training', 'research', 'ads-beyond-linkedin'];
-    await write('run', run('finished', ids.map((id) => result(id, 'unknown', { reason: 'two candidates' }))));
+    await write(
+      'run',
+      run(
+        'finished',
+        ids.map((id) => result(id, 'unknown', { reason: 'two candidates' })),
+      ),
+    );
     await open();
     const rowsNow = [...root.querySelectorAll('.results > .rows li')];
     expect(rowsNow.map((li) => text(li))).toEqual([
@@ -160,11 +190,24 @@ describe('popup', () => {
   });
 
   it('drift: says when LinkedIn turned a setting back on that a run had switched off', async () => {
-    await write('audit', { ...Object.fromEntries(DEFAULT_PREFS.covered.map((id) => [id, record('off', 1)])), research: record('on', 1) });
-    await write('receipts', [{
-      runId: 'r0', mode: 'opt-out', status: 'finished', startedAt: daysAgo(20), finishedAt: daysAgo(20), extensionVersion: '0.1.0', catalogueVersion: '1',
-      region: 'us', manualSteps: [], settings: [{ settingId: 'research', outcome: 'verified', at: daysAgo(20), clicks: 1 }],
-    }]);
+    await write('audit', {
+      ...Object.fromEntries(DEFAULT_PREFS.covered.map((id) => [id, record('off', 1)])),
+      research: record('on', 1),
+    });
+    await write('receipts', [
+      {
+        runId: 'r0',
+        mode: 'opt-out',
+        status: 'finished',
+        startedAt: daysAgo(20),
+        finishedAt: daysAgo(20),
+        extensionVersion: '0.1.0',
+        catalogueVersion: '1',
+        region: 'us',
+        manualSteps: [],
+        settings: [{ settingId: 'research', outcome: 'verified', at: daysAgo(20), clicks: 1 }],
+      },
+    ]);
     await open();
     expect(headline()).toBe('LinkedIn turned “Social, economic and workplace research” back on');
   });
@@ -173,10 +216,22 @@ describe('popup', () => {
     const url = 'https://www.linkedin.com/mypreferences/d/settings/policy-and-academic-research';
     await write(
       'run',
-      run('running', [result('ai-training', 'pending', { clicks: 1 }), result('research', 'pending'), result('ads-by-age', 'pending')], {
-        cursor: 1,
-        pages: [page('a', ['ai-training'], 'verify'), page(url, ['research'], 'apply'), page('c', ['ads-by-age'], 'apply')],
-      }),
+      run(
+        'running',
+        [
+          result('ai-training', 'pending', { clicks: 1 }),
+          result('research', 'pending'),
+          result('ads-by-age', 'pending'),
+        ],
+        {
+          cursor: 1,
+          pages: [
+            page('a', ['ai-training'], 'verify'),
+            page(url, ['research'], 'apply'),
+            page('c', ['ads-by-age'], 'apply'),
+          ],
+        },
+      ),
     );
     await open();
     expect(headline()).toBe('Switching off your LinkedIn settings…');
@@ -207,7 +262,14 @@ describe('popup', () => {
 
   it('a long check folds its finished rows so the rows still to come stay in view', async () => {
     const ids = [...DEFAULT_PREFS.covered, 'ads-by-age', 'ads-by-gender'];
-    await write('run', run('running', ids.map((id, i) => result(id, i < 3 ? 'observed-on' : 'pending')), { mode: 'audit', pages: ids.map((id) => page(id, [id], 'apply')), cursor: 3 }));
+    await write(
+      'run',
+      run(
+        'running',
+        ids.map((id, i) => result(id, i < 3 ? 'observed-on' : 'pending')),
+        { mode: 'audit', pages: ids.map((id) => page(id, [id], 'apply')), cursor: 3 },
+      ),
+    );
     await open();
     expect(text(root.querySelector('.results details summary'))).toBe('Each setting (3)');
     expect([...root.querySelectorAll('.results > .rows li')]).toHaveLength(5);
@@ -215,32 +277,54 @@ describe('popup', () => {
   });
 
   it('running: a page loaded again says so', async () => {
-    await write('run', run('running', [result('research', 'pending')], { pages: [{ ...page('x', ['research'], 'apply'), retries: 1 }] }));
+    await write(
+      'run',
+      run('running', [result('research', 'pending')], { pages: [{ ...page('x', ['research'], 'apply'), retries: 1 }] }),
+    );
     await open();
     expect(rows()).toEqual(['Social, economic and workplace research Checking again: the page did not answer']);
   });
 
   it('reopened mid-run shows the same progress', async () => {
-    await write('run', run('running', [result('ai-training', 'verified'), result('research', 'pending')], { pages: [page('x', ['ai-training'], 'done'), page('y', ['research'], 'apply')], cursor: 1 }));
+    await write(
+      'run',
+      run('running', [result('ai-training', 'verified'), result('research', 'pending')], {
+        pages: [page('x', ['ai-training'], 'done'), page('y', ['research'], 'apply')],
+        cursor: 1,
+      }),
+    );
     (await open())();
     document.body.innerHTML = '<div id="root"></div>';
     root = document.getElementById('root')!;
     await open();
-    expect(rows()).toEqual(['Data for generative AI improvement Turned off and verified', 'Social, economic and workplace research Checking…']);
+    expect(rows()).toEqual([
+      'Data for generative AI improvement Turned off and verified',
+      'Social, economic and workplace research Checking…',
+    ]);
   });
 
   it('after a run: the headline names what was done, the main button is Check again, rows fold away', async () => {
     const audit = Object.fromEntries(DEFAULT_PREFS.covered.map((id, i) => [id, record('off', 3 - i * 0.1, true)]));
     await write('prefs', { ...DEFAULT_PREFS, regionOverride: 'us' });
     await write('audit', audit);
-    await write('run', run('finished', DEFAULT_PREFS.covered.map((id) => result(id, 'verified'))));
+    await write(
+      'run',
+      run(
+        'finished',
+        DEFAULT_PREFS.covered.map((id) => result(id, 'verified')),
+      ),
+    );
     await open();
     expect(headline()).toBe('AI training and data sharing: off, 6 settings verified');
     expect(headline()).not.toMatch(/Opted out/);
-    expect(text(root.querySelector('.status'))).toMatch(/Last checked 3 days ago \(.*\) · next check in 2[67] days · Region: United States$/);
+    expect(text(root.querySelector('.status'))).toMatch(
+      /Last checked 3 days ago \(.*\) · next check in 2[67] days · Region: United States$/,
+    );
     expect(text(root.querySelector('.actions button.primary'))).toBe('Check again');
     expect(optOut()).toBeUndefined();
-    expect(text(root.querySelector('.results details summary'))).toMatch(/^Last opt-out, \d+ minutes ago · Each setting \(6\)$/);
+    expect(text(root.querySelector('.results details summary'))).toMatch(
+      /^Last opt-out, \d+ minutes ago · Each setting \(6\)$/,
+    );
     expect(rows().every((r) => r.endsWith('Turned off and verified'))).toBe(true);
     button(root, 'Check again')!.click();
     await flush();
@@ -272,9 +356,14 @@ describe('popup', () => {
   it('still to do: many settings left are one group, and "Switch these off too" widens the scope and starts a run', async () => {
     const outside = ['ads-by-age', 'ads-by-gender', 'ads-interests'];
     await write('prefs', { ...DEFAULT_PREFS, regionOverride: 'us' });
-    await write('audit', { ...Object.fromEntries(DEFAULT_PREFS.covered.map((id) => [id, record('off', 1, true)])), ...Object.fromEntries(outside.map((id) => [id, record('on', 1)])) });
+    await write('audit', {
+      ...Object.fromEntries(DEFAULT_PREFS.covered.map((id) => [id, record('off', 1, true)])),
+      ...Object.fromEntries(outside.map((id) => [id, record('on', 1)])),
+    });
     await open();
-    expect(todo()[0]).toBe('3 more settings are on Ads by age range, Ads by gender, Ads by interest categories Switch these off too Choose one by one');
+    expect(todo()[0]).toBe(
+      '3 more settings are on Ads by age range, Ads by gender, Ads by interest categories Switch these off too Choose one by one',
+    );
     button(root, 'Switch these off too')!.click();
     await vi.waitFor(() => expect(sent).toEqual([{ type: 'ui:startRun' }]));
     expect((await read('prefs')).covered).toEqual([...DEFAULT_PREFS.covered, ...outside]);
@@ -286,7 +375,11 @@ describe('popup', () => {
       'run',
       run('finished', [
         result('ai-training', 'failed', { code: 'put-back', reason: 'LinkedIn put the switch back', clicks: 2 }),
-        result('ads-beyond-linkedin', 'failed', { code: 'put-back', reason: 'LinkedIn put the switch back', clicks: 2 }),
+        result('ads-beyond-linkedin', 'failed', {
+          code: 'put-back',
+          reason: 'LinkedIn put the switch back',
+          clicks: 2,
+        }),
         result('research', 'unknown', { code: 'ambiguous', reason: 'two candidates' }),
       ]),
     );
@@ -294,7 +387,9 @@ describe('popup', () => {
     const problems = root.querySelector('.problems')!;
     expect(headline()).toBe('LinkedIn didn’t save 2 changes');
     expect(optOut()).toBeUndefined();
-    expect(text(problems)).toContain('LinkedIn put the switch back: the change was not saved. Data for generative AI improvement, Ads beyond LinkedIn');
+    expect(text(problems)).toContain(
+      'LinkedIn put the switch back: the change was not saved. Data for generative AI improvement, Ads beyond LinkedIn',
+    );
     expect(text(problems)).toContain('This is usually temporary');
     expect([...root.querySelectorAll('.results > .rows li')].map((li) => text(li))).toEqual([
       "Social, economic and workplace research Could not identify the switch — open the page and we'll show you where Reason: Untrain could not tell for certain which switch this is, so it clicked nothing. Open the page",
@@ -303,11 +398,19 @@ describe('popup', () => {
     button(root, 'Open the page: Social, economic and workplace research')!.click();
     await flush();
     expect(sent).toEqual([{ type: 'ui:startRun' }, { type: 'ui:openGuided', settingId: 'research' }]);
-    expect(problems.querySelector('a.button')?.getAttribute('href')).toBe(fakeBrowser.runtime.getURL('/checklist.html'));
+    expect(problems.querySelector('a.button')?.getAttribute('href')).toBe(
+      fakeBrowser.runtime.getURL('/checklist.html'),
+    );
   });
 
   it('a failure fixed since (e.g. with guidance) no longer heads the popup', async () => {
-    await write('run', run('finished', [result('ai-training', 'failed', { code: 'still-on', reason: 'still on after reload', clicks: 2 }), result('research', 'verified')]));
+    await write(
+      'run',
+      run('finished', [
+        result('ai-training', 'failed', { code: 'still-on', reason: 'still on after reload', clicks: 2 }),
+        result('research', 'verified'),
+      ]),
+    );
     await open();
     expect(headline()).toBe('LinkedIn didn’t save 1 change');
     await write('audit', { 'ai-training': record('off', 0), research: record('off', 0.001, true) });
@@ -316,7 +419,12 @@ describe('popup', () => {
   });
 
   it('failures that are not LinkedIn dropping the change are not called that', async () => {
-    await write('run', run('finished', [result('ai-training', 'failed', { code: 'disabled', reason: 'the switch is disabled', clicks: 1 })]));
+    await write(
+      'run',
+      run('finished', [
+        result('ai-training', 'failed', { code: 'disabled', reason: 'the switch is disabled', clicks: 1 }),
+      ]),
+    );
     await open();
     expect(headline()).toBe('1 setting could not be switched off');
     expect(text(root.querySelector('.problems'))).toContain('LinkedIn shows this switch as locked.');
@@ -330,7 +438,14 @@ describe('popup', () => {
   it('signed out: the main action is "Sign in to LinkedIn"; no jargon for what was not reached', async () => {
     await write('account', { signedOutAt: daysAgo(0.001) });
     const url = 'https://www.linkedin.com/mypreferences/d/settings/data-for-ai-improvement';
-    await write('run', run('signed-out', [result('ai-training', 'skipped', { code: 'signed-out' })], { code: 'signed-out', reason: 'LinkedIn showed a sign-in page', pages: [page(url, ['ai-training'], 'apply')] }));
+    await write(
+      'run',
+      run('signed-out', [result('ai-training', 'skipped', { code: 'signed-out' })], {
+        code: 'signed-out',
+        reason: 'LinkedIn showed a sign-in page',
+        pages: [page(url, ['ai-training'], 'apply')],
+      }),
+    );
     await open();
     expect(headline()).toBe('Sign in to LinkedIn to check');
     const primary = root.querySelector('.actions .primary')!;
@@ -344,16 +459,28 @@ describe('popup', () => {
   });
 
   it('cancelled: says the member cancelled', async () => {
-    await write('run', run('interrupted', [result('ai-training', 'verified'), result('research', 'skipped', { code: 'cancelled' })], { code: 'cancelled', reason: 'cancelled by the member' }));
+    await write(
+      'run',
+      run('interrupted', [result('ai-training', 'verified'), result('research', 'skipped', { code: 'cancelled' })], {
+        code: 'cancelled',
+        reason: 'cancelled by the member',
+      }),
+    );
     await open();
     expect(text(root.querySelector('.note'))).toBe('You cancelled the run. What it did before that is listed below.');
   });
 
   it('not offered: a setting absent in the region is said to be so', async () => {
     await write('prefs', { ...DEFAULT_PREFS, regionOverride: 'eu-eea' });
-    await write('run', run('finished', [result('share-with-partners', 'not-offered'), result('ai-training', 'already-private')]));
+    await write(
+      'run',
+      run('finished', [result('share-with-partners', 'not-offered'), result('ai-training', 'already-private')]),
+    );
     await open();
-    expect(rows()).toEqual(['Data sharing with affiliates and select partners Not offered in your region', 'Data for generative AI improvement Already off']);
+    expect(rows()).toEqual([
+      'Data sharing with affiliates and select partners Not offered in your region',
+      'Data for generative AI improvement Already off',
+    ]);
     expect(text(root)).toContain('Region: EU / EEA');
   });
 

@@ -1,6 +1,6 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing';
-import { write, type Receipt } from '../../../src/storage';
+import { type Receipt, write } from '../../../src/storage';
 import { startPopup } from '../../../src/ui/popup';
 import { latestReceipt, receiptText } from '../../../src/ui/receipt';
 import { button, useEnglish } from './helpers';
@@ -15,7 +15,15 @@ const receipt: Receipt = {
   catalogueVersion: '2026-11-23',
   region: 'eu-eea',
   settings: [
-    { settingId: 'ai-training', outcome: 'verified', before: 'on', after: 'off', at: '2026-11-20T10:01:00.000Z', lang: 'de', clicks: 1 },
+    {
+      settingId: 'ai-training',
+      outcome: 'verified',
+      before: 'on',
+      after: 'off',
+      at: '2026-11-20T10:01:00.000Z',
+      lang: 'de',
+      clicks: 1,
+    },
     { settingId: 'share-with-partners', outcome: 'not-offered', clicks: 0 },
     { settingId: 'research', outcome: 'failed', code: 'still-on', reason: 'still on after reload', clicks: 2 },
   ],
@@ -32,7 +40,10 @@ beforeEach(() => {
 /** Click an export button and read what would be downloaded. */
 async function download(name: string): Promise<{ file: string; content: string; type: string }> {
   const blobs: Blob[] = [];
-  vi.spyOn(URL, 'createObjectURL').mockImplementation((blob) => (blobs.push(blob as Blob), 'blob:receipt'));
+  vi.spyOn(URL, 'createObjectURL').mockImplementation((blob) => {
+    blobs.push(blob as Blob);
+    return 'blob:receipt';
+  });
   let file = '';
   const click = vi.spyOn(HTMLAnchorElement.prototype, 'click').mockImplementation(function (this: HTMLAnchorElement) {
     file = this.download;
@@ -68,15 +79,25 @@ describe('receipt export', () => {
     expect(lines[1]).toBe('One-click opt-out — finished');
     expect(lines).toContain('Region: EU / EEA');
     expect(lines).toContain('Untrain 0.1.0, catalogue of 2026-11-23');
-    expect(lines.find((l) => l.startsWith('- Data for generative AI improvement'))).toMatch(/^- Data for generative AI improvement: Turned off and verified \(Nov 20, 2026, \d{1,2}:01 [AP]M\)$/);
+    expect(lines.find((l) => l.startsWith('- Data for generative AI improvement'))).toMatch(
+      /^- Data for generative AI improvement: Turned off and verified \(Nov 20, 2026, \d{1,2}:01 [AP]M\)$/,
+    );
     expect(lines).toContain('- Data sharing with affiliates and select partners: Not offered in your region');
-    expect(lines).toContain('- Social, economic and workplace research: Could not change — open the page and switch it off by hand Reason: Still on after reloading the page.');
+    expect(lines).toContain(
+      '- Social, economic and workplace research: Could not change — open the page and switch it off by hand Reason: Still on after reloading the page.',
+    );
     // How to undo: only what this run switched off, each with its page.
-    expect(lines).toContain('To turn a setting back on, open its page and switch it on yourself (Untrain never turns anything on):');
-    expect(lines).toContain('- Data for generative AI improvement: https://www.linkedin.com/mypreferences/d/settings/data-for-ai-improvement');
+    expect(lines).toContain(
+      'To turn a setting back on, open its page and switch it on yourself (Untrain never turns anything on):',
+    );
+    expect(lines).toContain(
+      '- Data for generative AI improvement: https://www.linkedin.com/mypreferences/d/settings/data-for-ai-improvement',
+    );
     expect(lines.filter((l) => l.includes('https://www.linkedin.com/mypreferences'))).toHaveLength(1);
     expect(lines).toContain('Steps you marked done:');
-    expect(lines.find((l) => l.startsWith('- Object to'))).toMatch(/^- Object to the use of your data \(objection form\): Nov 19, 2026/);
+    expect(lines.find((l) => l.startsWith('- Object to'))).toMatch(
+      /^- Object to the use of your data \(objection form\): Nov 19, 2026/,
+    );
   });
 
   it('shows no receipt section before the first receipt, and a text receipt of no steps says none', async () => {

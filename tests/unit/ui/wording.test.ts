@@ -32,7 +32,11 @@ const FORM_WORD: Record<string, RegExp> = {
 /** Messages about the objection form, where the word belongs. */
 const FORM_KEYS = ['step_objection_form_name', 'objection_adds', 'todo_objection_why', 'walk_objection_title'];
 const aboutTheForm = (key: string) =>
-  key.startsWith('step_objection_form_') || key.startsWith('objection_') || key.startsWith('walk_objection_') || key === 'todo_objection_why' || key === 'link_objection_guide';
+  key.startsWith('step_objection_form_') ||
+  key.startsWith('objection_') ||
+  key.startsWith('walk_objection_') ||
+  key === 'todo_objection_why' ||
+  key === 'link_objection_guide';
 
 /** Messages about the switch, which must use the locale's switch verb. */
 const SWITCH_WORD: Record<string, RegExp> = {
@@ -45,14 +49,25 @@ const SWITCH_WORD: Record<string, RegExp> = {
   pt_BR: /desativ/i,
   pl: /wyłącz/i,
 };
-const SWITCH_KEYS = ['btn_opt_out', 'outcome_verified', 'state_private', 'headline_done_other', 'badge_private', 'scope_everything_label', 'objection_switch'];
+const SWITCH_KEYS = [
+  'btn_opt_out',
+  'outcome_verified',
+  'state_private',
+  'headline_done_other',
+  'badge_private',
+  'scope_everything_label',
+  'objection_switch',
+];
 
 describe.each(Object.keys(OBJECT_WORD))('%s: "switch off" and "object" stay apart', (locale) => {
   const messages = loadMessages(locale);
 
   it('the word for objecting appears only in messages about the objection form, or naming it', () => {
     const misplaced = Object.entries(messages)
-      .filter(([key, { message }]) => !aboutTheForm(key) && !FORM_WORD[locale]!.test(message) && OBJECT_WORD[locale]!.test(message))
+      .filter(
+        ([key, { message }]) =>
+          !aboutTheForm(key) && !FORM_WORD[locale]!.test(message) && OBJECT_WORD[locale]!.test(message),
+      )
       .map(([key, { message }]) => `${key}: ${message}`);
     expect(misplaced).toEqual([]);
   });
@@ -71,7 +86,9 @@ describe.each(Object.keys(OBJECT_WORD))('%s: "switch off" and "object" stay apar
 
 describe('German: the switch is "ausschalten", not an English opt-out either', () => {
   it('no German message outside the extension’s name says "Opt-out"', () => {
-    const german = Object.entries(loadMessages('de')).filter(([key, { message }]) => key !== 'extName' && /opt-?out/i.test(message));
+    const german = Object.entries(loadMessages('de')).filter(
+      ([key, { message }]) => key !== 'extName' && /opt-?out/i.test(message),
+    );
     expect(german.map(([key]) => key)).toEqual([]);
   });
 });

@@ -1,5 +1,5 @@
-import { fakeBrowser } from 'wxt/testing';
 import { beforeEach, describe, expect, it } from 'vitest';
+import { fakeBrowser } from 'wxt/testing';
 import { ReasonCode } from '../../../src/linkedin/report';
 import { failureKind, reasonKeys, reasonWords } from '../../../src/ui/reasons';
 import { chromeMessage, loadMessages, useEnglish } from './helpers';
