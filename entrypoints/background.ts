@@ -1,9 +1,9 @@
 import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
-import { refreshBadge } from '../src/background/badge';
-import { handleMessage } from '../src/background/messages';
+import { handleMessage } from '../src/background/router';
 import { dispatch, onTabUpdated, resumeAtStart } from '../src/background/runner';
 import { onAlarm, scheduleAlarms } from '../src/background/schedule';
+import { refreshBadge } from '../src/background/show-badge';
 
 // Listeners are registered synchronously at top level: the worker may have been woken by any of them.
 export default defineBackground(() => {

@@ -3,7 +3,7 @@
 import { z } from 'zod/mini';
 import { CaptureSchema } from './capture/schema';
 import { RegionId } from './catalogue/schema';
-import { ObservedState } from './linkedin/report';
+import { ObservedState } from './protocol/report';
 import { IsoTime, RunRecord, SettingResult } from './run/types';
 
 /** Latest reading of one setting, whoever made it. */

@@ -1,4 +1,4 @@
-import type { PageReport } from '../linkedin/report';
+import type { PageReport } from '../protocol/report';
 import type { RunRecord } from '../run/types';
 import { type AuditRecord, update } from '../storage';
 

@@ -1,5 +1,5 @@
 import { browser } from 'wxt/browser';
-import { browserHints, resolveRegion } from '../status/region';
+import { browserHints, resolveRegion } from '../status/region-choice';
 import { read } from '../storage';
 
 /** Region as the background sees it (the service worker has navigator and Intl too). */

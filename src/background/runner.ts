@@ -2,14 +2,14 @@ import { type Browser, browser } from 'wxt/browser';
 import { SETTINGS_HUBS } from '../catalogue/page-texts';
 import { SETTINGS } from '../catalogue/settings';
 import { inScope } from '../linkedin/scope';
-import { type BgToCs, CsAck } from '../messages';
+import { type BgToCs, CsAck } from '../protocol/messages';
 import { advance, type Effect, type RunEvent, startRun } from '../run/machine';
 import type { RunRecord } from '../run/types';
 import { read, write } from '../storage';
 import { recordRun } from './audit';
-import { refreshBadge } from './badge';
 import { nowIso, region } from './environment';
-import { writeReceipt } from './receipt';
+import { writeReceipt } from './save-receipt';
+import { refreshBadge } from './show-badge';
 
 export const WATCHDOG_ALARM = 'run-watchdog';
 /** A run that has not moved for this long is nudged (page reloaded or click re-sent). */

@@ -2,9 +2,9 @@ import { browser } from 'wxt/browser';
 import { SETTINGS } from '../catalogue/settings';
 import { settingStatus } from '../status/setting-status';
 import { read } from '../storage';
-import { refreshBadge } from './badge';
 import { region } from './environment';
 import { checkStalled, start, WATCHDOG_ALARM } from './runner';
+import { refreshBadge } from './show-badge';
 
 export const DAILY_ALARM = 'daily';
 

@@ -1,5 +1,5 @@
 import { navigationStatus } from '../linkedin/detect';
-import type { PageReport } from '../linkedin/report';
+import type { PageReport } from '../protocol/report';
 import { CAPTURE_FORMAT, type Capture, type CapturedElement, type CapturedNode } from './types';
 
 // An allow-list serializer: every element, attribute and text below is kept because a rule names it;

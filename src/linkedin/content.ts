@@ -1,8 +1,8 @@
-import type { CsAck, CsToBg } from '../messages';
+import { parseBgToCs, parseCsReportReply } from '../protocol/guards';
+import type { CsAck, CsToBg } from '../protocol/messages';
+import type { FlipResult } from '../protocol/report';
 import { waitForPage } from './detect';
 import { dismissGuide, showGuide, type Translate } from './guide';
-import { parseBgToCs, parseCsReportReply } from './protocol';
-import type { FlipResult } from './report';
 import { inScope } from './scope';
 import { flipToPrivate } from './toggle';
 

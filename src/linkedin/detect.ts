@@ -1,4 +1,5 @@
 import { PAGE_SETTINGS, PAGE_TEXTS } from 'virtual:untrain/page-catalogue';
+import type { PageReport, ReasonCode, SettingObservation } from '../protocol/report';
 import {
   hasSwitchLike,
   identify,
@@ -13,7 +14,6 @@ import {
   stillLoading,
   switchCandidates,
 } from './match';
-import type { PageReport, ReasonCode, SettingObservation } from './report';
 import { waitFor } from './wait';
 
 const SIGN_IN_PATH = /^\/(login|authwall|signup|uas\/login|checkpoint\/)/;

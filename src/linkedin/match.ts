@@ -1,6 +1,6 @@
 import type { Setting } from '../catalogue/schema';
+import type { Evidence, SettingLink, SwitchState } from '../protocol/report';
 import { normalise } from './normalise';
-import type { Evidence, SettingLink, SwitchState } from './report';
 
 /** The part of a catalogue record the page engine needs: every known address, hooks, labels. */
 export type PageSetting = Pick<Setting, 'id' | 'hooks' | 'labels' | 'privateValue'> & { urls: readonly string[] };

@@ -1,6 +1,6 @@
 import { PAGE_SETTINGS } from 'virtual:untrain/page-catalogue';
+import type { FlipResult } from '../protocol/report';
 import { identify, type PageSetting, readState, stillLoading } from './match';
-import type { FlipResult } from './report';
 import { sleep, waitFor } from './wait';
 
 export interface FlipOptions {

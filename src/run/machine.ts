@@ -1,4 +1,4 @@
-import type { FlipResult, PageReport, ReasonCode, SettingObservation } from '../linkedin/report';
+import type { FlipResult, PageReport, ReasonCode, SettingObservation } from '../protocol/report';
 import type { PageStep, RunRecord, SettingResult } from './types';
 
 /**

@@ -1,5 +1,5 @@
 import { z } from 'zod/mini';
-import { ObservedState, ReasonCode } from '../linkedin/report';
+import { ObservedState, ReasonCode } from '../protocol/report';
 
 /** An ISO date-time that really is one: a stored "not a date" must fail the schema, not the UI later. */
 export const IsoTime = z

@@ -2,7 +2,7 @@ import { inReadingOrder } from '../capture/order';
 import { outline } from '../capture/outline';
 import { captureUrl } from '../capture/rebuild';
 import type { Capture } from '../capture/types';
-import type { ObservedState } from '../linkedin/report';
+import type { ObservedState } from '../protocol/report';
 import { write } from '../storage';
 import './capture.css';
 import { announce, downloadFile, h, replaceContent, shell } from './dom';

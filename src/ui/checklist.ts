@@ -2,7 +2,7 @@ import { browser } from 'wxt/browser';
 import { MANUAL_STEPS } from '../catalogue/manual-steps';
 import type { Availability, ManualStep, RegionId, Setting } from '../catalogue/schema';
 import { SETTINGS } from '../catalogue/settings';
-import { browserHints, resolveRegion } from '../status/region';
+import { browserHints, resolveRegion } from '../status/region-choice';
 import { OBJECTION_STEP } from '../status/scope';
 import { type SettingStatus, settingStatus } from '../status/setting-status';
 import { type Audit, type ManualDone, type Prefs, update } from '../storage';

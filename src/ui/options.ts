@@ -1,7 +1,7 @@
 import { browser } from 'wxt/browser';
 import { REGION_IDS, type RegionId } from '../catalogue/schema';
 import { SETTINGS } from '../catalogue/settings';
-import { type BrowserHints, browserHints, type RegionChoice, resolveRegion } from '../status/region';
+import { type BrowserHints, browserHints, type RegionChoice, resolveRegion } from '../status/region-choice';
 import { offeredIn } from '../status/setting-status';
 import { DEFAULT_PREFS, update, write } from '../storage';
 import { Prefs } from '../storage-schemas';

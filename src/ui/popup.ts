@@ -3,7 +3,7 @@ import type { RegionId } from '../catalogue/schema';
 import { SETTINGS, settingById } from '../catalogue/settings';
 import { eventsFor } from '../catalogue/timeline';
 import type { RunRecord, SettingResult } from '../run/types';
-import { browserHints, resolveRegion } from '../status/region';
+import { browserHints, resolveRegion } from '../status/region-choice';
 import { stillToDo } from '../status/scope';
 import { type Summary, summarize } from '../status/summary';
 import { type Account, type Audit, type ManualDone, type Notice, type Prefs, type Receipt, update } from '../storage';

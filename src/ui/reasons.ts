@@ -1,4 +1,4 @@
-import type { ReasonCode } from '../linkedin/report';
+import type { ReasonCode } from '../protocol/report';
 import { t } from './i18n';
 
 /**

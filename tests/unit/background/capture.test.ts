@@ -1,7 +1,7 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing';
 import { captureSetting } from '../../../src/background/capture';
-import { handleMessage } from '../../../src/background/messages';
+import { handleMessage } from '../../../src/background/router';
 import type { Capture } from '../../../src/capture/types';
 import { read } from '../../../src/storage';
 import { captureFixture } from '../capture/fixtures';

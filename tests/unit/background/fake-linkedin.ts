@@ -1,8 +1,8 @@
 import { vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing';
 import { SETTINGS } from '../../../src/catalogue/settings';
-import type { FlipResult, PageReport } from '../../../src/linkedin/report';
-import type { BgToCs, CsToBg } from '../../../src/messages';
+import type { BgToCs, CsToBg } from '../../../src/protocol/messages';
+import type { FlipResult, PageReport } from '../../../src/protocol/report';
 
 type State = 'on' | 'off';
 

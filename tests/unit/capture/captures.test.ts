@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { captureToHtml } from '../../../src/capture/rebuild';
 import { CaptureSchema } from '../../../src/capture/schema';
-import type { PageReport } from '../../../src/linkedin/report';
+import type { PageReport } from '../../../src/protocol/report';
 import { classifyCapture } from './fixtures';
 
 // Every capture in tests/captures/ is ground truth: its page rebuilt and classified by today's

@@ -5,7 +5,7 @@ import { captureToHtml, captureUrl } from '../../../src/capture/rebuild';
 import type { Capture } from '../../../src/capture/types';
 import { SETTINGS } from '../../../src/catalogue/settings';
 import { detectPage } from '../../../src/linkedin/detect';
-import type { PageReport } from '../../../src/linkedin/report';
+import type { PageReport } from '../../../src/protocol/report';
 import { fixture, loadPage, renderSettingsPage } from '../linkedin/pages';
 
 /** Fixed for captures kept in the repository, so a refresh changes only what the page changed. */

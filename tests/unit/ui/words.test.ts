@@ -1,6 +1,6 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing';
-import { ReasonCode } from '../../../src/linkedin/report';
+import { ReasonCode } from '../../../src/protocol/report';
 import { failureKind, reasonKeys, reasonWords } from '../../../src/ui/reasons';
 import { chromeMessage, loadMessages, useEnglish } from './helpers';
 

@@ -1,5 +1,5 @@
 import { z } from 'zod/mini';
-import { FlipResult, PageReport } from './linkedin/report';
+import { FlipResult, PageReport } from './report';
 
 /**
  * The one message protocol. Names say their direction: ui:* (popup/options/checklist → background),

@@ -1,14 +1,14 @@
 import { type Browser, browser } from 'wxt/browser';
 import { settingById } from '../catalogue/settings';
-import type { FlipResult, PageReport } from '../linkedin/report';
-import { type CsReportReply, CsToBg, UiToBg } from '../messages';
+import { type CsReportReply, CsToBg, UiToBg } from '../protocol/messages';
+import type { FlipResult, PageReport } from '../protocol/report';
 import { read, update, write } from '../storage';
 import { recordPassiveReport } from './audit';
-import { refreshBadge } from './badge';
 import { captureSetting, captureTab } from './capture';
 import { nowIso } from './environment';
 import { cancelRun, dispatch, start } from './runner';
 import { scheduleAlarms } from './schedule';
+import { refreshBadge } from './show-badge';
 
 type Sender = Browser.runtime.MessageSender;
 
