@@ -1,5 +1,5 @@
 import dayjs from 'dayjs';
-import type { RegionId, Setting } from '../catalogue/schema';
+import type { Availability, RegionId, Setting } from '../catalogue/schema';
 import type { AuditRecord } from '../storage';
 
 /**
@@ -18,9 +18,11 @@ export interface SettingStatus {
   record?: AuditRecord;
 }
 
-export function offeredIn(setting: Setting, region: RegionId): boolean {
-  return setting.availableIn === 'all' || setting.availableIn.includes(region);
-}
+/** Whether something available in `availability` (a setting, a manual step) applies in the region. */
+export const appliesIn = (availability: Availability, region: RegionId): boolean =>
+  availability === 'all' || availability.includes(region);
+
+export const offeredIn = (setting: Setting, region: RegionId): boolean => appliesIn(setting.availableIn, region);
 
 export function settingStatus(
   setting: Setting,

@@ -4,7 +4,7 @@ import type { Availability, ManualStep, RegionId, Setting } from '../catalogue/s
 import { SETTINGS } from '../catalogue/settings';
 import { browserHints, resolveRegion } from '../status/region-choice';
 import { OBJECTION_STEP } from '../status/scope';
-import { type SettingStatus, settingStatus } from '../status/setting-status';
+import { appliesIn, type SettingStatus, settingStatus } from '../status/setting-status';
 import { type Audit, type ManualDone, type Prefs, update } from '../storage';
 import { captureSettingOffer } from './capture-offer';
 import { externalLink, h, replaceContent } from './dom';
@@ -95,9 +95,6 @@ function walkSteps(): WalkStep[] {
   ];
 }
 
-const applies = (availability: Availability, region: RegionId) =>
-  availability === 'all' || availability.includes(region);
-
 export function renderChecklist(root: HTMLElement, data: ChecklistData): void {
   const statuses = new Map(
     SETTINGS.map((s) => [s.id, settingStatus(s, data.audit[s.id], data.region, data.prefs.recheckDays, data.now)]),
@@ -110,11 +107,11 @@ export function renderChecklist(root: HTMLElement, data: ChecklistData): void {
     (s.state === 'exposed' && kept.includes(s.settingId));
   const stepDone = (step: WalkStep) =>
     step.settings.every((s) => settled(statuses.get(s.id)!)) &&
-    step.manual.every((m) => data.manualDone[m.id] || !applies(m.appliesTo, data.region));
+    step.manual.every((m) => data.manualDone[m.id] || !appliesIn(m.appliesTo, data.region));
   const steps = walkSteps();
   const somethingDoesNotApply =
-    SETTINGS.some((s) => !applies(s.availableIn, data.region)) ||
-    MANUAL_STEPS.some((m) => !applies(m.appliesTo, data.region));
+    SETTINGS.some((s) => !appliesIn(s.availableIn, data.region)) ||
+    MANUAL_STEPS.some((m) => !appliesIn(m.appliesTo, data.region));
 
   replaceContent(
     root,
@@ -231,8 +228,8 @@ function facts(what: string, why: string, availability: Availability, region: Re
     h('dd', {}, what),
     h('dt', {}, t('label_why')),
     h('dd', {}, why),
-    !applies(availability, region) && h('dt', {}, t('label_region')),
-    !applies(availability, region) && h('dd', {}, t('applies_no', regionName(region))),
+    !appliesIn(availability, region) && h('dt', {}, t('label_region')),
+    !appliesIn(availability, region) && h('dd', {}, t('applies_no', regionName(region))),
   );
 }
 
@@ -332,7 +329,7 @@ function stepKind(kind: ManualStep['kind']): string {
 
 function stepItem(step: ManualStep, data: ChecklistData): HTMLElement {
   const doneAt = data.manualDone[step.id];
-  const offered = applies(step.appliesTo, data.region);
+  const offered = appliesIn(step.appliesTo, data.region);
   const name = stepName(step.id);
   const status = doneAt
     ? toneBadge('good', t('status_done', formatDate(doneAt)))

@@ -51,10 +51,6 @@ export function formatRelative(iso: string, now: Date): string {
   return format.format(Math.trunc(seconds / 86400), 'day');
 }
 
-export function formatNumber(n: number): string {
-  return new Intl.NumberFormat(uiLocale()).format(n);
-}
-
 /** `<html lang>` and the document title for an extension page. */
 export function localizeDocument(titleKey: string): void {
   document.documentElement.lang = uiLocale();
