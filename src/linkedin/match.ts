@@ -1,4 +1,5 @@
 import type { Setting } from '../catalogue/schema';
+import { pathOf } from '../protocol/address';
 import type { Evidence, SettingLink, SwitchState } from '../protocol/report';
 import { normalise } from './normalise';
 
@@ -26,14 +27,6 @@ export const LOADING =
 /** An app may draw a switch with a default value before the stored one arrives: not read while its card loads. */
 export const stillLoading = (el: HTMLElement) =>
   !!el.closest('[aria-busy="true"]') || !!el.closest(CARD)?.querySelector(LOADING);
-
-export const pathOf = (url: string) => {
-  try {
-    return new URL(url).pathname.replace(/\/+$/, '');
-  } catch {
-    return '';
-  }
-};
 
 /** Settings whose known addresses include this page's: where they are expected, not proof they are here. */
 export const settingsAtAddress = (url: string, catalogue: readonly PageSetting[]) =>

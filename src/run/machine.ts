@@ -1,3 +1,4 @@
+import { pathOf } from '../protocol/address';
 import type { FlipResult, PageReport, ReasonCode, SettingObservation } from '../protocol/report';
 import type { PageStep, RunRecord, SettingResult } from './types';
 
@@ -55,8 +56,6 @@ export const MAX_RETRIES = 1;
 export const MAX_LOADS = 12;
 /** A report from a document loaded before the load we ordered is stale; clocks may differ by this much. */
 export const STALE_SLACK_MS = 20;
-
-const pathOf = (url: string) => URL.parse(url)?.pathname.replace(/\/+$/, '') ?? url;
 
 export function startRun(
   mode: RunRecord['mode'],

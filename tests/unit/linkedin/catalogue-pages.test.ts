@@ -3,8 +3,9 @@ import { describe, expect, it } from 'vitest';
 import { NOT_AVAILABLE } from '../../../src/catalogue/page-texts';
 import { SETTINGS } from '../../../src/catalogue/settings';
 import { detectPage } from '../../../src/linkedin/detect';
-import { pathOf, settingsAtAddress } from '../../../src/linkedin/match';
+import { settingsAtAddress } from '../../../src/linkedin/match';
 import { flipToPrivate } from '../../../src/linkedin/toggle';
+import { pathOf } from '../../../src/protocol/address';
 import { behaveLikeLinkedIn, FAST, loadPage, renderSettingsPage, spyClicks } from './pages';
 
 // Every catalogued setting × {on, off}, on its page rendered from the shared settings-page fixture
