@@ -10,8 +10,6 @@ export const MANUAL_STEPS: readonly ManualStep[] = [
     id: 'profile-visibility',
     url: `${LINKEDIN_ORIGIN}/public-profile/settings`,
     kind: 'review',
-    reason:
-      'Your public profile can be seen by search engines and anyone off LinkedIn; show only what you want scraped.',
     appliesTo: 'all',
     sources: [EU_RPN],
     confidence: 'high',
@@ -20,8 +18,6 @@ export const MANUAL_STEPS: readonly ManualStep[] = [
     id: 'permitted-services',
     url: `${LINKEDIN_ORIGIN}/mypreferences/d/data-sharing-for-permitted-services`,
     kind: 'review',
-    reason:
-      'Third-party apps and services you once linked may still receive your LinkedIn data; revoke those you no longer use.',
     appliesTo: 'all',
     sources: [EU_RPN],
     confidence: 'high',
@@ -30,8 +26,6 @@ export const MANUAL_STEPS: readonly ManualStep[] = [
     id: 'download-data',
     url: `${LINKEDIN_ORIGIN}/mypreferences/d/download-my-data`,
     kind: 'download',
-    reason:
-      'Requesting a copy of your data shows what LinkedIn holds about you; the archive can take up to a day or two.',
     appliesTo: 'all',
     sources: [{ url: 'https://www.linkedin.com/help/linkedin/answer/a1339364' }],
     confidence: 'medium',
@@ -41,7 +35,6 @@ export const MANUAL_STEPS: readonly ManualStep[] = [
     url: `${LINKEDIN_ORIGIN}/help/linkedin/answer/a1397243`,
     externalUrl: 'https://account.microsoft.com/privacy/ad-settings',
     kind: 'external',
-    reason: 'LinkedIn data already shared with Microsoft is controlled in your Microsoft account, not on LinkedIn.',
     appliesTo: ['us', 'in', 'ca', 'hk', 'other', 'uk'],
     sources: [TECH_WIRE, DATA_SHARING_HELP],
     confidence: 'medium',

@@ -10,8 +10,6 @@ export const OBJECTION_FORM: ManualStep = {
   id: 'objection-form',
   url: `${LINKEDIN_ORIGIN}/help/linkedin/ask/TS-DPRO`,
   kind: 'form',
-  reason:
-    'The AI switch only stops future training; this form objects to processing of your data already used, and to AI models the switch does not cover.',
   appliesTo: 'all',
   sources: [
     EU_RPN,

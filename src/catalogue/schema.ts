@@ -29,9 +29,6 @@ export const Sources = z.array(Source).check(z.minLength(1, 'needs at least one 
 
 const Id = z.string().check(z.regex(/^[a-z][a-z0-9-]*$/, 'id must be kebab-case'));
 const Text = z.string().check(z.minLength(1, 'must not be empty'));
-const Sentence = z
-  .string()
-  .check(z.minLength(10, 'must be a plain sentence'), z.regex(/[.!?]$/, 'must end like a sentence'));
 
 /** How a switch is found: a stable DOM hook. Labels are only the fallback. */
 export const SwitchHook = z.discriminatedUnion('kind', [
@@ -73,7 +70,6 @@ export const Setting = z
     }),
     privateValue: z.enum(['on', 'off']),
     category: SettingCategory,
-    reason: Sentence,
     oneClickDefault: z.boolean(),
     availableIn: Availability,
     sources: Sources,
@@ -100,7 +96,6 @@ export const ManualStep = z.object({
     }),
   ),
   kind: z.enum(['form', 'review', 'download', 'external']),
-  reason: Sentence,
   appliesTo: Availability,
   sources: Sources,
   confidence: Confidence,
@@ -113,7 +108,6 @@ const IsoDate = z.string().check(z.regex(/^\d{4}-\d{2}-\d{2}$/, 'date must be YY
 export const Claim = z.object({
   date: z.optional(IsoDate),
   regions: z.optional(z.array(RegionId)),
-  summary: Sentence,
   sources: Sources,
   confidence: Confidence,
 });
@@ -126,7 +120,6 @@ export const PolicyEvent = z.object({
   /** From this date the member's data is used unless they opted out: the badge counts down to it. */
   deadline: z.boolean(),
   regions: z.array(RegionId).check(z.minLength(1)),
-  summary: Sentence,
   sources: Sources,
   confidence: Confidence,
   disputed: z.optional(z.array(Claim)),

@@ -13,7 +13,6 @@ export interface CatalogueSetting {
   url: string;
   hooks: readonly { kind: 'aria-labelledby' | 'id'; value: string }[];
   labels: Readonly<Record<string, LabelSet | undefined>>;
-  reason: string;
 }
 
 export const loadCatalogue = (): Promise<readonly CatalogueSetting[]> => Promise.resolve(SETTINGS);

@@ -14,6 +14,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { type CatalogueSetting, loadCatalogue } from './catalogue.ts';
+
+/** A setting's explanation as the extension words it in English, standing in for LinkedIn's own. */
+const ENGLISH = JSON.parse(readFileSync(new URL('../../../public/_locales/en/messages.json', import.meta.url), 'utf8'));
+const explanation = (id: string): string => ENGLISH[`setting_${id.replace(/-/g, '_')}_reason`]?.message ?? '';
+
 import { BAIT, type Card, errorPage, feedPage, notFoundPage, settingsShell, signInPage, ui } from './pages.ts';
 import { appliesTo, makeScenario, SCENARIOS, type Scenario } from './scenarios.ts';
 
@@ -199,7 +204,7 @@ export async function startReplica(options: ReplicaOptions = {}): Promise<Replic
         member: { heading: label(member, 'heading'), key: NOTIFY_KEY, checked: extras.get(NOTIFY_KEY) },
       }),
       heading: headingOf(first),
-      description: first.id === 'ai-training' && sc.lang === 'en' ? AI_QUESTION : first.reason,
+      description: first.id === 'ai-training' && sc.lang === 'en' ? AI_QUESTION : explanation(first.id),
       notice: offered.length === 0 ? words.notOffered : undefined,
       bait: sc.bait ? { note: `Signed in as ${BAIT.name} (${BAIT.email}).`, memberClass: BAIT.memberClass } : undefined,
       switches: offered.map((s) => {

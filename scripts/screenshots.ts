@@ -6,16 +6,23 @@
 // small copies in docs/.
 import { spawnSync } from 'node:child_process';
 import { copyFileSync, mkdirSync, readFileSync } from 'node:fs';
-import { createJiti } from 'jiti';
+import type { Page } from 'playwright-core';
+import { cleanup, launchBrowser, startReplica } from '../tests/e2e/harness.ts';
+import { popupStates } from '../tests/e2e/popup-states.ts';
 import { ensureBuild } from './build.ts';
 import { ensureChromium } from './chromium.ts';
+
+// The extension APIs called inside the popup (the project has no chrome typings).
+declare const chrome: {
+  storage: { local: { clear(): Promise<void>; set(items: object): Promise<void> } };
+  runtime: { sendMessage(message: unknown): Promise<unknown> };
+};
 
 const OUT = 'screenshots';
 const LANGS = [
   { lang: 'en', locale: 'en-US', scenario: 'en-all-on', TZ: 'America/New_York', region: 'us' },
   { lang: 'de', locale: 'de', scenario: 'de', TZ: 'Europe/Berlin', region: 'eu-eea' },
-];
-const SCHEMES = ['light', 'dark'];
+] as const;
 // Chrome sizes a popup to its content: a short window makes the full-page shot exactly that high.
 const POPUP = { width: 400, height: 100 };
 const PAGE = { width: 1000, height: 900 };
@@ -24,14 +31,10 @@ const DOCS = ['popup-after-light-en', 'popup-before-dark-de', 'checklist-light-e
 
 if (!ensureChromium() || !ensureBuild()) process.exit(1);
 mkdirSync(OUT, { recursive: true });
-const jiti = createJiti(import.meta.url);
-const { startReplica, launchBrowser, cleanup } = await jiti.import('../tests/e2e/harness.ts');
-const { popupStates } = await jiti.import('../tests/e2e/popup-states.ts');
-
-const written = [];
+const written: string[] = [];
 /** One screenshot per colour scheme; `clip` limits a long page to its first screen. */
-async function shoot(page, name, lang, { clip = false } = {}) {
-  for (const colorScheme of SCHEMES) {
+async function shoot(page: Page, name: string, lang: string, { clip = false } = {}) {
+  for (const colorScheme of ['light', 'dark'] as const) {
     await page.emulateMedia({ colorScheme });
     const path = `${OUT}/${name}-${colorScheme}-${lang}.png`;
     await page.screenshot({ path, fullPage: !clip, ...(clip && { clip: { x: 0, y: 0, ...PAGE } }) });
@@ -41,8 +44,8 @@ async function shoot(page, name, lang, { clip = false } = {}) {
 }
 
 /** Replace the extension's local storage with a state's and reload the popup onto it. */
-async function showState(popup, local) {
-  await popup.evaluate(async (items) => {
+async function showState(popup: Page, local: object) {
+  await popup.evaluate(async (items: object) => {
     await chrome.storage.local.clear();
     await chrome.storage.local.set(items);
   }, local);
@@ -77,7 +80,7 @@ try {
     }
 
     // Guided mode: LinkedIn's page with the switch outlined and the note beside it.
-    await showState(popup, popupStates(region).find((s) => s.name === 'after').local);
+    await showState(popup, popupStates(region).find((s) => s.name === 'after')!.local);
     const [guided] = await Promise.all([
       browser.context.waitForEvent('page'),
       popup.evaluate(() => chrome.runtime.sendMessage({ type: 'ui:openGuided', settingId: 'ads-by-age' })),
