@@ -4,12 +4,19 @@ import type { BrowserContext } from 'playwright-core';
 import type { ExtensionBrowser, untilRunEnds as UntilRunEnds } from '../../tests/e2e/harness.ts';
 import type { CatalogueSetting } from '../../tests/e2e/linkedin-replica/catalogue.ts';
 
+/**
+ * Forget earlier rounds' readings, so the popup offers "Opt out" as on a first visit (after a
+ * verified run its main button is "Check again"); preferences and receipts stay.
+ */
+export const asBeforeAnyCheck = (browser: ExtensionBrowser) => browser.setStorage('local', { audit: {}, run: null });
+
 /** Press "Opt out" in the popup; ms from the click to the run's own finishing time. */
 export async function extensionRun(
   browser: ExtensionBrowser,
   optOutLabel: string,
   untilRunEnds: typeof UntilRunEnds,
 ): Promise<number> {
+  await asBeforeAnyCheck(browser);
   const popup = await browser.openPopup();
   const button = popup.getByRole('button', { name: optOutLabel });
   await button.waitFor();

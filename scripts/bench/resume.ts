@@ -4,6 +4,7 @@
 import type { Page } from 'playwright-core';
 import type { RunRecord } from '../../src/run/types.ts';
 import type { ExtensionBrowser, Replica, ReplicaState, untilRunEnds as UntilRunEnds } from '../../tests/e2e/harness.ts';
+import { asBeforeAnyCheck } from './one-click.ts';
 
 export type Phase = 'apply' | 'flip' | 'verify';
 
@@ -84,6 +85,7 @@ export async function resumeOnce({
   untilRunEnds: typeof UntilRunEnds;
   waitMs?: number;
 }): Promise<Resume> {
+  await asBeforeAnyCheck(browser);
   const popup = await browser.openPopup();
   const button = popup.getByRole('button', { name: optOutLabel });
   await button.waitFor();

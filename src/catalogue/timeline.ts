@@ -1,4 +1,3 @@
-import dayjs from 'dayjs';
 import type { PolicyEvent, RegionId } from './schema.ts';
 import {
   BITDEFENDER,
@@ -192,7 +191,7 @@ export const TIMELINE: readonly PolicyEvent[] = [
 
 /** Events that apply to a region, oldest first. */
 export function eventsFor(region: RegionId): PolicyEvent[] {
-  return TIMELINE.filter((e) => e.regions.includes(region)).sort((a, b) => dayjs(a.date).diff(dayjs(b.date)));
+  return TIMELINE.filter((e) => e.regions.includes(region)).sort((a, b) => a.date.localeCompare(b.date));
 }
 
 /** Deadlines for the region: dates from which data is used unless the member opted out. */

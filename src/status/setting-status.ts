@@ -1,6 +1,6 @@
-import dayjs from 'dayjs';
 import type { Availability, RegionId, Setting } from '../catalogue/schema';
 import type { AuditRecord } from '../storage';
+import { addDays } from './days';
 
 /**
  * What the member should know about one setting:
@@ -44,6 +44,6 @@ export function settingStatus(
       : record.state === setting.privateValue
         ? 'private'
         : 'exposed';
-  const stale = !dayjs(now).isBefore(dayjs(record.observedAt).add(recheckDays, 'day'));
+  const stale = now.getTime() >= addDays(record.observedAt, recheckDays).getTime();
   return { settingId: setting.id, state, stale, record };
 }

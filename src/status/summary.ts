@@ -1,9 +1,9 @@
-import dayjs from 'dayjs';
 import type { PolicyEvent, RegionId } from '../catalogue/schema';
 import { SETTINGS } from '../catalogue/settings';
 import { deadlinesFor } from '../catalogue/timeline';
 import type { RunRecord } from '../run/types';
 import type { Account, Audit, Prefs, Receipt } from '../storage';
+import { daysBetween } from './days';
 import { type SettingStatus, settingStatus } from './setting-status';
 
 /** Days before a deadline from which the badge counts down. */
@@ -56,11 +56,7 @@ export function summarize({ audit, prefs, region, account, run, now, receipts = 
   const statuses = SETTINGS.filter((s) => prefs.covered.includes(s.id)).map((s) =>
     settingStatus(s, audit[s.id], region, prefs.recheckDays, now),
   );
-  const today = dayjs(now).startOf('day');
-  const withDays = deadlinesFor(region).map((event) => ({
-    event,
-    daysLeft: dayjs(event.date).startOf('day').diff(today, 'day'),
-  }));
+  const withDays = deadlinesFor(region).map((event) => ({ event, daysLeft: daysBetween(now, event.date) }));
   const upcoming = withDays.find((d) => d.daysLeft > 0 && d.daysLeft <= WARNING_DAYS);
   const reads = statuses.flatMap((s) => (s.record ? [s.record.observedAt] : []));
   const oldestReadAt = reads.sort()[0];

@@ -1,4 +1,5 @@
-import { REGION_IDS, type RegionId } from '../catalogue/schema';
+import { REGION_IDS } from '../catalogue/ids';
+import type { RegionId } from '../catalogue/schema';
 import { coveredFor, EVERYTHING, RECOMMENDED, type Scope, scopeOf } from '../status/scope';
 import { type Prefs, update } from '../storage';
 import { h } from './dom';

@@ -1,5 +1,6 @@
 import { browser } from 'wxt/browser';
-import { REGION_IDS, type RegionId } from '../catalogue/schema';
+import { REGION_IDS } from '../catalogue/ids';
+import type { RegionId } from '../catalogue/schema';
 import { SETTINGS } from '../catalogue/settings';
 import { type BrowserHints, browserHints, type RegionChoice, resolveRegion } from '../status/region-choice';
 import { offeredIn } from '../status/setting-status';
