@@ -1,6 +1,6 @@
 import { type Browser, browser } from 'wxt/browser';
 import { settingById } from '../catalogue/settings';
-import { type CsReportReply, CsToBg, UiToBg } from '../protocol/messages';
+import { type CsReportReply, CsToBg, UiToBg } from '../protocol/channels';
 import type { FlipResult, PageReport } from '../protocol/report';
 import { read, update, write } from '../storage';
 import { recordPassiveReport } from './audit';

@@ -2,7 +2,7 @@ import { type Browser, browser } from 'wxt/browser';
 import { SETTINGS_HUBS } from '../catalogue/page-texts';
 import { SETTINGS } from '../catalogue/settings';
 import { inScope } from '../linkedin/scope';
-import { type BgToCs, CsAck } from '../protocol/messages';
+import { type BgToCs, CsAck } from '../protocol/channels';
 import { advance, type Effect, type RunEvent, startRun } from '../run/machine';
 import type { RunRecord } from '../run/types';
 import { read, write } from '../storage';

@@ -1,5 +1,5 @@
+import type { CsAck, CsToBg } from '../protocol/channels';
 import { parseBgToCs, parseCsReportReply } from '../protocol/guards';
-import type { CsAck, CsToBg } from '../protocol/messages';
 import type { FlipResult } from '../protocol/report';
 import { waitForPage } from './detect';
 import { dismissGuide, showGuide, type Translate } from './guide';

@@ -1,6 +1,6 @@
-import type { BgToCs, CsReportReply } from './messages';
+import type { BgToCs, CsReportReply } from './channels';
 
-// Hand-written twins of the zod schemas in ./messages.ts: zod would triple the content script's
+// Hand-written twins of the zod schemas in ./channels.ts: zod would triple the content script's
 // size. tests/unit/linkedin/content.test.ts checks they accept and return what the schemas do.
 
 const isRecord = (value: unknown): value is Record<string, unknown> =>

@@ -1,7 +1,7 @@
 import { browser } from 'wxt/browser';
 import { settingById } from '../catalogue/settings';
 import { inScope } from '../linkedin/scope';
-import type { UiToBg } from '../protocol/messages';
+import type { UiToBg } from '../protocol/channels';
 import type { RunRecord } from '../run/types';
 import type { SettingState } from '../status/setting-status';
 import { h } from './dom';

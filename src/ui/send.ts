@@ -1,5 +1,5 @@
 import { browser } from 'wxt/browser';
-import type { UiToBg } from '../protocol/messages';
+import type { UiToBg } from '../protocol/channels';
 
 /**
  * Ask the background to act. The result shows up in storage, which the pages render from, so

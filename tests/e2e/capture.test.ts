@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { inReadingOrder } from '../../src/capture/order';
 import type { Capture, CapturedElement, CapturedNode } from '../../src/capture/types';
 import { SETTINGS } from '../../src/catalogue/settings';
-import type { UiToBg } from '../../src/protocol/messages';
+import type { UiToBg } from '../../src/protocol/channels';
 import { axeProblems } from './axe';
 import { type ExtensionBrowser, LINKEDIN, launchBrowser, startReplica, untilRunEnds } from './harness';
 import { BAIT } from './linkedin-replica/server.ts';

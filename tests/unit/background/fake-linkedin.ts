@@ -1,7 +1,7 @@
 import { vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing';
 import { SETTINGS } from '../../../src/catalogue/settings';
-import type { BgToCs, CsToBg } from '../../../src/protocol/messages';
+import type { BgToCs, CsToBg } from '../../../src/protocol/channels';
 import type { FlipResult, PageReport } from '../../../src/protocol/report';
 
 type State = 'on' | 'off';

@@ -2,8 +2,8 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { createSession, LOCATION_CHECK_MS, watchLocation } from '../../../src/linkedin/content';
 import { dismissGuide, type GuideKey } from '../../../src/linkedin/guide';
 import { inScope } from '../../../src/linkedin/scope';
+import { BgToCs, CsAck, CsReportReply, CsToBg } from '../../../src/protocol/channels';
 import { parseBgToCs, parseCsReportReply } from '../../../src/protocol/guards';
-import { BgToCs, CsAck, CsReportReply, CsToBg } from '../../../src/protocol/messages';
 import { aiCard, fakeResourceTiming, loadFixture, saveUrl, spyClicks, stubNavigationStatus } from './pages';
 
 const AI = 'https://www.linkedin.com/mypreferences/d/settings/data-for-ai-improvement';
@@ -29,7 +29,7 @@ afterEach(() => {
   vi.unstubAllEnvs();
 });
 
-describe('protocol guards match the zod schemas in src/protocol/messages.ts', () => {
+describe('protocol guards match the zod schemas in src/protocol/channels.ts', () => {
   const inherited = Object.create({ type: 'bg:ping' }) as object;
   const samples: unknown[] = [
     { type: 'bg:ping' },

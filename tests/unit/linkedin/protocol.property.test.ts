@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { BgToCs, CsReportReply } from '../../../src/protocol/channels';
 import { parseBgToCs, parseCsReportReply } from '../../../src/protocol/guards';
-import { BgToCs, CsReportReply } from '../../../src/protocol/messages';
 
 // The content script's hand-written guards must accept and return exactly what the zod schemas do.
 // Property test: a few thousand messages built at random from the protocol's own vocabulary and its

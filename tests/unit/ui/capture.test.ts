@@ -1,7 +1,7 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing';
 import type { Capture } from '../../../src/capture/types';
-import type { UiToBg } from '../../../src/protocol/messages';
+import type { UiToBg } from '../../../src/protocol/channels';
 import type { RunRecord, SettingResult } from '../../../src/run/types';
 import { read, write } from '../../../src/storage';
 import { bugReportText, startCapture } from '../../../src/ui/capture';

@@ -1,5 +1,5 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
-import type { UiToBg } from '../../../src/protocol/messages';
+import type { UiToBg } from '../../../src/protocol/channels';
 import { DEFAULT_PREFS, read, write } from '../../../src/storage';
 import { startChecklist } from '../../../src/ui/checklist';
 import { button, flush, freshPage, record, text } from './helpers';

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { fakeBrowser } from 'wxt/testing';
-import type { UiToBg } from '../../../src/protocol/messages';
+import type { UiToBg } from '../../../src/protocol/channels';
 import type { AuditRecord } from '../../../src/storage';
 
 export type Messages = Record<string, { message: string; placeholders?: Record<string, { content: string }> }>;

@@ -1,6 +1,6 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing';
-import type { UiToBg } from '../../../src/protocol/messages';
+import type { UiToBg } from '../../../src/protocol/channels';
 import { DEFAULT_PREFS, type Prefs, read, write } from '../../../src/storage';
 import { startOptions } from '../../../src/ui/options';
 import { button, freshPage, text } from './helpers';

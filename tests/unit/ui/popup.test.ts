@@ -1,6 +1,6 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing';
-import type { UiToBg } from '../../../src/protocol/messages';
+import type { UiToBg } from '../../../src/protocol/channels';
 import type { RunRecord, SettingResult } from '../../../src/run/types';
 import { DEFAULT_PREFS, read, write } from '../../../src/storage';
 import { startPopup } from '../../../src/ui/popup';
