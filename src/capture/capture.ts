@@ -1,4 +1,5 @@
 import { navigationStatus } from '../linkedin/detect';
+import { ME_MENU, signedIn } from '../linkedin/signed-in';
 import type { PageReport } from '../protocol/report';
 import { CAPTURE_FORMAT, type Capture, type CapturedElement, type CapturedNode } from './types';
 
@@ -10,7 +11,6 @@ const AREA = 'main, [role="main"]';
 const SWITCH_LIKE = '[role="switch"], input[type="checkbox"]';
 // Signed-in and sign-in-form signals as detect.ts reads them: kept here as yes/no only. The
 // round-trip test over every unit fixture fails if the two drift apart.
-const ME_MENU = '#meMenuV2WideComponentRef, img[class*="global-nav__me"], .global-nav__me';
 const SIGN_IN_FORM =
   'input[name="session_key"], input[name="session_password"], form[action*="login-submit"], form input[type="password"]';
 /** Elements whose text is kept: headings, labels, switches' names, LinkedIn's notices and descriptions. */
@@ -137,17 +137,6 @@ function element(el: Element, walk: Walk, inText: boolean, depth: number): Captu
       children: childrenOf(el.shadowRoot, walk, text, depth),
     });
   return { tag, ...(attrs && { attrs }), ...(children.length > 0 && { children }) };
-}
-
-function signedIn(doc: Document): boolean {
-  if (doc.querySelector(ME_MENU) || /(^|;\s*)liap=true(;|$)/.test(doc.cookie)) return true;
-  try {
-    const storage = doc.defaultView?.localStorage;
-    for (let i = 0; storage && i < storage.length; i++) if (storage.key(i)?.startsWith('voyager')) return true;
-  } catch {
-    // Storage can be blocked by the browser's privacy settings.
-  }
-  return false;
 }
 
 export interface CaptureMeta {

@@ -14,30 +14,18 @@ import {
   stillLoading,
   switchCandidates,
 } from './match';
+import { signedIn } from './signed-in';
 import { waitFor } from './wait';
 
 const SIGN_IN_PATH = /^\/(login|authwall|signup|uas\/login|checkpoint\/)/;
 const SIGN_IN_FORM =
   'input[name="session_key"], input[name="session_password"], form[action*="login-submit"], form input[type="password"]';
-const ME_MENU = '#meMenuV2WideComponentRef, img[class*="global-nav__me"], .global-nav__me';
 
 export interface DetectOptions {
   catalogue?: readonly PageSetting[];
   texts?: PageTexts;
   /** The HTTP status LinkedIn answered the page's navigation with (default: read from Navigation Timing). */
   httpStatus?: number;
-}
-
-/** Signed-in signals drift (LinkedIn changes them), so any one of them counts and none is required alone. */
-function signedIn(doc: Document): boolean {
-  if (doc.querySelector(ME_MENU) || /(^|;\s*)liap=true(;|$)/.test(doc.cookie)) return true;
-  try {
-    const storage = doc.defaultView?.localStorage;
-    for (let i = 0; storage && i < storage.length; i++) if (storage.key(i)?.startsWith('voyager')) return true;
-  } catch {
-    // Storage can be blocked by the browser's privacy settings.
-  }
-  return false;
 }
 
 /** The status of the document's own navigation; 0 when the browser does not say. */
