@@ -151,10 +151,14 @@ export async function onTabUpdated(tabId: number, change: Browser.tabs.OnUpdated
  * Ask the run's page whether our content script is there. An error page (offline, DNS, reset)
  * has none: the page is given up at once instead of waiting for the watchdog.
  */
-async function probe(run: RunRecord): Promise<void> {
+async function probe(run: RunRecord, { observe = false } = {}): Promise<void> {
   for (const delay of PROBE_DELAYS_MS) {
     await new Promise((resolve) => setTimeout(resolve, delay));
-    const ack = CsAck.safeParse(await ask(run.tabId!, { type: 'bg:ping' }).catch(() => undefined));
+    // With `observe`, the page is asked for a fresh report as soon as its content script is there:
+    // its own report may have come before the run knew its tab, and been taken for a member's visit.
+    const ack = CsAck.safeParse(
+      await ask(run.tabId!, { type: observe ? 'bg:observe' : 'bg:ping' }).catch(() => undefined),
+    );
     if (ack.success) return;
   }
   const now = await read('run');
@@ -205,7 +209,7 @@ async function perform(run: RunRecord, effect: Effect): Promise<void> {
       const ack = CsAck.safeParse(await ask(tabId, { type: 'bg:observe' }).catch(() => undefined));
       // No content script yet: a page still loading reports by itself; a finished one without it is probed.
       if (!ack.success && (await browser.tabs.get(tabId).catch(() => undefined))?.status === 'complete')
-        await probe(run);
+        await probe(run, { observe: true });
       return;
     }
     case 'flip': {
