@@ -31,6 +31,16 @@ export const MANUAL_STEPS: readonly ManualStep[] = [
     confidence: 'medium',
   },
   {
+    // The privacy policy's opt-out from premium customers exporting members' profile data; no switch
+    // hook is known for it, so it is a page the member reviews (docs/sources.md §1).
+    id: 'premium-data-export',
+    url: `${LINKEDIN_ORIGIN}/psettings/data-sharing`,
+    kind: 'review',
+    appliesTo: 'all',
+    sources: [{ url: 'https://www.linkedin.com/legal/privacy-policy' }],
+    confidence: 'medium',
+  },
+  {
     id: 'microsoft-ad-settings',
     url: `${LINKEDIN_ORIGIN}/help/linkedin/answer/a1397243`,
     externalUrl: 'https://account.microsoft.com/privacy/ad-settings',

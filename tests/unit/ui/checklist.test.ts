@@ -35,7 +35,8 @@ describe('checklist', () => {
     expect(names(steps[0]!)).toHaveLength(6);
     expect(names(steps[1]!)).toEqual(['Object to the use of your data (objection form)']);
     expect(names(steps[2]!)).toHaveLength(7);
-    expect(names(steps[3]!)).toHaveLength(4);
+    expect(names(steps[3]!)).toHaveLength(5);
+    expect(names(steps[3]!)).toContain('Stop premium customers exporting your profile');
     expect(text(root.querySelector('.progress'))).toBe('0 of 4 steps done');
     button(steps[0]!, 'Switch these off now')!.click();
     await flush();
