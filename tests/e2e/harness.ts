@@ -209,15 +209,29 @@ async function startExtensionBrowser(
    * the status comes from CDP, not from Playwright's events.
    */
   async function withWorkerStatus<T>(
-    fn: (cdp: CDPSession, status: () => string | undefined, until: (status: string) => Promise<void>) => Promise<T>,
+    fn: (
+      cdp: CDPSession,
+      status: () => string | undefined,
+      until: (status: string, since?: number) => Promise<void>,
+      seen: readonly string[],
+    ) => Promise<T>,
   ): Promise<T> {
     const cdp = await context.newCDPSession(probe);
     let status: string | undefined;
+    // Every status in order: a worker woken at once by a page's message passes through 'stopped'
+    // between two polls, and only the history shows it did.
+    const seen: string[] = [];
     cdp.on('ServiceWorker.workerVersionUpdated', ({ versions }) => {
-      for (const v of versions) if (v.scriptURL.startsWith(origin)) status = v.runningStatus;
+      for (const v of versions)
+        if (v.scriptURL.startsWith(origin)) {
+          status = v.runningStatus;
+          seen.push(v.runningStatus);
+        }
     });
-    const until = async (want?: string) => {
-      for (const end = Date.now() + 10_000; want ? status !== want : !status; ) {
+    const reached = (want: string | undefined, since: number | undefined) =>
+      since !== undefined ? seen.slice(since).includes(want ?? '') : want ? status === want : !!status;
+    const until = async (want?: string, since?: number) => {
+      for (const end = Date.now() + 10_000; !reached(want, since); ) {
         if (Date.now() > end)
           throw new Error(`service worker ${status ?? 'status unknown'}, wanted ${want ?? 'a status'}`);
         await new Promise((done) => setTimeout(done, 20));
@@ -226,7 +240,7 @@ async function startExtensionBrowser(
     try {
       await cdp.send('ServiceWorker.enable');
       await until(); // the current status arrives right after enable
-      return await fn(cdp, () => status, until);
+      return await fn(cdp, () => status, until, seen);
     } finally {
       await cdp.detach().catch(() => undefined);
     }
@@ -279,9 +293,10 @@ async function startExtensionBrowser(
       return startExtensionBrowser(root, options, true);
     },
     stopServiceWorker: () =>
-      withWorkerStatus(async (cdp, _status, until) => {
+      withWorkerStatus(async (cdp, _status, until, seen) => {
+        const since = seen.length;
         await cdp.send('ServiceWorker.stopAllWorkers');
-        await until('stopped');
+        await until('stopped', since);
       }),
     close,
   };
