@@ -39,12 +39,28 @@ export const mainOf = (doc: Document) => doc.querySelector<HTMLElement>('main, [
 const hookSelector = ({ kind, value }: PageSetting['hooks'][number]) =>
   kind === 'id' ? `input[role="switch"][id="${value}"]` : `input[role="switch"][aria-labelledby~="${value}"]`;
 
-const labelTexts = (setting: PageSetting, kinds: readonly ('heading' | 'switch')[] = ['heading', 'switch']) =>
+type LabelKind = 'heading' | 'switch';
+const textsOf = (setting: PageSetting, kinds: readonly LabelKind[]) =>
   new Set(
     Object.values(setting.labels)
       .flatMap((set) => kinds.flatMap((kind) => set?.[kind] ?? []))
       .map(normalise),
   );
+
+/** A setting's catalogued texts, normalised once: every page check asks for them, for every setting. */
+const known = new WeakMap<PageSetting, { all: Set<string>; switch: Set<string>; heading: Set<string> }>();
+function labelTexts(setting: PageSetting) {
+  let texts = known.get(setting);
+  if (!texts) {
+    texts = {
+      all: textsOf(setting, ['heading', 'switch']),
+      switch: textsOf(setting, ['switch']),
+      heading: textsOf(setting, ['heading']),
+    };
+    known.set(setting, texts);
+  }
+  return texts;
+}
 
 const isRealSwitch = (el: HTMLElement) => el.getAttribute('role') === 'switch';
 
@@ -96,9 +112,7 @@ export function identify(doc: Document, setting: PageSetting, candidates = switc
       return { ambiguous: true, evidence: evidence('none', `${found.length} switches carry ${what}`, true) };
   }
   if (candidates.length === 0) return { evidence: evidence('none', 'no switch on the page') };
-  const labels = labelTexts(setting);
-  const switchTexts = labelTexts(setting, ['switch']);
-  const headings = labelTexts(setting, ['heading']);
+  const { all: labels, switch: switchTexts, heading: headings } = labelTexts(setting);
   // A short page heading ("Sharing", "Gender") names only a real switch; a plain checkbox needs the
   // catalogued switch text itself.
   const names = (el: HTMLElement) => (isRealSwitch(el) ? labels : switchTexts);
@@ -150,7 +164,7 @@ export const mentions = (main: Element | null, phrases: readonly string[]) => {
 export function settingLinks(doc: Document, catalogue: readonly PageSetting[]): SettingLink[] {
   const anchors = [...(mainOf(doc)?.querySelectorAll<HTMLAnchorElement>('a[href]') ?? [])];
   return catalogue.flatMap((setting) => {
-    const headings = labelTexts(setting, ['heading']);
+    const headings = labelTexts(setting).heading;
     return anchors.flatMap((a) => {
       const url = URL.parse(a.getAttribute('href')!, doc.URL);
       const linked = url?.origin === new URL(doc.URL).origin && SETTINGS_PATH.test(url.pathname);
