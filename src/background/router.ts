@@ -1,4 +1,5 @@
 import { type Browser, browser } from 'wxt/browser';
+import { pageLabel } from '../catalogue/page-label';
 import { settingById } from '../catalogue/settings';
 import { type CsReportReply, CsToBg, UiToBg } from '../protocol/channels';
 import type { FlipResult, PageReport } from '../protocol/report';
@@ -99,9 +100,9 @@ async function handleReport(report: PageReport, tabId: number): Promise<CsReport
   if (resume) await start(resume);
   await refreshBadge();
   const guides = await read('guides');
-  const guide = guides[tabId];
-  if (!guide) return {};
+  const setting = settingById(guides[tabId] ?? '');
+  if (!setting) return {};
   const { [tabId]: _done, ...rest } = guides;
   await write('guides', rest);
-  return { guide };
+  return { guide: { settingId: setting.id, label: pageLabel(setting, report.lang) } };
 }

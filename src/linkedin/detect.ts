@@ -8,12 +8,14 @@ import {
   mentions,
   type PageSetting,
   type PageTexts,
+  pageSwitches,
   readState,
   settingLinks,
   settingsAtAddress,
+  shows,
   stillLoading,
-  switchCandidates,
 } from './match';
+import { normalise } from './normalise';
 import { signedIn } from './signed-in';
 import { waitFor } from './wait';
 
@@ -42,7 +44,7 @@ function loggedOutReason(doc: Document, signedInNow: boolean): string | undefine
   const form = () => doc.querySelector(SIGN_IN_FORM) !== null;
   if (SIGN_IN_PATH.test(path)) return `sign-in page (${path})${form() ? ' with a sign-in form' : ''}`;
   // A password field alone is not enough: signed-in pages ask for one too (closing the account).
-  if (!signedInNow && form() && switchCandidates(doc).length === 0) return 'sign-in form shown and no sign-in signal';
+  if (!signedInNow && form() && !hasSwitchLike(doc)) return 'sign-in form shown and no sign-in signal';
 }
 
 /** LinkedIn answered with an error or a "not found" page: nothing on it is a reading. */
@@ -50,9 +52,9 @@ function problemOf(doc: Document, status: number, texts: PageTexts): [ReasonCode
   if (status === 429) return ['rate-limited', 'HTTP 429'];
   if (status === 404 || status === 410) return ['not-found', `HTTP ${status}`];
   if (status >= 400) return ['error-page', `HTTP ${status}`];
-  const main = mainOf(doc) ?? doc.body;
-  if (mentions(main, texts.notFound)) return ['not-found', 'LinkedIn says the page does not exist'];
-  if (mentions(main, texts.errorPage)) return ['error-page', 'LinkedIn shows an error message'];
+  const text = normalise((mainOf(doc) ?? doc.body)?.textContent);
+  if (shows(text, texts.notFound)) return ['not-found', 'LinkedIn says the page does not exist'];
+  if (shows(text, texts.errorPage)) return ['error-page', 'LinkedIn shows an error message'];
 }
 
 /** Why the settings content cannot be trusted to be complete yet, or undefined when it can. */
@@ -100,9 +102,10 @@ export function detectPage(doc: Document, options: DetectOptions = {}): PageRepo
     return { ...base, page: 'error', settings, problem: code, reason: detail };
   }
 
-  const candidates = switchCandidates(doc);
+  const switches = pageSwitches(doc);
+  const candidates = switches.all;
   const found = catalogue
-    .map((setting) => ({ setting, ...identify(doc, setting, candidates) }))
+    .map((setting) => ({ setting, ...identify(doc, setting, switches) }))
     .filter((f) => f.el || f.ambiguous || expected.includes(f.setting));
   if (found.length === 0) {
     const links = settingLinks(doc, catalogue);

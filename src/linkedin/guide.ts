@@ -1,5 +1,6 @@
 import { PAGE_SETTINGS } from 'virtual:untrain/page-catalogue';
-import { identify, type PageSetting, readState, settingsAtAddress } from './match';
+import type { CsReportReply } from '../protocol/channels';
+import { identify, readState, settingsAtAddress } from './match';
 
 export type GuideKey =
   | 'guide_title'
@@ -21,15 +22,6 @@ h2{font-size:15px;margin:0 0 6px}p{margin:0 0 10px}button{font:inherit;padding:4
 let closeCurrent = () => {};
 export const dismissGuide = () => closeCurrent();
 
-/** The catalogued text the user will see on this page: in the page's language, else English. */
-function labelFor(setting: PageSetting, lang: string): string {
-  const sets = Object.entries(setting.labels);
-  const primary = (tag: string) => tag.split('-')[0]!.toLowerCase();
-  const [, set] = sets.find(([tag]) => tag.toLowerCase() === lang.toLowerCase()) ??
-    sets.find(([tag]) => primary(tag) === primary(lang)) ?? ['en', setting.labels.en];
-  return (set?.switch ?? set?.heading)?.[0] ?? setting.id;
-}
-
 /** After the member moves the switch, how long it must hold before the reading counts (LinkedIn may put it back). */
 export const HOLD_MS = 800;
 
@@ -40,11 +32,11 @@ export const HOLD_MS = 800;
  * under a zero-size host, and the outline lets clicks through, so LinkedIn's controls are never
  * covered, moved or restyled. The note says what the switch shows now; when the member moves it
  * and it holds, `onChange` is called (the content script reports the page, so the reading is
- * stored) and the note says so. Returns false when the setting does not live on this page.
+ * stored) and the note says so. `label` is the setting's name as the page shows it. Returns false when the setting does not live on this page.
  */
 export function showGuide(
   doc: Document,
-  settingId: string,
+  { settingId, label }: NonNullable<CsReportReply['guide']>,
   t: Translate,
   catalogue = PAGE_SETTINGS,
   onChange?: () => void,
@@ -72,7 +64,6 @@ export function showGuide(
     'aria-describedby': 'b',
     ...(el && { class: 'beside' }),
   });
-  const label = labelFor(setting, doc.documentElement.lang);
   const stateNow = () => {
     const current = identify(doc, setting).el;
     return current && readState(current);

@@ -3,8 +3,16 @@ import { pathOf } from '../protocol/address';
 import type { Evidence, SettingLink, SwitchState } from '../protocol/report';
 import { normalise } from './normalise';
 
-/** The part of a catalogue record the page engine needs: every known address, hooks, labels. */
-export type PageSetting = Pick<Setting, 'id' | 'hooks' | 'labels' | 'privateValue'> & { urls: readonly string[] };
+/**
+ * The part of a catalogue record the page engine needs, in the form it compares (made by
+ * build/page-catalogue.ts): every known address as its path, the hooks, and the catalogued
+ * headings and switch texts of every language, normalised.
+ */
+export type PageSetting = Pick<Setting, 'id' | 'hooks' | 'privateValue'> & {
+  paths: readonly string[];
+  headings: readonly string[];
+  switchTexts: readonly string[];
+};
 
 /** LinkedIn's page-level wording, every language in one list, lower case. */
 export interface PageTexts {
@@ -29,40 +37,22 @@ export const stillLoading = (el: HTMLElement) =>
   !!el.closest('[aria-busy="true"]') || !!el.closest(CARD)?.querySelector(LOADING);
 
 /** Settings whose known addresses include this page's: where they are expected, not proof they are here. */
-export const settingsAtAddress = (url: string, catalogue: readonly PageSetting[]) =>
-  catalogue.filter((s) => s.urls.some((u) => pathOf(u) === pathOf(url)));
+export const settingsAtAddress = (url: string, catalogue: readonly PageSetting[]) => {
+  const path = pathOf(url);
+  return catalogue.filter((s) => s.paths.includes(path));
+};
 
-export const switchCandidates = (doc: Document) => [...doc.querySelectorAll<HTMLElement>(SWITCH_LIKE)];
 export const hasSwitchLike = (doc: Document) => doc.querySelector(SWITCH_LIKE) !== null;
 export const mainOf = (doc: Document) => doc.querySelector<HTMLElement>('main, [role="main"]');
 
-const hookSelector = ({ kind, value }: PageSetting['hooks'][number]) =>
-  kind === 'id' ? `input[role="switch"][id="${value}"]` : `input[role="switch"][aria-labelledby~="${value}"]`;
-
-type LabelKind = 'heading' | 'switch';
-const textsOf = (setting: PageSetting, kinds: readonly LabelKind[]) =>
-  new Set(
-    Object.values(setting.labels)
-      .flatMap((set) => kinds.flatMap((kind) => set?.[kind] ?? []))
-      .map(normalise),
-  );
-
-/** A setting's catalogued texts, normalised once: every page check asks for them, for every setting. */
-const known = new WeakMap<PageSetting, { all: Set<string>; switch: Set<string>; heading: Set<string> }>();
-function labelTexts(setting: PageSetting) {
-  let texts = known.get(setting);
-  if (!texts) {
-    texts = {
-      all: textsOf(setting, ['heading', 'switch']),
-      switch: textsOf(setting, ['switch']),
-      heading: textsOf(setting, ['heading']),
-    };
-    known.set(setting, texts);
-  }
-  return texts;
-}
-
 const isRealSwitch = (el: HTMLElement) => el.getAttribute('role') === 'switch';
+
+/** What `input[role="switch"][id="…"]` or `[aria-labelledby~="…"]` would select, without a query per hook. */
+function carries(el: HTMLElement, { kind, value }: PageSetting['hooks'][number]): boolean {
+  if (el.localName !== 'input' || !isRealSwitch(el)) return false;
+  if (kind === 'id') return el.getAttribute('id') === value;
+  return (el.getAttribute('aria-labelledby') ?? '').split(/[ \t\n\f\r]+/).includes(value);
+}
 
 /** The texts that name a control itself: aria-label, aria-labelledby targets, <label>s. */
 function ownNames(doc: Document, el: HTMLElement): string[] {
@@ -91,13 +81,36 @@ function cardHeading(el: HTMLElement): string | undefined {
   return nearest ? normalise(nearest.textContent) : undefined;
 }
 
+const memo = <T>(of: (el: HTMLElement) => T) => {
+  const known = new Map<HTMLElement, T>();
+  return (el: HTMLElement): T => {
+    if (!known.has(el)) known.set(el, of(el));
+    return known.get(el)!;
+  };
+};
+
+/**
+ * The page's switch-like controls as they are now, each one's own names and card heading worked
+ * out at most once however many settings are looked for. Make one per look at the page: it does
+ * not follow later changes.
+ */
+export function pageSwitches(doc: Document) {
+  return {
+    all: [...doc.querySelectorAll<HTMLElement>(SWITCH_LIKE)],
+    names: memo((el) => ownNames(doc, el)),
+    heading: memo(cardHeading),
+  };
+}
+export type PageSwitches = ReturnType<typeof pageSwitches>;
+
 /**
  * Find the one switch for a setting: its stable hook first, then a catalogued label (any language)
  * naming the control itself, then a catalogued heading of the card it sits in. Each step must yield
  * exactly one control; several is ambiguous and stops the search. Never falls back to position.
- * `candidates`: the page's switch-like controls, when the caller has them already.
+ * `switches`: the page's controls, when the caller has them already.
  */
-export function identify(doc: Document, setting: PageSetting, candidates = switchCandidates(doc)): Identification {
+export function identify(doc: Document, setting: PageSetting, switches = pageSwitches(doc)): Identification {
+  const candidates = switches.all;
   const evidence = (matchedBy: Evidence['matchedBy'], detail: string, ambiguous = false): Evidence => ({
     matchedBy,
     ...(ambiguous && { code: 'ambiguous' as const }),
@@ -105,24 +118,25 @@ export function identify(doc: Document, setting: PageSetting, candidates = switc
     candidates: candidates.length,
   });
   for (const hook of setting.hooks) {
-    const found = [...doc.querySelectorAll<HTMLElement>(hookSelector(hook))];
+    const found = candidates.filter((el) => carries(el, hook));
     const what = `hook ${hook.kind}=${hook.value}`;
     if (found.length === 1) return { el: found[0], evidence: evidence('hook', what) };
     if (found.length > 1)
       return { ambiguous: true, evidence: evidence('none', `${found.length} switches carry ${what}`, true) };
   }
   if (candidates.length === 0) return { evidence: evidence('none', 'no switch on the page') };
-  const { all: labels, switch: switchTexts, heading: headings } = labelTexts(setting);
+  const { headings, switchTexts } = setting;
   // A short page heading ("Sharing", "Gender") names only a real switch; a plain checkbox needs the
   // catalogued switch text itself.
+  const labels = [...switchTexts, ...headings];
   const names = (el: HTMLElement) => (isRealSwitch(el) ? labels : switchTexts);
   const tiers = [
-    ['label', (el: HTMLElement) => ownNames(doc, el).find((n) => names(el).has(n))],
+    ['label', (el: HTMLElement) => switches.names(el).find((n) => names(el).includes(n))],
     [
       'heading',
       (el: HTMLElement) => {
-        const heading = cardHeading(el);
-        return heading && headings.has(heading) ? heading : undefined;
+        const heading = switches.heading(el);
+        return heading && headings.includes(heading) ? heading : undefined;
       },
     ],
   ] as const;
@@ -152,27 +166,26 @@ export function readState(el: HTMLElement): SwitchState | undefined {
 }
 
 /** Whether the main content shows one of LinkedIn's phrases (notice, error, not found). */
-export const mentions = (main: Element | null, phrases: readonly string[]) => {
-  const text = normalise(main?.textContent);
-  return text !== '' && phrases.some((p) => text.includes(p));
-};
+export const mentions = (main: Element | null, phrases: readonly string[]) =>
+  shows(normalise(main?.textContent), phrases);
+/** Whether normalised text holds one of the phrases. */
+export const shows = (text: string, phrases: readonly string[]) => text !== '' && phrases.some((p) => text.includes(p));
 
 /**
  * Links in the main content named exactly like a setting's catalogued heading, pointing inside
  * LinkedIn's settings area: how a settings hub lists its pages.
  */
 export function settingLinks(doc: Document, catalogue: readonly PageSetting[]): SettingLink[] {
-  const anchors = [...(mainOf(doc)?.querySelectorAll<HTMLAnchorElement>('a[href]') ?? [])];
-  return catalogue.flatMap((setting) => {
-    const headings = labelTexts(setting).heading;
-    return anchors.flatMap((a) => {
-      const url = URL.parse(a.getAttribute('href')!, doc.URL);
-      const linked = url?.origin === new URL(doc.URL).origin && SETTINGS_PATH.test(url.pathname);
-      // The link's own text, or one line of it (a hub row may add a description or the current state).
-      const texts = [a, ...a.querySelectorAll('*')].map((node) => normalise(node.textContent));
-      return linked && texts.some((text) => headings.has(text))
-        ? [{ settingId: setting.id, url: url.origin + url.pathname }]
-        : [];
-    });
+  const origin = new URL(doc.URL).origin;
+  const links = [...(mainOf(doc)?.querySelectorAll<HTMLAnchorElement>('a[href]') ?? [])].flatMap((a) => {
+    const url = URL.parse(a.getAttribute('href')!, doc.URL);
+    if (url?.origin !== origin || !SETTINGS_PATH.test(url.pathname)) return [];
+    // The link's own text, or one line of it (a hub row may add a description or the current state).
+    return [
+      { url: url.origin + url.pathname, texts: [a, ...a.querySelectorAll('*')].map((n) => normalise(n.textContent)) },
+    ];
   });
+  return catalogue.flatMap(({ id, headings }) =>
+    links.flatMap(({ url, texts }) => (texts.some((text) => headings.includes(text)) ? [{ settingId: id, url }] : [])),
+  );
 }

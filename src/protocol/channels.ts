@@ -37,7 +37,8 @@ export const CsToBg = z.discriminatedUnion('type', [
 export type CsToBg = z.infer<typeof CsToBg>;
 
 /** Replies, validated by the side that asked. */
-export const CsReportReply = z.object({ guide: z.optional(z.string()) });
+/** A guided visit: the setting to highlight and its name as LinkedIn shows it in the page's language. */
+export const CsReportReply = z.object({ guide: z.optional(z.object({ settingId: z.string(), label: z.string() })) });
 export type CsReportReply = z.infer<typeof CsReportReply>;
 /** The content script's answer to any bg:* message: which document answered. */
 export const CsAck = z.object({ loadedAt: z.number() });

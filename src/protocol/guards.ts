@@ -18,5 +18,7 @@ export function parseCsReportReply(reply: unknown): CsReportReply | undefined {
   if (!isRecord(reply)) return undefined;
   const { guide } = reply;
   if (guide === undefined) return {};
-  return typeof guide === 'string' ? { guide } : undefined;
+  if (!isRecord(guide)) return undefined;
+  const { settingId, label } = guide;
+  return typeof settingId === 'string' && typeof label === 'string' ? { guide: { settingId, label } } : undefined;
 }

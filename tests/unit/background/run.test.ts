@@ -471,7 +471,9 @@ describe('messages', () => {
     const [tab] = await openedTabs();
     const url = SETTINGS.find((s) => s.id === 'research')!.url;
     expect(tab!.url).toBe(url);
-    expect(await send(linkedin.loadMessage({ url }), linkedin.sender(tab!.id!, url))).toEqual({ guide: 'research' });
+    expect(await send(linkedin.loadMessage({ url }), linkedin.sender(tab!.id!, url))).toEqual({
+      guide: { settingId: 'research', label: 'Social, economic, and workplace research' },
+    });
     expect(await send(linkedin.loadMessage({ url }), linkedin.sender(tab!.id!, url))).toEqual({});
   });
 });

@@ -7,6 +7,7 @@ import { LABEL_LOCALES, ManualStep, PolicyEvent, parseAll, REGION_IDS, Setting }
 import { SETTINGS } from '../../../src/catalogue/settings';
 import { TIMELINE } from '../../../src/catalogue/timeline';
 import { validateCatalogue } from '../../../src/catalogue/validate';
+import { normalise } from '../../../src/linkedin/normalise';
 
 const AI_LOCALES = ['en', 'de', 'fr', 'es', 'it', 'nl', 'pt-BR', 'pl'] as const;
 const isLinkedIn = (url: string) => new URL(url).protocol === 'https:' && new URL(url).host === 'www.linkedin.com';
@@ -146,7 +147,15 @@ describe('the catalogue at build time', () => {
   it('validates, and the content script receives its slice with every known address', () => {
     expect(() => validateCatalogue()).not.toThrow();
     expect(PAGE_SETTINGS.map((s) => s.id)).toEqual(SETTINGS.map((s) => s.id));
-    for (const [i, s] of SETTINGS.entries()) expect(PAGE_SETTINGS[i]!.urls).toEqual([s.url, ...(s.alternates ?? [])]);
+    for (const [i, s] of SETTINGS.entries()) {
+      const slice = PAGE_SETTINGS[i]!;
+      expect(slice.paths).toContain(new URL(s.url).pathname);
+      // Every label of every language reaches the page engine, in the form it compares.
+      for (const set of Object.values(s.labels)) {
+        for (const text of set?.heading ?? []) expect(slice.headings).toContain(normalise(text));
+        for (const text of set?.switch ?? []) expect(slice.switchTexts).toContain(normalise(text));
+      }
+    }
     expect(SETTINGS_HUBS.length).toBeGreaterThan(0);
   });
 

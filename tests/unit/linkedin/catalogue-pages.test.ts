@@ -22,14 +22,14 @@ const switchFor = (doc: Document, id: string) => {
 
 describe("the content script's catalogue slice (virtual:untrain/page-catalogue)", () => {
   it('carries every setting with all its known addresses, primary first', () => {
-    expect(PAGE_SETTINGS.map((s) => [s.id, s.urls])).toEqual(
-      SETTINGS.map((s) => [s.id, [s.url, ...(s.alternates ?? [])]]),
+    expect(PAGE_SETTINGS.map((s) => [s.id, s.paths])).toEqual(
+      SETTINGS.map((s) => [s.id, [s.url, ...(s.alternates ?? [])].map((url) => new URL(url).pathname)]),
     );
   });
 
   it("keeps only what the page engine needs (no sources, reasons or notes reach LinkedIn's pages)", () => {
     for (const s of PAGE_SETTINGS)
-      expect(Object.keys(s).sort()).toEqual(['hooks', 'id', 'labels', 'privateValue', 'urls']);
+      expect(Object.keys(s).sort()).toEqual(['headings', 'hooks', 'id', 'paths', 'privateValue', 'switchTexts']);
   });
 
   it("has every language's page phrases in lower case", () => {

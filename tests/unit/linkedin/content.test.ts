@@ -4,12 +4,21 @@ import { dismissGuide, type GuideKey } from '../../../src/linkedin/guide';
 import { inScope } from '../../../src/linkedin/scope';
 import { BgToCs, CsAck, CsReportReply, CsToBg } from '../../../src/protocol/channels';
 import { parseBgToCs, parseCsReportReply } from '../../../src/protocol/guards';
-import { aiCard, fakeResourceTiming, loadFixture, saveUrl, spyClicks, stubNavigationStatus } from './pages';
+import {
+  aiCard,
+  fakeResourceTiming,
+  loadFixture,
+  saveUrl,
+  spyClicks,
+  spyShadowRoots,
+  stubNavigationStatus,
+} from './pages';
 
 const AI = 'https://www.linkedin.com/mypreferences/d/settings/data-for-ai-improvement';
+const AI_GUIDE = { settingId: 'ai-training', label: 'Use my data for training content creation AI models' };
 const FEED = 'https://www.linkedin.com/feed/';
 const SELF = 'untrain-extension-id';
-const t = (key: GuideKey) => key;
+const t = (key: GuideKey, substitution?: string) => (substitution ? `${key}(${substitution})` : key);
 /** The acknowledgement names the document by its load time. */
 const ack = () => ({ loadedAt: Math.round(document.defaultView!.performance.timeOrigin) });
 const aiSwitch = () => document.querySelector<HTMLInputElement>('input[role="switch"]')!;
@@ -67,6 +76,11 @@ describe('protocol guards match the zod schemas in src/protocol/channels.ts', ()
   it.each([
     {},
     { guide: 'ai-training' },
+    { guide: { settingId: 'ai-training', label: 'Use my data' } },
+    { guide: { settingId: 'ai-training', label: 'Use my data', extra: 1 } },
+    { guide: { settingId: 'ai-training' } },
+    { guide: { settingId: 3, label: 'Use my data' } },
+    { guide: [] },
     { guide: '' },
     { guide: undefined },
     { guide: 3 },
@@ -231,12 +245,14 @@ describe('answer (bg → cs): an acknowledgement at once, the result as a messag
 describe('visit (cs → bg on every page load and in-page navigation)', () => {
   it('sends a valid cs:report and shows the guide the background asks for', async () => {
     const doc = loadFixture('ai-training.en.html', AI);
-    const { visit, send, sent } = session(async () => ({ guide: 'ai-training' }));
+    const roots = spyShadowRoots();
+    const { visit, send, sent } = session(async () => ({ guide: AI_GUIDE }));
     visit();
     await vi.waitFor(() => expect(doc.querySelector('untrain-guide')).not.toBeNull());
     expect(send).toHaveBeenCalledTimes(1);
     expect(CsToBg.safeParse(sent()[0]).success).toBe(true);
     expect(sent()[0]).toMatchObject({ type: 'cs:report', report: { page: 'settings', settings: [{ state: 'on' }] } });
+    expect(roots().at(-1)?.querySelector('#b')?.textContent).toContain(AI_GUIDE.label);
   });
 
   it('a manual visit to an error page reports an error, never not-offered (a 500 with the notice on it too)', async () => {
@@ -272,7 +288,7 @@ describe('visit (cs → bg on every page load and in-page navigation)', () => {
 
   it('a new visit closes the guide of the previous one', async () => {
     const doc = loadFixture('ai-training.en.html', AI);
-    const { visit } = session(async () => ({ guide: 'ai-training' }));
+    const { visit } = session(async () => ({ guide: AI_GUIDE }));
     visit();
     await vi.waitFor(() => expect(doc.querySelector('untrain-guide')).not.toBeNull());
     loadFixture('ai-training.en.html', FEED);

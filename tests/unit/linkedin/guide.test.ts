@@ -1,10 +1,17 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { pageLabel } from '../../../src/catalogue/page-label';
+import { settingById } from '../../../src/catalogue/settings';
 import { dismissGuide, type GuideKey, HOLD_MS, showGuide } from '../../../src/linkedin/guide';
 import { loadFixture, spyShadowRoots } from './pages';
 
 const AI = 'https://www.linkedin.com/mypreferences/d/settings/data-for-ai-improvement';
+/** What the background sends for a guided visit (its label in the page's language: see page-label.test). */
+const guide = (settingId: string, lang = 'en') => {
+  const setting = settingById(settingId);
+  return { settingId, label: setting ? pageLabel(setting, lang) : settingId };
+};
 const t = (key: GuideKey, substitution?: string) => (substitution ? `${key}(${substitution})` : key);
 // The guide's shadow root is closed: only a spy on attachShadow (test code) can reach it.
 let shadowRoots: () => ShadowRoot[];
@@ -24,10 +31,10 @@ const parts = () => {
 afterEach(dismissGuide);
 
 describe('showGuide', () => {
-  it('outlines an identified switch and says so, with the label in the page language', () => {
+  it('outlines an identified switch and says so, quoting the label the background gives', () => {
     const doc = loadFixture('ai-training.de.html', AI);
     const before = doc.querySelector('main')!.outerHTML;
-    expect(showGuide(doc, 'ai-training', t)).toBe(true);
+    expect(showGuide(doc, guide('ai-training', 'de'), t)).toBe(true);
     const { dialog, ring, close } = parts();
     expect(dialog!.getAttribute('aria-labelledby')).toBe('t');
     expect(dialog!.querySelector('#t')!.textContent).toBe('guide_title');
@@ -44,7 +51,7 @@ describe('showGuide', () => {
 
   it('keeps clear of LinkedIn controls: zero-size host, click-through outline', () => {
     const doc = loadFixture('ai-training.en.html', AI);
-    showGuide(doc, 'ai-training', t);
+    showGuide(doc, guide('ai-training'), t);
     const host = document.querySelector<HTMLElement>('untrain-guide')!;
     expect(host.style.position).toBe('absolute');
     expect(host.getBoundingClientRect().width).toBe(0);
@@ -53,25 +60,25 @@ describe('showGuide', () => {
 
   it('outlines the settings area when the switch cannot be identified', () => {
     const doc = loadFixture('markup-changed.html', 'https://www.linkedin.com/mypreferences/d/settings/ads-by-age');
-    expect(showGuide(doc, 'ads-by-age', t)).toBe(true);
+    expect(showGuide(doc, guide('ads-by-age'), t)).toBe(true);
     expect(parts().dialog!.querySelector('#b')!.textContent).toBe('guide_missing(Age range)');
   });
 
   it('closes with Escape and with its button, and only one is shown at a time', () => {
     const doc = loadFixture('ai-training.en.html', AI);
-    showGuide(doc, 'ai-training', t);
-    showGuide(doc, 'ai-training', t);
+    showGuide(doc, guide('ai-training'), t);
+    showGuide(doc, guide('ai-training'), t);
     expect(doc.querySelectorAll('untrain-guide')).toHaveLength(1);
     doc.dispatchEvent(new KeyboardEvent('keydown', { key: 'Escape', bubbles: true }));
     expect(doc.querySelector('untrain-guide')).toBeNull();
-    showGuide(doc, 'ai-training', t);
+    showGuide(doc, guide('ai-training'), t);
     parts().close!.click();
     expect(doc.querySelector('untrain-guide')).toBeNull();
   });
 
   it('the note matches the switch: an off switch is not a task', () => {
     const doc = loadFixture('already-private.html', AI);
-    showGuide(doc, 'ai-training', t);
+    showGuide(doc, guide('ai-training'), t);
     expect(parts().dialog!.querySelector('#b')!.textContent).toBe(
       'guide_off(Use my data for training content creation AI models)',
     );
@@ -83,7 +90,7 @@ describe('showGuide', () => {
     try {
       const doc = loadFixture('ai-training.en.html', AI);
       const saved = vi.fn();
-      showGuide(doc, 'ai-training', t, undefined, saved);
+      showGuide(doc, guide('ai-training'), t, undefined, saved);
       const input = doc.querySelector<HTMLInputElement>('input[role="switch"]')!;
       input.click();
       await vi.advanceTimersByTimeAsync(HOLD_MS + 10);
@@ -102,7 +109,7 @@ describe('showGuide', () => {
     try {
       const doc = loadFixture('ai-training.en.html', AI);
       const saved = vi.fn();
-      showGuide(doc, 'ai-training', t, undefined, saved);
+      showGuide(doc, guide('ai-training'), t, undefined, saved);
       const input = doc.querySelector<HTMLInputElement>('input[role="switch"]')!;
       input.click();
       await vi.advanceTimersByTimeAsync(HOLD_MS / 2);
@@ -117,14 +124,14 @@ describe('showGuide', () => {
 
   it('shows nothing for a setting that does not live on this page', () => {
     const doc = loadFixture('ai-training.en.html', AI);
-    expect(showGuide(doc, 'ads-by-age', t)).toBe(false);
-    expect(showGuide(doc, 'no-such-setting', t)).toBe(false);
+    expect(showGuide(doc, guide('ads-by-age'), t)).toBe(false);
+    expect(showGuide(doc, guide('no-such-setting'), t)).toBe(false);
     expect(doc.querySelector('untrain-guide')).toBeNull();
   });
 
   it('outlines the switch wherever LinkedIn moved it (found by its hook at an uncatalogued address)', () => {
     const doc = loadFixture('moved-to-s.html', 'https://www.linkedin.com/mypreferences/s/settings/generative-ai-data');
-    expect(showGuide(doc, 'ai-training', t)).toBe(true);
+    expect(showGuide(doc, guide('ai-training'), t)).toBe(true);
     expect(parts().dialog!.querySelector('#b')!.textContent).toBe(
       'guide_found(Use my data for training content creation AI models)',
     );
@@ -135,7 +142,7 @@ describe('showGuide', () => {
       'no-switch.html',
       'https://www.linkedin.com/mypreferences/s/settings/data-for-ai-improvement',
     );
-    expect(showGuide(doc, 'ai-training', t)).toBe(true);
+    expect(showGuide(doc, guide('ai-training'), t)).toBe(true);
     expect(parts().dialog!.querySelector('#b')!.textContent).toBe(
       'guide_missing(Use my data for training content creation AI models)',
     );
@@ -143,7 +150,7 @@ describe('showGuide', () => {
 
   it('lives in a closed shadow root: page scripts can neither read nor rewrite what the member is told', () => {
     const doc = loadFixture('ai-training.en.html', AI);
-    showGuide(doc, 'ai-training', t);
+    showGuide(doc, guide('ai-training'), t);
     const host = doc.querySelector('untrain-guide')!;
     expect(shadowRoots()).toHaveLength(1);
     expect(shadowRoots()[0]!.mode).toBe('closed');

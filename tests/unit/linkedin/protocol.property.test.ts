@@ -41,6 +41,11 @@ const VALUES: unknown[] = [
   ['ai-training'],
   { id: 1 },
   Number.NaN,
+  { settingId: 'ai-training', label: 'Use my data' },
+  { settingId: 'ai-training', label: 'Use my data', extra: true },
+  { settingId: 'ai-training' },
+  { settingId: 7, label: 'Use my data' },
+  { label: '' },
 ];
 const KEYS = ['type', 'settingId', 'guide', 'extra', '__proto__', 'constructor'];
 
@@ -69,6 +74,10 @@ describe('the content script guards agree with the schemas on random messages', 
   it('generates every kind of message the content script must accept', () => {
     const accepted = new Set(samples.map((s) => BgToCs.safeParse(s)).flatMap((r) => (r.success ? [r.data.type] : [])));
     expect([...accepted].sort()).toEqual(['bg:observe', 'bg:ping', 'bg:turnOff']);
+  });
+
+  it('generates replies with a guide the content script must accept', () => {
+    expect(samples.some((s) => CsReportReply.safeParse(s).data?.guide)).toBe(true);
   });
 
   it('BgToCs: same verdict and the same data for every sample', () => {

@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { flipToPrivate } from '../../../src/linkedin/toggle';
+import { pathOf } from '../../../src/protocol/address';
 import { behaveLikeLinkedIn, FAST, fakeResourceTiming, fixture, loadFixture, saveUrl, spyClicks } from './pages';
 
 const AI = 'https://www.linkedin.com/mypreferences/d/settings/data-for-ai-improvement';
@@ -237,9 +238,10 @@ describe('flipToPrivate', () => {
     const catalogue = [
       {
         id: 'ai-training',
-        urls: [AI],
+        paths: [pathOf(AI)],
         hooks: [{ kind: 'aria-labelledby' as const, value: 'allowDataForGenerativeAI' }],
-        labels: { en: {} },
+        headings: [],
+        switchTexts: [],
         privateValue: 'on' as const,
       },
     ];
