@@ -1,15 +1,13 @@
 import { type Browser, browser } from 'wxt/browser';
 import { defineUnlistedScript } from 'wxt/utils/define-unlisted-script';
 import { createSession, watchLocation } from '../src/linkedin/content';
-import type { Translate } from '../src/linkedin/guide';
 
 // The content script on LinkedIn's settings and sign-in pages. Declared in the manifest by
 // wxt.config.ts rather than as a WXT content script: WXT's script context announces itself to the
 // page with a postMessage carrying the extension's id, and lets any page script invalidate it with
 // one forged event. Nothing here can be seen or switched off by the page.
 export default defineUnlistedScript(() => {
-  const t: Translate = (key, substitution) => browser.i18n.getMessage(key, substitution);
-  const session = createSession(document, (message) => browser.runtime.sendMessage(message), t);
+  const session = createSession(document, (message) => browser.runtime.sendMessage(message));
   // return true + sendResponse: without the polyfill, the form both Chrome and Firefox accept.
   browser.runtime.onMessage.addListener(
     (message: unknown, sender: Browser.runtime.MessageSender, sendResponse: (reply: unknown) => void) => {

@@ -1,7 +1,7 @@
 import { type Browser, browser } from 'wxt/browser';
 import { pageLabel } from '../catalogue/page-label';
 import { settingById } from '../catalogue/settings';
-import { type CsReportReply, CsToBg, UiToBg } from '../protocol/channels';
+import { CsToBg, UiToBg } from '../protocol/channels';
 import type { FlipResult, PageReport } from '../protocol/report';
 import { read, update, write } from '../storage';
 import { recordPassiveReport } from './audit';
@@ -10,6 +10,7 @@ import { nowIso } from './environment';
 import { cancelRun, dispatch, start } from './runner';
 import { scheduleAlarms } from './schedule';
 import { refreshBadge } from './show-badge';
+import { showGuideIn } from './show-guide';
 
 type Sender = Browser.runtime.MessageSender;
 
@@ -89,11 +90,11 @@ async function handleFlip(result: FlipResult, tabId: number): Promise<undefined>
   return undefined;
 }
 
-async function handleReport(report: PageReport, tabId: number): Promise<CsReportReply> {
+async function handleReport(report: PageReport, tabId: number): Promise<undefined> {
   const run = await read('run');
   if (run?.status === 'running' && run.tabId === tabId) {
     void dispatch({ type: 'report', tabId, report });
-    return {};
+    return undefined;
   }
   const resume = await recordPassiveReport(report, nowIso());
   // The member signed in after a run stopped at the sign-in page: it picks up from the start.
@@ -101,8 +102,9 @@ async function handleReport(report: PageReport, tabId: number): Promise<CsReport
   await refreshBadge();
   const guides = await read('guides');
   const setting = settingById(guides[tabId] ?? '');
-  if (!setting) return {};
+  if (!setting) return undefined;
   const { [tabId]: _done, ...rest } = guides;
   await write('guides', rest);
-  return { guide: { settingId: setting.id, label: pageLabel(setting, report.lang) } };
+  await showGuideIn(tabId, { settingId: setting.id, label: pageLabel(setting, report.lang) });
+  return undefined;
 }

@@ -1,8 +1,8 @@
 import type { CsAck, CsToBg } from '../protocol/channels';
-import { parseBgToCs, parseCsReportReply } from '../protocol/guards';
+import { parseBgToCs } from '../protocol/guards';
 import type { FlipResult } from '../protocol/report';
 import { waitForPage } from './detect';
-import { dismissGuide, showGuide, type Translate } from './guide';
+import { dismissGuide } from './guide';
 import { inScope } from './scope';
 import { flipToPrivate } from './toggle';
 
@@ -15,8 +15,9 @@ type Send = (message: CsToBg) => Promise<unknown>;
  * The content script's work on one document: classify each visit (load or in-page navigation) and
  * report it, answer the background's requests with an acknowledgement at once and send the result
  * as a message of its own when it is ready. A second request for a click already under way joins it.
+ * A guide (injected by the background for a guided visit) is closed by the next visit.
  */
-export function createSession(doc: Document, send: Send, t: Translate) {
+export function createSession(doc: Document, send: Send) {
   const loadedAt = Math.round(doc.defaultView?.performance?.timeOrigin ?? 0);
   const flips = new Map<string, Promise<FlipResult>>();
   let current = new AbortController();
@@ -27,13 +28,7 @@ export function createSession(doc: Document, send: Send, t: Translate) {
     if (signal.aborted) return;
     // User Timing for `npm run bench` only: a production page must not be able to see the extension.
     if (import.meta.env.MODE === 'bench') performance.measure('untrain:classified', { start: started });
-    const reply = parseCsReportReply(await send({ type: 'cs:report', report: page }).catch(() => undefined));
-    // Guided: when the member moves the switch, report the page again so the new reading is stored.
-    const reportAgain = () =>
-      void waitForPage(doc, { signal }).then(
-        (again) => !signal.aborted && send({ type: 'cs:report', report: again }).catch(() => undefined),
-      );
-    if (reply?.guide && !signal.aborted) showGuide(doc, reply.guide, t, undefined, reportAgain);
+    await send({ type: 'cs:report', report: page }).catch(() => undefined);
   }
 
   /** One visit: the page loaded, or LinkedIn navigated in-page. */

@@ -1,5 +1,5 @@
 import { PAGE_SETTINGS } from 'virtual:untrain/page-catalogue';
-import type { CsReportReply } from '../protocol/channels';
+import type { GuideRequest } from '../protocol/channels';
 import { identify, readState, settingsAtAddress } from './match';
 
 export type GuideKey =
@@ -19,8 +19,13 @@ font:14px/1.4 system-ui,sans-serif;padding:12px;border-radius:8px;box-shadow:0 4
 [role=dialog].beside{position:absolute;bottom:auto;inset-inline-start:auto;width:320px;box-sizing:border-box}
 h2{font-size:15px;margin:0 0 6px}p{margin:0 0 10px}button{font:inherit;padding:4px 12px}`;
 
-let closeCurrent = () => {};
-export const dismissGuide = () => closeCurrent();
+/**
+ * The isolated world this extension's scripts share in a tab, which the page cannot see: the guide
+ * script injected for each guided visit and the content script (which closes the guide on a new
+ * visit) find the open guide's close here.
+ */
+const world = globalThis as typeof globalThis & { untrainCloseGuide?: () => void };
+export const dismissGuide = () => world.untrainCloseGuide?.();
 
 /** After the member moves the switch, how long it must hold before the reading counts (LinkedIn may put it back). */
 export const HOLD_MS = 800;
@@ -36,7 +41,7 @@ export const HOLD_MS = 800;
  */
 export function showGuide(
   doc: Document,
-  { settingId, label }: NonNullable<CsReportReply['guide']>,
+  { settingId, label }: GuideRequest,
   t: Translate,
   catalogue = PAGE_SETTINGS,
   onChange?: () => void,
@@ -44,7 +49,7 @@ export function showGuide(
   const setting = catalogue.find((s) => s.id === settingId);
   const { el } = setting ? identify(doc, setting) : {};
   if (!setting || (!el && !settingsAtAddress(doc.URL, [setting]).length)) return false;
-  closeCurrent();
+  dismissGuide();
   const target = el ?? doc.querySelector('main, [role="main"]') ?? doc.body;
 
   const make = (tag: string, attributes: Record<string, string>, text = '') => {
@@ -107,17 +112,18 @@ export function showGuide(
     doc.addEventListener('click', onMove, true);
   }
 
-  const onKey = (e: KeyboardEvent) => e.key === 'Escape' && closeCurrent();
-  closeCurrent = () => {
+  const onKey = (e: KeyboardEvent) => e.key === 'Escape' && closeGuide();
+  const closeGuide = () => {
     doc.removeEventListener('keydown', onKey, true);
     doc.removeEventListener('change', onMove, true);
     doc.removeEventListener('click', onMove, true);
     observer.disconnect();
     clearTimeout(pending);
     host.remove();
-    closeCurrent = () => {};
+    if (world.untrainCloseGuide === closeGuide) delete world.untrainCloseGuide;
   };
-  close.addEventListener('click', closeCurrent);
+  world.untrainCloseGuide = closeGuide;
+  close.addEventListener('click', closeGuide);
   doc.addEventListener('keydown', onKey, true);
   close.focus();
   return true;

@@ -36,10 +36,15 @@ export const CsToBg = z.discriminatedUnion('type', [
 ]);
 export type CsToBg = z.infer<typeof CsToBg>;
 
+/**
+ * A guided visit, handed by the background to the guide script it injects into the tab: the setting
+ * to highlight and its name as LinkedIn shows it in the page's language.
+ */
+export interface GuideRequest {
+  settingId: string;
+  label: string;
+}
 /** Replies, validated by the side that asked. */
-/** A guided visit: the setting to highlight and its name as LinkedIn shows it in the page's language. */
-export const CsReportReply = z.object({ guide: z.optional(z.object({ settingId: z.string(), label: z.string() })) });
-export type CsReportReply = z.infer<typeof CsReportReply>;
 /** The content script's answer to any bg:* message: which document answered. */
 export const CsAck = z.object({ loadedAt: z.number() });
 export type CsAck = z.infer<typeof CsAck>;

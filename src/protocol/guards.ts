@@ -1,4 +1,4 @@
-import type { BgToCs, CsReportReply } from './channels';
+import type { BgToCs } from './channels';
 
 // Hand-written twins of the zod schemas in ./channels.ts: zod would triple the content script's
 // size. tests/unit/linkedin/content.test.ts checks they accept and return what the schemas do.
@@ -12,13 +12,4 @@ export function parseBgToCs(message: unknown): BgToCs | undefined {
   if (type === 'bg:observe' || type === 'bg:ping') return { type };
   if (type === 'bg:turnOff' && typeof settingId === 'string') return { type, settingId };
   return undefined;
-}
-
-export function parseCsReportReply(reply: unknown): CsReportReply | undefined {
-  if (!isRecord(reply)) return undefined;
-  const { guide } = reply;
-  if (guide === undefined) return {};
-  if (!isRecord(guide)) return undefined;
-  const { settingId, label } = guide;
-  return typeof settingId === 'string' && typeof label === 'string' ? { guide: { settingId, label } } : undefined;
 }

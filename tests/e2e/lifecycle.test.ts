@@ -289,6 +289,37 @@ describe('a page script cannot see, switch off, flood or rewrite the content scr
   }, 90_000);
 });
 
+describe('guided mode: the guide the background injects for "Show me"', () => {
+  it('the member turns the switch off, the guide says it held and the reading is stored; leaving closes it', async () => {
+    const { replica, browser } = await setUp('en-all-on', ['ai-training']);
+    const popup = await browser.openPopup();
+    const [guided] = await Promise.all([
+      browser.context.waitForEvent('page'),
+      popup.evaluate(() => chrome.runtime.sendMessage({ type: 'ui:openGuided', settingId: 'ai-training' })),
+    ]);
+    await guided.waitForLoadState();
+    const label = SETTINGS.find((s) => s.id === 'ai-training')!.labels.en!.switch![0]!;
+    const cdp = await browser.context.newCDPSession(guided);
+    await expect
+      .poll(() => guideTexts(cdp), { timeout: 10_000 })
+      .toContain(words('guide_found').replace('$LABEL$', label));
+    const audit = async () =>
+      ((await browser.storage('local')).audit as Record<string, AuditRecord> | undefined)?.['ai-training'];
+    await expect.poll(audit).toMatchObject({ state: 'on' });
+
+    await guided.locator('input[role="switch"]').click();
+    await expect.poll(() => replica.state().switches['ai-training']).toBe(false);
+    await expect
+      .poll(() => guideTexts(cdp), { timeout: 5000 })
+      .toContain(words('guide_saved_off').replace('$LABEL$', label));
+    await expect.poll(audit, { timeout: 5000 }).toMatchObject({ state: 'off', how: 'passive' });
+
+    // An in-app navigation is a new visit: the content script closes the injected guide.
+    await guided.evaluate(() => history.pushState(null, '', '/mypreferences/d/categories/privacy'));
+    await expect.poll(() => guided.evaluate(() => document.querySelector('untrain-guide') === null)).toBe(true);
+  }, 60_000);
+});
+
 /** Every text inside the <untrain-guide>'s shadow root, closed or not, as the browser (not the page) sees it. */
 async function guideTexts(cdp: CDPSession): Promise<string[]> {
   type Node = { nodeName: string; nodeValue?: string; children?: Node[]; shadowRoots?: Node[] };

@@ -466,15 +466,27 @@ describe('messages', () => {
     expect(await fakeBrowser.action.getBadgeText({})).toBe('!');
   });
 
-  it('a guided visit asks the page to highlight the setting once', async () => {
-    await send({ type: 'ui:openGuided', settingId: 'research' }, ownPage());
+  it('a guided visit injects the guide into that tab once, with the label in the page language', async () => {
+    const injected: { func?: unknown; args?: unknown[]; files?: string[]; tabId: number }[] = [];
+    (fakeBrowser as unknown as { scripting: object }).scripting = {
+      executeScript: vi.fn(async ({ target, ...what }: { target: { tabId: number } }) => {
+        injected.push({ tabId: target.tabId, ...what });
+        return [{ frameId: 0, result: true }];
+      }),
+    };
+    await send({ type: 'ui:openGuided', settingId: 'ai-training' }, ownPage());
     const [tab] = await openedTabs();
-    const url = SETTINGS.find((s) => s.id === 'research')!.url;
+    const url = SETTINGS.find((s) => s.id === 'ai-training')!.url;
     expect(tab!.url).toBe(url);
-    expect(await send(linkedin.loadMessage({ url }), linkedin.sender(tab!.id!, url))).toEqual({
-      guide: { settingId: 'research', label: 'Social, economic, and workplace research' },
-    });
-    expect(await send(linkedin.loadMessage({ url }), linkedin.sender(tab!.id!, url))).toEqual({});
+    const load = linkedin.loadMessage({ url });
+    await send({ ...load, report: { ...load.report, lang: 'de' } }, linkedin.sender(tab!.id!, url));
+    const label = 'Ihre Daten zum Schulen von KI-Modellen verwenden, um Inhalte zu erstellen';
+    expect(injected).toEqual([
+      { tabId: tab!.id, func: expect.any(Function), args: [{ settingId: 'ai-training', label }] },
+      { tabId: tab!.id, files: ['/page-guide.js'] },
+    ]);
+    await send(linkedin.loadMessage({ url }), linkedin.sender(tab!.id!, url));
+    expect(injected).toHaveLength(2);
   });
 });
 

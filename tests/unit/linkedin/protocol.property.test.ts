@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { BgToCs, CsReportReply } from '../../../src/protocol/channels';
-import { parseBgToCs, parseCsReportReply } from '../../../src/protocol/guards';
+import { BgToCs } from '../../../src/protocol/channels';
+import { parseBgToCs } from '../../../src/protocol/guards';
 
 // The content script's hand-written guards must accept and return exactly what the zod schemas do.
 // Property test: a few thousand messages built at random from the protocol's own vocabulary and its
@@ -41,11 +41,6 @@ const VALUES: unknown[] = [
   ['ai-training'],
   { id: 1 },
   Number.NaN,
-  { settingId: 'ai-training', label: 'Use my data' },
-  { settingId: 'ai-training', label: 'Use my data', extra: true },
-  { settingId: 'ai-training' },
-  { settingId: 7, label: 'Use my data' },
-  { label: '' },
 ];
 const KEYS = ['type', 'settingId', 'guide', 'extra', '__proto__', 'constructor'];
 
@@ -76,21 +71,10 @@ describe('the content script guards agree with the schemas on random messages', 
     expect([...accepted].sort()).toEqual(['bg:observe', 'bg:ping', 'bg:turnOff']);
   });
 
-  it('generates replies with a guide the content script must accept', () => {
-    expect(samples.some((s) => CsReportReply.safeParse(s).data?.guide)).toBe(true);
-  });
-
   it('BgToCs: same verdict and the same data for every sample', () => {
     for (const sample of samples) {
       const zod = BgToCs.safeParse(sample);
       expect(parseBgToCs(sample), JSON.stringify(sample)).toEqual(zod.success ? zod.data : undefined);
-    }
-  });
-
-  it('CsReportReply: same verdict and the same data for every sample', () => {
-    for (const sample of samples) {
-      const zod = CsReportReply.safeParse(sample);
-      expect(parseCsReportReply(sample), JSON.stringify(sample)).toEqual(zod.success ? zod.data : undefined);
     }
   });
 });
