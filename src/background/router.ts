@@ -1,16 +1,16 @@
 import { type Browser, browser } from 'wxt/browser';
 import { pageLabel } from '../catalogue/page-label';
 import { settingById } from '../catalogue/settings';
-import { CsToBg, UiToBg } from '../protocol/channels';
+import { CsToBg, type GuideRequest, UiToBg } from '../protocol/channels';
 import type { FlipResult, PageReport } from '../protocol/report';
 import { read, update, write } from '../storage';
 import { recordPassiveReport } from './audit';
 import { captureSetting, captureTab } from './capture';
 import { nowIso } from './environment';
+import { GUIDE_SCRIPT, injectInto } from './inject';
 import { cancelRun, dispatch, start } from './runner';
 import { scheduleAlarms } from './schedule';
 import { refreshBadge } from './show-badge';
-import { showGuideIn } from './show-guide';
 
 type Sender = Browser.runtime.MessageSender;
 
@@ -105,6 +105,7 @@ async function handleReport(report: PageReport, tabId: number): Promise<undefine
   if (!setting) return undefined;
   const { [tabId]: _done, ...rest } = guides;
   await write('guides', rest);
-  await showGuideIn(tabId, { settingId: setting.id, label: pageLabel(setting, report.lang) });
+  const request: GuideRequest = { settingId: setting.id, label: pageLabel(setting, report.lang) };
+  await injectInto(tabId, GUIDE_SCRIPT, request);
   return undefined;
 }

@@ -8,6 +8,7 @@ import type { RunRecord } from '../run/types';
 import { read, write } from '../storage';
 import { recordRun } from './audit';
 import { nowIso, region } from './environment';
+import { injectInto, TOGGLE_SCRIPT } from './inject';
 import { writeReceipt } from './save-receipt';
 import { refreshBadge } from './show-badge';
 
@@ -214,9 +215,7 @@ async function perform(run: RunRecord, effect: Effect): Promise<void> {
     }
     case 'flip': {
       if (tabId === null) return;
-      const ack = CsAck.safeParse(
-        await ask(tabId, { type: 'bg:turnOff', settingId: effect.settingId }).catch(() => undefined),
-      );
+      const ack = CsAck.safeParse(await injectInto(tabId, TOGGLE_SCRIPT, effect.settingId));
       // The result comes as a cs:flipped message; a page that does not even acknowledge is reloaded.
       if (!ack.success) await dispatchNow({ type: 'flip-lost', reason: 'the page did not answer' });
       return;

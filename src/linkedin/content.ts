@@ -1,10 +1,8 @@
 import type { CsAck, CsToBg } from '../protocol/channels';
 import { parseBgToCs } from '../protocol/guards';
-import type { FlipResult } from '../protocol/report';
 import { waitForPage } from './detect';
 import { dismissGuide } from './guide';
 import { inScope } from './scope';
-import { flipToPrivate } from './toggle';
 
 /** An in-page navigation is looked at no more often than this, whatever the page does to its URL. */
 export const LOCATION_CHECK_MS = 1000;
@@ -19,7 +17,6 @@ type Send = (message: CsToBg) => Promise<unknown>;
  */
 export function createSession(doc: Document, send: Send) {
   const loadedAt = Math.round(doc.defaultView?.performance?.timeOrigin ?? 0);
-  const flips = new Map<string, Promise<FlipResult>>();
   let current = new AbortController();
 
   async function report(signal: AbortSignal) {
@@ -44,15 +41,6 @@ export function createSession(doc: Document, send: Send) {
     const request = senderId === selfId ? parseBgToCs(message) : undefined;
     if (!request || !inScope(doc.URL)) return undefined;
     if (request.type === 'bg:observe') visit();
-    if (request.type === 'bg:turnOff') {
-      const { settingId } = request;
-      let flip = flips.get(settingId);
-      if (!flip) {
-        flip = flipToPrivate(doc, settingId).finally(() => flips.delete(settingId));
-        flips.set(settingId, flip);
-      }
-      void flip.then((result) => send({ type: 'cs:flipped', result })).catch(() => undefined);
-    }
     return { loadedAt };
   }
 

@@ -1,4 +1,5 @@
 import { PAGE_SETTINGS } from 'virtual:untrain/page-catalogue';
+import type { CsToBg } from '../protocol/channels';
 import type { FlipResult } from '../protocol/report';
 import { identify, type PageSetting, readState, stillLoading } from './match';
 import { sleep, waitFor } from './wait';
@@ -102,4 +103,22 @@ export async function flipToPrivate(
   return seen
     ? result('did-not-change', 'put-back', 'LinkedIn put the switch back')
     : result('did-not-change', 'no-effect', `not ${setting.privateValue} after ${timeoutMs} ms`);
+}
+
+/** The clicks under way in this document, shared by every injection of the toggle script. */
+const world = globalThis as typeof globalThis & { untrainFlips?: Map<string, Promise<FlipResult>> };
+
+/**
+ * Click a setting's switch towards private, and send the result as cs:flipped (a message wakes a
+ * stopped service worker; a reply to a dead one would be lost). A second request for a click
+ * already under way joins it: one click, and each request gets the result.
+ */
+export function flipOnce(doc: Document, settingId: string, send: (message: CsToBg) => Promise<unknown>): void {
+  const flips = (world.untrainFlips ??= new Map<string, Promise<FlipResult>>());
+  let flip = flips.get(settingId);
+  if (!flip) {
+    flip = flipToPrivate(doc, settingId).finally(() => flips.delete(settingId));
+    flips.set(settingId, flip);
+  }
+  void flip.then((result) => send({ type: 'cs:flipped', result })).catch(() => undefined);
 }

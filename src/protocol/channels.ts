@@ -6,9 +6,10 @@ import { FlipResult, PageReport } from './report';
  * bg:* (background → content script), cs:* (content script → background). Every receiver parses
  * with these schemas and drops what fails.
  *
- * The content script answers bg:observe and bg:turnOff at once with an acknowledgement and sends
- * what it found as a cs:* message of its own when it is done: a message wakes a stopped service
- * worker, a reply to a dead one is lost.
+ * The content script answers bg:observe at once with an acknowledgement and sends what it found
+ * as a cs:* message of its own when it is done: a message wakes a stopped service worker, a reply
+ * to a dead one is lost. A run's click is injected (entrypoints/page-toggle.ts), acknowledges the
+ * same way and sends cs:flipped.
  */
 export const UiToBg = z.discriminatedUnion('type', [
   z.object({ type: z.literal('ui:startRun') }),
@@ -26,7 +27,6 @@ export type UiToBg = z.infer<typeof UiToBg>;
 export const BgToCs = z.discriminatedUnion('type', [
   z.object({ type: z.literal('bg:ping') }),
   z.object({ type: z.literal('bg:observe') }),
-  z.object({ type: z.literal('bg:turnOff'), settingId: z.string() }),
 ]);
 export type BgToCs = z.infer<typeof BgToCs>;
 

@@ -8,8 +8,6 @@ const isRecord = (value: unknown): value is Record<string, unknown> =>
 
 export function parseBgToCs(message: unknown): BgToCs | undefined {
   if (!isRecord(message)) return undefined;
-  const { type, settingId } = message;
-  if (type === 'bg:observe' || type === 'bg:ping') return { type };
-  if (type === 'bg:turnOff' && typeof settingId === 'string') return { type, settingId };
-  return undefined;
+  const { type } = message;
+  return type === 'bg:observe' || type === 'bg:ping' ? { type } : undefined;
 }

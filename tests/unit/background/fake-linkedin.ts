@@ -5,10 +5,11 @@ import type { BgToCs, CsToBg } from '../../../src/protocol/channels';
 import type { FlipResult, PageReport } from '../../../src/protocol/report';
 
 type State = 'on' | 'off';
+type Injection = { target: { tabId: number }; args?: unknown[]; files?: string[] };
 
 /**
  * Stands in for LinkedIn and the content script in background tests: knows each switch's true
- * state, acknowledges bg:* messages at once like the content script does, and queues the messages
+ * state, acknowledges bg:* messages and the injected click at once like the real scripts do, and queues the messages
  * the content script would send (a report per page load, a flip result per click) for the test to
  * deliver when it chooses (so a test can stop the worker in between).
  */
@@ -53,13 +54,21 @@ export class FakeLinkedIn {
       const tab = await fakeBrowser.tabs.get(tabId);
       if (message.type === 'bg:observe')
         this.outbox.push({ tabId, message: { type: 'cs:report', report: this.report(tab.url!, tabId) } });
-      if (message.type === 'bg:turnOff') {
-        const result = this.turnOff(message.settingId);
-        if (this.hangNextFlip) this.hangNextFlip = false;
-        else this.outbox.push({ tabId, message: { type: 'cs:flipped', result } });
-      }
       return { loadedAt: this.loadedAt.get(tabId) ?? 0 };
     }) as never;
+    // The run's click is injected: the request first, then the toggle script, which acknowledges.
+    let request: unknown;
+    (fakeBrowser as unknown as { scripting: object }).scripting = {
+      executeScript: vi.fn(async ({ target: { tabId }, args, files }: Injection) => {
+        if (!this.answering) throw new Error('Cannot access contents of the page.');
+        if (args) request = args[1];
+        if (files?.[0] !== '/page-toggle.js') return [{ frameId: 0, result: undefined }];
+        const result = this.turnOff(request as string);
+        if (this.hangNextFlip) this.hangNextFlip = false;
+        else this.outbox.push({ tabId, message: { type: 'cs:flipped', result } });
+        return [{ frameId: 0, result: { loadedAt: this.loadedAt.get(tabId) ?? 0 } }];
+      }),
+    };
   }
 
   /** A page load in a tab: the content script will report it. */

@@ -482,7 +482,7 @@ describe('messages', () => {
     await send({ ...load, report: { ...load.report, lang: 'de' } }, linkedin.sender(tab!.id!, url));
     const label = 'Ihre Daten zum Schulen von KI-Modellen verwenden, um Inhalte zu erstellen';
     expect(injected).toEqual([
-      { tabId: tab!.id, func: expect.any(Function), args: [{ settingId: 'ai-training', label }] },
+      { tabId: tab!.id, func: expect.any(Function), args: ['untrainRequest', { settingId: 'ai-training', label }] },
       { tabId: tab!.id, files: ['/page-guide.js'] },
     ]);
     await send(linkedin.loadMessage({ url }), linkedin.sender(tab!.id!, url));

@@ -4,7 +4,7 @@ import { dismissGuide, type GuideKey, showGuide } from '../../../src/linkedin/gu
 import { inScope } from '../../../src/linkedin/scope';
 import { BgToCs, CsAck, CsToBg } from '../../../src/protocol/channels';
 import { parseBgToCs } from '../../../src/protocol/guards';
-import { aiCard, fakeResourceTiming, loadFixture, saveUrl, spyClicks, stubNavigationStatus } from './pages';
+import { aiCard, loadFixture, spyClicks, stubNavigationStatus } from './pages';
 
 const AI = 'https://www.linkedin.com/mypreferences/d/settings/data-for-ai-improvement';
 const AI_GUIDE = { settingId: 'ai-training', label: 'Use my data for training content creation AI models' };
@@ -13,7 +13,6 @@ const SELF = 'untrain-extension-id';
 const t = (key: GuideKey, substitution?: string) => (substitution ? `${key}(${substitution})` : key);
 /** The acknowledgement names the document by its load time. */
 const ack = () => ({ loadedAt: Math.round(document.defaultView!.performance.timeOrigin) });
-const aiSwitch = () => document.querySelector<HTMLInputElement>('input[role="switch"]')!;
 
 /** A session on the test document with a recording `send` that answers like the background. */
 function session(reply: () => Promise<unknown> = async () => ({})) {
@@ -139,77 +138,6 @@ describe('answer (bg → cs): an acknowledgement at once, the result as a messag
       type: 'cs:report',
       report: { url: AI, page: 'settings', settings: [{ settingId: 'ai-training', state: 'on' }] },
     });
-  });
-
-  it('bg:turnOff: acknowledged at once, then cs:flipped with the result', async () => {
-    loadFixture('already-private.html', AI);
-    const { answer, send, sent } = session();
-    expect(answer({ type: 'bg:turnOff', settingId: 'ai-training' }, SELF, SELF)).toEqual(ack());
-    await vi.waitFor(() => expect(send).toHaveBeenCalledTimes(1));
-    expect(sent()).toEqual([{ type: 'cs:flipped', result: { settingId: 'ai-training', outcome: 'already-private' } }]);
-    expect(CsToBg.safeParse(sent()[0]).success).toBe(true);
-  });
-
-  it('a second bg:turnOff for the same setting while the first is under way joins it: one click', async () => {
-    vi.useFakeTimers();
-    const doc = loadFixture('ai-training.en.html', AI);
-    const timing = fakeResourceTiming();
-    doc.querySelector('main')!.addEventListener('change', () => {
-      aiSwitch().setAttribute('aria-checked', String(aiSwitch().checked));
-      setTimeout(() => timing.answer(saveUrl('allowDataForGenerativeAI')), 1300);
-    });
-    const clicks = spyClicks();
-    const { answer, sent } = session();
-    const turnOff = { type: 'bg:turnOff', settingId: 'ai-training' };
-    expect(answer(turnOff, SELF, SELF)).toEqual(ack());
-    await vi.advanceTimersByTimeAsync(600);
-    // The background retries (a lost acknowledgement, a woken worker) while the save is in flight.
-    expect(answer(turnOff, SELF, SELF)).toEqual(ack());
-    await vi.advanceTimersByTimeAsync(3000);
-    expect(clicks()).toEqual([aiSwitch()]);
-    const changed = { type: 'cs:flipped', result: { settingId: 'ai-training', outcome: 'changed' } };
-    expect(sent()).toEqual([changed, changed]);
-    // Once it is over, a new request starts afresh, finds the switch private and clicks nothing.
-    answer(turnOff, SELF, SELF);
-    await vi.advanceTimersByTimeAsync(100);
-    expect(clicks()).toHaveLength(1);
-    expect(sent().at(-1)).toEqual({
-      type: 'cs:flipped',
-      result: { settingId: 'ai-training', outcome: 'already-private' },
-    });
-  });
-
-  it('bg:turnOff for two settings of one page: each switch clicked once', async () => {
-    const doc = loadFixture(
-      'linkedin-promotions.html',
-      'https://www.linkedin.com/mypreferences/d/settings/linkedin-promotions',
-    );
-    doc.getElementById('ember702')!.setAttribute('aria-checked', 'true');
-    (doc.getElementById('ember702') as HTMLInputElement).checked = true;
-    const timing = fakeResourceTiming();
-    doc.querySelector('main')!.addEventListener('change', (event) => {
-      const input = event.target as HTMLInputElement;
-      input.setAttribute('aria-checked', String(input.checked));
-      setTimeout(() => timing.answer(saveUrl(input.getAttribute('aria-labelledby')!)), 5);
-    });
-    const clicks = spyClicks();
-    const { answer, sent } = session();
-    answer({ type: 'bg:turnOff', settingId: 'linkedin-promotions' }, SELF, SELF);
-    answer({ type: 'bg:turnOff', settingId: 'promotions-email-tips' }, SELF, SELF);
-    await vi.waitFor(() => expect(sent()).toHaveLength(2), { timeout: 2000 });
-    expect(
-      clicks()
-        .map((el) => el.id)
-        .sort(),
-    ).toEqual(['ember701', 'ember702']);
-    expect(sent().map((m) => m.type === 'cs:flipped' && m.result.outcome)).toEqual(['changed', 'changed']);
-  });
-
-  it('a failed send of the result is swallowed (the worker may be gone; the watchdog recovers)', async () => {
-    loadFixture('already-private.html', AI);
-    const { answer, send } = session(() => Promise.reject(new Error('Could not establish connection')));
-    expect(answer({ type: 'bg:turnOff', settingId: 'ai-training' }, SELF, SELF)).toEqual(ack());
-    await vi.waitFor(() => expect(send).toHaveBeenCalledTimes(1));
   });
 });
 

@@ -68,7 +68,7 @@ describe('the content script guards agree with the schemas on random messages', 
 
   it('generates every kind of message the content script must accept', () => {
     const accepted = new Set(samples.map((s) => BgToCs.safeParse(s)).flatMap((r) => (r.success ? [r.data.type] : [])));
-    expect([...accepted].sort()).toEqual(['bg:observe', 'bg:ping', 'bg:turnOff']);
+    expect([...accepted].sort()).toEqual(['bg:observe', 'bg:ping']);
   });
 
   it('BgToCs: same verdict and the same data for every sample', () => {

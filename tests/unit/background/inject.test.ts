@@ -1,0 +1,98 @@
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { fakeBrowser } from 'wxt/testing';
+import pageGuide from '../../../entrypoints/page-guide';
+import pageToggle from '../../../entrypoints/page-toggle';
+import { GUIDE_SCRIPT, injectInto, TOGGLE_SCRIPT } from '../../../src/background/inject';
+import { dismissGuide } from '../../../src/linkedin/guide';
+import { loadFixture, spyClicks, spyShadowRoots } from '../linkedin/pages';
+import { stubBrowserBasics } from './fake-linkedin';
+
+const AI = 'https://www.linkedin.com/mypreferences/d/settings/data-for-ai-improvement';
+const LABEL = 'Use my data for training content creation AI models';
+const SCRIPTS: Record<string, { main(): unknown }> = { [GUIDE_SCRIPT]: pageGuide, [TOGGLE_SCRIPT]: pageToggle };
+
+type Injection = { target: { tabId: number }; func?: (...args: unknown[]) => void; args?: unknown[]; files?: string[] };
+
+/**
+ * scripting.executeScript as the browser runs it in the tab's isolated world, which the test
+ * document stands for: a function with its arguments, or a built script's entrypoint.
+ */
+function isolatedWorld() {
+  const executeScript = vi.fn(async ({ func, args, files }: Injection) => {
+    if (func) return [{ frameId: 0, result: func(...(args ?? [])) }];
+    const script = SCRIPTS[files?.[0] ?? ''];
+    if (!script) throw new Error(`no such file: ${files}`);
+    return [{ frameId: 0, result: script.main() }];
+  });
+  (fakeBrowser as unknown as { scripting: object }).scripting = { executeScript };
+  return executeScript;
+}
+
+beforeEach(() => {
+  fakeBrowser.reset();
+  stubBrowserBasics();
+  fakeBrowser.i18n.getMessage = ((key: string, label?: string) => `${key}(${label})`) as never;
+  dismissGuide();
+});
+
+describe('injectInto: the guide for a guided visit', () => {
+  it('hands the request to the guide script, which highlights the switch and quotes the label', async () => {
+    loadFixture('ai-training.en.html', AI);
+    const roots = spyShadowRoots();
+    const executeScript = isolatedWorld();
+    expect(await injectInto(7, GUIDE_SCRIPT, { settingId: 'ai-training', label: LABEL })).toBe(true);
+    expect(executeScript.mock.calls.map(([call]) => call.target)).toEqual([
+      { tabId: 7, frameIds: [0] },
+      { tabId: 7, frameIds: [0] },
+    ]);
+    expect(roots().at(-1)?.querySelector('#b')?.textContent).toBe(`guide_found(${LABEL})`);
+    // The request is taken once: the script injected again shows nothing new.
+    expect(pageGuide.main()).toBe(false);
+  });
+
+  it('says false when the setting does not live on that page', async () => {
+    loadFixture('ai-training.en.html', 'https://www.linkedin.com/mypreferences/d/settings/ads-by-age');
+    isolatedWorld();
+    expect(await injectInto(7, GUIDE_SCRIPT, { settingId: 'research', label: 'Research' })).toBe(false);
+    expect(document.querySelector('untrain-guide')).toBeNull();
+  });
+
+  it('resolves undefined when the tab cannot be scripted (closed, or no longer a settings page)', async () => {
+    (fakeBrowser as unknown as { scripting: object }).scripting = {
+      executeScript: vi.fn(async () => {
+        throw new Error('Cannot access contents of the page.');
+      }),
+    };
+    expect(await injectInto(7, GUIDE_SCRIPT, { settingId: 'ai-training', label: LABEL })).toBeUndefined();
+  });
+});
+
+describe('injectInto: the click of a run', () => {
+  const sent = () => vi.mocked(fakeBrowser.runtime.sendMessage).mock.calls.map(([message]) => message);
+  beforeEach(() => {
+    fakeBrowser.runtime.sendMessage = vi.fn(async () => undefined) as never;
+  });
+
+  it('acknowledges at once with the document, then sends cs:flipped with the result', async () => {
+    loadFixture('already-private.html', AI);
+    isolatedWorld();
+    expect(await injectInto(7, TOGGLE_SCRIPT, 'ai-training')).toEqual({
+      loadedAt: Math.round(performance.timeOrigin),
+    });
+    await vi.waitFor(() => expect(sent()).toHaveLength(1));
+    expect(sent()[0]).toEqual({ type: 'cs:flipped', result: { settingId: 'ai-training', outcome: 'already-private' } });
+  });
+
+  it('clicks nothing and gives no acknowledgement outside the settings area, or without a request', async () => {
+    loadFixture('ai-training.en.html', 'https://www.linkedin.com/feed/');
+    const clicks = spyClicks();
+    // The feed is out of the settings area even with a switch on it.
+    isolatedWorld();
+    expect(await injectInto(7, TOGGLE_SCRIPT, 'ai-training')).toBeUndefined();
+    loadFixture('ai-training.en.html', AI);
+    expect(pageToggle.main()).toBeUndefined();
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    expect(clicks()).toEqual([]);
+    expect(sent()).toEqual([]);
+  });
+});
