@@ -114,7 +114,8 @@ const world = globalThis as typeof globalThis & { untrainFlips?: Map<string, Pro
  * already under way joins it: one click, and each request gets the result.
  */
 export function flipOnce(doc: Document, settingId: string, send: (message: CsToBg) => Promise<unknown>): void {
-  const flips = (world.untrainFlips ??= new Map<string, Promise<FlipResult>>());
+  world.untrainFlips ??= new Map();
+  const flips = world.untrainFlips;
   let flip = flips.get(settingId);
   if (!flip) {
     flip = flipToPrivate(doc, settingId).finally(() => flips.delete(settingId));
