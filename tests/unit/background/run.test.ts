@@ -30,8 +30,11 @@ async function bootWorker() {
   await idle();
 }
 
-/** Let the worker finish what it is doing (storage and messages are promise-based). */
-const idle = () => new Promise((resolve) => setTimeout(resolve, 15));
+/**
+ * Let the worker finish what it is doing. Storage and messages are promise-based, so one turn of
+ * the event loop settles them; the clock does not move (a timer due now, such as the first probe, runs).
+ */
+const idle = () => vi.advanceTimersByTimeAsync(0);
 
 async function send(message: unknown, sender: object) {
   const answers = await fakeBrowser.runtime.onMessage.trigger(message, sender as never);
@@ -54,7 +57,8 @@ async function deliverLoad() {
 afterEach(() => vi.useRealTimers());
 
 beforeEach(async () => {
-  vi.useFakeTimers({ toFake: ['Date'] });
+  // Fake time only: the worker's timers (the load probes) and clock never wait on the machine's.
+  vi.useFakeTimers({ toFake: ['Date', 'setTimeout', 'clearTimeout', 'setInterval', 'clearInterval'] });
   fakeBrowser.reset();
   stubBrowserBasics();
   linkedin = new FakeLinkedIn();
@@ -237,21 +241,16 @@ describe('one-click run', () => {
   });
 
   it('a stalled page is reloaded by the watchdog, then given up as unknown', async () => {
-    vi.useFakeTimers({ toFake: ['Date'] });
-    try {
-      linkedin.answering = false;
-      await send({ type: 'ui:startRun' }, ownPage());
-      for (let i = 0; i < 2; i++) {
-        vi.setSystemTime(Date.now() + 30_000);
-        await fakeBrowser.alarms.onAlarm.trigger({ name: 'run-watchdog', scheduledTime: Date.now() });
-        await idle();
-      }
-      const run = (await read('run'))!;
-      expect(run.results[0]).toMatchObject({ outcome: 'unknown', code: 'page-silent' });
-      expect(run.cursor).toBe(1);
-    } finally {
-      vi.useRealTimers();
+    linkedin.answering = false;
+    await send({ type: 'ui:startRun' }, ownPage());
+    for (let i = 0; i < 2; i++) {
+      vi.setSystemTime(Date.now() + 30_000);
+      await fakeBrowser.alarms.onAlarm.trigger({ name: 'run-watchdog', scheduledTime: Date.now() });
+      await idle();
     }
+    const run = (await read('run'))!;
+    expect(run.results[0]).toMatchObject({ outcome: 'unknown', code: 'page-silent' });
+    expect(run.cursor).toBe(1);
   });
 });
 
@@ -400,20 +399,15 @@ describe('run lifecycle', () => {
     linkedin.outbox = [];
     linkedin.answering = false;
     const { tabId } = (await read('run'))!;
-    vi.useFakeTimers({ toFake: ['setTimeout'] });
-    try {
-      const probed = fakeBrowser.tabs.onUpdated.trigger(
-        tabId!,
-        { status: 'complete' },
-        (await fakeBrowser.tabs.get(tabId!)) as never,
-      );
-      await vi.advanceTimersByTimeAsync(PROBE_DELAYS_MS.reduce((a, b) => a + b) - 1);
-      expect((await read('run'))!.results[0]!.outcome).toBe('pending');
-      await vi.advanceTimersByTimeAsync(1);
-      await probed;
-    } finally {
-      vi.useRealTimers();
-    }
+    const probed = fakeBrowser.tabs.onUpdated.trigger(
+      tabId!,
+      { status: 'complete' },
+      (await fakeBrowser.tabs.get(tabId!)) as never,
+    );
+    await vi.advanceTimersByTimeAsync(PROBE_DELAYS_MS.reduce((a, b) => a + b) - 1);
+    expect((await read('run'))!.results[0]!.outcome).toBe('pending');
+    await vi.advanceTimersByTimeAsync(1);
+    await probed;
     await idle();
     expect((await read('run'))!.results[0]).toMatchObject({ outcome: 'unknown', code: 'no-connection' });
     expect((await read('run'))!.cursor).toBe(1);
