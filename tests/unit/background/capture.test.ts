@@ -1,4 +1,4 @@
-import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing';
 import { captureSetting } from '../../../src/background/capture';
 import { handleMessage } from '../../../src/background/router';
@@ -24,7 +24,11 @@ function captureScript(runFrom = 0, reply: () => unknown = () => capture) {
   };
 }
 
+afterEach(() => vi.useRealTimers());
+
 beforeEach(() => {
+  // The capture retries on a timer and gives up by the clock: both fake, so no test waits for them.
+  vi.useFakeTimers({ toFake: ['Date', 'setTimeout', 'clearTimeout'] });
   fakeBrowser.reset();
   stubBrowserBasics();
   capture = captureFixture(fixture('ai-training.en.html'), AI).capture;
@@ -35,9 +39,12 @@ describe('capturing a setting’s page', () => {
   it('opens it in a background tab, injects the capture script until the page lets it, keeps the capture and closes the tab', async () => {
     captureScript(2);
     const create = vi.spyOn(fakeBrowser.tabs, 'create');
-    expect(await handleMessage({ type: 'ui:captureSetting', settingId: 'ai-training' }, ownPage())).toEqual({
-      captured: true,
-    });
+    const answer = handleMessage({ type: 'ui:captureSetting', settingId: 'ai-training' }, ownPage());
+    // Refused twice, then tried again a quarter of a second later each time.
+    await vi.advanceTimersByTimeAsync(499);
+    expect(injected).toHaveLength(2);
+    await vi.advanceTimersByTimeAsync(1);
+    expect(await answer).toEqual({ captured: true });
     expect(injected).toHaveLength(3);
     expect(injected[0]!.files).toEqual(['/page-capture.js']);
     expect(await read('capture')).toEqual(capture);
@@ -50,8 +57,11 @@ describe('capturing a setting’s page', () => {
 
   it('stores nothing when the script returns no valid capture, and gives up after its time', async () => {
     captureScript(0, () => ({ ...capture, path: '/mypreferences/d/settings/x?token=1' }));
-    expect(await captureSetting('ai-training', 300)).toEqual({ captured: false });
-    expect(injected.length).toBeGreaterThan(0);
+    const answer = captureSetting('ai-training', 300);
+    // Tried at 0 and 250 ms; at 500 ms its time is up.
+    await vi.advanceTimersByTimeAsync(500);
+    expect(await answer).toEqual({ captured: false });
+    expect(injected).toHaveLength(2);
     expect(await read('capture')).toBeNull();
     expect(await tabsAt(AI)).toEqual([]);
     expect(await tabsAt(fakeBrowser.runtime.getURL('/capture.html'))).toEqual([]);
