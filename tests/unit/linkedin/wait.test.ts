@@ -1,10 +1,17 @@
-import { describe, expect, it, vi } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { waitForPage } from '../../../src/linkedin/detect';
 import { CHECK_GAP_MS, waitFor } from '../../../src/linkedin/wait';
 import { aiCard, loadFixture } from './pages';
 
 const AI = 'https://www.linkedin.com/mypreferences/d/settings/data-for-ai-improvement';
 const PARTNERS = 'https://www.linkedin.com/mypreferences/d/settings/share-data-with-select-partners';
+
+// Fake time: the timeout, the gap between checks (setTimeout against performance.now()) and the
+// test's own renders. Mutation records still come as real microtasks, which advancing time runs.
+beforeEach(() => {
+  vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'setInterval', 'clearInterval', 'performance', 'Date'] });
+});
+afterEach(() => vi.useRealTimers());
 
 describe('waitForPage', () => {
   it('answers as soon as the app renders the switch, and stops observing', async () => {
@@ -13,7 +20,9 @@ describe('waitForPage', () => {
     const observe = vi.spyOn(MutationObserver.prototype, 'observe');
     // The timeout is far beyond the test's own: only the render can have answered it.
     setTimeout(() => doc.querySelector('#settings-card')!.replaceWith(aiCard()), 20);
-    const report = await waitForPage(doc, { timeoutMs: 60_000 });
+    const done = waitForPage(doc, { timeoutMs: 60_000 });
+    await vi.advanceTimersByTimeAsync(20 + CHECK_GAP_MS);
+    const report = await done;
     expect(report.settings).toMatchObject([{ settingId: 'ai-training', state: 'on', evidence: { matchedBy: 'hook' } }]);
     expect(observe).toHaveBeenCalledWith(doc, {
       childList: true,
@@ -30,10 +39,11 @@ describe('waitForPage', () => {
     const done = waitForPage(doc, { timeoutMs: 5000 });
     for (let step = 0; step < 3; step++) {
       doc.body.append(doc.createElement('div'));
-      await new Promise((r) => setTimeout(r, CHECK_GAP_MS + 10));
+      await vi.advanceTimersByTimeAsync(CHECK_GAP_MS + 10);
     }
     expect(scans).not.toHaveBeenCalled();
     doc.querySelector('#settings-card')!.replaceWith(aiCard());
+    await vi.advanceTimersByTimeAsync(CHECK_GAP_MS);
     expect((await done).settings[0]!.state).toBe('on');
     expect(scans).toHaveBeenCalled();
   });
@@ -51,7 +61,9 @@ describe('waitForPage', () => {
   });
 
   it('gives up after the bound: a page that never finishes loading is unknown', async () => {
-    const report = await waitForPage(loadFixture('loading.html', AI), { timeoutMs: 30 });
+    const done = waitForPage(loadFixture('loading.html', AI), { timeoutMs: 30 });
+    await vi.advanceTimersByTimeAsync(30);
+    const report = await done;
     expect(report.settings[0]).toMatchObject({
       state: 'unknown',
       evidence: { detail: expect.stringMatching(/not rendered$/) },
@@ -59,7 +71,9 @@ describe('waitForPage', () => {
   });
 
   it('gives up after the bound: a loaded page without the switch or a notice is unknown "no-switch"', async () => {
-    const report = await waitForPage(loadFixture('no-switch.html', AI), { timeoutMs: 30 });
+    const done = waitForPage(loadFixture('no-switch.html', AI), { timeoutMs: 30 });
+    await vi.advanceTimersByTimeAsync(30);
+    const report = await done;
     expect(report.settings[0]).toMatchObject({ state: 'unknown', evidence: { code: 'no-switch' } });
   });
 
@@ -72,9 +86,10 @@ describe('waitForPage', () => {
 
   it('keeps waiting when the heading rendered before the switch, and reads the switch', async () => {
     const doc = loadFixture('no-switch.html', AI);
-    const timer = setTimeout(() => doc.querySelector('main section')!.replaceWith(aiCard()), 20);
-    const report = await waitForPage(doc, { timeoutMs: 2000 });
-    clearTimeout(timer);
+    setTimeout(() => doc.querySelector('main section')!.replaceWith(aiCard()), 20);
+    const done = waitForPage(doc, { timeoutMs: 2000 });
+    await vi.advanceTimersByTimeAsync(20 + CHECK_GAP_MS);
+    const report = await done;
     expect(report.settings[0]!.state).toBe('on');
   });
 
@@ -96,13 +111,13 @@ describe('waitFor', () => {
     const done = waitFor(document, check, { timeoutMs: 6 * CHECK_GAP_MS });
     document.body.setAttribute('data-x', '1');
     busy.className = 'artdeco-card';
-    await new Promise((r) => setTimeout(r, 2 * CHECK_GAP_MS));
+    await vi.advanceTimersByTimeAsync(2 * CHECK_GAP_MS);
     expect(check).toHaveBeenCalledTimes(1);
     busy.setAttribute('aria-busy', 'false');
-    await new Promise((r) => setTimeout(r, 2 * CHECK_GAP_MS));
+    await vi.advanceTimersByTimeAsync(2 * CHECK_GAP_MS);
     expect(check).toHaveBeenCalledTimes(2);
     busy.firstElementChild!.remove();
-    await new Promise((r) => setTimeout(r, 2 * CHECK_GAP_MS));
+    await vi.advanceTimersByTimeAsync(2 * CHECK_GAP_MS);
     expect(check).toHaveBeenCalledTimes(3);
     expect(await done).toBeUndefined();
   });
@@ -111,18 +126,19 @@ describe('waitFor', () => {
     let added = 0;
     const check = vi.fn(() => (added === 40 ? 'rendered' : undefined));
     const done = waitFor(document, check, { timeoutMs: 5000 });
-    const started = performance.now();
-    await new Promise<void>((end) => {
-      const timer = setInterval(() => {
-        document.body.append(document.createElement('div'));
-        if (++added === 40) end(clearInterval(timer));
-      }, 3);
-    });
-    const span = performance.now() - started;
+    // An addition every 3 ms, the last (the 40th) at 120 ms.
+    const timer = setInterval(() => {
+      document.body.append(document.createElement('div'));
+      if (++added === 40) clearInterval(timer);
+    }, 3);
+    await vi.advanceTimersByTimeAsync(40 * 3);
+    expect(added).toBe(40);
+    // Checked at 0, 50 and 100 ms: the last addition is not read before its gap is over.
+    expect(check).toHaveBeenCalledTimes(3);
+    await vi.advanceTimersByTimeAsync(3 * CHECK_GAP_MS - 40 * 3);
     expect(await done).toBe('rendered');
-    // 40 additions; without the gap that would be 40 checks.
-    expect(check.mock.calls.length).toBeLessThanOrEqual(2 + Math.ceil(span / CHECK_GAP_MS));
-    expect(check.mock.calls.length).toBeGreaterThanOrEqual(2);
+    // 40 additions; without the gap that would be 40 checks. Once more at 150 ms, after the last one.
+    expect(check).toHaveBeenCalledTimes(4);
   });
 
   it('stops at once when aborted', async () => {
