@@ -1,16 +1,21 @@
 import { PAGE_SETTINGS, PAGE_TEXTS } from 'virtual:untrain/page-catalogue';
-import { describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { NOT_AVAILABLE } from '../../../src/catalogue/page-texts';
 import { SETTINGS } from '../../../src/catalogue/settings';
 import { detectPage } from '../../../src/linkedin/detect';
 import { settingsAtAddress } from '../../../src/linkedin/match';
 import { flipToPrivate } from '../../../src/linkedin/toggle';
 import { pathOf } from '../../../src/protocol/address';
-import { behaveLikeLinkedIn, FAST, loadPage, renderSettingsPage, spyClicks } from './pages';
+import { behaveLikeLinkedIn, FAKE_TIME, FAST, loadPage, renderSettingsPage, settled, spyClicks } from './pages';
 
 // Every catalogued setting × {on, off}, on its page rendered from the shared settings-page fixture
 // together with the other settings that live on the same page. A new catalogue record is covered here
 // without edits.
+beforeEach(() => {
+  vi.useFakeTimers(FAKE_TIME);
+});
+afterEach(() => vi.useRealTimers());
+
 const cases = SETTINGS.map((setting) => ({
   setting,
   onPage: SETTINGS.filter((s) => pathOf(s.url) === pathOf(setting.url)),
@@ -59,7 +64,7 @@ describe.each(cases)('$setting.id', ({ setting, onPage }) => {
 
     behaveLikeLinkedIn(doc);
     const clicks = spyClicks();
-    expect(await flipToPrivate(doc, setting.id, FAST)).toEqual({ settingId: setting.id, outcome: 'changed' });
+    expect(await settled(flipToPrivate(doc, setting.id, FAST))).toEqual({ settingId: setting.id, outcome: 'changed' });
     expect(clicks()).toEqual([switchFor(doc, setting.id)]);
     expect(detectPage(doc).settings.find((s) => s.settingId === setting.id)?.state).toBe('off');
     for (const other of onPage.filter((s) => s !== setting))
@@ -97,7 +102,7 @@ describe.each(cases)('$setting.id', ({ setting, onPage }) => {
     expect(observed).toMatchObject({ state: 'on', evidence: { matchedBy: 'label' } });
     behaveLikeLinkedIn(doc);
     const clicks = spyClicks();
-    expect((await flipToPrivate(doc, setting.id, FAST)).outcome).toBe('changed');
+    expect((await settled(flipToPrivate(doc, setting.id, FAST))).outcome).toBe('changed');
     expect(clicks()).toHaveLength(1);
     expect(clicks()[0]!.getAttribute('aria-labelledby')).toContain(setting.hooks[0]!.value);
   });

@@ -1,7 +1,7 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { detectPage } from '../../../src/linkedin/detect';
 import { flipToPrivate } from '../../../src/linkedin/toggle';
-import { behaveLikeLinkedIn, FAST, loadFixture, spyClicks } from './pages';
+import { behaveLikeLinkedIn, FAKE_TIME, FAST, loadFixture, settled, spyClicks } from './pages';
 
 // Drift, error pages, loading cards, shadow roots and frames: tests/unit/linkedin/drift.test.ts.
 
@@ -12,7 +12,11 @@ const PROMOTIONS = 'https://www.linkedin.com/mypreferences/d/settings/linkedin-p
 const PARTNERS = 'https://www.linkedin.com/mypreferences/d/settings/share-data-with-select-partners';
 const aiSwitch = () => document.querySelector<HTMLInputElement>('input[role="switch"]')!;
 
+beforeEach(() => {
+  vi.useFakeTimers(FAKE_TIME);
+});
 afterEach(() => {
+  vi.useRealTimers();
   localStorage.clear();
   document.cookie = 'liap=; expires=Thu, 01 Jan 1970 00:00:00 GMT';
 });
@@ -49,7 +53,10 @@ describe('the AI-training page in four languages', () => {
       expect(detectPage(doc).settings[0]).toMatchObject({ state: 'on', evidence: { matchedBy: 'label' } });
       behaveLikeLinkedIn(doc);
       const clicks = spyClicks();
-      expect(await flipToPrivate(doc, 'ai-training', FAST)).toEqual({ settingId: 'ai-training', outcome: 'changed' });
+      expect(await settled(flipToPrivate(doc, 'ai-training', FAST))).toEqual({
+        settingId: 'ai-training',
+        outcome: 'changed',
+      });
       expect(clicks()).toEqual([aiSwitch()]);
     },
   );
@@ -98,7 +105,7 @@ describe('signed out', () => {
     expect(report).toMatchObject({ page: 'logged-out', settings: [], problem: 'signed-out' });
     expect(report.reason).toMatch(/^sign-in page \(\/(login|authwall)\) with a sign-in form$/);
     const clicks = spyClicks();
-    expect((await flipToPrivate(doc, 'ai-training', FAST)).outcome).toBe('refused');
+    expect((await settled(flipToPrivate(doc, 'ai-training', FAST))).outcome).toBe('refused');
     expect(clicks()).toEqual([]);
   });
 
@@ -137,7 +144,7 @@ describe('nasty pages', () => {
     const doc = loadFixture('already-private.html', AI);
     expect(detectPage(doc).settings[0]!.state).toBe('off');
     const clicks = spyClicks();
-    expect(await flipToPrivate(doc, 'ai-training', FAST)).toEqual({
+    expect(await settled(flipToPrivate(doc, 'ai-training', FAST))).toEqual({
       settingId: 'ai-training',
       outcome: 'already-private',
     });
@@ -225,7 +232,7 @@ describe('nasty pages', () => {
     });
     behaveLikeLinkedIn(doc);
     const clicks = spyClicks();
-    expect((await flipToPrivate(doc, 'ai-training', FAST)).outcome).toBe('changed');
+    expect((await settled(flipToPrivate(doc, 'ai-training', FAST))).outcome).toBe('changed');
     expect(clicks()).toEqual([aiSwitch()]);
   });
 
@@ -244,7 +251,7 @@ describe('nasty pages', () => {
       },
     ]);
     const clicks = spyClicks();
-    expect(await flipToPrivate(doc, 'ads-by-age', FAST)).toEqual({
+    expect(await settled(flipToPrivate(doc, 'ads-by-age', FAST))).toEqual({
       settingId: 'ads-by-age',
       outcome: 'refused',
       code: 'not-identified',
@@ -264,7 +271,7 @@ describe('nasty pages', () => {
     doc.getElementById('other')!.append(row);
     expect(detectPage(doc).settings[0]).toMatchObject({ state: 'unknown', evidence: { code: 'unidentified-switch' } });
     const clicks = spyClicks();
-    expect((await flipToPrivate(doc, 'ads-by-age', FAST)).outcome).toBe('refused');
+    expect((await settled(flipToPrivate(doc, 'ads-by-age', FAST))).outcome).toBe('refused');
     expect(clicks()).toEqual([]);
   });
 
@@ -276,7 +283,7 @@ describe('nasty pages', () => {
     ]);
     behaveLikeLinkedIn(doc);
     const clicks = spyClicks();
-    expect((await flipToPrivate(doc, 'linkedin-promotions', FAST)).outcome).toBe('changed');
+    expect((await settled(flipToPrivate(doc, 'linkedin-promotions', FAST))).outcome).toBe('changed');
     expect((await flipToPrivate(doc, 'promotions-email-tips', FAST)).outcome).toBe('already-private');
     expect(clicks()).toEqual([doc.getElementById('ember701')]);
   });
@@ -306,7 +313,7 @@ describe('nasty pages', () => {
       ]);
       behaveLikeLinkedIn(doc);
       const clicks = spyClicks();
-      expect((await flipToPrivate(doc, 'ads-by-gender', FAST)).outcome).toBe('changed');
+      expect((await settled(flipToPrivate(doc, 'ads-by-gender', FAST))).outcome).toBe('changed');
       expect(clicks()).toEqual([doc.getElementById('ember601')]);
       expect(doc.getElementById('ember602')).toHaveProperty('checked', true);
     });
@@ -325,7 +332,7 @@ describe('nasty pages', () => {
       doc.getElementById('ember601')!.closest('.settings-toggle-row')!.remove();
       expect(detectPage(doc).settings[0]!.state).toBe('unknown');
       const clicks = spyClicks();
-      expect((await flipToPrivate(doc, 'ads-by-gender', FAST)).outcome).toBe('refused');
+      expect((await settled(flipToPrivate(doc, 'ads-by-gender', FAST))).outcome).toBe('refused');
       expect(clicks()).toEqual([]);
     });
 
@@ -345,7 +352,7 @@ describe('nasty pages', () => {
         },
       });
       const clicks = spyClicks();
-      expect((await flipToPrivate(doc, 'ads-by-gender', FAST)).outcome).toBe('refused');
+      expect((await settled(flipToPrivate(doc, 'ads-by-gender', FAST))).outcome).toBe('refused');
       expect(clicks()).toEqual([]);
     });
   });
@@ -374,7 +381,7 @@ describe('nasty pages', () => {
       },
     });
     const clicks = spyClicks();
-    expect(await flipToPrivate(doc, 'ai-training', FAST)).toEqual({
+    expect(await settled(flipToPrivate(doc, 'ai-training', FAST))).toEqual({
       settingId: 'ai-training',
       outcome: 'refused',
       code: 'states-disagree',

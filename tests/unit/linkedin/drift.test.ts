@@ -1,5 +1,5 @@
 import { PAGE_SETTINGS, SETTINGS_HUBS } from 'virtual:untrain/page-catalogue';
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { detectPage, waitForPage } from '../../../src/linkedin/detect';
 import { settingsAtAddress } from '../../../src/linkedin/match';
 import { flipToPrivate } from '../../../src/linkedin/toggle';
@@ -7,9 +7,11 @@ import {
   aiCard,
   attachDeclarativeShadowRoots,
   behaveLikeLinkedIn,
+  FAKE_TIME,
   FAST,
   fixture,
   loadFixture,
+  settled,
   spyClicks,
   stubNavigationStatus,
 } from './pages';
@@ -27,6 +29,9 @@ const ids = (settings: readonly { id: string }[]) => settings.map((s) => s.id);
 const summary = (report: ReturnType<typeof detectPage>) =>
   report.settings.map(({ settingId, state, evidence }) => [settingId, state, evidence.matchedBy, evidence.code]);
 
+beforeEach(() => {
+  vi.useFakeTimers(FAKE_TIME);
+});
 afterEach(() => vi.useRealTimers());
 
 describe('a setting is found by what it is, wherever it lives', () => {
@@ -38,7 +43,7 @@ describe('a setting is found by what it is, wherever it lives', () => {
     expect(summary(report)).toEqual([['ai-training', 'on', 'hook', undefined]]);
     behaveLikeLinkedIn(doc);
     const clicks = spyClicks();
-    expect((await flipToPrivate(doc, 'ai-training', FAST)).outcome).toBe('changed');
+    expect((await settled(flipToPrivate(doc, 'ai-training', FAST))).outcome).toBe('changed');
     expect(clicks()).toEqual([aiSwitch()]);
     expect(detectPage(doc).settings[0]!.state).toBe('off');
   });
@@ -73,7 +78,7 @@ describe('a setting is found by what it is, wherever it lives', () => {
       expect(summary(detectPage(doc))).toEqual([['share-with-partners', 'on', 'hook', undefined]]);
       behaveLikeLinkedIn(doc);
       const clicks = spyClicks();
-      expect((await flipToPrivate(doc, 'share-with-partners', FAST)).outcome).toBe('changed');
+      expect((await settled(flipToPrivate(doc, 'share-with-partners', FAST))).outcome).toBe('changed');
       expect(clicks()).toEqual([doc.getElementById('ember812')]);
     });
 
@@ -250,7 +255,6 @@ describe('a switch in a card that is still loading is not read', () => {
   });
 
   it('waitForPage waits for the re-drawn switch and reports on, never off', async () => {
-    vi.useFakeTimers();
     const doc = loadFixture('busy-card.html', AI);
     const done = waitForPage(doc, { timeoutMs: 8000 });
     let settled = false;
@@ -264,7 +268,6 @@ describe('a switch in a card that is still loading is not read', () => {
   });
 
   it('when loading ends in place (attributes only), the bounded wait still reads on, never off', async () => {
-    vi.useFakeTimers();
     const doc = loadFixture('busy-card.html', AI);
     const done = waitForPage(doc, { timeoutMs: 3000 });
     await vi.advanceTimersByTimeAsync(500);
@@ -278,12 +281,11 @@ describe('a switch in a card that is still loading is not read', () => {
   });
 
   it('a bounded wait that ends while the card still loads reports unknown "loading"', async () => {
-    const report = await waitForPage(loadFixture('busy-card.html', AI), { timeoutMs: 30 });
+    const report = await settled(waitForPage(loadFixture('busy-card.html', AI), { timeoutMs: 30 }));
     expect(summary(report)).toEqual([['ai-training', 'unknown', 'hook', 'loading']]);
   });
 
   it('a flip does not take the default drawn in a loading card for the stored value', async () => {
-    vi.useFakeTimers();
     const doc = loadFixture('busy-card.html', AI);
     setTimeout(() => doc.getElementById('settings-card')!.replaceWith(loadedCard()), 500);
     behaveLikeLinkedIn(doc);
@@ -314,7 +316,10 @@ describe('a switch the engine cannot reach is unknown with evidence, never not-o
       },
     ]);
     const clicks = spyClicks();
-    expect(await flipToPrivate(doc, 'ai-training', FAST)).toMatchObject({ outcome: 'refused', code: 'not-identified' });
+    expect(await settled(flipToPrivate(doc, 'ai-training', FAST))).toMatchObject({
+      outcome: 'refused',
+      code: 'not-identified',
+    });
     expect(clicks()).toEqual([]);
   });
 
@@ -322,7 +327,7 @@ describe('a switch the engine cannot reach is unknown with evidence, never not-o
     const doc = loadFixture('frame-switch.html', AI);
     expect(summary(detectPage(doc))).toEqual([['ai-training', 'unknown', 'none', 'in-frame']]);
     const clicks = spyClicks();
-    expect((await flipToPrivate(doc, 'ai-training', FAST)).outcome).toBe('refused');
+    expect((await settled(flipToPrivate(doc, 'ai-training', FAST))).outcome).toBe('refused');
     expect(clicks()).toEqual([]);
   });
 });
@@ -332,7 +337,10 @@ describe('a member-written heading with the catalogued text never names an unrel
     const doc = loadFixture('member-heading.html', GROUPS);
     expect(detectPage(doc)).toMatchObject({ page: 'unknown', settings: [] });
     const clicks = spyClicks();
-    expect(await flipToPrivate(doc, 'ai-training', FAST)).toMatchObject({ outcome: 'refused', code: 'not-identified' });
+    expect(await settled(flipToPrivate(doc, 'ai-training', FAST))).toMatchObject({
+      outcome: 'refused',
+      code: 'not-identified',
+    });
     expect(clicks()).toEqual([]);
     expect(doc.getElementById('ember901')).toHaveProperty('checked', true);
     expect(doc.getElementById('ember902')).toHaveProperty('checked', true);
@@ -346,7 +354,7 @@ describe('a member-written heading with the catalogued text never names an unrel
     doc.querySelector('main section')!.append(groups);
     expect(summary(detectPage(doc))).toEqual([['ai-training', 'unknown', 'none', 'unidentified-switch']]);
     const clicks = spyClicks();
-    expect((await flipToPrivate(doc, 'ai-training', FAST)).outcome).toBe('refused');
+    expect((await settled(flipToPrivate(doc, 'ai-training', FAST))).outcome).toBe('refused');
     expect(clicks()).toEqual([]);
   });
 
@@ -367,14 +375,13 @@ describe('a member-written heading with the catalogued text never names an unrel
         '<li class="artdeco-list__item"><h3>Posts shared in your groups</h3><label><input id="ember904" type="checkbox" checked> Sharing</label></li>',
       );
     const clicks = spyClicks();
-    expect((await flipToPrivate(doc, 'share-with-partners', FAST)).outcome).toBe('refused');
+    expect((await settled(flipToPrivate(doc, 'share-with-partners', FAST))).outcome).toBe('refused');
     expect(clicks()).toEqual([]);
   });
 });
 
 describe('no switch and no notice', () => {
   it('waitForPage waits for the switch, then gives up with unknown "no-switch"', async () => {
-    vi.useFakeTimers();
     const done = waitForPage(loadFixture('no-switch.html', AI), { timeoutMs: 8000 });
     let settled = false;
     void done.then(() => (settled = true));

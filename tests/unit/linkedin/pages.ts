@@ -113,6 +113,23 @@ export function behaveLikeLinkedIn(doc: Document, { delayMs = 5, revert = false,
  */
 export const FAST = { timeoutMs: 200, saveCeilingMs: 40, savedSettleMs: 10, pollMs: 5 };
 
+/**
+ * What the page-engine tests fake: its timeouts and polls (setTimeout against Date and
+ * performance.now()) and the page's own timers. Mutation records stay real microtasks.
+ */
+export const FAKE_TIME = {
+  toFake: ['setTimeout', 'clearTimeout', 'setInterval', 'clearInterval', 'Date', 'performance'],
+} satisfies Parameters<typeof vi.useFakeTimers>[0];
+
+/**
+ * Run `work` to its end on fake time: every timer it and the page set fires in order, with the
+ * page's mutation records delivered in between. A wait that must end at once is awaited as is.
+ */
+export async function settled<T>(work: Promise<T>): Promise<T> {
+  await vi.runAllTimersAsync();
+  return work;
+}
+
 /** LinkedIn's save request for a switch (docs/sources.md §4). */
 export const saveUrl = (key: string) => `https://www.linkedin.com/mysettings-api/settingsApiSettings/${key}`;
 

@@ -1,12 +1,25 @@
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { flipToPrivate } from '../../../src/linkedin/toggle';
 import { pathOf } from '../../../src/protocol/address';
-import { behaveLikeLinkedIn, FAST, fakeResourceTiming, fixture, loadFixture, saveUrl, spyClicks } from './pages';
+import {
+  behaveLikeLinkedIn,
+  FAKE_TIME,
+  FAST,
+  fakeResourceTiming,
+  fixture,
+  loadFixture,
+  saveUrl,
+  settled,
+  spyClicks,
+} from './pages';
 
 const AI = 'https://www.linkedin.com/mypreferences/d/settings/data-for-ai-improvement';
 const SAVE = saveUrl('allowDataForGenerativeAI');
 const aiSwitch = () => document.querySelector<HTMLInputElement>('input[role="switch"]')!;
 
+beforeEach(() => {
+  vi.useFakeTimers(FAKE_TIME);
+});
 afterEach(() => {
   vi.useRealTimers();
   vi.unstubAllGlobals();
@@ -29,7 +42,7 @@ function debouncedSave(
   return timing;
 }
 
-/** Start a flip under fake timers; `at()` says when it settled (ms after the click), undefined while it runs. */
+/** Start a flip; `at()` says when it settled (ms after the click), undefined while it runs. */
 function startFlip(doc: Document, options: Parameters<typeof flipToPrivate>[2] = {}) {
   const clickedAt = Date.now();
   let settledAt: number | undefined;
@@ -39,7 +52,6 @@ function startFlip(doc: Document, options: Parameters<typeof flipToPrivate>[2] =
 
 describe('flipToPrivate lands the save before it returns', () => {
   it('a save sent 1.2 s after the click (debounced app): changed only once LinkedIn has answered it', async () => {
-    vi.useFakeTimers();
     const doc = loadFixture('ai-training.en.html', AI);
     const timing = debouncedSave(doc, { sendAfterMs: 1200 });
     const clicks = spyClicks();
@@ -57,7 +69,6 @@ describe('flipToPrivate lands the save before it returns', () => {
   });
 
   it('after a debounced save is answered, the new state must still hold savedSettleMs (a failed save is put back)', async () => {
-    vi.useFakeTimers();
     const doc = loadFixture('ai-training.en.html', AI);
     debouncedSave(doc, { sendAfterMs: 1200 });
     // The save failed: 50 ms after its answer LinkedIn puts the switch back on.
@@ -73,7 +84,6 @@ describe('flipToPrivate lands the save before it returns', () => {
   });
 
   it('with no save seen at all (API renamed), holds until the 5 s ceiling', async () => {
-    vi.useFakeTimers();
     const doc = loadFixture('ai-training.en.html', AI);
     fakeResourceTiming();
     behaveLikeLinkedIn(doc, { delayMs: 5 });
@@ -86,7 +96,6 @@ describe('flipToPrivate lands the save before it returns', () => {
   });
 
   it('another request finishing (a tracking beacon) is not the save: the ceiling holds', async () => {
-    vi.useFakeTimers();
     const doc = loadFixture('ai-training.en.html', AI);
     debouncedSave(doc, { sendAfterMs: 10, url: 'https://www.linkedin.com/li/track' });
     const { flip, at } = startFlip(doc);
@@ -97,7 +106,6 @@ describe('flipToPrivate lands the save before it returns', () => {
   });
 
   it('a save answered quickly leaves after the short settle, well before the ceiling', async () => {
-    vi.useFakeTimers();
     const doc = loadFixture('ai-training.en.html', AI);
     debouncedSave(doc, { sendAfterMs: 0, roundTripMs: 40 });
     const { flip, at } = startFlip(doc, { savedSettleMs: 150 });
@@ -108,7 +116,6 @@ describe('flipToPrivate lands the save before it returns', () => {
   });
 
   it('a save answered before the switch moved does not cut the settle short', async () => {
-    vi.useFakeTimers();
     const doc = loadFixture('ai-training.en.html', AI);
     const timing = fakeResourceTiming();
     aiSwitch().addEventListener('click', () => timing.answer(SAVE));
@@ -121,7 +128,6 @@ describe('flipToPrivate lands the save before it returns', () => {
   });
 
   it('still sees a revert that follows the answered save', async () => {
-    vi.useFakeTimers();
     const doc = loadFixture('ai-training.en.html', AI);
     behaveLikeLinkedIn(doc, { delayMs: 100, revert: true });
     const timing = fakeResourceTiming();
@@ -143,7 +149,10 @@ describe('flipToPrivate', () => {
     const doc = loadFixture('ai-training.en.html', AI);
     aiSwitch().setAttribute('aria-checked', 'true');
     behaveLikeLinkedIn(doc, { delayMs: 30 });
-    expect(await flipToPrivate(doc, 'ai-training', FAST)).toEqual({ settingId: 'ai-training', outcome: 'changed' });
+    expect(await settled(flipToPrivate(doc, 'ai-training', FAST))).toEqual({
+      settingId: 'ai-training',
+      outcome: 'changed',
+    });
     expect(aiSwitch().getAttribute('aria-checked')).toBe('false');
   });
 
@@ -151,7 +160,7 @@ describe('flipToPrivate', () => {
     const doc = loadFixture('ai-training.en.html', AI);
     behaveLikeLinkedIn(doc, { delayMs: 10, revert: true });
     const clicks = spyClicks();
-    expect(await flipToPrivate(doc, 'ai-training', { ...FAST, saveCeilingMs: 60 })).toEqual({
+    expect(await settled(flipToPrivate(doc, 'ai-training', { ...FAST, saveCeilingMs: 60 }))).toEqual({
       settingId: 'ai-training',
       outcome: 'did-not-change',
       code: 'put-back',
@@ -164,7 +173,7 @@ describe('flipToPrivate', () => {
   it('reports a click the page ignored', async () => {
     const doc = loadFixture('ai-training.en.html', AI);
     aiSwitch().addEventListener('click', (event) => event.preventDefault());
-    expect(await flipToPrivate(doc, 'ai-training', FAST)).toEqual({
+    expect(await settled(flipToPrivate(doc, 'ai-training', FAST))).toEqual({
       settingId: 'ai-training',
       outcome: 'did-not-change',
       code: 'no-effect',
@@ -176,7 +185,7 @@ describe('flipToPrivate', () => {
     const doc = loadFixture('ai-training.en.html', AI);
     behaveLikeLinkedIn(doc, { rerender: true });
     const before = aiSwitch();
-    expect((await flipToPrivate(doc, 'ai-training', FAST)).outcome).toBe('changed');
+    expect((await settled(flipToPrivate(doc, 'ai-training', FAST))).outcome).toBe('changed');
     expect(aiSwitch()).not.toBe(before);
   });
 
@@ -205,14 +214,14 @@ describe('flipToPrivate', () => {
     setTimeout(() => doc.querySelector('#settings-card')!.replaceWith(card), 20);
     behaveLikeLinkedIn(doc);
     const clicks = spyClicks();
-    expect((await flipToPrivate(doc, 'ai-training', { ...FAST, timeoutMs: 2000 })).outcome).toBe('changed');
+    expect((await settled(flipToPrivate(doc, 'ai-training', { ...FAST, timeoutMs: 2000 }))).outcome).toBe('changed');
     expect(clicks()).toEqual([aiSwitch()]);
   });
 
   it('refuses, after the bounded wait, a setting whose switch is not on this page', async () => {
     const doc = loadFixture('ai-training.en.html', AI);
     const clicks = spyClicks();
-    expect(await flipToPrivate(doc, 'ads-by-age', FAST)).toEqual({
+    expect(await settled(flipToPrivate(doc, 'ads-by-age', FAST))).toEqual({
       settingId: 'ads-by-age',
       outcome: 'refused',
       code: 'not-identified',
