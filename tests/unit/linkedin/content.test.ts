@@ -1,7 +1,8 @@
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { createSession, LOCATION_CHECK_MS, watchLocation } from '../../../src/linkedin/content';
 import { dismissGuide, type GuideKey, showGuide } from '../../../src/linkedin/guide';
 import { inScope } from '../../../src/linkedin/scope';
+import { CHECK_GAP_MS } from '../../../src/linkedin/wait';
 import { BgToCs, CsAck, CsToBg } from '../../../src/protocol/channels';
 import { parseBgToCs } from '../../../src/protocol/guards';
 import { aiCard, loadFixture, spyClicks, stubNavigationStatus } from './pages';
@@ -21,6 +22,18 @@ function session(reply: () => Promise<unknown> = async () => ({})) {
   const sent = () => send.mock.calls.map(([message]) => message);
   return { visit, answer, send, sent };
 }
+
+/**
+ * Let what the content script started settle: its promises and the page's mutation records run,
+ * the (fake) clock stays put. Anything that needs time is advanced explicitly.
+ */
+const flush = () => vi.advanceTimersByTimeAsync(0);
+
+// The engine's waits and the page's timers run on fake time. performance stays real: the benchmark
+// test reads real measures (the check gap then counts real milliseconds, at most CHECK_GAP_MS).
+beforeEach(() => {
+  vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'setInterval', 'clearInterval', 'Date'] });
+});
 
 afterEach(() => {
   dismissGuide();
@@ -107,7 +120,8 @@ describe('answer (bg → cs): an acknowledgement at once, the result as a messag
     ]) {
       expect(answer(message, SELF, SELF)).toBeUndefined();
     }
-    await new Promise((resolve) => setTimeout(resolve, 50));
+    // Whatever was started would run to its end here.
+    await vi.runAllTimersAsync();
     expect(send).not.toHaveBeenCalled();
     expect(clicks()).toEqual([]);
   });
@@ -123,7 +137,7 @@ describe('answer (bg → cs): an acknowledgement at once, the result as a messag
     const reply = answer({ type: 'bg:ping' }, SELF, SELF);
     expect(reply).toEqual(ack());
     expect(CsAck.safeParse(reply).success).toBe(true);
-    await new Promise((resolve) => setTimeout(resolve, 50));
+    await vi.runAllTimersAsync();
     expect(send).not.toHaveBeenCalled();
   });
 
@@ -132,7 +146,8 @@ describe('answer (bg → cs): an acknowledgement at once, the result as a messag
     const { answer, send, sent } = session();
     expect(answer({ type: 'bg:observe' }, SELF, SELF)).toEqual(ack());
     expect(send).not.toHaveBeenCalled();
-    await vi.waitFor(() => expect(send).toHaveBeenCalledTimes(1));
+    await flush();
+    expect(send).toHaveBeenCalledTimes(1);
     expect(CsToBg.safeParse(sent()[0]).success).toBe(true);
     expect(sent()[0]).toMatchObject({
       type: 'cs:report',
@@ -146,7 +161,8 @@ describe('visit (cs → bg on every page load and in-page navigation)', () => {
     const doc = loadFixture('ai-training.en.html', AI);
     const { visit, send, sent } = session(async () => ({ guide: AI_GUIDE }));
     visit();
-    await vi.waitFor(() => expect(send).toHaveBeenCalledTimes(1));
+    await flush();
+    expect(send).toHaveBeenCalledTimes(1);
     expect(CsToBg.safeParse(sent()[0]).success).toBe(true);
     expect(sent()[0]).toMatchObject({ type: 'cs:report', report: { page: 'settings', settings: [{ state: 'on' }] } });
     // A guide is the background's to inject (entrypoints/page-guide.ts), never the reply's to ask for.
@@ -158,7 +174,8 @@ describe('visit (cs → bg on every page load and in-page navigation)', () => {
     loadFixture('something-went-wrong.html', AI);
     const wrong = session();
     wrong.visit();
-    await vi.waitFor(() => expect(wrong.send).toHaveBeenCalled());
+    await flush();
+    expect(wrong.send).toHaveBeenCalled();
     expect(wrong.sent()[0]).toMatchObject({
       report: { page: 'error', problem: 'error-page', settings: [{ state: 'unknown' }] },
     });
@@ -170,7 +187,8 @@ describe('visit (cs → bg on every page load and in-page navigation)', () => {
     );
     const failed = session();
     failed.visit();
-    await vi.waitFor(() => expect(failed.send).toHaveBeenCalled());
+    await flush();
+    expect(failed.send).toHaveBeenCalled();
     expect(failed.sent()[0]).toMatchObject({ report: { page: 'error', problem: 'error-page', reason: 'HTTP 500' } });
     expect(CsToBg.safeParse(failed.sent()[0]).success).toBe(true);
   });
@@ -179,7 +197,8 @@ describe('visit (cs → bg on every page load and in-page navigation)', () => {
     loadFixture('hub-privacy.html', 'https://www.linkedin.com/mypreferences/d/categories/privacy');
     const { visit, send, sent } = session();
     visit();
-    await vi.waitFor(() => expect(send).toHaveBeenCalled());
+    await flush();
+    expect(send).toHaveBeenCalled();
     expect(sent()[0]).toMatchObject({
       report: { page: 'unknown', links: [{ settingId: 'ai-training' }, { settingId: 'research' }] },
     });
@@ -190,7 +209,8 @@ describe('visit (cs → bg on every page load and in-page navigation)', () => {
     // What the injected guide script does, in the isolated world it shares with the content script.
     expect(showGuide(doc, AI_GUIDE, t)).toBe(true);
     const { visit } = session();
-    loadFixture('ai-training.en.html', FEED);
+    // An in-page navigation: the document (and the guide in it) stays; only the visit closes it.
+    history.pushState({}, '', FEED);
     visit();
     expect(doc.querySelector('untrain-guide')).toBeNull();
   });
@@ -200,17 +220,19 @@ describe('visit (cs → bg on every page load and in-page navigation)', () => {
     let fail = true;
     const { visit, send } = session(() => (fail ? Promise.reject(new Error('no receiver')) : Promise.resolve()));
     visit();
-    await vi.waitFor(() => expect(send).toHaveBeenCalledTimes(1));
+    await flush();
+    expect(send).toHaveBeenCalledTimes(1);
     fail = false;
     visit();
-    await vi.waitFor(() => expect(send).toHaveBeenCalledTimes(2));
+    await flush();
+    expect(send).toHaveBeenCalledTimes(2);
   });
 
   it('does nothing after in-page navigation out of the settings area', async () => {
     loadFixture('ai-training.en.html', FEED);
     const { visit, send } = session();
     visit();
-    await new Promise((resolve) => setTimeout(resolve, 50));
+    await vi.runAllTimersAsync();
     expect(send).not.toHaveBeenCalled();
   });
 
@@ -220,8 +242,10 @@ describe('visit (cs → bg on every page load and in-page navigation)', () => {
     visit();
     visit();
     setTimeout(() => doc.querySelector('#settings-card')!.replaceWith(aiCard()), 20);
-    await vi.waitFor(() => expect(send).toHaveBeenCalled());
-    await new Promise((resolve) => setTimeout(resolve, 100));
+    await vi.advanceTimersByTimeAsync(20 + CHECK_GAP_MS);
+    expect(send).toHaveBeenCalled();
+    // The superseded visit's own wait runs to its end too: it still sends nothing.
+    await vi.runAllTimersAsync();
     expect(sent()).toHaveLength(1);
     expect(sent()[0]).toMatchObject({ report: { settings: [{ state: 'on' }] } });
   });
@@ -231,12 +255,14 @@ describe('visit (cs → bg on every page load and in-page navigation)', () => {
     loadFixture('ai-training.en.html', AI);
     const production = session();
     production.visit();
-    await vi.waitFor(() => expect(production.send).toHaveBeenCalled());
+    await flush();
+    expect(production.send).toHaveBeenCalled();
     expect(performance.getEntriesByType('measure').filter((m) => m.name.startsWith('untrain'))).toEqual([]);
     vi.stubEnv('MODE', 'bench');
     const bench = session();
     bench.visit();
-    await vi.waitFor(() => expect(bench.send).toHaveBeenCalled());
+    await flush();
+    expect(bench.send).toHaveBeenCalled();
     expect(performance.getEntriesByName('untrain:classified')).toHaveLength(1);
   });
 });
@@ -245,7 +271,6 @@ describe('watchLocation', () => {
   const goTo = (path: string) => history.pushState({}, '', path);
 
   it('notices an in-page navigation at the next check', async () => {
-    vi.useFakeTimers();
     loadFixture('ai-training.en.html', AI);
     const onChange = vi.fn();
     const stop = watchLocation(document, onChange, () => true);
@@ -259,7 +284,6 @@ describe('watchLocation', () => {
   });
 
   it('re-reads at most once a second however often the page rewrites its URL', async () => {
-    vi.useFakeTimers();
     loadFixture('ai-training.en.html', AI);
     const onChange = vi.fn();
     const stop = watchLocation(document, onChange, () => true);
@@ -267,14 +291,12 @@ describe('watchLocation', () => {
       goTo(`/mypreferences/d/settings/data-for-ai-improvement?flood=${i}`);
       await vi.advanceTimersByTimeAsync(10);
     }
-    // 300 rewrites over 3 s: three checks, three re-reads at most.
-    expect(onChange.mock.calls.length).toBeGreaterThanOrEqual(2);
-    expect(onChange.mock.calls.length).toBeLessThanOrEqual(3);
+    // 300 rewrites over 3 s: three checks, three re-reads (fake time makes it exact).
+    expect(onChange).toHaveBeenCalledTimes(3);
     stop();
   });
 
   it('ignores forged wxt:locationchange, popstate and hashchange events', async () => {
-    vi.useFakeTimers();
     loadFixture('ai-training.en.html', AI);
     const onChange = vi.fn();
     const stop = watchLocation(document, onChange, () => true);
@@ -290,7 +312,6 @@ describe('watchLocation', () => {
   });
 
   it('stops for good when the extension context is gone, or when told to', async () => {
-    vi.useFakeTimers();
     loadFixture('ai-training.en.html', AI);
     let alive = true;
     const onChange = vi.fn();
