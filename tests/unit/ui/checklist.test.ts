@@ -1,4 +1,4 @@
-import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { UiToBg } from '../../../src/protocol/channels';
 import { DEFAULT_PREFS, read, write } from '../../../src/storage';
 import { startChecklist } from '../../../src/ui/checklist';
@@ -6,6 +6,8 @@ import { button, flush, freshPage, record, text } from './helpers';
 
 let sent: UiToBg[];
 let root: HTMLElement;
+
+afterEach(() => vi.useRealTimers());
 
 beforeEach(() => {
   ({ root, sent } = freshPage());
@@ -62,10 +64,12 @@ describe('checklist', () => {
     await write('audit', { 'ads-by-age': record('on', 1), 'ai-training': record('off', 1, true) });
     await startChecklist(root);
     button(item('Ads by age range'), 'Keep this on: Ads by age range')!.click();
-    await vi.waitFor(() => expect(status('Ads by age range')).toMatch(/^On — kept on by you/));
+    await flush();
+    expect(status('Ads by age range')).toMatch(/^On — kept on by you/);
     expect((await read('prefs')).keptOn).toEqual(['ads-by-age']);
     button(item('Ads by age range'), 'Remind me again: Ads by age range')!.click();
-    await vi.waitFor(() => expect(status('Ads by age range')).toMatch(/^On — to do/));
+    await flush();
+    expect(status('Ads by age range')).toMatch(/^On — to do/);
     button(item('Data for generative AI improvement'), /^Turn back on \(opens LinkedIn, you switch it\)/)!.click();
     await flush();
     expect(sent).toEqual([{ type: 'ui:openGuided', settingId: 'ai-training' }]);
@@ -146,16 +150,19 @@ describe('checklist', () => {
   });
 
   it('marks a manual step done with the date, and undone', async () => {
+    // The clock is fake: the stored date is exactly the moment of the click, on any machine.
+    vi.useFakeTimers({ now: new Date('2026-11-20T12:00:00Z'), toFake: ['Date'] });
     await startChecklist(root);
     const name = 'Object to the use of your data (objection form)';
     expect(status(name)).toBe('To do');
     const mark = button(item(name), `Mark as done: ${name}`)!;
     mark.focus(); // as a keyboard user would have it
     mark.click();
-    await vi.waitFor(() => expect(status(name)).toMatch(/^Marked done by you on \w{3} \d{1,2}, \d{4}$/));
+    await flush();
+    expect(status(name)).toMatch(/^Marked done by you on \w{3} \d{1,2}, \d{4}$/);
     const done = await read('manualDone');
     expect(Object.keys(done)).toEqual(['objection-form']);
-    expect(Date.now() - Date.parse(done['objection-form']!)).toBeLessThan(5000);
+    expect(done['objection-form']).toBe('2026-11-20T12:00:00.000Z');
     expect(document.activeElement?.getAttribute('data-focus')).toBe('mark-objection-form');
 
     // Opened sources stay open and focus stays on the link, across re-renders that fold the finished step away and back.
@@ -164,7 +171,8 @@ describe('checklist', () => {
     const link = sources.querySelector('a')!;
     link.focus();
     button(item(name), `Mark as not done: ${name}`)!.click();
-    await vi.waitFor(() => expect(status(name)).toBe('To do'));
+    await flush();
+    expect(status(name)).toBe('To do');
     expect(await read('manualDone')).toEqual({});
     expect(item(name).querySelector('details')!.open).toBe(true);
     expect(document.activeElement).toBe(item(name).querySelector('details a'));
@@ -176,15 +184,15 @@ describe('checklist', () => {
     // Everything applies in the US: no region line.
     expect(text(root)).not.toContain('Showing what applies in');
     await write('prefs', { ...DEFAULT_PREFS, regionOverride: 'ch' });
-    await vi.waitFor(() => expect(text(root)).toContain('Showing what applies in: Switzerland.'));
+    await flush();
+    expect(text(root)).toContain('Showing what applies in: Switzerland.');
     // Unconfirmed, the region is a guess and says so.
     vi.spyOn(Intl.DateTimeFormat.prototype, 'resolvedOptions').mockReturnValue({
       timeZone: 'Europe/Zurich',
     } as Intl.ResolvedDateTimeFormatOptions);
     await write('prefs', DEFAULT_PREFS);
-    await vi.waitFor(() =>
-      expect(text(root)).toContain('Showing what applies in: probably Switzerland (guessed from your time zone).'),
-    );
+    await flush();
+    expect(text(root)).toContain('Showing what applies in: probably Switzerland (guessed from your time zone).');
     vi.restoreAllMocks();
   });
 });

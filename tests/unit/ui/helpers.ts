@@ -71,7 +71,8 @@ export function button(root: ParentNode, name: string | RegExp): HTMLButtonEleme
   });
 }
 
-export const flush = () => new Promise((resolve) => setTimeout(resolve, 0));
+/** Let promise work settle (storage, messages, re-renders): one turn of the event loop, no timer. */
+export const flush = () => new Promise((resolve) => setImmediate(resolve));
 
 /** A clean fake browser in English and an empty #root to render into; returns the root and the messages sent. */
 export function freshPage(): { root: HTMLElement; sent: UiToBg[] } {

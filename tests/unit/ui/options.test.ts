@@ -3,7 +3,7 @@ import { fakeBrowser } from 'wxt/testing';
 import type { UiToBg } from '../../../src/protocol/channels';
 import { DEFAULT_PREFS, type Prefs, read, write } from '../../../src/storage';
 import { startOptions } from '../../../src/ui/options';
-import { button, freshPage, text } from './helpers';
+import { button, flush, freshPage, text } from './helpers';
 
 let sent: UiToBg[];
 let root: HTMLElement;
@@ -37,23 +37,28 @@ describe('options', () => {
     expect(text(select.options[0])).toBe('Automatic (United States)');
     select.value = 'uk';
     change(select);
-    await vi.waitFor(async () => expect((await read('prefs')).regionOverride).toBe('uk'));
+    await flush();
+    expect((await read('prefs')).regionOverride).toBe('uk');
     expect(sent).toEqual([{ type: 'ui:refreshBadge' }]);
-    await vi.waitFor(() => expect(root.querySelector<HTMLSelectElement>('#region')!.value).toBe('uk'));
+    await flush();
+    expect(root.querySelector<HTMLSelectElement>('#region')!.value).toBe('uk');
   });
 
   it('saves a valid re-check interval and refuses an invalid one', async () => {
     await startOptions(root);
     input('#recheck').value = '0';
     change(input('#recheck'));
-    await vi.waitFor(() => expect(text(root)).toContain('Enter a whole number of days from 1 to 365.'));
+    await flush();
+    expect(text(root)).toContain('Enter a whole number of days from 1 to 365.');
     expect(input('#recheck').getAttribute('aria-invalid')).toBe('true');
     expect((await read('prefs')).recheckDays).toBe(30);
 
     input('#recheck').value = '7';
     change(input('#recheck'));
-    await vi.waitFor(async () => expect((await read('prefs')).recheckDays).toBe(7));
-    await vi.waitFor(() => expect(text(root)).not.toContain('Enter a whole number'));
+    await flush();
+    expect((await read('prefs')).recheckDays).toBe(7);
+    await flush();
+    expect(text(root)).not.toContain('Enter a whole number');
   });
 
   it('lets the member choose background checks and what one-click covers, grouped by category', async () => {
@@ -72,17 +77,21 @@ describe('options', () => {
 
     input('#background').checked = true;
     change(input('#background'));
-    await vi.waitFor(async () => expect((await read('prefs')).backgroundChecks).toBe(true));
+    await flush();
+    expect((await read('prefs')).backgroundChecks).toBe(true);
 
     input('#cover-ads-by-age').checked = true;
     change(input('#cover-ads-by-age'));
-    await vi.waitFor(async () => expect((await read('prefs')).covered).toContain('ads-by-age'));
+    await flush();
+    expect((await read('prefs')).covered).toContain('ads-by-age');
     input('#cover-ai-training').checked = false;
     change(input('#cover-ai-training'));
-    await vi.waitFor(async () => expect((await read('prefs')).covered).not.toContain('ai-training'));
+    await flush();
+    expect((await read('prefs')).covered).not.toContain('ai-training');
 
     button(root, 'Restore defaults')!.click();
-    await vi.waitFor(async () => expect((await read('prefs')).covered).toEqual(DEFAULT_PREFS.covered));
+    await flush();
+    expect((await read('prefs')).covered).toEqual(DEFAULT_PREFS.covered);
   });
 
   it('ticking a setting the member kept on for one-click ends keeping it on', async () => {
@@ -90,15 +99,18 @@ describe('options', () => {
     await startOptions(root);
     input('#cover-ads-by-age').checked = true;
     change(input('#cover-ads-by-age'));
-    await vi.waitFor(async () => expect((await read('prefs')).keptOn).toEqual(['ads-by-gender']));
+    await flush();
+    expect((await read('prefs')).keptOn).toEqual(['ads-by-gender']);
     expect((await read('prefs')).covered).toContain('ads-by-age');
   });
 
   it('imports a valid preferences file', async () => {
     await startOptions(root);
     chooseFile(JSON.stringify(mine));
-    await vi.waitFor(async () => expect(await read('prefs')).toEqual(mine));
-    await vi.waitFor(() => expect(text(root.querySelector('.message'))).toBe('Preferences imported.'));
+    await flush();
+    expect(await read('prefs')).toEqual(mine);
+    await flush();
+    expect(text(root.querySelector('.message'))).toBe('Preferences imported.');
     expect(sent).toContainEqual({ type: 'ui:refreshBadge' });
   });
 
@@ -118,7 +130,8 @@ describe('options', () => {
     await write('prefs', mine);
     await startOptions(root);
     chooseFile(content);
-    await vi.waitFor(() => expect(text(root.querySelector('.message'))).toBe(message));
+    await flush();
+    expect(text(root.querySelector('.message'))).toBe(message);
     expect(text(root.querySelector('[aria-live="polite"]'))).toBe(message);
     expect(await read('prefs')).toEqual(mine);
     expect(sent).toEqual([]);
@@ -141,19 +154,22 @@ describe('options', () => {
     const reset = button(root, 'Reset everything…')!;
     reset.focus();
     reset.click();
-    await vi.waitFor(() =>
-      expect(text(root)).toContain('Delete everything Untrain has stored? This cannot be undone.'),
-    );
+    await flush();
+    expect(text(root)).toContain('Delete everything Untrain has stored? This cannot be undone.');
     expect(sent).toEqual([]);
     expect(text(document.activeElement)).toBe('Cancel');
     button(root, 'Cancel')!.click();
-    await vi.waitFor(() => expect(button(root, 'Yes, delete everything')).toBeUndefined());
+    await flush();
+    expect(button(root, 'Yes, delete everything')).toBeUndefined();
 
     button(root, 'Reset everything…')!.click();
-    await vi.waitFor(() => expect(button(root, 'Yes, delete everything')).toBeDefined());
+    await flush();
+    expect(button(root, 'Yes, delete everything')).toBeDefined();
     button(root, 'Yes, delete everything')!.click();
-    await vi.waitFor(() => expect(sent).toEqual([{ type: 'ui:resetAll' }]));
-    await vi.waitFor(() => expect(text(root.querySelector('.message'))).toBe('Everything was reset.'));
+    await flush();
+    expect(sent).toEqual([{ type: 'ui:resetAll' }]);
+    await flush();
+    expect(text(root.querySelector('.message'))).toBe('Everything was reset.');
   });
 
   it('links to the checklist', async () => {

@@ -95,7 +95,8 @@ describe('popup', () => {
     await open();
     expect(root.querySelector('fieldset.scope')!.closest('details')).not.toBeNull();
     await write('prefs', { ...DEFAULT_PREFS, regionOverride: 'us' });
-    await vi.waitFor(() => expect(root.querySelector('.ask')).toBeNull());
+    await flush();
+    expect(root.querySelector('.ask')).toBeNull();
     const radios = [...root.querySelectorAll<HTMLInputElement>('input[name="scope"]')];
     expect(radios.map((r) => text(r.parentElement))).toEqual([
       'Recommended: AI training and data sharing (6)',
@@ -104,7 +105,8 @@ describe('popup', () => {
     expect(radios[0]!.checked).toBe(true);
     expect(root.querySelector('fieldset.scope')!.closest('details')).toBeNull();
     radios[1]!.click();
-    await vi.waitFor(async () => expect((await read('prefs')).covered).toHaveLength(13));
+    await flush();
+    expect((await read('prefs')).covered).toHaveLength(13);
     expect(sent).toContainEqual({ type: 'ui:refreshBadge' });
   });
 
@@ -124,8 +126,10 @@ describe('popup', () => {
     expect(text(root.querySelector('.ask'))).toContain('probably United States');
     select.value = 'eu-eea';
     button(root, 'Confirm')!.click();
-    await vi.waitFor(async () => expect((await read('prefs')).regionOverride).toBe('eu-eea'));
-    await vi.waitFor(() => expect(root.querySelector('.ask')).toBeNull());
+    await flush();
+    expect((await read('prefs')).regionOverride).toBe('eu-eea');
+    await flush();
+    expect(root.querySelector('.ask')).toBeNull();
     expect(text(root)).toContain('Region: EU / EEA');
     expect(text(root)).not.toContain('probably');
   });
@@ -255,7 +259,8 @@ describe('popup', () => {
     next!.results[1] = result('research', 'already-private');
     next!.pages[1]!.phase = 'done';
     await write('run', next);
-    await vi.waitFor(() => expect(rows()[1]).toBe('Social, economic and workplace research Already off'));
+    await flush();
+    expect(rows()[1]).toBe('Social, economic and workplace research Already off');
     expect(text(live)).toContain('Switching off 2 of 3');
     expect(text(live)).toContain('Social, economic and workplace research: Already off');
   });
@@ -346,11 +351,14 @@ describe('popup', () => {
       'Object to the use of your data (objection form) Switching off stops future use; this form objects to the rest. What the form does Open on LinkedIn',
     ]);
     button(root, 'Keep this on: Ads by age range')!.click();
-    await vi.waitFor(async () => expect((await read('prefs')).keptOn).toEqual(['ads-by-age']));
-    await vi.waitFor(() => expect(todo()).toHaveLength(1));
+    await flush();
+    expect((await read('prefs')).keptOn).toEqual(['ads-by-age']);
+    await flush();
+    expect(todo()).toHaveLength(1);
 
     await write('manualDone', { 'objection-form': daysAgo(0) });
-    await vi.waitFor(() => expect(root.querySelector('.todo')).toBeNull());
+    await flush();
+    expect(root.querySelector('.todo')).toBeNull();
   });
 
   it('still to do: many settings left are one group, and "Switch these off too" widens the scope and starts a run', async () => {
@@ -365,7 +373,8 @@ describe('popup', () => {
       '3 more settings are on Ads by age range, Ads by gender, Ads by interest categories Switch these off too Choose one by one',
     );
     button(root, 'Switch these off too')!.click();
-    await vi.waitFor(() => expect(sent).toEqual([{ type: 'ui:startRun' }]));
+    await flush();
+    expect(sent).toEqual([{ type: 'ui:startRun' }]);
     expect((await read('prefs')).covered).toEqual([...DEFAULT_PREFS.covered, ...outside]);
   });
 
@@ -414,7 +423,8 @@ describe('popup', () => {
     await open();
     expect(headline()).toBe('LinkedIn didn’t save 1 change');
     await write('audit', { 'ai-training': record('off', 0), research: record('off', 0.001, true) });
-    await vi.waitFor(() => expect(root.querySelector('.problems')).toBeNull());
+    await flush();
+    expect(root.querySelector('.problems')).toBeNull();
     expect(headline()).not.toMatch(/didn’t save/);
   });
 
@@ -510,8 +520,10 @@ describe('popup', () => {
     await open();
     expect(text(root.querySelector('.notices'))).toContain('Saved check results were damaged and have been reset.');
     button(root, 'Dismiss')!.click();
-    await vi.waitFor(async () => expect(await read('notices')).toEqual([]));
-    await vi.waitFor(() => expect(root.querySelector('.notices')).toBeNull());
+    await flush();
+    expect(await read('notices')).toEqual([]);
+    await flush();
+    expect(root.querySelector('.notices')).toBeNull();
   });
 
   it('links to the checklist and the options page', async () => {
