@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { waitForPage } from '../../../src/linkedin/detect';
 import { CHECK_GAP_MS, waitFor } from '../../../src/linkedin/wait';
-import { aiCard, loadFixture } from './pages';
+import { aiCard, FAKE_TIME, loadFixture } from './pages';
 
 const AI = 'https://www.linkedin.com/mypreferences/d/settings/data-for-ai-improvement';
 const PARTNERS = 'https://www.linkedin.com/mypreferences/d/settings/share-data-with-select-partners';
@@ -9,7 +9,7 @@ const PARTNERS = 'https://www.linkedin.com/mypreferences/d/settings/share-data-w
 // Fake time: the timeout, the gap between checks (setTimeout against performance.now()) and the
 // test's own renders. Mutation records still come as real microtasks, which advancing time runs.
 beforeEach(() => {
-  vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'setInterval', 'clearInterval', 'performance', 'Date'] });
+  vi.useFakeTimers(FAKE_TIME);
 });
 afterEach(() => vi.useRealTimers());
 
