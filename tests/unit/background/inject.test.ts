@@ -1,4 +1,4 @@
-import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing';
 import pageGuide from '../../../entrypoints/page-guide';
 import pageToggle from '../../../entrypoints/page-toggle';
@@ -28,7 +28,14 @@ function isolatedWorld() {
   return executeScript;
 }
 
+/** Let the injected script settle where it needs no time: promises run, the fake clock stays put. */
+const flush = () => vi.advanceTimersByTimeAsync(0);
+
+afterEach(() => vi.useRealTimers());
+
 beforeEach(() => {
+  // The injected click's waits run on fake time; performance stays real (the acknowledgement's timeOrigin).
+  vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'setInterval', 'clearInterval', 'Date'] });
   fakeBrowser.reset();
   stubBrowserBasics();
   fakeBrowser.i18n.getMessage = ((key: string, label?: string) => `${key}(${label})`) as never;
@@ -79,7 +86,8 @@ describe('injectInto: the click of a run', () => {
     expect(await injectInto(7, TOGGLE_SCRIPT, 'ai-training')).toEqual({
       loadedAt: Math.round(performance.timeOrigin),
     });
-    await vi.waitFor(() => expect(sent()).toHaveLength(1));
+    await flush();
+    expect(sent()).toHaveLength(1);
     expect(sent()[0]).toEqual({ type: 'cs:flipped', result: { settingId: 'ai-training', outcome: 'already-private' } });
   });
 
@@ -91,7 +99,8 @@ describe('injectInto: the click of a run', () => {
     expect(await injectInto(7, TOGGLE_SCRIPT, 'ai-training')).toBeUndefined();
     loadFixture('ai-training.en.html', AI);
     expect(pageToggle.main()).toBeUndefined();
-    await new Promise((resolve) => setTimeout(resolve, 0));
+    // Whatever was started would run to its end here.
+    await vi.runAllTimersAsync();
     expect(clicks()).toEqual([]);
     expect(sent()).toEqual([]);
   });

@@ -1,7 +1,7 @@
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { flipOnce } from '../../../src/linkedin/toggle';
 import { CsToBg } from '../../../src/protocol/channels';
-import { fakeResourceTiming, loadFixture, saveUrl, spyClicks } from './pages';
+import { FAKE_TIME, fakeResourceTiming, loadFixture, saveUrl, spyClicks } from './pages';
 
 const AI = 'https://www.linkedin.com/mypreferences/d/settings/data-for-ai-improvement';
 const aiSwitch = () => document.querySelector<HTMLInputElement>('input[role="switch"]')!;
@@ -12,6 +12,12 @@ function sender(reply: () => Promise<unknown> = async () => undefined) {
   return { send, sent: () => send.mock.calls.map(([message]) => message) };
 }
 
+/** Let the flip settle where it needs no time: promises run, the fake clock stays put. */
+const flush = () => vi.advanceTimersByTimeAsync(0);
+
+beforeEach(() => {
+  vi.useFakeTimers(FAKE_TIME);
+});
 afterEach(() => vi.useRealTimers());
 
 describe('flipOnce (the injected click of a run): the result as a message of its own', () => {
@@ -19,13 +25,13 @@ describe('flipOnce (the injected click of a run): the result as a message of its
     loadFixture('already-private.html', AI);
     const { send, sent } = sender();
     flipOnce(document, 'ai-training', send);
-    await vi.waitFor(() => expect(send).toHaveBeenCalledTimes(1));
+    await flush();
+    expect(send).toHaveBeenCalledTimes(1);
     expect(sent()).toEqual([{ type: 'cs:flipped', result: { settingId: 'ai-training', outcome: 'already-private' } }]);
     expect(CsToBg.safeParse(sent()[0]).success).toBe(true);
   });
 
   it('a second request for the same setting while the first is under way joins it: one click', async () => {
-    vi.useFakeTimers();
     const doc = loadFixture('ai-training.en.html', AI);
     const timing = fakeResourceTiming();
     doc.querySelector('main')!.addEventListener('change', () => {
@@ -69,7 +75,8 @@ describe('flipOnce (the injected click of a run): the result as a message of its
     const { send, sent } = sender();
     flipOnce(document, 'linkedin-promotions', send);
     flipOnce(document, 'promotions-email-tips', send);
-    await vi.waitFor(() => expect(sent()).toHaveLength(2), { timeout: 2000 });
+    await vi.advanceTimersByTimeAsync(2000);
+    expect(sent()).toHaveLength(2);
     expect(
       clicks()
         .map((el) => el.id)
@@ -82,6 +89,7 @@ describe('flipOnce (the injected click of a run): the result as a message of its
     loadFixture('already-private.html', AI);
     const { send } = sender(() => Promise.reject(new Error('Could not establish connection')));
     flipOnce(document, 'ai-training', send);
-    await vi.waitFor(() => expect(send).toHaveBeenCalledTimes(1));
+    await flush();
+    expect(send).toHaveBeenCalledTimes(1);
   });
 });
