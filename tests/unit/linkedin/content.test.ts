@@ -57,7 +57,7 @@ describe('protocol guards match the zod schemas in src/protocol/channels.ts', ()
     { type: 'bg:turnOff', settingId: 7 },
     { type: 'bg:turnOff', settingId: null },
     { type: 'bg:turnOff', settingId: ['ai-training'] },
-    // bg:guide is gone: the guide is asked for in the reply to cs:report.
+    // Retired messages stay rejected: the background injects the guide and the click into the tab instead.
     { type: 'bg:guide', settingId: 'ads-by-age' },
     { type: 'BG:PING' },
     { type: ' bg:ping' },
