@@ -44,7 +44,6 @@ export interface GuideRequest {
   settingId: string;
   label: string;
 }
-/** Replies, validated by the side that asked. */
 /** The content script's answer to any bg:* message: which document answered. */
 export const CsAck = z.object({ loadedAt: z.number() });
 export type CsAck = z.infer<typeof CsAck>;

@@ -189,6 +189,21 @@ describe('flipToPrivate', () => {
     expect(aiSwitch()).not.toBe(before);
   });
 
+  it('reads a re-rendered switch afresh: LinkedIn drawing it back on is never taken from the dropped one', async () => {
+    const doc = loadFixture('ai-training.en.html', AI);
+    // The save fails and the app draws a new switch, on again; the clicked one is dropped, still off.
+    doc.querySelector('main')!.addEventListener('change', (event) => {
+      const input = event.target as HTMLInputElement;
+      setTimeout(() => {
+        const fresh = input.cloneNode() as HTMLInputElement;
+        fresh.checked = true;
+        input.replaceWith(fresh);
+      }, 5);
+    });
+    const result = await settled(flipToPrivate(doc, 'ai-training', FAST));
+    expect(result.outcome).toBe('did-not-change');
+  });
+
   it('does not click a disabled switch', async () => {
     const doc = loadFixture('ai-training.en.html', AI);
     aiSwitch().disabled = true;
