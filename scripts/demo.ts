@@ -47,7 +47,8 @@ try {
   for (const s of SETTINGS) {
     const outcome = outcomes[s.id] ?? 'not covered by one-click';
     console.log(
-      `  ${name(s.id).padEnd(width)}  ${word(before[s.id]).padEnd(11)} → ${word(after.switches[s.id]).padEnd(11)}  ${outcome}`,
+      `  ${name(s.id).padEnd(width)}  ${word(before[s.id]).padEnd(11)} → ` +
+        `${word(after.switches[s.id]).padEnd(11)}  ${outcome}`,
     );
   }
   console.log(`\nToolbar badge: "${await browser.badgeText()}" (empty = all verified private)`);

@@ -28,13 +28,16 @@ const escapeHtml = (text = '') => text.replace(/[&<>"]/g, (c) => `&#${c.charCode
 
 /** The popup as the toolbar shows it, on a plain backdrop with the extension's name and summary. */
 function frame(popupPng: Buffer, messages: Messages) {
+  const backdrop = 'background: #e8eff6; color: #1d2226;';
+  const name = escapeHtml(messages.extName?.message);
+  const summary = escapeHtml(messages.extDescription?.message);
   return `<!doctype html><meta charset="utf-8"><style>
     body { margin: 0; width: ${SIZE.width}px; height: ${SIZE.height}px; display: flex; align-items: center; gap: 64px;
-      padding: 0 96px; box-sizing: border-box; font-family: system-ui, sans-serif; background: #e8eff6; color: #1d2226; }
+      padding: 0 96px; box-sizing: border-box; font-family: system-ui, sans-serif; ${backdrop} }
     h1 { font-size: 44px; margin: 0 0 20px; line-height: 1.15; }
     p { font-size: 24px; line-height: 1.45; margin: 0; color: #38434f; }
     img { width: ${POPUP.width}px; border-radius: 12px; box-shadow: 0 12px 40px rgb(0 0 0 / 0.25); flex: none; }
-  </style><div><h1>${escapeHtml(messages.extName?.message)}</h1><p>${escapeHtml(messages.extDescription?.message)}</p></div>
+  </style><div><h1>${name}</h1><p>${summary}</p></div>
   <img src="data:image/png;base64,${popupPng.toString('base64')}" alt="">`;
 }
 
@@ -82,7 +85,8 @@ try {
   // pngquant (Debian package) makes them about a third of the size; they stay valid without it.
   const quantized = spawnSync('pngquant', ['--force', '--ext', '.png', '--quality', '70-95', ...written]).status === 0;
   console.log(
-    `${written.length} store screenshots (${SIZE.width}x${SIZE.height}${quantized ? ', quantized' : ''}):\n  ${written.join('\n  ')}`,
+    `${written.length} store screenshots (${SIZE.width}x${SIZE.height}${quantized ? ', quantized' : ''}):\n` +
+      `  ${written.join('\n  ')}`,
   );
 } finally {
   await cleanup();

@@ -56,7 +56,8 @@ if (process.argv.includes('--verify')) {
     }
     if (differ.length) throw new Error(`the sources build differs from ${zips.firefox} in: ${differ.join(', ')}`);
     console.log(
-      `\nverified: the sources zip builds to exactly the ${Object.keys(shipped.files).length} entries of ${zips.firefox}`,
+      `\nverified: the sources zip builds to exactly the ${Object.keys(shipped.files).length} entries ` +
+        `of ${zips.firefox}`,
     );
   } finally {
     rmSync(dir, { recursive: true, force: true });

@@ -12,10 +12,12 @@ const SWITCH_LIKE = '[role="switch"], input[type="checkbox"]';
 // Signed-in and sign-in-form signals as detect.ts reads them: kept here as yes/no only. The
 // round-trip test over every unit fixture fails if the two drift apart.
 const SIGN_IN_FORM =
-  'input[name="session_key"], input[name="session_password"], form[action*="login-submit"], form input[type="password"]';
+  'input[name="session_key"], input[name="session_password"], ' +
+  'form[action*="login-submit"], form input[type="password"]';
 /** Elements whose text is kept: headings, labels, switches' names, LinkedIn's notices and descriptions. */
 const TEXT_HOST =
-  'h1, h2, h3, h4, h5, h6, [role="heading"], label, legend, p, [role="alert"], [role="status"], [role="note"], [aria-live], [role="switch"]';
+  'h1, h2, h3, h4, h5, h6, [role="heading"], label, legend, p, ' +
+  '[role="alert"], [role="status"], [role="note"], [aria-live], [role="switch"]';
 /** Never captured, nor anything inside: media, scripts, embedded documents, hidden form values. */
 const DROPPED = /^(script|style|noscript|template|img|picture|svg|video|audio|canvas|object|embed|link|meta)$/;
 /** aria-* attributes that hold element ids; free-text ones (aria-label...) are kept only on switches and text hosts. */

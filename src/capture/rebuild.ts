@@ -28,7 +28,9 @@ function html(node: CapturedNode, indent: string): string {
  * the area) and the switch-like controls outside it.
  */
 export function captureToHtml(capture: Capture): string {
-  const note = `Rebuilt from an Untrain capture of ${captureUrl(capture)} (${capture.capturedAt}, Untrain ${capture.extensionVersion}): structure only`;
+  const note =
+    `Rebuilt from an Untrain capture of ${captureUrl(capture)} ` +
+    `(${capture.capturedAt}, Untrain ${capture.extensionVersion}): structure only`;
   const outside: CapturedElement[] = [
     ...(capture.signals.signedIn
       ? [{ tag: 'img', attrs: { class: 'global-nav__me-photo', alt: '', src: 'data:,' } }]

@@ -124,7 +124,9 @@ export const SETTINGS: readonly Setting[] = [
     availableIn: ['us', 'in', 'ca', 'hk', 'other', 'uk'],
     sources: [PSST, TOS25, TECH_WIRE, GULF_NEWS, DATA_SHARING_HELP, US_NOTICE],
     confidence: { hook: 'high', label: 'medium' },
-    note: 'Not offered in the EU/EEA/Switzerland; sources disagree on the UK, so it is treated as possibly offered there.',
+    note:
+      'Not offered in the EU/EEA/Switzerland; sources disagree on the UK, ' +
+      'so it is treated as possibly offered there.',
   },
   {
     id: 'ads-beyond-linkedin',

@@ -48,7 +48,10 @@ export const TECH_WIRE: Source = {
 };
 export const US_NOTICE: Source = {
   url: 'https://github.com/OpenTermsArchive/vlopses-us-versions',
-  note: 'LinkedIn US/California privacy notice as archived by Open Terms Archive (commits 60ff95e, Oct 2025; d290d7c, Feb 2026): new partners address, "Data from others for Ads", "Data sharing"',
+  note:
+    'LinkedIn US/California privacy notice as archived by Open Terms Archive ' +
+    '(commits 60ff95e, Oct 2025; d290d7c, Feb 2026): ' +
+    'new partners address, "Data from others for Ads", "Data sharing"',
 };
 export const PCPD_2024: Source = {
   url: 'https://pcpd.org.hk/english/news_events/media_statements/press_20241015.html',
@@ -56,5 +59,7 @@ export const PCPD_2024: Source = {
 export const OPC_2024: Source = { url: 'https://priv.gc.ca/en/opc-news/news-and-announcements/2024/nr-c_241210b' };
 export const OTA_MEMO_2025: Source = {
   url: 'https://github.com/OpenTermsArchive/opentermsarchive.org',
-  note: 'Open Terms Archive memo "LinkedIn updates its privacy policy to reflect Microsoft data sharing and affiliate expansion" (4 Nov 2025)',
+  note:
+    'Open Terms Archive memo "LinkedIn updates its privacy policy to reflect ' +
+    'Microsoft data sharing and affiliate expansion" (4 Nov 2025)',
 };

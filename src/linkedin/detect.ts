@@ -21,7 +21,8 @@ import { waitFor } from './wait';
 
 const SIGN_IN_PATH = /^\/(login|authwall|signup|uas\/login|checkpoint\/)/;
 const SIGN_IN_FORM =
-  'input[name="session_key"], input[name="session_password"], form[action*="login-submit"], form input[type="password"]';
+  'input[name="session_key"], input[name="session_password"], ' +
+  'form[action*="login-submit"], form input[type="password"]';
 
 export interface DetectOptions {
   catalogue?: readonly PageSetting[];

@@ -37,7 +37,8 @@ export const HOLD_MS = 800;
  * under a zero-size host, and the outline lets clicks through, so LinkedIn's controls are never
  * covered, moved or restyled. The note says what the switch shows now; when the member moves it
  * and it holds, `onChange` is called (the content script reports the page, so the reading is
- * stored) and the note says so. `label` is the setting's name as the page shows it. Returns false when the setting does not live on this page.
+ * stored) and the note says so. `label` is the setting's name as the page shows it. Returns false
+ * when the setting does not live on this page.
  */
 export function showGuide(
   doc: Document,
@@ -87,7 +88,8 @@ export function showGuide(
   // Document coordinates, so the outline scrolls with the page without listeners.
   const r = target.getBoundingClientRect();
   const h = host.getBoundingClientRect();
-  ring.style.cssText = `top:${r.top - h.top - 6}px;left:${r.left - h.left - 6}px;width:${r.width + 6}px;height:${r.height + 6}px`;
+  const [ringTop, ringLeft] = [r.top - h.top - 6, r.left - h.left - 6];
+  ring.style.cssText = `top:${ringTop}px;left:${ringLeft}px;width:${r.width + 6}px;height:${r.height + 6}px`;
   // Under the switch, kept inside the page's width (the host is zero-size, so the note has a fixed width).
   const left = Math.max(8, Math.min(r.left - 6, (doc.documentElement.clientWidth || 336) - 336)) - h.left;
   if (el) dialog.style.cssText = `top:${r.bottom - h.top + 10}px;left:${left}px`;

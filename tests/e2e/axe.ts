@@ -10,7 +10,10 @@ declare const axe: { run(context: Document, options: object): Promise<AxeResults
 const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 const SCHEMES = ['light', 'dark'] as const;
 
-/** "popup (dark): color-contrast [serious] .row > .result: ..." for each serious or critical violation, in both schemes. */
+/**
+ * "popup (dark): color-contrast [serious] .row > .result: ..." for each serious or critical violation,
+ * in both schemes.
+ */
 export async function axeProblems(page: Page, label: string): Promise<string[]> {
   if (!(await page.evaluate(() => 'axe' in window))) await page.evaluate(AXE);
   const found: string[] = [];
@@ -25,7 +28,8 @@ export async function axeProblems(page: Page, label: string): Promise<string[]> 
     );
     for (const v of bad)
       found.push(
-        `${label} (${colorScheme}): ${v.id} [${v.impact}] ${v.help}\n    ${v.nodes.map((n) => n.target.join(' ')).join('\n    ')}`,
+        `${label} (${colorScheme}): ${v.id} [${v.impact}] ${v.help}\n    ` +
+          v.nodes.map((n) => n.target.join(' ')).join('\n    '),
       );
   }
   await page.emulateMedia({ colorScheme: 'light' });

@@ -39,7 +39,7 @@ async function reviewPage(browser: ExtensionBrowser): Promise<Page> {
 }
 
 describe('page capture in a real Chromium, through the extension', () => {
-  it('privacy: the member’s name, headline, e-mail, profile link, post, token and id-bearing class never reach the capture', async () => {
+  it('privacy: name, headline, e-mail, profile link, post, token, id-bearing class: none captured', async () => {
     const replica = await startReplica('privacy-bait');
     const browser = await launchBrowser({ replicaPort: replica.port });
     const linkedIn = await browser.open(`${new URL(AI.url).pathname}?trk=nav&token=${TOKEN}`);
@@ -97,7 +97,7 @@ describe('page capture in a real Chromium, through the extension', () => {
     expect(replica.state().changes).toEqual([]);
   });
 
-  it('after a run that could not identify a switch, the popup offers the capture and the review page shows it', async () => {
+  it('a run that could not identify a switch: the popup offers the capture and the review page shows it', async () => {
     const replica = await startReplica('unknown-label');
     const browser = await launchBrowser({ replicaPort: replica.port });
     const popup = await browser.openPopup();

@@ -23,7 +23,7 @@ const AI = SETTINGS.find((s) => s.id === 'ai-training')!;
 const pathOf = (url: string) => new URL(url).pathname;
 
 describe('a setting found wherever LinkedIn moved it', () => {
-  it('pages moved with a 301 to /s/ paths (one a slug the catalogue does not know): verified where they landed', async () => {
+  it('pages moved by a 301 to /s/ paths (one a slug the catalogue lacks): verified where they landed', async () => {
     const { replica, browser } = await setUp('moved', ['ai-training', 'research']);
     const popup = await pressOptOut(browser);
     const run = await untilRunEnds(browser);
@@ -59,7 +59,7 @@ describe('a setting found wherever LinkedIn moved it', () => {
     await expectRow(popup, 'share-with-partners', 'outcome_verified');
   });
 
-  it('every known AI address answers 404: the "Data privacy" hub link named like the setting is followed and verified', async () => {
+  it('all known AI addresses 404: the "Data privacy" hub link named as the setting is followed, verified', async () => {
     const { replica, browser } = await setUp('ai-via-hub', ['ai-training']);
     const popup = await pressOptOut(browser);
     const run = await untilRunEnds(browser);
@@ -84,7 +84,7 @@ describe('only what is real is read', () => {
     ['error-500', 500, 'error-page', 'reason_error_page'],
     ['rate-limited', 429, 'rate-limited', 'reason_rate_limited'],
   ] as const) {
-    it(`an HTTP ${status} page on the AI setting in a run: unknown (${code}), never "Not offered", never "Opted out, verified"`, async () => {
+    it(`HTTP ${status} AI page in a run: unknown (${code}), never "Not offered"/"Opted out, verified"`, async () => {
       const { replica, browser } = await setUp(scenario, ['ai-training']);
       const popup = await pressOptOut(browser);
       const run = await untilRunEnds(browser);
@@ -126,7 +126,7 @@ describe('only what is real is read', () => {
     expect(replica.state().switches['ai-training']).toBe(true);
   });
 
-  it('a switch drawn off inside an aria-busy card, re-drawn on: never "already off", clicked and verified', async () => {
+  it('a switch drawn off in an aria-busy card, re-drawn on: never "already off", clicked and verified', async () => {
     const { replica, browser } = await setUp('busy-card', ['ai-training']);
     const popup = await pressOptOut(browser);
     const run = await untilRunEnds(browser);
@@ -138,7 +138,7 @@ describe('only what is real is read', () => {
     expect(await row(popup, 'ai-training').textContent()).not.toContain(words('outcome_already_private'));
   });
 
-  it('a member-written heading equal to the AI heading over a "Notify me" checkbox: the checkbox is never clicked', async () => {
+  it('a member-written heading equal to the AI heading over a "Notify me" checkbox: it is never clicked', async () => {
     const { replica, browser } = await setUp('member-heading', ['ai-training']);
     const popup = await pressOptOut(browser);
     const run = await untilRunEnds(browser);
@@ -151,11 +151,11 @@ describe('only what is real is read', () => {
     await expectRow(popup, 'ai-training', 'outcome_unknown', 'reason_not_identified');
   });
 
-  for (const [scenario, code] of [
-    ['shadow-switch', 'in-shadow-root'],
-    ['frame-switch', 'in-frame'],
+  for (const [scenario, code, where] of [
+    ['shadow-switch', 'in-shadow-root', 'a shadow root'],
+    ['frame-switch', 'in-frame', 'an iframe'],
   ] as const) {
-    it(`a switch ${code === 'in-frame' ? 'inside an iframe' : 'inside a shadow root'}: unknown with its evidence, nothing clicked`, async () => {
+    it(`a switch inside ${where}: unknown with its evidence, nothing clicked`, async () => {
       const { replica, browser } = await setUp(scenario, ['ai-training']);
       const popup = await pressOptOut(browser);
       const run = await untilRunEnds(browser);
@@ -170,7 +170,7 @@ describe('only what is real is read', () => {
 });
 
 describe('every save lands', () => {
-  it('an app that sends its save 1.2 s after the click: the PUT arrives before the tab moves on; verified', async () => {
+  it('an app that sends its save 1.2 s after the click: the PUT lands before the tab moves on; verified', async () => {
     const { replica, browser } = await setUp('debounced', ['ai-training', 'research']);
     const popup = await pressOptOut(browser);
     const run = await untilRunEnds(browser);
@@ -214,7 +214,7 @@ describe('no connection', () => {
     expect((await lastRun(browser))!.status).toBe('finished');
   });
 
-  it('LinkedIn unreachable (connection refused, as offline): every page unknown "no connection" within seconds, nothing read', async () => {
+  it('LinkedIn refuses connections, as offline: each page unknown "no connection" in seconds, none read', async () => {
     const { replica, browser } = await setUp('en-all-on', ['ai-training', 'research']);
     const popup = await browser.openPopup();
     await replica.close();

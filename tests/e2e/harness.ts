@@ -58,7 +58,10 @@ export interface ExtensionBrowser {
   openPopup(): Promise<Page>;
   /** The extension's service worker, started first (through CDP) if it was stopped. */
   worker(): Promise<Worker>;
-  /** The action badge text. Like `storage`, read in the browser's first tab (an extension page): never wakes the worker. */
+  /**
+   * The action badge text. Like `storage`, read in the browser's first tab (an extension page): never
+   * wakes the worker.
+   */
   badgeText(): Promise<string>;
   /** Stop the service worker as Chromium does when it idles out; resolves once it is stopped. */
   stopServiceWorker(): Promise<void>;

@@ -91,7 +91,8 @@ describe('resume in seconds', () => {
       expect(inPhase(left, replica), `stopped in ${page(left).phase}/${left.waiting}`).toBe(true);
       const next = await nextVisit(replica, stoppedAt);
       console.log(
-        `resume after a worker stopped in the ${phase} phase: next page request ${next.seconds.toFixed(2)} s after the stop (${next.path})`,
+        `resume after a worker stopped in the ${phase} phase: ` +
+          `next page request ${next.seconds.toFixed(2)} s after the stop (${next.path})`,
       );
       expect(next.seconds).toBeLessThanOrEqual(5);
 
@@ -121,7 +122,7 @@ describe('resume in seconds', () => {
 });
 
 describe('never stuck', () => {
-  it('Chromium killed mid-run and restarted on the same profile: the run ends "restarted", a LinkedIn tab is not touched', async () => {
+  it('Chromium killed mid-run, restarted on its profile: run ends "restarted", no LinkedIn tab touched', async () => {
     const { replica, browser } = await setUp('en-all-on', ['ai-training', 'research'], { delayMs: 2000 });
     const popup = await pressOptOut(browser);
     await popup.close();
@@ -157,7 +158,7 @@ describe('never stuck', () => {
     await expect.poll(() => view.locator('main').textContent()).toContain(words('reason_restarted'));
   }, 90_000);
 
-  it('alarms cleared as an update leaves them: the next worker start brings the watchdog back and the run finishes', async () => {
+  it('alarms cleared as by an update: the next worker start restores the watchdog and the run finishes', async () => {
     const { replica, browser } = await setUp('en-all-on', ['ai-training', 'research'], { delayMs: 1500 });
     const popup = await pressOptOut(browser);
     await popup.close();
@@ -239,7 +240,7 @@ describe("never take the member's tab", () => {
 });
 
 describe('a page script cannot see, switch off, flood or rewrite the content script', () => {
-  it('detects nothing, the content script answers afterwards, storage writes stay few, the guide text is out of reach', async () => {
+  it('detects nothing, the content script answers later, few storage writes, guide text out of reach', async () => {
     const { replica, browser } = await setUp('hostile', ['ai-training']);
     const writes = await browser.countStorageChanges();
     const tab = await browser.open(AI_PATH);
@@ -290,7 +291,7 @@ describe('a page script cannot see, switch off, flood or rewrite the content scr
 });
 
 describe('guided mode: the guide the background injects for "Show me"', () => {
-  it('the member turns the switch off, the guide says it held and the reading is stored; leaving closes it', async () => {
+  it('the member turns the switch off: the guide says it held, the reading is stored; leaving closes it', async () => {
     const { replica, browser } = await setUp('en-all-on', ['ai-training']);
     const popup = await browser.openPopup();
     const [guided] = await Promise.all([

@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 const manifest = (target: string) => JSON.parse(readFileSync(`.output/${target}/manifest.json`, 'utf8'));
 
 describe('built manifests ask for the least', () => {
-  it("Chrome MV3: storage, alarms and scripting (page capture on request), host access to LinkedIn's settings and sign-in pages only", () => {
+  it('Chrome MV3: storage, alarms, scripting (capture on request); hosts: LinkedIn settings, sign-in only', () => {
     const m = manifest('chrome-mv3');
     expect(m.manifest_version).toBe(3);
     expect(m.permissions.sort()).toEqual(['alarms', 'scripting', 'storage']);

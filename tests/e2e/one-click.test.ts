@@ -37,7 +37,7 @@ const switchedOff = (replica: Replica) =>
     .sort();
 
 describe('one-click opt-out in a real Chromium against the replica', () => {
-  it('flips every covered switch that was on, nothing else, verified by the server; badge before and after', async () => {
+  it('flips each covered switch that was on, nothing else, server-verified; badge before and after', async () => {
     const { replica, browser } = await setUp('en-all-on');
     // Nothing read yet: the neutral badge, never the alarm for data nobody has seen.
     await expect.poll(() => browser.badgeText()).toBe('?');

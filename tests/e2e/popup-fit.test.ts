@@ -32,7 +32,7 @@ describe.each([
   { lang: 'en', locale: 'en-US', region: 'us' as RegionId },
   { lang: 'de', locale: 'de', region: 'eu-eea' as RegionId },
 ])('every popup state fits 600 px and stays axe-clean ($lang)', ({ locale, region }) => {
-  it('before, region question, mid-run, checking, checked and on, unidentified, after, still to do, failure, signed out, drift', async () => {
+  it('each of the 11 states in popup-states.ts (before, region question, …, signed out, drift)', async () => {
     const replica = await startReplica('en-all-on');
     const browser = await launchBrowser({ replicaPort: replica.port, locale });
     const popup = await browser.openPopup();

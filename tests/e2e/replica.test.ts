@@ -16,7 +16,7 @@ const switchFor = (id: string) => {
 };
 
 describe('harness', () => {
-  it('loads the extension: service worker, manifest, badge and storage readable, worker can be stopped and restarted', async () => {
+  it('loads the extension: worker, manifest, badge and storage readable; the worker stops and restarts', async () => {
     const replica = await startReplica();
     const browser = await launchBrowser({ replicaPort: replica.port });
     expect(browser.extensionId).toMatch(/^[a-p]{32}$/);

@@ -4,7 +4,7 @@ import { launchFirefox, startReplica } from './harness';
 
 type Audit = Record<string, { state: string; how: string }>;
 
-it('"Show me": the injected guide highlights the switch, stores the member’s change, and leaving closes it', async () => {
+it('"Show me": the injected guide highlights the switch, stores the member’s change; leaving closes it', async () => {
   const replica = await startReplica('en-all-on');
   const firefox = await launchFirefox({ replicaPort: replica.port });
   const setting = SETTINGS.find((s) => s.id === 'ai-training')!;

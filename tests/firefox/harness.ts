@@ -184,8 +184,9 @@ export async function launchFirefox({ replicaPort, loggedIn = true }: LaunchOpti
     return JSON.parse(result.result!.value) as T;
   }
 
-  const TAB_TRACKER = `const { ExtensionParent } = ChromeUtils.importESModule('resource://gre/modules/ExtensionParent.sys.mjs');
-    const tracker = ExtensionParent.apiManager.global.tabTracker;`;
+  const TAB_TRACKER =
+    "const { ExtensionParent } = ChromeUtils.importESModule('resource://gre/modules/ExtensionParent.sys.mjs');\n" +
+    '    const tracker = ExtensionParent.apiManager.global.tabTracker;';
 
   /**
    * Open an extension page in a new tab from the browser window; its puppeteer Page once loaded.
@@ -194,8 +195,11 @@ export async function launchFirefox({ replicaPort, loggedIn = true }: LaunchOpti
    */
   async function openExtensionPage(path: string, select: boolean): Promise<Page> {
     const before = new Set(await current!.pages());
-    await chrome(`const tab = gBrowser.addTab(${JSON.stringify(ORIGIN + path)}, { triggeringPrincipal: Services.scriptSecurityManager.getSystemPrincipal() });
-      if (${select}) gBrowser.selectedTab = tab;`);
+    await chrome(
+      `const tab = gBrowser.addTab(${JSON.stringify(ORIGIN + path)}, ` +
+        `{ triggeringPrincipal: Services.scriptSecurityManager.getSystemPrincipal() });
+      if (${select}) gBrowser.selectedTab = tab;`,
+    );
     return until(async () => {
       for (const page of await current!.pages()) {
         if (before.has(page)) continue;
@@ -269,7 +273,8 @@ export async function launchFirefox({ replicaPort, loggedIn = true }: LaunchOpti
           const tab = getTab.call(this, tabId, ...rest);
           const stack = new Error().stack ?? '';
           if (tab && !/getSender|convert/.test(stack)) {
-            tracker.__untrainUses.push({ id: tabId, url: tab.linkedBrowser?.currentURI.spec ?? '', kind: /getTopBrowsingContextId/.test(stack) ? 'message' : 'tab' });
+            const kind = /getTopBrowsingContextId/.test(stack) ? 'message' : 'tab';
+            tracker.__untrainUses.push({ id: tabId, url: tab.linkedBrowser?.currentURI.spec ?? '', kind });
           }
           return tab;
         };`);

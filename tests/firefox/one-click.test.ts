@@ -34,7 +34,7 @@ const countText = (popup: Page, text: string) =>
   popup.evaluate((t) => (document.body.textContent ?? '').split(t).length - 1, text);
 
 describe('one-click opt-out in real Firefox against the replica', () => {
-  it('flips every covered switch that was on, verified after a reload by the server; badge before and after', async () => {
+  it('flips each covered switch that was on, verified by the server after reload; badge before and after', async () => {
     const replica = await startReplica('en-all-on');
     const firefox = await launchFirefox({ replicaPort: replica.port });
     // Nothing read yet: the neutral badge, never the alarm for data nobody has seen.

@@ -35,7 +35,7 @@ describe.each([
 ])('the %s production build', (_name, dir) => {
   const manifest = JSON.parse(readFileSync(join(dir, 'manifest.json'), 'utf8'));
 
-  it("asks for storage, alarms, scripting (a capture on request) and LinkedIn's settings and sign-in pages only, and exposes nothing to pages", () => {
+  it('wants only storage, alarms, scripting (capture on request), LinkedIn settings, sign-in; exposes nothing', () => {
     const permissions = [...(manifest.permissions ?? []), ...(manifest.host_permissions ?? [])].sort();
     expect(permissions).toEqual(['alarms', 'scripting', 'storage', ...CONTENT_MATCHES].sort());
     for (const key of [

@@ -71,6 +71,8 @@ export function settingsPage(page: SettingsPage): string {
     const here = slug === current ? ' aria-current="page"' : '';
     return `          <li><a href="/mypreferences/${tree}/categories/${slug}"${here}>${words[i + 1]}</a></li>`;
   }).join('\n');
+  const photoClass = `global-nav__me-photo evi-image ${avatarClass ? `${avatarClass} ` : ''}ember-view`;
+  const privacyLink = '<a href="https://www.linkedin.com/legal/privacy-policy">Privacy Policy</a>';
   return `<!DOCTYPE html>
 <html lang="${lang}" class="theme theme--mercado">
 <head>
@@ -84,7 +86,7 @@ export function settingsPage(page: SettingsPage): string {
         <li-icon type="app-linkedin-bug-color-icon"></li-icon>
       </a>
       <span class="t-16 t-bold">${words[0]}</span>
-      <img id="ember14" class="global-nav__me-photo evi-image ${avatarClass ? `${avatarClass} ` : ''}ember-view" alt="Jane Doe" width="32" height="32"
+      <img id="ember14" class="${photoClass}" alt="Jane Doe" width="32" height="32"
            src="data:image/gif;base64,R0lGODlhAQABAAAAACw=">
     </header>
     <div class="settings-layout">
@@ -95,7 +97,7 @@ ${nav}
 ${navMore}      </nav>
       <main id="main" class="settings-main" role="main">${main}</main>
     </div>
-${footer ? '    <footer class="settings-footer"><a href="https://www.linkedin.com/legal/privacy-policy">Privacy Policy</a></footer>\n' : ''}  </div>
+${footer ? `    <footer class="settings-footer">${privacyLink}</footer>\n` : ''}  </div>
 ${body}</body>
 </html>
 `;

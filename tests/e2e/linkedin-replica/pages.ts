@@ -1,6 +1,7 @@
-// HTML the replica serves. Settings pages are the shared settings frame (tests/linkedin-pages/settings-shell.ts)
-// with an empty <main> and one script, which fetches the page's data from the settings API and builds the DOM after a delay, as
-// LinkedIn's single-page app does; the extension's content script must wait for it.
+// HTML the replica serves. Settings pages are the shared settings frame
+// (tests/linkedin-pages/settings-shell.ts) with an empty <main> and one script, which fetches the page's
+// data from the settings API and builds the DOM after a delay, as LinkedIn's single-page app does; the
+// extension's content script must wait for it.
 
 import { settingsPage } from '../../linkedin-pages/settings-shell.ts';
 
@@ -264,11 +265,13 @@ export const BAIT = {
   memberClass: 'member-ACoAABReplica4242',
 };
 
+const BAIT_PROFILE_URL = `https://www.linkedin.com${BAIT.profile}?miniProfileUrn=urn%3Ali%3Afsd_profile%3AACoAABReplica4242`;
+
 const baitAround = (
   postText: string,
 ) => `<aside class="profile-card ${BAIT.memberClass}" aria-label="${esc(BAIT.name)}">
   <h2>${esc(BAIT.name)}</h2><p class="profile-card__headline">${esc(BAIT.headline)}</p>
-  <p><a href="mailto:${esc(BAIT.email)}">${esc(BAIT.email)}</a> · <a href="https://www.linkedin.com${BAIT.profile}?miniProfileUrn=urn%3Ali%3Afsd_profile%3AACoAABReplica4242">View profile</a></p>
+  <p><a href="mailto:${esc(BAIT.email)}">${esc(BAIT.email)}</a> · <a href="${BAIT_PROFILE_URL}">View profile</a></p>
 </aside>
 <div class="feed-shared-update-v2" role="article"><p>${esc(postText)}</p></div>`;
 
@@ -394,32 +397,43 @@ export function settingsShell({ lang, title, path, hostile = false, baitPost }: 
   const avatar = /<img [^>]*class="global-nav__me-photo[^>]*>/.exec(html)?.[0];
   if (!avatar?.includes(FRAME_MEMBER)) throw new Error('settings-shell.ts: the replica no longer finds the avatar');
   // The signed-in member's menu around the photo, named as the bait member (what a capture must drop).
-  const menu = `<div id="meMenuV2WideComponentRef" aria-label="Me">${avatar.replace(FRAME_MEMBER, `alt="${esc(BAIT.name)}"`)}</div>`;
+  const named = avatar.replace(FRAME_MEMBER, `alt="${esc(BAIT.name)}"`);
+  const menu = `<div id="meMenuV2WideComponentRef" aria-label="Me">${named}</div>`;
   return html.replace(avatar, menu);
 }
 
-export const signInPage = ({ authwall, redirect }: { authwall: boolean; redirect: string }): string => `<!doctype html>
-<html lang="en"><head><meta charset="utf-8"><title>${authwall ? 'Sign Up | LinkedIn' : 'LinkedIn Login, Sign in | LinkedIn'}</title></head>
+export const signInPage = ({ authwall, redirect }: { authwall: boolean; redirect: string }): string => {
+  const title = authwall ? 'Sign Up | LinkedIn' : 'LinkedIn Login, Sign in | LinkedIn';
+  const username = '<input id="username" name="session_key" type="text" autocomplete="username">';
+  const password = '<input id="password" name="session_password" type="password" autocomplete="current-password">';
+  return `<!doctype html>
+<html lang="en"><head><meta charset="utf-8"><title>${title}</title></head>
 <body>
 <main class="${authwall ? 'authwall' : 'login'}">
   <h1>${authwall ? 'Sign in to see more' : 'Sign in'}</h1>
   <form class="login__form" action="/checkpoint/lg/login-submit" method="post">
     <input type="hidden" name="session_redirect" value="${esc(redirect)}">
-    <label for="username">Email or phone</label><input id="username" name="session_key" type="text" autocomplete="username">
-    <label for="password">Password</label><input id="password" name="session_password" type="password" autocomplete="current-password">
+    <label for="username">Email or phone</label>${username}
+    <label for="password">Password</label>${password}
     <button class="btn__primary--large" type="submit">Sign in</button>
   </form>
 </main>
 </body></html>`;
+};
 
 /** A busy feed: thousands of nodes, and more posts keep arriving for a while. */
 export function feedPage(posts = 400): string {
-  const post = (i: number) => `<div class="feed-shared-update-v2" data-urn="urn:li:activity:${7e18 + i}" role="article">
-  <div class="update-components-actor"><img alt="" src="data:," width="48" height="48"><span class="update-components-actor__name"><span dir="ltr">Member ${i}</span></span><span class="update-components-actor__description">Title at Company ${i % 37}</span></div>
-  <div class="feed-shared-update-v2__description"><span dir="ltr">Post number ${i}: thoughts on <a href="/feed/hashtag/work/">#work</a> and <a href="/feed/hashtag/ai/">#ai</a>.</span></div>
-  <ul class="social-details-social-counts"><li>${i * 3} reactions</li><li>${i % 11} comments</li></ul>
-  <div class="feed-shared-social-action-bar"><button>Like</button><button>Comment</button><button>Repost</button><button>Send</button></div>
-</div>`;
+  const post = (i: number) =>
+    `<div class="feed-shared-update-v2" data-urn="urn:li:activity:${7e18 + i}" role="article">\n` +
+    '  <div class="update-components-actor"><img alt="" src="data:," width="48" height="48">' +
+    `<span class="update-components-actor__name"><span dir="ltr">Member ${i}</span></span>` +
+    `<span class="update-components-actor__description">Title at Company ${i % 37}</span></div>\n` +
+    `  <div class="feed-shared-update-v2__description"><span dir="ltr">Post number ${i}: thoughts on ` +
+    '<a href="/feed/hashtag/work/">#work</a> and <a href="/feed/hashtag/ai/">#ai</a>.</span></div>\n' +
+    `  <ul class="social-details-social-counts"><li>${i * 3} reactions</li><li>${i % 11} comments</li></ul>\n` +
+    '  <div class="feed-shared-social-action-bar">' +
+    '<button>Like</button><button>Comment</button><button>Repost</button><button>Send</button></div>\n' +
+    '</div>';
   return `<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><title>Feed | LinkedIn</title></head>
 <body>
@@ -438,10 +452,16 @@ const timer = setInterval(() => { list.append(first.cloneNode(true)); if (++adde
 }
 
 /** LinkedIn's full-page error (5xx "Something went wrong") and its 429 page. */
-export const errorPage = (status: number, words: Pick<Words, 'error'>): string => `<!doctype html>
+export const errorPage = (status: number, words: Pick<Words, 'error'>): string => {
+  const [heading, text] =
+    status === 429
+      ? ['Too many requests', 'You’ve made too many requests. Please try again later.']
+      : [esc(words.error), 'Please try again later.'];
+  return `<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><title>LinkedIn</title></head>
-<body>${globalNav}<main id="main" class="error-container"><h1>${status === 429 ? 'Too many requests' : esc(words.error)}</h1>
-<p>${status === 429 ? 'You’ve made too many requests. Please try again later.' : 'Please try again later.'}</p></main></body></html>`;
+<body>${globalNav}<main id="main" class="error-container"><h1>${heading}</h1>
+<p>${text}</p></main></body></html>`;
+};
 
 export const notFoundPage = (): string => `<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><title>Page not found | LinkedIn</title></head>

@@ -31,7 +31,8 @@ export const UNKNOWN_TEXT = {
 };
 
 const AI_QUESTION =
-  'Can LinkedIn and its affiliates use your personal data and content you create on LinkedIn to train generative AI models that create content?';
+  'Can LinkedIn and its affiliates use your personal data and content you create on LinkedIn ' +
+  'to train generative AI models that create content?';
 const HUBS: Record<string, string> = {
   '/mypreferences/d/categories/account': 'Account preferences',
   '/mypreferences/d/categories/ads': 'Advertising data',
@@ -366,7 +367,8 @@ export async function startReplica(options: ReplicaOptions = {}): Promise<Replic
       // LinkedIn's own settings tree: the hubs, the catalogued pages where the scenario serves them,
       // and the legacy /psettings/ forms. Any other settings address is LinkedIn's 404 page.
       if (here || path.startsWith('/mypreferences/d/categories/') || path.startsWith('/psettings/')) {
-        const baitPost = sc.bait && here?.[0] ? switchTextOf(here[0]) : undefined; // a post that repeats the switch label
+        // A post that repeats the switch label.
+        const baitPost = sc.bait && here?.[0] ? switchTextOf(here[0]) : undefined;
         const title = here?.[0] ? headingOf(here[0]) : ui(sc.lang).settings;
         return page(200, settingsShell({ lang: sc.lang, title, path, hostile: sc.hostile, baitPost }));
       }

@@ -13,7 +13,10 @@ const tabsAt = async (prefix: string) => (await fakeBrowser.tabs.query({})).filt
 
 let capture: Capture;
 let injected: { tabId: number; files: string[] }[];
-/** The capture script: it runs in a tab from the n-th injection on (a tab still loading refuses), and returns what `reply` makes. */
+/**
+ * The capture script: it runs in a tab from the n-th injection on (a tab still loading refuses), and
+ * returns what `reply` makes.
+ */
 function captureScript(runFrom = 0, reply: () => unknown = () => capture) {
   (fakeBrowser as unknown as { scripting: object }).scripting = {
     executeScript: vi.fn(async ({ target, files }: { target: { tabId: number }; files: string[] }) => {
@@ -36,7 +39,7 @@ beforeEach(() => {
 });
 
 describe('capturing a setting’s page', () => {
-  it('opens it in a background tab, injects the capture script until the page lets it, keeps the capture and closes the tab', async () => {
+  it('opens it in a background tab, injects until the page lets it, keeps the capture and closes the tab', async () => {
     captureScript(2);
     const create = vi.spyOn(fakeBrowser.tabs, 'create');
     const answer = handleMessage({ type: 'ui:captureSetting', settingId: 'ai-training' }, ownPage());

@@ -213,7 +213,7 @@ describe('one-click run', () => {
     expect(await fakeBrowser.action.getBadgeText({})).toBe('');
   });
 
-  it('"Check again" also re-reads a setting outside one-click that was read before, and one-click still leaves it alone', async () => {
+  it('"Check again" also re-reads a setting outside one-click read before; one-click still skips it', async () => {
     await send(linkedin.loadMessage({ url: SETTINGS.find((s) => s.id === 'ads-by-age')!.url }), linkedin.sender(9));
     expect((await read('audit'))['ads-by-age']).toMatchObject({ how: 'passive' });
     await send({ type: 'ui:checkNow' }, ownPage());
@@ -259,7 +259,7 @@ const PARTNERS = SETTINGS.find((s) => s.id === 'share-with-partners')!;
 const runTabUrl = async () => (await fakeBrowser.tabs.get((await read('run'))!.tabId!)).url;
 
 describe('finding a setting wherever LinkedIn moved it', () => {
-  it('a catalogued address redirected to a /s/ path: found there, verified by reloading where it was found', async () => {
+  it('a catalogued address redirected to a /s/ path: found there, verified by reloading where found', async () => {
     const moved = AI.url.replace('/mypreferences/d/', '/mypreferences/s/');
     linkedin.moved.set(AI.url, moved);
     await send({ type: 'ui:startRun' }, ownPage());
@@ -305,7 +305,7 @@ describe('finding a setting wherever LinkedIn moved it', () => {
 });
 
 describe('run lifecycle', () => {
-  it('a worker stopped between ordering the verify reload and sending it reloads: the loaded page is not read back', async () => {
+  it('a worker stopped between ordering and sending the verify reload: reloads, the old page is not read', async () => {
     await write('prefs', { ...DEFAULT_PREFS, covered: ['ai-training'] });
     // The member's click does not hold: the page shows off, LinkedIn still has it on after reload.
     await send({ type: 'ui:startRun' }, ownPage());
@@ -371,7 +371,7 @@ describe('run lifecycle', () => {
     expect((await read('run'))!).toMatchObject({ status: 'interrupted', code: 'timed-out' });
   });
 
-  it('the member takes the run tab elsewhere: the run ends and the tab is never navigated or closed again', async () => {
+  it('the member takes the run tab elsewhere: the run ends, the tab is never navigated or closed again', async () => {
     await send({ type: 'ui:startRun' }, ownPage());
     await deliverLoad();
     const { tabId } = (await read('run'))!;
@@ -393,7 +393,7 @@ describe('run lifecycle', () => {
     expect(await runTabUrl().catch(() => 'no run tab')).toBe('no run tab');
   });
 
-  it('a page that loads without our content script (offline, DNS, reset) is given up within seconds as no connection', async () => {
+  it('a page loaded without our content script (offline, DNS, reset): given up in seconds, no connection', async () => {
     await write('prefs', { ...DEFAULT_PREFS, covered: ['ai-training', 'research'] });
     await send({ type: 'ui:startRun' }, ownPage());
     linkedin.outbox = [];

@@ -46,7 +46,8 @@ describe('what a capture holds', () => {
     });
     const json = JSON.stringify(capture);
     expect(json).toContain(
-      '{"tag":"input","attrs":{"id":"ember241","role":"switch","type":"checkbox","aria-labelledby":"allowDataForGenerativeAI","checked":""}}',
+      '{"tag":"input","attrs":{"id":"ember241","role":"switch","type":"checkbox",' +
+        '"aria-labelledby":"allowDataForGenerativeAI","checked":""}}',
     );
     expect(texts(capture.area)).toEqual(expect.arrayContaining(['Data for Generative AI Improvement', LABEL, 'On']));
     // Outside the area: the avatar's name, the left navigation, the header's words.
@@ -151,9 +152,9 @@ describe('what a capture holds', () => {
     capture.area!.children!.push({ tag: 'p', children: ['<script>alert(1)</script> & "quotes"'] });
     const html = captureToHtml(capture);
     expect(html).toContain('<p>&lt;script&gt;alert(1)&lt;/script&gt; &amp; "quotes"</p>');
-    expect(html).toMatch(
-      /^<!-- Rebuilt from an Untrain capture of https:\/\/www\.linkedin\.com\/mypreferences\/d\/settings\/data-for-ai-improvement /,
-    );
+    const note =
+      '<!-- Rebuilt from an Untrain capture of https://www.linkedin.com/mypreferences/d/settings/data-for-ai-improvement ';
+    expect(html.slice(0, note.length)).toBe(note);
   });
 });
 

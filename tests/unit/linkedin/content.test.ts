@@ -170,7 +170,7 @@ describe('visit (cs → bg on every page load and in-page navigation)', () => {
     expect(doc.querySelector('untrain-guide')).toBeNull();
   });
 
-  it('a manual visit to an error page reports an error, never not-offered (a 500 with the notice on it too)', async () => {
+  it('a manual visit to an error page reports an error, never not-offered (a 500 showing the notice too)', async () => {
     loadFixture('something-went-wrong.html', AI);
     const wrong = session();
     wrong.visit();

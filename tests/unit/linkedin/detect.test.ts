@@ -64,11 +64,13 @@ describe('the AI-training page in four languages', () => {
   it.each([
     [
       'a <label for>',
-      '<label for="ember900">Use my data for training content creation AI models</label><input id="ember900" role="switch" type="checkbox" checked>',
+      '<label for="ember900">Use my data for training content creation AI models</label>' +
+        '<input id="ember900" role="switch" type="checkbox" checked>',
     ],
     [
       'a wrapping <label>',
-      '<label>Use my data for training content creation AI models <input role="switch" type="checkbox" checked></label>',
+      '<label>Use my data for training content creation AI models ' +
+        '<input role="switch" type="checkbox" checked></label>',
     ],
   ])('a switch named only by %s is found by its label', (_how, row) => {
     const doc = loadFixture('ai-training.en.html', AI);
@@ -236,7 +238,7 @@ describe('nasty pages', () => {
     expect(clicks()).toEqual([aiSwitch()]);
   });
 
-  it('markup changed (hook, label and heading unknown): the only switch is unknown and a flip does not click at all', async () => {
+  it('markup changed (hook, label, heading unknown): the only switch is unknown; a flip clicks nothing', async () => {
     const doc = loadFixture('markup-changed.html', AGE);
     expect(detectPage(doc).settings).toEqual([
       {
@@ -288,7 +290,7 @@ describe('nasty pages', () => {
     expect(clicks()).toEqual([doc.getElementById('ember701')]);
   });
 
-  it('two catalogued switches, one missing: the other is still read; the missing one is unknown unless LinkedIn says it is not available', () => {
+  it('two catalogued switches, one missing: the other is read; the missing one unknown unless said unavailable', () => {
     const doc = loadFixture('linkedin-promotions.html', PROMOTIONS);
     doc.getElementById('ember702')!.closest('.settings-toggle-row')!.remove();
     expect(detectPage(doc).settings.map(({ state, evidence }) => [state, evidence.code])).toEqual([
@@ -402,7 +404,7 @@ describe('nasty pages', () => {
     });
   });
 
-  it('a page is matched by its content, not its address: the AI switch served at another setting’s address is the AI setting', () => {
+  it('matched by content, not address: the AI switch served at another setting’s address is the AI setting', () => {
     const doc = loadFixture('ai-training.en.html', AGE);
     expect(detectPage(doc).settings.map(({ settingId, state, evidence }) => [settingId, state, evidence.code])).toEqual(
       [

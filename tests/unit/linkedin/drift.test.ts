@@ -106,7 +106,7 @@ describe("LinkedIn's settings hubs list settings as links named by their catalog
     expect(SETTINGS_HUBS).toEqual([`${D}/categories/privacy`, `${D}/categories/ads`]);
   });
 
-  it('Data privacy: the AI setting at its new slug and the research setting; nothing from the left navigation or help links', () => {
+  it('Data privacy: the AI setting at its new slug and the research setting; none from left nav or help links', () => {
     const report = detectPage(loadFixture('hub-privacy.html', SETTINGS_HUBS[0]!));
     expect(report).toMatchObject({ page: 'unknown', settings: [], reason: 'no catalogued setting on this page' });
     expect(report.links).toEqual([
@@ -115,7 +115,7 @@ describe("LinkedIn's settings hubs list settings as links named by their catalog
     ]);
   });
 
-  it('Advertising data: the renamed settings and the new partners address; a same-named link outside the settings area does not count', () => {
+  it('Advertising data: renamed settings, the new partners address; not a same-named link outside the settings', () => {
     const report = detectPage(loadFixture('hub-ads.html', SETTINGS_HUBS[1]!));
     expect(report.links).toEqual([
       { settingId: 'share-with-partners', url: PARTNERS_NEW },
@@ -333,7 +333,7 @@ describe('a switch the engine cannot reach is unknown with evidence, never not-o
 });
 
 describe('a member-written heading with the catalogued text never names an unrelated control', () => {
-  it('a group named "Data for Generative AI Improvement" above a "Notify me" checkbox: nothing identified, nothing clicked', async () => {
+  it('a "Data for Generative AI Improvement" group on a "Notify me" checkbox: none identified or clicked', async () => {
     const doc = loadFixture('member-heading.html', GROUPS);
     expect(detectPage(doc)).toMatchObject({ page: 'unknown', settings: [] });
     const clicks = spyClicks();
@@ -346,7 +346,7 @@ describe('a member-written heading with the catalogued text never names an unrel
     expect(doc.getElementById('ember902')).toHaveProperty('checked', true);
   });
 
-  it('the same cards on the AI page whose switch is missing: the setting is unknown, never read from them', async () => {
+  it('the same cards on the AI page, its switch missing: the setting is unknown, never read from them', async () => {
     const doc = loadFixture('no-switch.html', AI);
     const groups = new DOMParser()
       .parseFromString(fixture('member-heading.html'), 'text/html')
@@ -372,7 +372,8 @@ describe('a member-written heading with the catalogued text never names an unrel
       .querySelector('main ul')!
       .insertAdjacentHTML(
         'beforeend',
-        '<li class="artdeco-list__item"><h3>Posts shared in your groups</h3><label><input id="ember904" type="checkbox" checked> Sharing</label></li>',
+        '<li class="artdeco-list__item"><h3>Posts shared in your groups</h3>' +
+          '<label><input id="ember904" type="checkbox" checked> Sharing</label></li>',
       );
     const clicks = spyClicks();
     expect((await settled(flipToPrivate(doc, 'share-with-partners', FAST))).outcome).toBe('refused');

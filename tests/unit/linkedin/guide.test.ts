@@ -85,7 +85,7 @@ describe('showGuide', () => {
     expect(parts().dialog!.className).toBe('beside');
   });
 
-  it('watches the switch: when the member turns it off and it holds, the reading is reported and the note says so', async () => {
+  it('watches the switch: if the member turns it off and it holds, reports the reading; the note says so', async () => {
     vi.useFakeTimers();
     try {
       const doc = loadFixture('ai-training.en.html', AI);

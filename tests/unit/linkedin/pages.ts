@@ -183,7 +183,10 @@ export function spyShadowRoots() {
   return () => spy.mock.results.flatMap((r) => (r.type === 'return' ? [r.value as ShadowRoot] : []));
 }
 
-/** Attach each `<template shadowrootmode="open">` as its host's open shadow root, as a browser parsing the page would. */
+/**
+ * Attach each `<template shadowrootmode="open">` as its host's open shadow root, as a browser parsing
+ * the page would.
+ */
 export function attachDeclarativeShadowRoots(doc: Document) {
   for (const template of doc.querySelectorAll<HTMLTemplateElement>('template[shadowrootmode="open"]')) {
     const host = template.parentElement!;

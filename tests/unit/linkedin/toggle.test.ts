@@ -68,7 +68,7 @@ describe('flipToPrivate lands the save before it returns', () => {
     expect(timing.watching()).toBe(0);
   });
 
-  it('after a debounced save is answered, the new state must still hold savedSettleMs (a failed save is put back)', async () => {
+  it('once a debounced save is answered, the new state must hold savedSettleMs; a failed one is put back', async () => {
     const doc = loadFixture('ai-training.en.html', AI);
     debouncedSave(doc, { sendAfterMs: 1200 });
     // The save failed: 50 ms after its answer LinkedIn puts the switch back on.
