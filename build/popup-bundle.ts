@@ -25,6 +25,19 @@ export function popupBundle(config: UserConfig): void {
       walk(page);
       for (const id of firstPaint) if (POPUP_ENTRY.test(id)) firstPaint.delete(id);
     },
+    // A stylesheet link holds the module script back until the sheet has arrived; inline, the
+    // rules come with the page. (Extension pages' CSP restricts scripts, not styles.)
+    transformIndexHtml: {
+      order: 'post',
+      handler(html, { path, bundle }) {
+        if (!POPUP_PAGE.test(path)) return html;
+        return html.replace(/<link rel="stylesheet"[^>]*href="\/([^"]+\.css)">/g, (_, file: string) => {
+          const sheet = bundle?.[file];
+          if (sheet?.type !== 'asset') throw new Error(`popup-bundle: ${file} is not in the bundle`);
+          return `<style>${String(sheet.source).trim()}</style>`;
+        });
+      },
+    },
   };
   config.plugins = [...(config.plugins ?? []), plugin];
   config.build ??= {};
