@@ -1,29 +1,41 @@
-// The popup's first paint loads two module files: its entry and one chunk holding every module the
-// entry imports statically. Left to itself, Rollup splits the modules the popup shares with the
-// other pages (all built together) into many small chunks, and each costs the popup a request and
-// a module instantiation before its first paint. The other pages import what they share from the
-// same chunk: it only defines things (src/ runs nothing at import time).
+// The popup's first paint loads one module file. The pages are built together, and Rollup puts
+// what several pages import into shared chunks: the popup fetched and instantiated eight files
+// before its first paint. So the other pages import their own copies of shared modules (the same
+// files under a marked id), and the popup's modules, used by it alone, form its entry chunk;
+// what it imports dynamically still loads later and shares the popup's instances.
 import type { Plugin, UserConfig } from 'vite';
 
 const POPUP_PAGE = /[\\/]entrypoints[\\/]popup[\\/]index\.html$/;
-const POPUP_ENTRY = /[\\/]entrypoints[\\/]popup[\\/]main\.ts$/;
+const OTHER_PAGE = /[\\/]entrypoints[\\/](?!popup[\\/])[^\\/]+[\\/]/;
+/** Marks a module as the other pages' copy: a query on files, a prefix on virtual modules. */
+const COPY_QUERY = '?untrain-page';
+const COPY_VIRTUAL = '\0untrain-page:';
+
+const isCopy = (id: string) => id.endsWith(COPY_QUERY) || id.startsWith(COPY_VIRTUAL);
+const original = (id: string) =>
+  id.endsWith(COPY_QUERY)
+    ? id.slice(0, -COPY_QUERY.length)
+    : id.startsWith(COPY_VIRTUAL)
+      ? `\0${id.slice(COPY_VIRTUAL.length)}`
+      : id;
 
 export function popupBundle(config: UserConfig): void {
-  const firstPaint = new Set<string>();
   const plugin: Plugin = {
     name: 'untrain:popup-bundle',
-    buildEnd() {
-      const page = [...this.getModuleIds()].find((id) => POPUP_PAGE.test(id));
-      if (!page) throw new Error('popup-bundle: entrypoints/popup/index.html is not in this build');
-      const walk = (id: string) => {
-        for (const next of this.getModuleInfo(id)?.importedIds ?? [])
-          if (!firstPaint.has(next)) {
-            firstPaint.add(next);
-            walk(next);
-          }
-      };
-      walk(page);
-      for (const id of firstPaint) if (POPUP_ENTRY.test(id)) firstPaint.delete(id);
+    enforce: 'pre',
+    async resolveId(source, importer, options) {
+      if (!importer || !(isCopy(importer) || OTHER_PAGE.test(importer))) return null;
+      const resolved = await this.resolve(source, original(importer), { ...options, skipSelf: true });
+      if (!resolved || resolved.external || isCopy(resolved.id)) return resolved;
+      const id = resolved.id.startsWith('\0')
+        ? `${COPY_VIRTUAL}${resolved.id.slice(1)}`
+        : `${resolved.id}${COPY_QUERY}`;
+      return { ...resolved, id };
+    },
+    async load(id) {
+      if (!id.startsWith(COPY_VIRTUAL)) return null;
+      const { code } = await this.load({ id: original(id) });
+      return code;
     },
     // A stylesheet link holds the module script back until the sheet has arrived; inline, the
     // rules come with the page. (Extension pages' CSP restricts scripts, not styles.)
@@ -43,11 +55,4 @@ export function popupBundle(config: UserConfig): void {
   config.build ??= {};
   // Every browser the extension supports has modulepreload.
   config.build.modulePreload = { polyfill: false };
-  config.build.rolldownOptions ??= {};
-  const output = config.build.rolldownOptions.output;
-  if (Array.isArray(output)) throw new Error('popup-bundle: several rolldown outputs');
-  config.build.rolldownOptions.output = {
-    ...output,
-    codeSplitting: { groups: [{ name: 'popup-first-paint', test: (id) => firstPaint.has(id) }] },
-  };
 }
