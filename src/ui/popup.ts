@@ -46,11 +46,14 @@ export interface PopupData {
 const SLOTS = ['audit', 'prefs', 'account', 'run', 'receipts', 'notices', 'manualDone'] as const;
 
 export function startPopup(root: HTMLElement): Promise<() => void> {
-  localizeDocument('popup_title');
-  return renderFromStorage(SLOTS, (state) => {
+  const started = renderFromStorage(SLOTS, (state) => {
     const choice = resolveRegion(state.prefs, browserHints());
     renderPopup(root, { ...state, region: choice.region, regionConfirmed: choice.overridden, now: new Date() });
   });
+  // After the storage read has gone out: the page's first message lookup, which loads the
+  // extension's messages, runs while the read is answered.
+  localizeDocument('popup_title');
+  return started;
 }
 
 export function renderPopup(root: HTMLElement, data: PopupData): void {
