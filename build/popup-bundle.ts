@@ -37,6 +37,14 @@ export function popupBundle(config: UserConfig): void {
       const { code } = await this.load({ id: original(id) });
       return code;
     },
+    generateBundle(_, bundle) {
+      const popup = Object.values(bundle).find(
+        (chunk) => chunk.type === 'chunk' && chunk.facadeModuleId && POPUP_PAGE.test(chunk.facadeModuleId),
+      );
+      if (popup?.type !== 'chunk') throw new Error('popup-bundle: no chunk for entrypoints/popup/index.html');
+      if (popup.imports.length > 0)
+        throw new Error(`popup-bundle: the popup's first paint imports ${popup.imports.join(', ')}`);
+    },
     // A stylesheet link holds the module script back until the sheet has arrived; inline, the
     // rules come with the page. (Extension pages' CSP restricts scripts, not styles.)
     transformIndexHtml: {
