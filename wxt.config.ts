@@ -1,5 +1,6 @@
 import { defineConfig } from 'wxt';
 import { pageCatalogue } from './build/page-catalogue';
+import { popupBundle } from './build/popup-bundle';
 import { CONTENT_MATCHES } from './src/linkedin/scope';
 
 // Least privilege: storage + alarms, and LinkedIn's settings and sign-in pages only. The host
@@ -16,6 +17,7 @@ export default defineConfig({
     // the pages the cold start of the polyfill, whose import touches every chrome.* namespace. The
     // content script answers the background through sendResponse, which both browsers support.
     'vite:build:extendConfig': (entrypoints, config) => {
+      if (entrypoints.some((entry) => entry.type === 'popup')) popupBundle(config);
       if (entrypoints.some((entry) => entry.type === 'background')) return;
       // The polyfill module sets `wxt/browser` in an alias object; fail loudly should that change.
       const alias = config.resolve?.alias;

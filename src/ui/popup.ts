@@ -7,14 +7,13 @@ import { browserHints, resolveRegion } from '../status/region-choice';
 import { stillToDo } from '../status/scope';
 import { type Summary, summarize } from '../status/summary';
 import { type Account, type Audit, type ManualDone, type Notice, type Prefs, type Receipt, update } from '../storage';
-import { captureOffer } from './capture-offer';
+import type { captureOffer as CaptureOffer } from './capture-offer';
 import { regionQuestion, scopeChoice, scopeName } from './choices';
 import { announce, downloadFile, h, replaceContent, shell } from './dom';
 import { formatDate, formatDay, formatRelative, localizeDocument, regionName, settingName, t } from './i18n';
 import { noticeList, toneBadge } from './parts';
 import { interruptedText, phaseText, progressText, resultWords } from './progress';
 import { failureKind, reasonWords } from './reasons';
-import { latestReceipt, receiptFileName, receiptJson, receiptText } from './receipt';
 import { send } from './send';
 import { renderFromStorage } from './state';
 import { stillToDoCard } from './todo';
@@ -47,11 +46,14 @@ export interface PopupData {
 const SLOTS = ['audit', 'prefs', 'account', 'run', 'receipts', 'notices', 'manualDone'] as const;
 
 export function startPopup(root: HTMLElement): Promise<() => void> {
-  localizeDocument('popup_title');
-  return renderFromStorage(SLOTS, (state) => {
+  const started = renderFromStorage(SLOTS, (state) => {
     const choice = resolveRegion(state.prefs, browserHints());
     renderPopup(root, { ...state, region: choice.region, regionConfirmed: choice.overridden, now: new Date() });
   });
+  // After the storage read has gone out: the page's first message lookup, which loads the
+  // extension's messages, runs while the read is answered.
+  localizeDocument('popup_title');
+  return started;
 }
 
 export function renderPopup(root: HTMLElement, data: PopupData): void {
@@ -79,7 +81,7 @@ export function renderPopup(root: HTMLElement, data: PopupData): void {
       failed.length === 0 && actions(summary, data, running),
       !running && !(firstRun && data.regionConfirmed) && scopeChoice(data.prefs, false),
       data.run ? runRows(data.run, data.now) : read && statusRows(summary),
-      !running && captureOffer(data.run),
+      !running && captureOfferSlot(data.run),
       scopeDone && stillToDoCard(stillToDo(data.audit, data.prefs, data.manualDone, data.region)),
     ),
     h(
@@ -482,6 +484,22 @@ function row(settingId: string, words: Words, reason?: string): HTMLElement {
   );
 }
 
+export function latestReceipt(receipts: readonly Receipt[]): Receipt | undefined {
+  return receipts.reduce<Receipt | undefined>(
+    (latest, r) => (!latest || r.finishedAt > latest.finishedAt ? r : latest),
+    undefined,
+  );
+}
+
+/** The receipt's words are loaded when the member asks for the file, not for the first paint. */
+function downloadReceipt(receipt: Receipt, kind: 'json' | 'txt'): void {
+  void import('./receipt').then(({ receiptFileName, receiptJson, receiptText }) =>
+    kind === 'json'
+      ? downloadFile(receiptFileName(receipt, 'json'), receiptJson(receipt), 'application/json')
+      : downloadFile(receiptFileName(receipt, 'txt'), receiptText(receipt), 'text/plain;charset=utf-8'),
+  );
+}
+
 function receiptSection(receipt: Receipt | undefined): HTMLElement | null {
   if (!receipt) return null;
   return h(
@@ -493,23 +511,30 @@ function receiptSection(receipt: Receipt | undefined): HTMLElement | null {
       { class: 'buttons' },
       h(
         'button',
-        {
-          type: 'button',
-          'data-focus': 'export-json',
-          onclick: () => downloadFile(receiptFileName(receipt, 'json'), receiptJson(receipt), 'application/json'),
-        },
+        { type: 'button', 'data-focus': 'export-json', onclick: () => downloadReceipt(receipt, 'json') },
         t('btn_export_json'),
       ),
       h(
         'button',
-        {
-          type: 'button',
-          'data-focus': 'export-text',
-          onclick: () =>
-            downloadFile(receiptFileName(receipt, 'txt'), receiptText(receipt), 'text/plain;charset=utf-8'),
-        },
+        { type: 'button', 'data-focus': 'export-text', onclick: () => downloadReceipt(receipt, 'txt') },
         t('btn_export_text'),
       ),
     ),
   );
+}
+
+let loadedCaptureOffer: typeof CaptureOffer | undefined;
+/**
+ * The capture offer, its code loaded after the first paint: it starts hidden and fills in only
+ * once the current tab is known, so the first paint shows the same either way.
+ */
+function captureOfferSlot(run: RunRecord | null): HTMLElement {
+  if (loadedCaptureOffer) return loadedCaptureOffer(run);
+  const slot = h('details', { class: 'capture-offer', 'data-key': 'capture-offer', hidden: true });
+  void import('./capture-offer').then(({ captureOffer }) => {
+    loadedCaptureOffer = captureOffer;
+    // A slot that a later render has already replaced is filled too, out of sight: harmless.
+    slot.replaceWith(captureOffer(run));
+  });
+  return slot;
 }

@@ -4,13 +4,6 @@ import { formatDateTime, regionName, settingName, stepName, t } from './i18n';
 import { reasonWords } from './reasons';
 import { outcomeWords } from './words';
 
-export function latestReceipt(receipts: readonly Receipt[]): Receipt | undefined {
-  return receipts.reduce<Receipt | undefined>(
-    (latest, r) => (!latest || r.finishedAt > latest.finishedAt ? r : latest),
-    undefined,
-  );
-}
-
 export function receiptFileName(receipt: Receipt, extension: 'json' | 'txt'): string {
   return `untrain-receipt-${receipt.finishedAt.slice(0, 10)}.${extension}`;
 }

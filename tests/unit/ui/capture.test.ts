@@ -122,6 +122,12 @@ async function freshModules() {
   return { popup: await import('../../../src/ui/popup'), checklist: await import('../../../src/ui/checklist') };
 }
 
+/** The popup loads the offer's code after its first paint: wait for it, then for the offer to fill in. */
+async function offerLoaded() {
+  await import('../../../src/ui/capture-offer');
+  await flush();
+}
+
 const offers = () =>
   [...root.querySelectorAll<HTMLButtonElement>('button')].filter((b) =>
     /page structure/i.test(b.getAttribute('aria-label') ?? b.textContent ?? ''),
@@ -133,7 +139,7 @@ describe('the offer to save a page’s structure', () => {
     vi.spyOn(fakeBrowser.tabs, 'query').mockResolvedValue([tab]);
     const { popup } = await freshModules();
     await popup.startPopup(root);
-    await flush();
+    await offerLoaded();
     expect(text(root)).toContain('Found a page Untrain can’t read?');
     const [offer] = offers();
     expect(text(offer)).toBe('Save page structure for a bug report');
@@ -147,7 +153,7 @@ describe('the offer to save a page’s structure', () => {
     await write('run', finished([result('ai-training', 'verified'), result('ads-by-age', 'already-private')]));
     const { popup } = await freshModules();
     await popup.startPopup(root);
-    await flush();
+    await offerLoaded();
     expect(offers()).toEqual([]);
     expect(text(root)).not.toContain('Found a page Untrain can’t read?');
   });
@@ -167,7 +173,7 @@ describe('the offer to save a page’s structure', () => {
     );
     const { popup } = await freshModules();
     await popup.startPopup(root);
-    await flush();
+    await offerLoaded();
     expect(offers().map((b) => text(b))).toEqual([
       'Save page structure: Data for generative AI improvement',
       'Save page structure: Ads by age range',

@@ -1,8 +1,8 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing';
 import { type Receipt, write } from '../../../src/storage';
-import { startPopup } from '../../../src/ui/popup';
-import { latestReceipt, receiptText } from '../../../src/ui/receipt';
+import { latestReceipt, startPopup } from '../../../src/ui/popup';
+import { receiptText } from '../../../src/ui/receipt';
 import { button, useEnglish } from './helpers';
 
 const receipt: Receipt = {
@@ -49,7 +49,8 @@ async function download(name: string): Promise<{ file: string; content: string; 
     file = this.download;
   });
   button(document, name)!.click();
-  expect(click).toHaveBeenCalledOnce();
+  // The receipt's words load on the click.
+  await vi.waitFor(() => expect(click).toHaveBeenCalledOnce());
   return { file, content: await blobs[0]!.text(), type: blobs[0]!.type };
 }
 
