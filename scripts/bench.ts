@@ -170,7 +170,8 @@ try {
     busyFloorMs,
     'ms',
     undefined,
-    `same trace measure, the content script replaced by one that only registers a message listener; ms: ${parts(busy.floor)}`,
+    `same trace measure, the content script replaced by one that only registers a message listener; ms: ` +
+      `${parts(busy.floor)}`,
   );
   figure(
     'all page scripting, with − without extension',
@@ -254,7 +255,8 @@ try {
 
   const covered = SETTINGS.filter((s) => s.oneClickDefault);
   section(
-    `One-click opt-out of ${covered.length} settings (${ROUNDS.oneClick} rounds, alternating with a bare Playwright script)`,
+    `One-click opt-out of ${covered.length} settings (${ROUNDS.oneClick} rounds, alternating with a bare ` +
+      `Playwright script)`,
   );
   const runs: { extension: number[]; bare: number[] } = { extension: [], bare: [] };
   await repeat(ROUNDS.oneClick + 1, async (round) => {
@@ -432,17 +434,16 @@ try {
 
 const chromium = spawnSync(CHROMIUM, ['--version'], { encoding: 'utf8' }).stdout.trim();
 mkdirSync('bench', { recursive: true });
-writeFileSync(
-  'bench/results.json',
-  `${JSON.stringify({ date: new Date().toISOString(), node: process.version, chromium, ratios, resumeSeconds, figures }, null, 2)}\n`,
-);
+const results = { date: new Date().toISOString(), node: process.version, chromium, ratios, resumeSeconds, figures };
+writeFileSync('bench/results.json', `${JSON.stringify(results, null, 2)}\n`);
 
 // Ratios (and the resume time) first: they are what is budgeted; the raw figures follow.
 const budgeted = (f: Figure) => f.unit === 'ratio' || f.name.startsWith('resume after a worker stop, worst');
 const ordered = [...figures.filter(budgeted), ...figures.filter((f) => !budgeted(f))];
 const cells = ordered.map((f) => [
   f.name,
-  `${f.unit === 'ratio' ? f.value.toFixed(2) : f.value} ${f.unit === 'ratio' || f.unit === 'count' ? '' : f.unit}`.trim(),
+  `${f.unit === 'ratio' ? f.value.toFixed(2) : f.value} ` +
+    `${f.unit === 'ratio' || f.unit === 'count' ? '' : f.unit}`.trim(),
   f.budget ?? '—',
   f.met === null ? '' : f.met ? 'met' : 'MISSED',
 ]);

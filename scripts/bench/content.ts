@@ -86,7 +86,10 @@ const scriptMs = async (cdp: CDPSession) =>
   1000 *
   ((await cdp.send('Performance.getMetrics')).metrics.find((m) => m.name === 'ScriptDuration')?.value ?? Number.NaN);
 
-/** The busy page, profiled and traced: the extension's CPU time and longest stretch, its content script's main-thread time, and all script time. */
+/**
+ * The busy page, profiled and traced: the extension's CPU time and longest stretch, its content script's main-thread
+ * time, and all script time.
+ */
 export async function busyOnce(context: BrowserContext) {
   const page = await context.newPage();
   await page.addInitScript(busySettingsPage);

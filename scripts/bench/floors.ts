@@ -9,7 +9,8 @@ import type { Manifest } from './sizes.ts';
 export const FLOOR_PAGES = { blank: 'floor-blank.html', minimal: 'floor-minimal.html' };
 
 const page = (script: string) =>
-  `<!doctype html>\n<html lang="en">\n  <head>\n    <meta charset="utf-8" />\n    <title>floor</title>\n    <script type="module" src="/${script}"></script>\n  </head>\n  <body></body>\n</html>\n`;
+  `<!doctype html>\n<html lang="en">\n  <head>\n    <meta charset="utf-8" />\n    <title>floor</title>\n ` +
+  `   <script type="module" src="/${script}"></script>\n  </head>\n  <body></body>\n</html>\n`;
 
 // An extension page that does nothing but say it is ready.
 const BLANK = `performance.mark('untrain:interactive');\n`;

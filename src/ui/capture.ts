@@ -38,7 +38,8 @@ function readings(capture: Capture): string[] {
 }
 
 export const captureFileName = (capture: Capture) =>
-  `untrain-page-${capture.path.split('/').filter(Boolean).at(-1) ?? 'linkedin'}-${capture.capturedAt.slice(0, 10)}.json`;
+  `untrain-page-${capture.path.split('/').filter(Boolean).at(-1) ?? 'linkedin'}` +
+  `-${capture.capturedAt.slice(0, 10)}.json`;
 
 export const captureJson = (capture: Capture) => `${JSON.stringify(inReadingOrder(capture), null, 2)}\n`;
 

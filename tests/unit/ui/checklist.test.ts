@@ -75,26 +75,30 @@ describe('checklist', () => {
     expect(sent).toEqual([{ type: 'ui:openGuided', settingId: 'ai-training' }]);
   });
 
-  it('the objection form is its own guided step: switch vs form, who has the right, what to pick, what comes next', async () => {
-    await write('prefs', { ...DEFAULT_PREFS, regionOverride: 'eu-eea' });
-    await startChecklist(root);
-    const step = root.querySelector('#step-objection-form')!;
-    const points = [...step.querySelectorAll('.guide-steps li')].map((li) => text(li));
-    expect(text(step.querySelector('.guide-steps h4'))).toBe('What the objection form adds');
-    expect(points).toHaveLength(6);
-    expect(points[0]).toMatch(/^Switching off \(which Untrain does\) stops future use/);
-    expect(points[1]).toMatch(/^Nothing can take your data back out of models already trained/);
-    expect(points[2]).toMatch(/other AI models .* legitimate interests/);
-    expect(points[3]).toMatch(/EU\/EEA, the UK and Switzerland/);
-    expect(step.querySelector('.guide-steps li.strong')).toBe(step.querySelectorAll('.guide-steps li')[3]);
-    expect(points[5]).toMatch(/one month/);
-  });
+  it(
+    'the objection form is its own guided step: switch vs form, who has the right, what to pick, what ' + 'comes next',
+    async () => {
+      await write('prefs', { ...DEFAULT_PREFS, regionOverride: 'eu-eea' });
+      await startChecklist(root);
+      const step = root.querySelector('#step-objection-form')!;
+      const points = [...step.querySelectorAll('.guide-steps li')].map((li) => text(li));
+      expect(text(step.querySelector('.guide-steps h4'))).toBe('What the objection form adds');
+      expect(points).toHaveLength(6);
+      expect(points[0]).toMatch(/^Switching off \(which Untrain does\) stops future use/);
+      expect(points[1]).toMatch(/^Nothing can take your data back out of models already trained/);
+      expect(points[2]).toMatch(/other AI models .* legitimate interests/);
+      expect(points[3]).toMatch(/EU\/EEA, the UK and Switzerland/);
+      expect(step.querySelector('.guide-steps li.strong')).toBe(step.querySelectorAll('.guide-steps li')[3]);
+      expect(points[5]).toMatch(/one month/);
+    },
+  );
 
   it('explains each setting: what, why, region, status, sources', async () => {
     await startChecklist(root);
     const ai = item('Data for generative AI improvement');
     expect(text(ai)).toContain(
-      'What it does When on, LinkedIn and its affiliates may train content-generating AI models on your profile, posts and activity.',
+      'What it does When on, LinkedIn and its affiliates may train content-generating AI models on your ' +
+        'profile, posts and activity.',
     );
     expect(text(ai)).toContain('Why it matters What goes into a trained model cannot be taken back out');
     // Where it applies, the region is not worth a line.
@@ -165,7 +169,8 @@ describe('checklist', () => {
     expect(done['objection-form']).toBe('2026-11-20T12:00:00.000Z');
     expect(document.activeElement?.getAttribute('data-focus')).toBe('mark-objection-form');
 
-    // Opened sources stay open and focus stays on the link, across re-renders that fold the finished step away and back.
+    // Opened sources stay open and focus stays on the link, across re-renders that fold the finished step away and
+    // back.
     const sources = item(name).querySelector('details')!;
     sources.open = true;
     const link = sources.querySelector('a')!;

@@ -31,7 +31,8 @@ describe('how we know', () => {
     );
     expect(text(expansion)).toContain('Sources disagree:');
     expect(text(expansion)).toContain(
-      'One outlet gives 9 November 2025 as the effective date, which appears to be a typo. Date given: November 9, 2025',
+      'One outlet gives 9 November 2025 as the effective date, which appears to be a typo. Date given: ' +
+        'November 9, 2025',
     );
     expect(text(expansion)).toContain('Regions given: EU / EEA, Switzerland, United Kingdom');
     expect([...expansion.querySelectorAll('.disputed a')].map((a) => a.getAttribute('href'))).toContain(

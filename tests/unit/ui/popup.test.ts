@@ -91,24 +91,28 @@ describe('popup', () => {
     expect(text(root)).toContain('Region: EU / EEA');
   });
 
-  it('first run: the region is asked first, then the scope is chosen in the popup (recommended preselected) and saved', async () => {
-    await open();
-    expect(root.querySelector('fieldset.scope')!.closest('details')).not.toBeNull();
-    await write('prefs', { ...DEFAULT_PREFS, regionOverride: 'us' });
-    await flush();
-    expect(root.querySelector('.ask')).toBeNull();
-    const radios = [...root.querySelectorAll<HTMLInputElement>('input[name="scope"]')];
-    expect(radios.map((r) => text(r.parentElement))).toEqual([
-      'Recommended: AI training and data sharing (6)',
-      'Everything I can switch off (13)',
-    ]);
-    expect(radios[0]!.checked).toBe(true);
-    expect(root.querySelector('fieldset.scope')!.closest('details')).toBeNull();
-    radios[1]!.click();
-    await flush();
-    expect((await read('prefs')).covered).toHaveLength(13);
-    expect(sent).toContainEqual({ type: 'ui:refreshBadge' });
-  });
+  it(
+    'first run: the region is asked first, then the scope is chosen in the popup (recommended ' +
+      'preselected) and saved',
+    async () => {
+      await open();
+      expect(root.querySelector('fieldset.scope')!.closest('details')).not.toBeNull();
+      await write('prefs', { ...DEFAULT_PREFS, regionOverride: 'us' });
+      await flush();
+      expect(root.querySelector('.ask')).toBeNull();
+      const radios = [...root.querySelectorAll<HTMLInputElement>('input[name="scope"]')];
+      expect(radios.map((r) => text(r.parentElement))).toEqual([
+        'Recommended: AI training and data sharing (6)',
+        'Everything I can switch off (13)',
+      ]);
+      expect(radios[0]!.checked).toBe(true);
+      expect(root.querySelector('fieldset.scope')!.closest('details')).toBeNull();
+      radios[1]!.click();
+      await flush();
+      expect((await read('prefs')).covered).toHaveLength(13);
+      expect(sent).toContainEqual({ type: 'ui:refreshBadge' });
+    },
+  );
 
   it('after a reading, the scope folds into one line that names it and can still be changed', async () => {
     await write('audit', { 'ai-training': record('off', 1) });
@@ -171,7 +175,8 @@ describe('popup', () => {
     });
     await open();
     expect([...root.querySelectorAll('.results > .rows li')].map((li) => text(li))).toEqual([
-      '3 settings read as on Data for generative AI improvement, Social, economic and workplace research, Ads beyond LinkedIn',
+      '3 settings read as on Data for generative AI improvement, Social, economic and workplace ' +
+        'research, Ads beyond LinkedIn',
     ]);
     expect(optOut()).toBeDefined();
   });
@@ -188,7 +193,8 @@ describe('popup', () => {
     await open();
     const rowsNow = [...root.querySelectorAll('.results > .rows li')];
     expect(rowsNow.map((li) => text(li))).toEqual([
-      '3 switches could not be identified, so nothing was clicked Data for generative AI improvement, Social, economic and workplace research, Ads beyond LinkedIn Do it with guidance',
+      '3 switches could not be identified, so nothing was clicked Data for generative AI improvement, ' +
+        'Social, economic and workplace research, Ads beyond LinkedIn Do it with guidance',
     ]);
     expect(rowsNow[0]!.querySelector('a')!.getAttribute('href')).toBe(fakeBrowser.runtime.getURL('/checklist.html'));
   });
@@ -216,54 +222,57 @@ describe('popup', () => {
     expect(headline()).toBe('LinkedIn turned “Social, economic and workplace research” back on');
   });
 
-  it('running: phases, the tab note, Cancel, and per-row steps that never go back to "Waiting" unexplained', async () => {
-    const url = 'https://www.linkedin.com/mypreferences/d/settings/policy-and-academic-research';
-    await write(
-      'run',
-      run(
-        'running',
-        [
-          result('ai-training', 'pending', { clicks: 1 }),
-          result('research', 'pending'),
-          result('ads-by-age', 'pending'),
-        ],
-        {
-          cursor: 1,
-          pages: [
-            page('a', ['ai-training'], 'verify'),
-            page(url, ['research'], 'apply'),
-            page('c', ['ads-by-age'], 'apply'),
+  it(
+    'running: phases, the tab note, Cancel, and per-row steps that never go back to "Waiting" ' + 'unexplained',
+    async () => {
+      const url = 'https://www.linkedin.com/mypreferences/d/settings/policy-and-academic-research';
+      await write(
+        'run',
+        run(
+          'running',
+          [
+            result('ai-training', 'pending', { clicks: 1 }),
+            result('research', 'pending'),
+            result('ads-by-age', 'pending'),
           ],
-        },
-      ),
-    );
-    await open();
-    expect(headline()).toBe('Switching off your LinkedIn settings…');
-    expect(rows()).toEqual([
-      'Data for generative AI improvement Off — double-check after a reload is next',
-      'Social, economic and workplace research Checking…',
-      'Ads by age range Waiting',
-    ]);
-    expect(text(root.querySelector('#results-heading'))).toBe('Switching off 1 of 3 · double-checking 0 of 1');
-    expect(text(root.querySelector('.run-note'))).toContain('Closing that tab stops the run.');
-    expect(optOut()).toBeUndefined();
-    const live = root.querySelector('[aria-live="polite"]')!;
-    expect(text(live)).toBe('Switching off 1 of 3 · double-checking 0 of 1');
+          {
+            cursor: 1,
+            pages: [
+              page('a', ['ai-training'], 'verify'),
+              page(url, ['research'], 'apply'),
+              page('c', ['ads-by-age'], 'apply'),
+            ],
+          },
+        ),
+      );
+      await open();
+      expect(headline()).toBe('Switching off your LinkedIn settings…');
+      expect(rows()).toEqual([
+        'Data for generative AI improvement Off — double-check after a reload is next',
+        'Social, economic and workplace research Checking…',
+        'Ads by age range Waiting',
+      ]);
+      expect(text(root.querySelector('#results-heading'))).toBe('Switching off 1 of 3 · double-checking 0 of 1');
+      expect(text(root.querySelector('.run-note'))).toContain('Closing that tab stops the run.');
+      expect(optOut()).toBeUndefined();
+      const live = root.querySelector('[aria-live="polite"]')!;
+      expect(text(live)).toBe('Switching off 1 of 3 · double-checking 0 of 1');
 
-    button(root, 'Cancel')!.click();
-    await flush();
-    expect(sent).toEqual([{ type: 'ui:cancelRun' }]);
+      button(root, 'Cancel')!.click();
+      await flush();
+      expect(sent).toEqual([{ type: 'ui:cancelRun' }]);
 
-    // The background moves on: the open popup follows storage.
-    const next = await read('run');
-    next!.results[1] = result('research', 'already-private');
-    next!.pages[1]!.phase = 'done';
-    await write('run', next);
-    await flush();
-    expect(rows()[1]).toBe('Social, economic and workplace research Already off');
-    expect(text(live)).toContain('Switching off 2 of 3');
-    expect(text(live)).toContain('Social, economic and workplace research: Already off');
-  });
+      // The background moves on: the open popup follows storage.
+      const next = await read('run');
+      next!.results[1] = result('research', 'already-private');
+      next!.pages[1]!.phase = 'done';
+      await write('run', next);
+      await flush();
+      expect(rows()[1]).toBe('Social, economic and workplace research Already off');
+      expect(text(live)).toContain('Switching off 2 of 3');
+      expect(text(live)).toContain('Social, economic and workplace research: Already off');
+    },
+  );
 
   it('a long check folds its finished rows so the rows still to come stay in view', async () => {
     const ids = [...DEFAULT_PREFS.covered, 'ads-by-age', 'ads-by-gender'];
@@ -348,7 +357,8 @@ describe('popup', () => {
     expect(headline()).toBe('AI training and data sharing: off, 6 settings verified');
     expect(todo()).toEqual([
       'Ads by age range On — outside what the button covers Open the page Keep this on',
-      'Object to the use of your data (objection form) Switching off stops future use; this form objects to the rest. What the form does Open on LinkedIn',
+      'Object to the use of your data (objection form) Switching off stops future use; this form objects ' +
+        'to the rest. What the form does Open on LinkedIn',
     ]);
     button(root, 'Keep this on: Ads by age range')!.click();
     await flush();
@@ -361,22 +371,26 @@ describe('popup', () => {
     expect(root.querySelector('.todo')).toBeNull();
   });
 
-  it('still to do: many settings left are one group, and "Switch these off too" widens the scope and starts a run', async () => {
-    const outside = ['ads-by-age', 'ads-by-gender', 'ads-interests'];
-    await write('prefs', { ...DEFAULT_PREFS, regionOverride: 'us' });
-    await write('audit', {
-      ...Object.fromEntries(DEFAULT_PREFS.covered.map((id) => [id, record('off', 1, true)])),
-      ...Object.fromEntries(outside.map((id) => [id, record('on', 1)])),
-    });
-    await open();
-    expect(todo()[0]).toBe(
-      '3 more settings are on Ads by age range, Ads by gender, Ads by interest categories Switch these off too Choose one by one',
-    );
-    button(root, 'Switch these off too')!.click();
-    await flush();
-    expect(sent).toEqual([{ type: 'ui:startRun' }]);
-    expect((await read('prefs')).covered).toEqual([...DEFAULT_PREFS.covered, ...outside]);
-  });
+  it(
+    'still to do: many settings left are one group, and "Switch these off too" widens the scope and ' + 'starts a run',
+    async () => {
+      const outside = ['ads-by-age', 'ads-by-gender', 'ads-interests'];
+      await write('prefs', { ...DEFAULT_PREFS, regionOverride: 'us' });
+      await write('audit', {
+        ...Object.fromEntries(DEFAULT_PREFS.covered.map((id) => [id, record('off', 1, true)])),
+        ...Object.fromEntries(outside.map((id) => [id, record('on', 1)])),
+      });
+      await open();
+      expect(todo()[0]).toBe(
+        '3 more settings are on Ads by age range, Ads by gender, Ads by interest categories Switch these ' +
+          'off too Choose one by one',
+      );
+      button(root, 'Switch these off too')!.click();
+      await flush();
+      expect(sent).toEqual([{ type: 'ui:startRun' }]);
+      expect((await read('prefs')).covered).toEqual([...DEFAULT_PREFS.covered, ...outside]);
+    },
+  );
 
   it('failures: grouped by cause with Try again and guidance; unknown rows stay in view', async () => {
     await write('audit', { 'ai-training': record('on', 0.01), research: record('unknown', 0.01) });
@@ -401,7 +415,9 @@ describe('popup', () => {
     );
     expect(text(problems)).toContain('This is usually temporary');
     expect([...root.querySelectorAll('.results > .rows li')].map((li) => text(li))).toEqual([
-      "Social, economic and workplace research Could not identify the switch — open the page and we'll show you where Reason: Untrain could not tell for certain which switch this is, so it clicked nothing. Open the page",
+      "Social, economic and workplace research Could not identify the switch — open the page and we'll " +
+        'show you where Reason: Untrain could not tell for certain which switch this is, ' +
+        'so it clicked nothing. Open the page',
     ]);
     button(problems, 'Try again')!.click();
     button(root, 'Open the page: Social, economic and workplace research')!.click();

@@ -85,7 +85,8 @@ describe('receipt export', () => {
     );
     expect(lines).toContain('- Data sharing with affiliates and select partners: Not offered in your region');
     expect(lines).toContain(
-      '- Social, economic and workplace research: Could not change — open the page and switch it off by hand Reason: Still on after reloading the page.',
+      '- Social, economic and workplace research: Could not change — open the page and switch it off by ' +
+        'hand Reason: Still on after reloading the page.',
     );
     // How to undo: only what this run switched off, each with its page.
     expect(lines).toContain(
