@@ -79,8 +79,8 @@ export interface FirefoxBrowser {
   badgeText(): Promise<string>;
   /** Privileged JavaScript in the browser window; `body` is an async function body, its result JSON. */
   chrome<T>(body: string): Promise<T>;
-  /** Suspend the add-on's event page as Firefox does when it idles; resolves once it has stopped. */
-  suspendBackground(): Promise<void>;
+  /** Suspend the add-on's event page as Firefox does when it idles; resolves the state seen once it has. */
+  suspendBackground(): Promise<string>;
   /** 'running', 'stopped', 'suspending', 'starting' as Firefox tracks the event page. */
   backgroundState(): Promise<string>;
   /** Every tab, in window order, with the id the add-on sees. */
@@ -252,10 +252,12 @@ export async function launchFirefox({ replicaPort, loggedIn = true }: LaunchOpti
     },
     badgeText: async () => (await quietPage()).evaluate(() => browser.browserAction.getBadgeText({})),
     chrome,
-    async suspendBackground() {
-      await chrome(`await WebExtensionPolicy.getByID(${JSON.stringify(ADDON_ID)}).extension.terminateBackground()`);
-      await until(async () => ((await backgroundState()) === 'stopped' ? true : undefined), 'the event page to stop');
-    },
+    // Read in the same privileged call: a page's report may wake the event page again at once,
+    // before a separate read could see it stopped.
+    suspendBackground: () =>
+      chrome<string>(`const addon = WebExtensionPolicy.getByID(${JSON.stringify(ADDON_ID)}).extension;
+        await addon.terminateBackground();
+        return addon.backgroundState;`),
     backgroundState,
     tabs: () =>
       chrome<TabInfo[]>(`${TAB_TRACKER}

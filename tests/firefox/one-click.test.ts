@@ -105,8 +105,7 @@ describe('one-click opt-out in real Firefox against the replica', () => {
       20_000,
     );
     expect(mid.results.some((r) => r.outcome === 'pending')).toBe(true);
-    await firefox.suspendBackground();
-    expect(await firefox.backgroundState()).toBe('stopped');
+    expect(await firefox.suspendBackground()).toBe('stopped');
 
     const run = await untilRunEnds(firefox, 60_000);
     expect(run.id).toBe(mid.id);
