@@ -1,5 +1,6 @@
 import { browser } from 'wxt/browser';
 import { defineUnlistedScript } from 'wxt/utils/define-unlisted-script';
+import { loadedAtOf } from '../src/linkedin/detect';
 import { inScope } from '../src/linkedin/scope';
 import { flipOnce } from '../src/linkedin/toggle';
 import type { CsAck } from '../src/protocol/channels';
@@ -12,5 +13,5 @@ export default defineUnlistedScript((): CsAck | undefined => {
   const settingId = takeRequest();
   if (typeof settingId !== 'string' || !inScope(document.URL)) return undefined;
   flipOnce(document, settingId, (message) => browser.runtime.sendMessage(message));
-  return { loadedAt: Math.round(performance.timeOrigin) };
+  return { loadedAt: loadedAtOf(document) };
 });

@@ -1,6 +1,6 @@
 import type { CsAck, CsToBg } from '../protocol/channels';
 import { parseBgToCs } from '../protocol/guards';
-import { waitForPage } from './detect';
+import { loadedAtOf, waitForPage } from './detect';
 import { dismissGuide } from './guide';
 import { inScope } from './scope';
 
@@ -12,11 +12,11 @@ type Send = (message: CsToBg) => Promise<unknown>;
 /**
  * The content script's work on one document: classify each visit (load or in-page navigation) and
  * report it, answer the background's requests with an acknowledgement at once and send the result
- * as a message of its own when it is ready. A second request for a click already under way joins it.
- * A guide (injected by the background for a guided visit) is closed by the next visit.
+ * as a message of its own when it is ready. A guide (injected by the background for a guided visit)
+ * is closed by the next visit; a run's clicks are injected too (see flipOnce).
  */
 export function createSession(doc: Document, send: Send) {
-  const loadedAt = Math.round(doc.defaultView?.performance?.timeOrigin ?? 0);
+  const loadedAt = loadedAtOf(doc);
   let current = new AbortController();
 
   async function report(signal: AbortSignal) {

@@ -31,6 +31,9 @@ export interface DetectOptions {
   httpStatus?: number;
 }
 
+/** When the document was loaded: which document a report or an acknowledgement speaks for. */
+export const loadedAtOf = (doc: Document) => Math.round(doc.defaultView?.performance?.timeOrigin ?? 0);
+
 /** The status of the document's own navigation; 0 when the browser does not say. */
 export function navigationStatus(doc: Document): number {
   const entry = doc.defaultView?.performance?.getEntriesByType?.('navigation')[0] as
@@ -83,7 +86,7 @@ export function detectPage(doc: Document, options: DetectOptions = {}): PageRepo
   const base = {
     url: doc.URL,
     lang: doc.documentElement.lang,
-    loadedAt: Math.round(doc.defaultView?.performance?.timeOrigin ?? 0),
+    loadedAt: loadedAtOf(doc),
   };
   const isSignedIn = signedIn(doc);
   const reason = loggedOutReason(doc, isSignedIn);

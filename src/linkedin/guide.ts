@@ -36,7 +36,7 @@ export const HOLD_MS = 800;
  * switch, at the screen's bottom edge), closed by its button or Escape. It lives in a shadow root
  * under a zero-size host, and the outline lets clicks through, so LinkedIn's controls are never
  * covered, moved or restyled. The note says what the switch shows now; when the member moves it
- * and it holds, `onChange` is called (the content script reports the page, so the reading is
+ * and it holds, `onChange` is called (the guide script reports the page, so the reading is
  * stored) and the note says so. `label` is the setting's name as the page shows it. Returns false
  * when the setting does not live on this page.
  */

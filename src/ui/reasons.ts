@@ -45,8 +45,8 @@ export function reasonWords(code: ReasonCode | undefined): string | undefined {
 }
 
 /**
- * What a failure's code says about trying again: LinkedIn took the click but did not keep it, or the page was not
- * ready.
+ * What a failure's code says about trying again: LinkedIn took the click but did not keep it, or
+ * the page was not ready.
  */
 export function failureKind(code: ReasonCode | undefined): 'not-saved' | 'temporary' | 'other' {
   if (code === 'put-back' || code === 'still-on') return 'not-saved';
