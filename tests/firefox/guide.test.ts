@@ -8,6 +8,8 @@ it('"Show me": the injected guide highlights the switch, stores the member’s c
   const replica = await startReplica('en-all-on');
   const firefox = await launchFirefox({ replicaPort: replica.port });
   const setting = SETTINGS.find((s) => s.id === 'ai-training')!;
+  const audit = async () => ((await firefox.storage('local')).audit as Audit | undefined)?.['ai-training'];
+  expect(await audit()).toBeUndefined();
   const popup = await firefox.openPopup();
   const opened = firefox.browser.waitForTarget((t) => t.url().startsWith(setting.url), { timeout: 15_000 });
   await popup.evaluate(() =>
@@ -19,7 +21,6 @@ it('"Show me": the injected guide highlights the switch, stores the member’s c
   await page.bringToFront();
   const guideShown = () => page.evaluate(() => document.querySelector('untrain-guide') !== null);
   await expect.poll(guideShown, { timeout: 15_000 }).toBe(true);
-  const audit = async () => ((await firefox.storage('local')).audit as Audit | undefined)?.['ai-training'];
   await expect.poll(audit, { timeout: 15_000 }).toMatchObject({ state: 'on' });
 
   // No reload and no navigation: only the guide's own report can store the member's change.

@@ -195,12 +195,13 @@ export async function launchFirefox({ replicaPort, loggedIn = true }: LaunchOpti
    */
   async function openExtensionPage(path: string, select: boolean): Promise<Page> {
     const before = new Set(await current!.pages());
-    await chrome(
-      `const tab = gBrowser.addTab(${JSON.stringify(ORIGIN + path)}, ` +
-        `{ triggeringPrincipal: Services.scriptSecurityManager.getSystemPrincipal() });
-      if (${select}) gBrowser.selectedTab = tab;`,
-    );
-    return until(async () => {
+    const addTab = () =>
+      chrome(
+        `const tab = gBrowser.addTab(${JSON.stringify(ORIGIN + path)}, ` +
+          `{ triggeringPrincipal: Services.scriptSecurityManager.getSystemPrincipal() });
+        if (${select}) gBrowser.selectedTab = tab;`,
+      );
+    const opened = async () => {
       for (const page of await current!.pages()) {
         if (before.has(page)) continue;
         // page.url() is not updated for moz-extension loads: ask the page itself.
@@ -208,19 +209,32 @@ export async function launchFirefox({ replicaPort, loggedIn = true }: LaunchOpti
         if (ready === ORIGIN + path) return page;
       }
       return undefined;
-    }, `${path} to open`).catch(async (error) => {
-      const seen = await Promise.all(
-        (await current!.pages()).map((p) =>
-          p.evaluate(() => `${document.readyState} ${location.href}`).catch((e) => String(e)),
-        ),
-      );
-      throw new Error(`${String(error)}; pages: ${seen.join(', ')}`);
-    });
+    };
+    await addTab();
+    // Once in CI a tab added this way never reached puppeteer's page list: add it again after a
+    // while rather than wait for it in vain. Any page of the two that loads will do.
+    return until(opened, `${path} to open`, 5000)
+      .catch(async () => {
+        await addTab();
+        return until(opened, `${path} to open`, 10_000);
+      })
+      .catch(async (error) => {
+        const seen = await Promise.all(
+          (await current!.pages()).map((p) =>
+            p.evaluate(() => `${document.readyState} ${location.href}`).catch((e) => String(e)),
+          ),
+        );
+        throw new Error(`${String(error)}; pages: ${seen.join(', ')}`);
+      });
   }
 
-  // One probe tab, opened once even when several reads start together.
+  // One probe tab, opened once even when several reads start together; tried afresh if it failed.
   let probe: Promise<Page> | undefined;
-  const quietPage = () => (probe ??= openExtensionPage('checklist.html', false));
+  const quietPage = () =>
+    (probe ??= openExtensionPage('checklist.html', false).catch((error) => {
+      probe = undefined;
+      throw error;
+    }));
 
   const backgroundState = () =>
     chrome<string>(`return WebExtensionPolicy.getByID(${JSON.stringify(ADDON_ID)}).extension.backgroundState`);
