@@ -17,7 +17,7 @@ type Send = (message: CsToBg) => Promise<unknown>;
  */
 export function createSession(doc: Document, send: Send) {
   const loadedAt = loadedAtOf(doc);
-  let current = new AbortController();
+  let current: AbortController | undefined;
 
   async function report(signal: AbortSignal) {
     const started = performance.now();
@@ -30,7 +30,9 @@ export function createSession(doc: Document, send: Send) {
 
   /** One visit: the page loaded, or LinkedIn navigated in-page. */
   function visit() {
-    current.abort();
+    // With a reason of our own: the default one is a DOMException, whose first creation in a
+    // page costs a millisecond. Nothing to abort on the document's first visit.
+    current?.abort('a new visit');
     current = new AbortController();
     dismissGuide();
     if (inScope(doc.URL)) void report(current.signal);
