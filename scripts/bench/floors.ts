@@ -29,10 +29,25 @@ performance.mark('untrain:interactive');
 `;
 // The start-up floor any listening content script pays: it registers a message listener, nothing else.
 const EMPTY_CONTENT_SCRIPT = `chrome.runtime.onMessage.addListener(() => false);\n`;
+// Not a budget, a yardstick: the least any content script that reports a switch pays. It listens,
+// waits for the page's switches, reads each one's id and state, and sends them (the background
+// drops the message as unknown).
+const READER_CONTENT_SCRIPT = `chrome.runtime.onMessage.addListener(() => false);
+const read = () => {
+  const found = [...document.querySelectorAll('[role="switch"]')].map((el) => [el.id, el.checked]);
+  if (found.length) chrome.runtime.sendMessage({ type: 'floor:read', found }).catch(() => undefined);
+  return found.length > 0;
+};
+if (!read()) {
+  const observer = new MutationObserver(() => read() && observer.disconnect());
+  observer.observe(document, { childList: true, subtree: true });
+}
+`;
 
 /**
- * Two copies of the build in a temporary directory: `extension`, the build plus the floor pages;
- * `floorContent`, the same build and manifest with the content script replaced by the empty one.
+ * Copies of the build in a temporary directory: `extension`, the build plus the floor pages;
+ * `floorContent` and `readerContent`, the same build and manifest with the content script replaced
+ * by the empty one and by the minimal reader.
  * `stage` is where the harness takes its extension from (UNTRAIN_EXTENSION_DIR): `use()` puts a
  * copy there before a browser starts (the harness copies it again at launch). `remove()` tidies up.
  */
@@ -44,16 +59,21 @@ export function floorBuilds(buildDir: string) {
   writeFileSync(join(extension, 'floor-blank.js'), BLANK);
   writeFileSync(join(extension, FLOOR_PAGES.minimal), page('floor-minimal.js'));
   writeFileSync(join(extension, 'floor-minimal.js'), MINIMAL);
-  const floorContent = join(root, 'floor-content');
-  cpSync(buildDir, floorContent, { recursive: true });
   const manifest = JSON.parse(readFileSync(join(buildDir, 'manifest.json'), 'utf8')) as Manifest;
-  for (const file of manifest.content_scripts.flatMap((c) => c.js))
-    writeFileSync(join(floorContent, file), EMPTY_CONTENT_SCRIPT);
+  const withContentScript = (name: string, script: string) => {
+    const dir = join(root, name);
+    cpSync(buildDir, dir, { recursive: true });
+    for (const file of manifest.content_scripts.flatMap((c) => c.js)) writeFileSync(join(dir, file), script);
+    return dir;
+  };
+  const floorContent = withContentScript('floor-content', EMPTY_CONTENT_SCRIPT);
+  const readerContent = withContentScript('reader-content', READER_CONTENT_SCRIPT);
   const stage = join(root, 'stage');
   return {
     stage,
     extension,
     floorContent,
+    readerContent,
     use(dir: string) {
       rmSync(stage, { recursive: true, force: true });
       cpSync(dir, stage, { recursive: true });
