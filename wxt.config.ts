@@ -1,4 +1,5 @@
 import { defineConfig } from 'wxt';
+import { compileHints } from './build/compile-hints';
 import { pageCatalogue } from './build/page-catalogue';
 import { popupBundle } from './build/popup-bundle';
 import { CONTENT_MATCHES } from './src/linkedin/scope';
@@ -9,7 +10,7 @@ import { CONTENT_MATCHES } from './src/linkedin/scope';
 export default defineConfig({
   imports: false,
   modules: ['@wxt-dev/webextension-polyfill'],
-  vite: () => ({ plugins: [pageCatalogue()] }),
+  vite: () => ({ plugins: [pageCatalogue(), compileHints()] }),
   hooks: {
     // Only the background needs webextension-polyfill: its message listeners answer with promises.
     // Elsewhere `wxt/browser` is the browser's own namespace (`browser` in Firefox, promise-based

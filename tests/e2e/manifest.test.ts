@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { COMPILE_HINT, EAGER_SCRIPTS } from '../../build/compile-hints';
 
 // Runs on the builds `npm test` makes before the e2e suite (chrome-mv3 and firefox-mv2).
 const manifest = (target: string) => JSON.parse(readFileSync(`.output/${target}/manifest.json`, 'utf8'));
@@ -31,5 +32,20 @@ describe('built manifests ask for the least', () => {
     expect(m.permissions.sort()).toEqual(['alarms', 'scripting', 'storage', ...hosts].sort());
     expect(m.browser_specific_settings.gecko.id).toMatch(/@/);
     expect(m.browser_specific_settings.gecko.data_collection_permissions).toEqual({ required: ['none'] });
+  });
+});
+
+describe('the scripts that run in LinkedIn pages are compiled eagerly', () => {
+  it('each starts with V8’s compile hint, after minification; the background does not', () => {
+    for (const file of EAGER_SCRIPTS) {
+      const code = readFileSync(`.output/chrome-mv3/${file}`, 'utf8');
+      expect(code.startsWith(COMPILE_HINT), file).toBe(true);
+      // Minified: the hint is the file's only comment line.
+      expect(
+        code.split('\n').filter((line) => line.startsWith('//')),
+        file,
+      ).toEqual([COMPILE_HINT.trim()]);
+    }
+    expect(readFileSync('.output/chrome-mv3/background.js', 'utf8').startsWith(COMPILE_HINT)).toBe(false);
   });
 });
