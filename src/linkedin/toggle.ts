@@ -13,7 +13,11 @@ export interface FlipOptions {
    * that debounces its save must not lose it to an early navigation.
    */
   saveCeilingMs?: number;
-  /** The new state must hold this long once LinkedIn's settings API has answered the save (default 150 ms). */
+  /**
+   * The new state must hold this long once LinkedIn's settings API has answered the save (default
+   * 100 ms). A failed save is put back by the app's response handler, at the answer; the hold is
+   * the margin, and the run's reload reads what LinkedIn stored either way.
+   */
   savedSettleMs?: number;
   pollMs?: number;
 }
@@ -52,7 +56,7 @@ export async function flipToPrivate(
     catalogue = PAGE_SETTINGS,
     timeoutMs = 8000,
     saveCeilingMs = 5000,
-    savedSettleMs = 150,
+    savedSettleMs = 100,
     pollMs = 50,
   }: FlipOptions = {},
 ): Promise<FlipResult> {

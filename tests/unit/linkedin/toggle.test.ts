@@ -63,7 +63,7 @@ describe('flipToPrivate lands the save before it returns', () => {
     await vi.advanceTimersByTimeAsync(1000);
     expect(await flip).toEqual({ settingId: 'ai-training', outcome: 'changed' });
     expect(at()).toBeGreaterThanOrEqual(1300);
-    expect(at()).toBeLessThan(1300 + 150 + 200);
+    expect(at()).toBeLessThan(1300 + 100 + 200);
     expect(clicks()).toEqual([aiSwitch()]);
     expect(timing.watching()).toBe(0);
   });
