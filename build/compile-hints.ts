@@ -2,7 +2,7 @@
 // has V8 compile every function in it with the script, instead of pre-parsing each one and parsing
 // it again when it is first called. The scripts that run in LinkedIn's pages use nearly all their
 // code at once: traced on the quiet settings page, the hint took the content script's callbacks
-// from 3.2 to 1.5 ms with no cost in its evaluation. Other browsers ignore the comment.
+// from 3.2 to 1.5 ms, its evaluation unchanged within the noise. Other browsers ignore the comment.
 import type { Plugin } from 'vite';
 
 export const COMPILE_HINT = '//# allFunctionsCalledOnLoad\n';
