@@ -199,7 +199,8 @@ try {
   );
 
   section(
-    `Quiet settings page (${ROUNDS.quiet} loads each, extension and empty content script alternating) and the feed`,
+    `Quiet settings page (${ROUNDS.quiet} loads each, extension, empty content script and minimal reader ` +
+      'alternating) and the feed',
   );
   builds.use(builds.readerContent);
   const reader = await launchBrowser({ replicaPort: replica.port });
