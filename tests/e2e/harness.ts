@@ -76,6 +76,8 @@ export interface ExtensionBrowser {
    * --restore-last-session). The old object is dead afterwards: use the one returned.
    */
   crashAndRestart(): Promise<ExtensionBrowser>;
+  /** Quit the browser cleanly and start it again on the same profile, with what it cached on disk. */
+  restart(): Promise<ExtensionBrowser>;
   close(): Promise<void>;
 }
 
@@ -288,6 +290,10 @@ async function startExtensionBrowser(
         );
       }, key);
       return () => probe.evaluate((k) => [...((globalThis as Record<string, unknown>)[k] as string[])], key);
+    },
+    async restart() {
+      await context.close();
+      return startExtensionBrowser(root, options, true);
     },
     async crashAndRestart() {
       const closed = new Promise((done) => context.once('close', done));
