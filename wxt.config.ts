@@ -47,11 +47,14 @@ export default defineConfig({
     ...(browser === 'firefox'
       ? {
           browser_specific_settings: {
+            // data_collection_permissions needs Firefox 140 (the current ESR, Debian's firefox-esr)
+            // on the desktop and 142 on Android, each with its own minimum.
             gecko: {
               id: 'untrain@untrain.app',
-              strict_min_version: '142.0',
+              strict_min_version: '140.0',
               data_collection_permissions: { required: ['none'] },
             },
+            gecko_android: { strict_min_version: '142.0' },
           },
         }
       : {}),

@@ -154,6 +154,14 @@ export async function launchFirefox({ replicaPort, loggedIn = true }: LaunchOpti
       extraPrefsFirefox: preferences(proxy.port),
       protocolTimeout: 30_000,
     });
+    // Firefox ESR 140 lists no chrome context (the browser's own window) over BiDi, even with system
+    // access (seen with 140.12): the harness cannot reach the add-on, so say so rather than time out.
+    await until(() => chrome<boolean>('return true'), 'the browser window').catch(async () => {
+      throw new Error(
+        `${await current!.version()} gave no chrome context over WebDriver BiDi in 15 s: the Firefox ` +
+          'tests need a Firefox whose BiDi serves moz:scope "chrome" (140 ESR does not; newer ones do)',
+      );
+    });
     await until(
       async () =>
         (await chrome<boolean>(`return !!WebExtensionPolicy.getByID(${JSON.stringify(ADDON_ID)})`)) || undefined,

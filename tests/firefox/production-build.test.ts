@@ -1,11 +1,12 @@
 // The Firefox harness reaches the popup and the event page from the browser's privileged window,
 // so the add-on needs no test hook. This checks that the builds the stores get carry none: the
 // same build (`wxt build -b firefox`, production mode) is the one the other Firefox tests run.
+import { execFileSync } from 'node:child_process';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { CONTENT_MATCHES } from '../../src/linkedin/scope';
-import { EXTENSION_DIR } from './harness';
+import { EXTENSION_DIR, FIREFOX } from './harness';
 
 function files(dir: string): string[] {
   return readdirSync(dir).flatMap((name) => {
@@ -28,6 +29,14 @@ const MARKERS = [
   /\be2e\b/i,
   /test[-_ ]?hook/i,
 ];
+
+// An add-on whose minimum is above the browser's version is installed but never started: the
+// other Firefox tests would only time out.
+it('asks for no newer Firefox than the current ESR (140), nor than the one these tests run', () => {
+  const { gecko } = JSON.parse(readFileSync(join(EXTENSION_DIR, 'manifest.json'), 'utf8')).browser_specific_settings;
+  const running = Number(execFileSync(FIREFOX, ['--version'], { encoding: 'utf8' }).match(/(\d+)\.\d+/)?.[1]);
+  expect(Number.parseFloat(gecko.strict_min_version)).toBeLessThanOrEqual(Math.min(140, running));
+});
 
 describe.each([
   ['Firefox', EXTENSION_DIR],
