@@ -155,7 +155,7 @@ export async function launchFirefox({ replicaPort, loggedIn = true }: LaunchOpti
       protocolTimeout: 30_000,
     });
     // Firefox ESR 140 lists no chrome context (the browser's own window) over BiDi, even with system
-    // access (seen with 140.12): the harness cannot reach the add-on, so say so rather than time out.
+    // access (seen with 140.12): the harness cannot reach the add-on, and the failure says why.
     await until(() => chrome<boolean>('return true'), 'the browser window').catch(async () => {
       throw new Error(
         `${await current!.version()} gave no chrome context over WebDriver BiDi in 15 s: the Firefox ` +
