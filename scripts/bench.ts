@@ -337,11 +337,14 @@ try {
   replica.setScenario('en-all-on');
 
   section(`Popup time to interactive vs the floor pages (navigation to first render with stored data)`);
-  const pages = {
-    popup: () => pageTimes(extension, 'popup.html'),
-    minimal: () => pageTimes(extension, FLOOR_PAGES.minimal),
-    blank: () => pageTimes(extension, FLOOR_PAGES.blank),
-  };
+  /** One measure per page, the popup and its two floors, from a measure of one page's file. */
+  const perPage = (open: (file: string) => () => Promise<PageTimes>) => ({
+    popup: open('popup.html'),
+    minimal: open(FLOOR_PAGES.minimal),
+    blank: open(FLOOR_PAGES.blank),
+  });
+  const settled = () => new Promise((done) => setTimeout(done, COLD_SETTLE_MS));
+  const pages = perPage((file) => () => pageTimes(extension, file));
   await alternate(2, pages); // warm-up
   const warm = await alternate(ROUNDS.popupWarm, pages);
   await cleanup();
@@ -352,32 +355,27 @@ try {
   const coldOpen = (file: string) => async () => {
     const fresh = await startReplica('en-all-on');
     const browser = await launchBrowser({ replicaPort: fresh.port });
-    await new Promise((settled) => setTimeout(settled, COLD_SETTLE_MS));
+    await settled();
     const times = await pageTimes(browser, file);
     await cleanup();
     return times;
   };
-  const firstOpen = await alternate(ROUNDS.popupCold, {
-    popup: coldOpen('popup.html'),
-    minimal: coldOpen(FLOOR_PAGES.minimal),
-    blank: coldOpen(FLOOR_PAGES.blank),
-  });
+  const firstOpen = await alternate(ROUNDS.popupCold, perPage(coldOpen));
   // Cold as a member meets it: the first open after the browser was quit and started again, on a
   // profile that has opened the pages before. Chromium keeps V8's code cache for extension scripts
-  // on disk (written on a script's second load, read from the third on); a fresh profile has none.
+  // on disk (written on a script's second load, read from the third on); a fresh profile has none,
+  // so each page is loaded three times first.
   let session = await launchBrowser({ replicaPort: (await startReplica('en-all-on')).port });
-  for (let load = 0; load < 3; load++)
-    for (const file of ['popup.html', FLOOR_PAGES.minimal, FLOOR_PAGES.blank]) await pageTimes(session, file);
+  await alternate(
+    3,
+    perPage((file) => () => pageTimes(session, file)),
+  );
   const restartOpen = (file: string) => async () => {
     session = await session.restart();
-    await new Promise((settled) => setTimeout(settled, COLD_SETTLE_MS));
+    await settled();
     return pageTimes(session, file);
   };
-  const cold = await alternate(ROUNDS.popupRestart, {
-    popup: restartOpen('popup.html'),
-    minimal: restartOpen(FLOOR_PAGES.minimal),
-    blank: restartOpen(FLOOR_PAGES.blank),
-  });
+  const cold = await alternate(ROUNDS.popupRestart, perPage(restartOpen));
   await cleanup();
   const interactive = (times: PageTimes[]) => median(times.map((t) => t.interactiveMs));
   const before = (times: PageTimes[]) =>
