@@ -7,10 +7,14 @@
 // restart and gets runtime.onStartup like a member's installed copy. Its internal UUID is pinned
 // (extensions.webextensions.uuids), so its pages have a known moz-extension:// address.
 //
-// How the harness reaches extension pages: BiDi refuses to navigate to moz-extension://, so the
-// harness runs privileged code in the browser's own window (a "chrome" BiDi context, allowed by
-// -remote-allow-system-access) and opens the page there as the toolbar would. The same context
-// suspends the event page, lists tab ids as the add-on sees them and quits the browser. The
+// How the harness reaches extension pages: BiDi refuses to navigate to moz-extension://, and
+// Firefox ESR 140 lists no chrome context (the browser's own window) over BiDi. BiDi does run code
+// in a privileged about: page in the parent process (about:addons), and from there the browser
+// window is `topChromeWindow`. 140 allows this as is; -remote-allow-system-access stays, as newer
+// releases gate BiDi's privileged access behind it (it opened the chrome context on the newer
+// Firefox these tests first ran on). The harness keeps one such
+// tab and opens pages from the browser window as the toolbar would. The same window suspends the
+// event page, lists tab ids as the add-on sees them and quits the browser. The
 // add-on itself carries no test hook: tests/firefox/production-build.test.ts checks that.
 import { randomBytes } from 'node:crypto';
 import { cpSync, existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
@@ -34,6 +38,7 @@ export const ADDON_ID = 'untrain@untrain.app';
 export const ADDON_UUID = '6b1f5f0e-2f4d-4c39-9a57-0e3c5d1b7a42';
 export const ORIGIN = `moz-extension://${ADDON_UUID}/`;
 export const LINKEDIN = 'https://www.linkedin.com';
+const PRIVILEGED_PAGE = 'about:addons';
 
 // The extension API the harness calls inside the add-on's own pages.
 declare const browser: {
@@ -154,14 +159,6 @@ export async function launchFirefox({ replicaPort, loggedIn = true }: LaunchOpti
       extraPrefsFirefox: preferences(proxy.port),
       protocolTimeout: 30_000,
     });
-    // Firefox ESR 140 lists no chrome context (the browser's own window) over BiDi, even with system
-    // access (seen with 140.12): the harness cannot reach the add-on, and the failure says why.
-    await until(() => chrome<boolean>('return true'), 'the browser window').catch(async () => {
-      throw new Error(
-        `${await current!.version()} gave no chrome context over WebDriver BiDi in 15 s: the Firefox ` +
-          'tests need a Firefox whose BiDi serves moz:scope "chrome" (140 ESR does not; newer ones do)',
-      );
-    });
     await until(
       async () =>
         (await chrome<boolean>(`return !!WebExtensionPolicy.getByID(${JSON.stringify(ADDON_ID)})`)) || undefined,
@@ -169,27 +166,32 @@ export async function launchFirefox({ replicaPort, loggedIn = true }: LaunchOpti
     );
   };
 
+  // The tab whose privileged page reaches the browser window: found again after a restart (the
+  // session restores it), opened once otherwise, in the blank tab the browser starts with.
+  let privileged: Promise<Page> | undefined;
+  const isPrivileged = (page: Page) =>
+    page.evaluate(`location.href === '${PRIVILEGED_PAGE}' && typeof ChromeUtils === 'object'`).catch(() => false);
+  async function privilegedPage(): Promise<Page> {
+    const pages = await current!.pages();
+    for (const page of pages) if (await isPrivileged(page)) return page;
+    const page = pages.find((p) => p.url() === 'about:blank') ?? (await current!.newPage());
+    // Never settles: the tab moves to the parent process and puppeteer sees its frame detach. The
+    // page stays reachable all the same.
+    void page.goto(PRIVILEGED_PAGE).catch(() => undefined);
+    return until(async () => ((await isPrivileged(page)) ? page : undefined), PRIVILEGED_PAGE);
+  }
+
   async function chrome<T>(body: string): Promise<T> {
-    // puppeteer's BiDi browser keeps its connection public but untyped; Firefox's own
-    // `moz:scope: chrome` extension to getTree is not in puppeteer's protocol types either.
-    const { connection } = current as unknown as {
-      connection: { send(method: string, params: object): Promise<unknown> };
-    };
-    const tree = (await connection.send('browsingContext.getTree', { 'moz:scope': 'chrome' })) as {
-      result: { contexts: { context: string; url: string }[] };
-    };
-    const window = tree.result.contexts.find((c) => c.url === 'chrome://browser/content/browser.xhtml');
-    if (!window) throw new Error('no browser window');
-    const expression = `(async () => JSON.stringify(await (async () => { ${body} })() ?? null))()`;
-    const { result } = (await connection.send('script.evaluate', {
-      expression,
-      target: { context: window.context },
-      awaitPromise: true,
-    })) as {
-      result: { type: string; result?: { value: string }; exceptionDetails?: { text: string } };
-    };
-    if (result.type !== 'success') throw new Error(`chrome context: ${result.exceptionDetails?.text}`);
-    return JSON.parse(result.result!.value) as T;
+    privileged ??= privilegedPage().catch((error) => {
+      privileged = undefined;
+      throw error;
+    });
+    const page = await privileged;
+    const json = await page.evaluate(`(async () => {
+      const { gBrowser, Services, ChromeUtils, Ci, WebExtensionPolicy } = window.browsingContext.topChromeWindow;
+      return JSON.stringify(await (async () => { ${body} })() ?? null);
+    })()`);
+    return JSON.parse(json as string) as T;
   }
 
   const TAB_TRACKER =
@@ -321,10 +323,24 @@ export async function launchFirefox({ replicaPort, loggedIn = true }: LaunchOpti
         'the profile to be restored',
       );
       probe = undefined;
+      privileged = undefined;
       await start();
     },
     close,
   };
+}
+
+/**
+ * Click in one of the add-on's own pages once the element is there and enabled. Puppeteer's
+ * locator waits for "enabled" with `new Function` in the page, which the add-on's CSP blocks on
+ * Firefox 140 (not on the newer Firefox these tests first ran on): that one wait is done here.
+ */
+export async function clickInAddonPage(page: Page, selector: string): Promise<void> {
+  await until(
+    async () => (await page.$eval(selector, (e) => !(e as HTMLButtonElement).disabled)) || undefined,
+    `${selector} to be enabled`,
+  );
+  await page.locator(selector).setWaitForEnabled(false).click();
 }
 
 /** Poll `check` every 100 ms until it returns something other than undefined. */

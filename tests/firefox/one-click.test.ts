@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { SETTINGS } from '../../src/catalogue/settings';
 import type { RunRecord } from '../../src/run/types';
 import {
+  clickInAddonPage,
   type FirefoxBrowser,
   lastRun,
   launchFirefox,
@@ -24,7 +25,7 @@ const switchedOff = (replica: Replica) =>
 
 async function pressOptOut(firefox: FirefoxBrowser): Promise<Page> {
   const popup = await firefox.openPopup();
-  await popup.locator('button::-p-text(Opt out)').click();
+  await clickInAddonPage(popup, 'button::-p-text(Opt out)');
   return popup;
 }
 

@@ -2,6 +2,7 @@ import { expect, it } from 'vitest';
 import { SETTINGS } from '../../src/catalogue/settings';
 import type { RunRecord } from '../../src/run/types';
 import {
+  clickInAddonPage,
   type FirefoxBrowser,
   LINKEDIN,
   lastRun,
@@ -24,7 +25,7 @@ async function restartMidRun(
   firefox: FirefoxBrowser,
 ): Promise<{ run: RunRecord; tabs: TabInfo[]; restartedAt: number }> {
   const popup = await firefox.openPopup();
-  await popup.locator('button::-p-text(Opt out)').click();
+  await clickInAddonPage(popup, 'button::-p-text(Opt out)');
   const run = await until(
     async () => {
       const current = await lastRun(firefox);
