@@ -5,7 +5,6 @@ import {
   identify,
   LOADING,
   mainOf,
-  mentions,
   type PageSetting,
   type PageTexts,
   pageSwitches,
@@ -52,11 +51,10 @@ function loggedOutReason(doc: Document, signedInNow: boolean): string | undefine
 }
 
 /** LinkedIn answered with an error or a "not found" page: nothing on it is a reading. */
-function problemOf(doc: Document, status: number, texts: PageTexts): [ReasonCode, string] | undefined {
+function problemOf(status: number, text: string, texts: PageTexts): [ReasonCode, string] | undefined {
   if (status === 429) return ['rate-limited', 'HTTP 429'];
   if (status === 404 || status === 410) return ['not-found', `HTTP ${status}`];
   if (status >= 400) return ['error-page', `HTTP ${status}`];
-  const text = normalise((mainOf(doc) ?? doc.body)?.textContent);
   if (shows(text, texts.notFound)) return ['not-found', 'LinkedIn says the page does not exist'];
   if (shows(text, texts.errorPage)) return ['error-page', 'LinkedIn shows an error message'];
 }
@@ -93,7 +91,10 @@ export function detectPage(doc: Document, options: DetectOptions = {}): PageRepo
   if (reason) return { ...base, page: 'logged-out', settings: [], problem: 'signed-out', reason };
 
   const expected = settingsAtAddress(doc.URL, catalogue);
-  const problem = problemOf(doc, httpStatus, texts);
+  // Found and normalised once per reading: the main content's text is long, and read twice below.
+  const main = mainOf(doc);
+  const text = normalise((main ?? doc.body)?.textContent);
+  const problem = problemOf(httpStatus, text, texts);
   if (problem) {
     const [code, detail] = problem;
     const settings = expected.map(
@@ -122,7 +123,6 @@ export function detectPage(doc: Document, options: DetectOptions = {}): PageRepo
     };
   }
 
-  const main = mainOf(doc);
   const claimed = new Set(found.map((f) => f.el));
   const unclaimed = candidates.filter((el) => !claimed.has(el)).length;
   const pageNotLoaded = notLoaded(doc, main, isSignedIn);
@@ -144,7 +144,7 @@ export function detectPage(doc: Document, options: DetectOptions = {}): PageRepo
       return observe('unknown', ['unidentified-switch', `${unclaimed} unidentified switch(es) on the page`]);
     const hidden = hiddenControls(main);
     if (hidden) return observe('unknown', hidden);
-    if (mentions(main, texts.notAvailable))
+    if (main && shows(text, texts.notAvailable))
       return observe('not-offered', ['notice', "LinkedIn's notice says it is not available"]);
     return observe('unknown', ['no-switch', 'page loaded without the switch and without a "not available" notice']);
   });

@@ -165,9 +165,6 @@ export function readState(el: HTMLElement): SwitchState | undefined {
   return fromChecked ?? fromAria;
 }
 
-/** Whether the main content shows one of LinkedIn's phrases (notice, error, not found). */
-export const mentions = (main: Element | null, phrases: readonly string[]) =>
-  shows(normalise(main?.textContent), phrases);
 /** Whether normalised text holds one of the phrases. */
 export const shows = (text: string, phrases: readonly string[]) => text !== '' && phrases.some((p) => text.includes(p));
 
