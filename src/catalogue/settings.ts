@@ -121,12 +121,15 @@ export const SETTINGS: readonly Setting[] = [
     privateValue: 'off',
     category: 'data-sharing',
     oneClickDefault: true,
-    availableIn: ['us', 'in', 'ca', 'hk', 'other', 'uk'],
+    // Looked for in every region: the sources limit Microsoft's ad-data sharing (from 3 Nov 2025)
+    // to outside the EU/EEA/Switzerland, not the switch, which PSST runs for every country. Where
+    // LinkedIn does not show it, its own notice says so and the reading is "not offered".
+    availableIn: 'all',
     sources: [PSST, TOS25, TECH_WIRE, GULF_NEWS, DATA_SHARING_HELP, US_NOTICE],
     confidence: { hook: 'high', label: 'medium' },
     note:
-      'Not offered in the EU/EEA/Switzerland; sources disagree on the UK, ' +
-      'so it is treated as possibly offered there.',
+      "Microsoft's use of this data for ads applies outside the EU/EEA/Switzerland (sources disagree " +
+      'on the UK); the switch itself is not known to be missing anywhere.',
   },
   {
     id: 'ads-beyond-linkedin',
@@ -134,7 +137,14 @@ export const SETTINGS: readonly Setting[] = [
     alternates: otherTrees('ads-beyond-linkedin'),
     hooks: [labelledBy('allowLinkedInAudienceNetwork')],
     labels: {
-      en: { heading: ['Ads beyond LinkedIn', 'Ads outside of LinkedIn', 'Ad Partners Data for Ads off LinkedIn'] },
+      en: {
+        heading: [
+          'Ads beyond LinkedIn',
+          'Ads outside of LinkedIn',
+          'Ads off LinkedIn',
+          'Ad Partners Data for Ads off LinkedIn',
+        ],
+      },
     },
     privateValue: 'off',
     category: 'data-sharing',
