@@ -102,6 +102,25 @@ export const TIMELINE: readonly PolicyEvent[] = [
     confidence: 'high',
   },
   {
+    id: 'uk-resumed-2025',
+    date: '2025-09-23',
+    kind: 'announcement',
+    deadline: false,
+    regions: ['uk'],
+    // The ICO's 2024 statement, updated on this date.
+    sources: [ICO_2024],
+    confidence: 'high',
+  },
+  {
+    id: 'us-notice-2025',
+    date: '2025-10-01',
+    kind: 'terms',
+    deadline: false,
+    regions: ['us'],
+    sources: [US_NOTICE],
+    confidence: 'high',
+  },
+  {
     id: 'ai-expansion-2025',
     date: '2025-11-03',
     kind: 'ai-training-default-on',
@@ -166,7 +185,14 @@ export const TIMELINE: readonly PolicyEvent[] = [
     kind: 'announcement',
     deadline: false,
     regions: ['eu-eea'],
-    sources: [{ url: 'https://www.irishlegal.com/articles/linkedin-changes-ai-plan-after-dpc-intervention' }],
+    // Known by title and date only: the sites are cited with the article named, not a guessed address.
+    sources: [
+      {
+        url: 'https://www.irishlegal.com/',
+        note: 'Irish Legal News, "LinkedIn changes AI plan after DPC intervention" (7 Nov 2025)',
+      },
+      { url: 'https://privacy-daily.com/', note: 'Privacy Daily, 7 Nov 2025' },
+    ],
     confidence: 'medium',
   },
   {
