@@ -1,7 +1,7 @@
 import type { Source } from '../catalogue/schema';
 import type { Notice } from '../storage';
 import { externalLink, h } from './dom';
-import { t } from './i18n';
+import { settingName, t } from './i18n';
 import type { Tone } from './words';
 
 /** "linkedin.com/help/linkedin/answer/a6278444": where a link goes, readable and distinct. */
@@ -19,6 +19,22 @@ export function sourceList(sources: readonly Source[], key?: string): HTMLElemen
     ...sources.map((s, i) =>
       h('li', {}, externalLink(s.url, sourceLabel(s.url), { title: s.note, 'data-focus': key && `${key}-${i}` })),
     ),
+  );
+}
+
+/** Beyond this many settings of a kind, they are one line, so the popup stays one screen high. */
+export const ONE_BY_ONE = 2;
+
+/**
+ * Several settings behind one line: the line says what they share, the names unfold on demand,
+ * so a long list (six in German is nine lines) does not push the popup past one screen.
+ */
+export function foldedNames(summary: string | HTMLElement, ids: readonly string[]): HTMLElement {
+  return h(
+    'details',
+    { class: 'names' },
+    h('summary', {}, summary),
+    h('p', { class: 'small muted' }, ids.map(settingName).join(', ')),
   );
 }
 

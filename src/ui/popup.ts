@@ -11,7 +11,7 @@ import type { captureOffer as CaptureOffer } from './capture-offer';
 import { regionQuestion, scopeChoice, scopeName } from './choices';
 import { announce, downloadFile, h, replaceContent, shell } from './dom';
 import { formatDate, formatDay, formatRelative, localizeDocument, regionName, settingName, t } from './i18n';
-import { noticeList, toneBadge } from './parts';
+import { foldedNames, noticeList, ONE_BY_ONE, toneBadge } from './parts';
 import { interruptedText, phaseText, progressText, resultWords } from './progress';
 import { failureKind, reasonWords } from './reasons';
 import { send } from './send';
@@ -299,15 +299,12 @@ function failureGroups(failed: readonly SettingResult[]): HTMLElement | null {
   return h(
     'section',
     { class: 'problems', 'aria-labelledby': 'headline' },
-    ...[...groups].map(([reason, results]) =>
-      h(
-        'p',
-        {},
-        reason,
-        ' ',
-        h('span', { class: 'muted small' }, results.map((r) => settingName(r.settingId)).join(', ')),
-      ),
-    ),
+    ...[...groups].flatMap(([reason, results]) => {
+      const ids = results.map((r) => r.settingId);
+      return results.length > ONE_BY_ONE
+        ? [h('p', {}, reason), foldedNames(t('names_which', ids.length), ids)]
+        : [h('p', {}, reason, ' ', h('span', { class: 'muted small' }, ids.map(settingName).join(', ')))];
+    }),
     h(
       'p',
       { class: 'small' },
@@ -352,8 +349,6 @@ function runHeading(run: RunRecord, now: Date): string {
 }
 
 const NEEDS_YOU = new Set(['unknown', 'observed-on']);
-/** Beyond this many settings read on, they are one row: the main button switches them all off. */
-const ONE_BY_ONE = 2;
 
 /**
  * Rows that need the member: settings read on, and switches Untrain could not identify. More than
@@ -363,18 +358,19 @@ const ONE_BY_ONE = 2;
 function grouped(items: readonly { id: string; on: boolean; row: () => HTMLElement }[]): HTMLElement[] {
   const on = items.filter((i) => i.on);
   const unclear = items.filter((i) => !i.on);
-  const names = (group: typeof items) => h('span', { class: 'small' }, group.map((i) => settingName(i.id)).join(', '));
+  const folded = (tone: Tone, key: string, group: typeof items) =>
+    foldedNames(
+      toneBadge(tone, t(key, group.length)),
+      group.map((i) => i.id),
+    );
   return [
-    ...(on.length > ONE_BY_ONE
-      ? [h('li', { class: 'row' }, h('span', { class: 'result tone-bad' }, t('rows_on', on.length)), names(on))]
-      : on.map((i) => i.row())),
+    ...(on.length > ONE_BY_ONE ? [h('li', { class: 'row' }, folded('bad', 'rows_on', on))] : on.map((i) => i.row())),
     ...(unclear.length > ONE_BY_ONE
       ? [
           h(
             'li',
             { class: 'row' },
-            h('span', { class: 'result tone-warn' }, t('rows_unclear', unclear.length)),
-            names(unclear),
+            folded('warn', 'rows_unclear', unclear),
             h(
               'a',
               { href: browser.runtime.getURL('/checklist.html'), target: '_blank', class: 'button small' },

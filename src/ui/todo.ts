@@ -4,10 +4,8 @@ import type { ToDo } from '../status/scope';
 import { update } from '../storage';
 import { externalLink, h } from './dom';
 import { settingName, stepName, t } from './i18n';
+import { foldedNames, ONE_BY_ONE } from './parts';
 import { send } from './send';
-
-/** Beyond this many settings left, they are listed as one group so the popup stays one screen high. */
-const ONE_BY_ONE = 2;
 
 /** "Still to do": what is left after the chosen scope, each with its next step. */
 export function stillToDoCard(items: readonly ToDo[]): HTMLElement | null {
@@ -35,12 +33,7 @@ function settingsToDo(ids: string[]): HTMLElement[] {
     h(
       'li',
       { class: 'row' },
-      h(
-        'details',
-        { class: 'name' },
-        h('summary', {}, t('todo_settings_on', ids.length)),
-        h('p', { class: 'small muted' }, ids.map(settingName).join(', ')),
-      ),
+      foldedNames(t('todo_settings_on', ids.length), ids),
       h(
         'span',
         { class: 'buttons' },

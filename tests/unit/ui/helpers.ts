@@ -64,6 +64,13 @@ export function text(el: Node | null | undefined): string {
 }
 
 /** A button by its accessible name (aria-label, else text). */
+/** The summary of the first folded list inside `el`; fails if the list is unfolded from the start. */
+export function summaryOfClosed(el: ParentNode): string {
+  const details = el.querySelector('details');
+  if (!details || details.open) throw new Error('no folded list here');
+  return text(details.querySelector('summary'));
+}
+
 export function button(root: ParentNode, name: string | RegExp): HTMLButtonElement | undefined {
   return [...root.querySelectorAll('button')].find((b) => {
     const label = b.getAttribute('aria-label') ?? text(b);

@@ -4,7 +4,7 @@ import type { UiToBg } from '../../../src/protocol/channels';
 import type { RunRecord, SettingResult } from '../../../src/run/types';
 import { DEFAULT_PREFS, read, write } from '../../../src/storage';
 import { startPopup } from '../../../src/ui/popup';
-import { button, daysAgo, flush, freshPage, record, text } from './helpers';
+import { button, daysAgo, flush, freshPage, record, summaryOfClosed, text } from './helpers';
 
 let sent: UiToBg[];
 let root: HTMLElement;
@@ -178,6 +178,8 @@ describe('popup', () => {
       '3 settings read as on Data for generative AI improvement, Social, economic and workplace ' +
         'research, Ads beyond LinkedIn',
     ]);
+    // The names unfold on demand: three of them in German already push the popup past one screen.
+    expect(summaryOfClosed(root.querySelector('.results > .rows li')!)).toBe('3 settings read as on');
     expect(optOut()).toBeDefined();
   });
 
@@ -196,6 +198,7 @@ describe('popup', () => {
       '3 switches could not be identified, so nothing was clicked Data for generative AI improvement, ' +
         'Social, economic and workplace research, Ads beyond LinkedIn Do it with guidance',
     ]);
+    expect(summaryOfClosed(rowsNow[0]!)).toBe('3 switches could not be identified, so nothing was clicked');
     expect(rowsNow[0]!.querySelector('a')!.getAttribute('href')).toBe(fakeBrowser.runtime.getURL('/checklist.html'));
   });
 
@@ -385,6 +388,7 @@ describe('popup', () => {
         '3 more settings are on Ads by age range, Ads by gender, Ads by interest categories Switch these ' +
           'off too Choose one by one',
       );
+      expect(summaryOfClosed(root.querySelector('.todo')!)).toBe('3 more settings are on');
       button(root, 'Switch these off too')!.click();
       await flush();
       expect(sent).toEqual([{ type: 'ui:startRun' }]);
@@ -425,6 +429,24 @@ describe('popup', () => {
     expect(sent).toEqual([{ type: 'ui:startRun' }, { type: 'ui:openGuided', settingId: 'research' }]);
     expect(problems.querySelector('a.button')?.getAttribute('href')).toBe(
       fakeBrowser.runtime.getURL('/checklist.html'),
+    );
+  });
+
+  it('many failures of one cause: the cause stays in view, the names fold behind a count', async () => {
+    const ids = ['ai-training', 'research', 'ads-beyond-linkedin'];
+    await write(
+      'run',
+      run(
+        'finished',
+        ids.map((id) => result(id, 'failed', { code: 'put-back', reason: 'LinkedIn put the switch back', clicks: 2 })),
+      ),
+    );
+    await open();
+    const problems = root.querySelector('.problems')!;
+    expect(text(problems.querySelector('p')!)).toBe('LinkedIn put the switch back: the change was not saved.');
+    expect(summaryOfClosed(problems)).toBe('Which settings (3)');
+    expect(text(problems.querySelector('details p')!)).toBe(
+      'Data for generative AI improvement, Social, economic and workplace research, Ads beyond LinkedIn',
     );
   });
 
