@@ -57,16 +57,17 @@ export function scopeChoice(prefs: Prefs, open: boolean): HTMLElement {
 
 /**
  * LinkedIn applies its rules by where the account is based, not by time zone: ask once, with the
- * guess preselected, and call the region "probably" until the member answers.
+ * guess preselected, and call the region "probably" until the member answers. Open before the
+ * first reading; after it, folded into one line so the result and what is left stay in view.
  */
-export function regionQuestion(guess: RegionId): HTMLElement {
+export function regionQuestion(guess: RegionId, open: boolean): HTMLElement {
   const select = h(
     'select',
     { id: 'region-answer', 'data-focus': 'region-answer' },
     ...REGION_IDS.map((id) => h('option', { value: id }, regionName(id))),
   );
   select.value = guess;
-  return h(
+  const form = h(
     'form',
     {
       class: 'ask',
@@ -84,5 +85,12 @@ export function regionQuestion(guess: RegionId): HTMLElement {
       h('button', { type: 'submit', 'data-focus': 'region-confirm' }, t('btn_region_confirm')),
     ),
     h('p', { class: 'small muted' }, t('region_question_why', regionName(guess))),
+  );
+  if (open) return form;
+  return h(
+    'details',
+    { class: 'region-box', 'data-key': 'region' },
+    h('summary', {}, t('region_summary', regionName(guess))),
+    form,
   );
 }

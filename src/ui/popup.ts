@@ -73,7 +73,7 @@ export function renderPopup(root: HTMLElement, data: PopupData): void {
       noticeList(data.notices, (id) => void update('notices', (all) => all.filter((n) => n.id !== id))),
       statusSection(summary, data, failed),
       failureGroups(failed),
-      !running && !data.regionConfirmed && regionQuestion(data.region),
+      !running && !data.regionConfirmed && regionQuestion(data.region, firstRun),
       data.run && runNote(data.run),
       // One question at a time: where the account is based, then (open) what to switch off.
       !running && firstRun && data.regionConfirmed && scopeChoice(data.prefs, true),

@@ -192,6 +192,16 @@ export function popupStates(region: RegionId, now = Date.now()): PopupState[] {
       },
     },
     {
+      // A member who never answered the region question: it stays above the result.
+      name: 'after-region-question',
+      local: {
+        prefs: DEFAULT_PREFS,
+        run: after,
+        audit: auditOf(after.results),
+        receipts: [receipt(after)],
+      },
+    },
+    {
       name: 'still-to-do',
       local: { prefs, run: after, audit: { ...auditOf(after.results), ...outsideOn }, receipts: [receipt(after)] },
     },

@@ -138,6 +138,22 @@ describe('popup', () => {
     expect(text(root)).not.toContain('probably');
   });
 
+  it('region: after a reading, the unanswered question folds into one line that still says "probably"', async () => {
+    await write('audit', { 'ai-training': record('off', 0.01, true) });
+    await open();
+    const box = root.querySelector<HTMLDetailsElement>('details.region-box')!;
+    expect(box.open).toBe(false);
+    expect(text(box.querySelector('summary'))).toBe('Region: probably United States — confirm or change');
+    box.open = true;
+    box.querySelector<HTMLSelectElement>('#region-answer')!.value = 'uk';
+    button(box, 'Confirm')!.click();
+    await flush();
+    expect((await read('prefs')).regionOverride).toBe('uk');
+    await flush();
+    expect(root.querySelector('.region-box')).toBeNull();
+    expect(text(root)).toContain('Region: United Kingdom');
+  });
+
   it('marks its first render with stored data (time to interactive) once', async () => {
     performance.clearMarks('untrain:interactive');
     const stop = await open();
