@@ -27,7 +27,7 @@ export const ONE_BY_ONE = 2;
 
 /**
  * Several settings behind one line: the line says what they share, the names unfold on demand,
- * so a long list (six in German is nine lines) does not push the popup past one screen.
+ * so a long list (six names take five lines in German) does not push the popup past one screen.
  */
 export function foldedNames(summary: string | HTMLElement, ids: readonly string[]): HTMLElement {
   return h(
