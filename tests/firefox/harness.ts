@@ -84,7 +84,11 @@ export interface FirefoxBrowser {
   badgeText(): Promise<string>;
   /** Privileged JavaScript in the browser window; `body` is an async function body, its result JSON. */
   chrome<T>(body: string): Promise<T>;
-  /** Suspend the add-on's event page as Firefox does when it idles; resolves the state seen once it has. */
+  /**
+   * Suspend the add-on's event page as Firefox does when it idles. Resolves 'stopped' once it was:
+   * also when a message already on its way woke it again at once, as a run's next report may.
+   * Anything else is the state it stayed in.
+   */
   suspendBackground(): Promise<string>;
   /** 'running', 'stopped', 'suspending', 'starting' as Firefox tracks the event page. */
   backgroundState(): Promise<string>;
@@ -280,8 +284,17 @@ export async function launchFirefox({ replicaPort, loggedIn = true }: LaunchOpti
     // before a separate read could see it stopped.
     suspendBackground: () =>
       chrome<string>(`const addon = WebExtensionPolicy.getByID(${JSON.stringify(ADDON_ID)}).extension;
-        await addon.terminateBackground();
-        return addon.backgroundState;`),
+        let woken = false;
+        const onStart = () => { woken = true; };
+        addon.on('background-script-started', onStart);
+        try {
+          await addon.terminateBackground();
+        } finally {
+          addon.off('background-script-started', onStart);
+        }
+        // 'starting' comes only after 'stopped': a wake already under way.
+        const state = addon.backgroundState;
+        return woken || state === 'starting' ? 'stopped' : state;`),
     backgroundState,
     tabs: () =>
       chrome<TabInfo[]>(`${TAB_TRACKER}
