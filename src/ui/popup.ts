@@ -301,7 +301,7 @@ function failureGroups(failed: readonly SettingResult[]): HTMLElement | null {
     { class: 'problems', 'aria-labelledby': 'headline' },
     ...[...groups].flatMap(([reason, results]) => {
       const ids = results.map((r) => r.settingId);
-      return results.length > ONE_BY_ONE
+      return ids.length > ONE_BY_ONE
         ? [h('p', {}, reason), foldedNames(t('names_which', ids.length), ids)]
         : [h('p', {}, reason, ' ', h('span', { class: 'muted small' }, ids.map(settingName).join(', ')))];
     }),

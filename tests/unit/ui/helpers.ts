@@ -63,7 +63,6 @@ export function text(el: Node | null | undefined): string {
   return parts.join(' ').replace(/\s+/g, ' ').trim();
 }
 
-/** A button by its accessible name (aria-label, else text). */
 /** The summary of the first folded list inside `el`; fails if the list is unfolded from the start. */
 export function summaryOfClosed(el: ParentNode): string {
   const details = el.querySelector('details');
@@ -71,6 +70,7 @@ export function summaryOfClosed(el: ParentNode): string {
   return text(details.querySelector('summary'));
 }
 
+/** A button by its accessible name (aria-label, else text). */
 export function button(root: ParentNode, name: string | RegExp): HTMLButtonElement | undefined {
   return [...root.querySelectorAll('button')].find((b) => {
     const label = b.getAttribute('aria-label') ?? text(b);

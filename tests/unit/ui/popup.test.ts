@@ -194,7 +194,7 @@ describe('popup', () => {
       '3 settings read as on Data for generative AI improvement, Social, economic and workplace ' +
         'research, Ads beyond LinkedIn',
     ]);
-    // The names unfold on demand: three of them in German already push the popup past one screen.
+    // The names unfold on demand: six of them in German pushed the popup past one screen.
     expect(summaryOfClosed(root.querySelector('.results > .rows li')!)).toBe('3 settings read as on');
     expect(optOut()).toBeDefined();
   });
