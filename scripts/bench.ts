@@ -102,7 +102,7 @@ async function alternate<M extends Record<string, () => Promise<unknown>>>(
 
 section('Sizes (production build, gzip -9, each entrypoint with the chunks it imports)');
 const sizes = entrypointSizes(BUILD_DIR);
-const budgets: Record<string, number> = { content: 6 * 1024, popup: 15 * 1024, background: 30 * 1024 };
+const budgets: Record<string, number> = { content: 6 * 1024, popup: 17 * 1024, background: 30 * 1024 };
 for (const [name, { bytes, files }] of Object.entries(sizes))
   figure(`${name} script size`, bytes, 'B', ['<=', budgets[name] ?? 0], files.join(' + '));
 

@@ -1,6 +1,6 @@
 import type { Availability, RegionId, Setting } from '../catalogue/schema';
 import type { AuditRecord } from '../storage';
-import { addDays } from './days';
+import { addDays } from '../util/dates';
 
 /**
  * What the member should know about one setting:

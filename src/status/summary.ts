@@ -3,7 +3,7 @@ import { SETTINGS } from '../catalogue/settings';
 import { deadlinesFor } from '../catalogue/timeline';
 import type { RunRecord } from '../run/types';
 import type { Account, Audit, Prefs, Receipt } from '../storage';
-import { daysBetween } from './days';
+import { daysBetween } from '../util/dates';
 import { type SettingStatus, settingStatus } from './setting-status';
 
 /** Days before a deadline from which the badge counts down. */
