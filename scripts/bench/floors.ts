@@ -54,11 +54,10 @@ const unreadContentScript = (code: string) =>
   `${EMPTY_CONTENT_SCRIPT}const unused = () => {\n${code.replace(COMPILE_HINT, '')}\n};\n`;
 
 /**
- * Copies of the build in a temporary directory: `extension`, the build plus the floor pages;
- * `floorContent`, `readerContent` and `unreadContent`, the same build and manifest with the content
- * script replaced by the empty one, by the minimal reader and by the empty one carrying the code.
- * `stage` is where the harness takes its extension from (UNTRAIN_EXTENSION_DIR): `use()` puts a
- * copy there before a browser starts (the harness copies it again at launch). `remove()` tidies up.
+ * Copies of the build in a temporary directory, each handed to the harness as `extensionDir`:
+ * `extension`, the build plus the floor pages; `floorContent`, `readerContent` and `unreadContent`,
+ * the same build and manifest with the content script replaced by the empty one, by the minimal
+ * reader and by the empty one carrying the code. `remove()` tidies up.
  */
 export function floorBuilds(buildDir: string) {
   const root = mkdtempSync(join(tmpdir(), 'untrain-bench-'));
@@ -79,17 +78,11 @@ export function floorBuilds(buildDir: string) {
   const floorContent = withContentScript('floor-content', () => EMPTY_CONTENT_SCRIPT);
   const readerContent = withContentScript('reader-content', () => READER_CONTENT_SCRIPT);
   const unreadContent = withContentScript('unread-content', unreadContentScript);
-  const stage = join(root, 'stage');
   return {
-    stage,
     extension,
     floorContent,
     readerContent,
     unreadContent,
-    use(dir: string) {
-      rmSync(stage, { recursive: true, force: true });
-      cpSync(dir, stage, { recursive: true });
-    },
     remove: () => rmSync(root, { recursive: true, force: true }),
   };
 }

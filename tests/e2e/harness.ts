@@ -18,7 +18,8 @@ import {
 export type { Replica, ReplicaState, Scenario };
 
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-export const EXTENSION_DIR = resolve(process.env.UNTRAIN_EXTENSION_DIR ?? '.output/chrome-mv3');
+/** The build `launchBrowser` loads unless told another (`extensionDir`). */
+export const DEFAULT_EXTENSION_DIR = '.output/chrome-mv3';
 export const LINKEDIN = 'https://www.linkedin.com';
 
 // The extension APIs the harness calls inside extension contexts (the project has no chrome typings).
@@ -45,9 +46,6 @@ export async function startReplica(scenario = 'en-all-on', overrides?: Partial<S
   cleanups.push(() => replica.close());
   return replica;
 }
-
-/** The replica's true state (same as GET /__replica/state). */
-export const replicaState = (replica: Replica): ReplicaState => replica.state();
 
 export interface ExtensionBrowser {
   context: BrowserContext;
@@ -83,6 +81,8 @@ export interface ExtensionBrowser {
 
 export interface LaunchOptions {
   replicaPort: number;
+  /** The built extension to load (a copy of it): default `.output/chrome-mv3`. */
+  extensionDir?: string;
   loggedIn?: boolean;
   /**
    * UI language as Chromium names its locales: 'de', 'fr', 'pt-BR', 'en-US' ('de-DE' is none, and
@@ -152,12 +152,13 @@ export async function launchPlainBrowser({
 }
 
 export async function launchBrowser(options: LaunchOptions): Promise<ExtensionBrowser> {
-  if (!existsSync(join(EXTENSION_DIR, 'manifest.json')))
-    throw new Error(`no extension build in ${EXTENSION_DIR}: run \`npx wxt build\` first`);
+  const dir = resolve(options.extensionDir ?? DEFAULT_EXTENSION_DIR);
+  if (!existsSync(join(dir, 'manifest.json')))
+    throw new Error(`no extension build in ${dir}: run \`npx wxt build\` first`);
   // A private copy of the build: a `wxt build` running meanwhile (it empties .output) cannot pull
   // files from under a running test. The unpacked extension's id follows the path, so it varies.
   const root = mkdtempSync(join(tmpdir(), 'untrain-e2e-'));
-  cpSync(EXTENSION_DIR, join(root, 'extension'), { recursive: true });
+  cpSync(dir, join(root, 'extension'), { recursive: true });
   return startExtensionBrowser(root, options);
 }
 
