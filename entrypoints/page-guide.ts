@@ -2,6 +2,7 @@ import { browser } from 'wxt/browser';
 import { defineUnlistedScript } from 'wxt/utils/define-unlisted-script';
 import { waitForPage } from '../src/linkedin/detect';
 import { showGuide, type Translate } from '../src/linkedin/guide';
+import { logFailure } from '../src/log';
 import type { CsToBg, GuideRequest } from '../src/protocol/channels';
 import { takeRequest } from '../src/protocol/injected';
 
@@ -16,6 +17,6 @@ export default defineUnlistedScript(() => {
   const reportAgain = () =>
     void waitForPage(document)
       .then((report) => browser.runtime.sendMessage({ type: 'cs:report', report } satisfies CsToBg))
-      .catch(() => undefined);
+      .catch(logFailure('reporting the page again after the member moved the switch'));
   return showGuide(document, request, t, undefined, reportAgain);
 });

@@ -1,19 +1,7 @@
-// Debian's firefox-esr drives the Firefox tests; install it with apt-get when it is missing.
-import { spawnSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
+// Debian's Firefox ESR: the Firefox tests.
+import { ensureInstalled } from './apt.ts';
 
 export const FIREFOX = process.env.FIREFOX_PATH ?? '/usr/bin/firefox-esr';
 
-export function ensureFirefox(): boolean {
-  if (existsSync(FIREFOX)) return true;
-  console.log(`Firefox not found at ${FIREFOX}: installing Debian's firefox-esr with apt-get...`);
-  const apt = (args: string[]) =>
-    spawnSync('apt-get', args, { stdio: 'inherit', env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' } })
-      .status === 0;
-  if (apt(['update', '-qq']) && apt(['install', '-y', '-qq', 'firefox-esr']) && existsSync(FIREFOX)) return true;
-  console.error(
-    `Could not install Firefox (apt-get needs root and Debian's package mirror). ` +
-      `Install it yourself (apt-get install firefox-esr) or set FIREFOX_PATH, then run npm test again.`,
-  );
-  return false;
-}
+export const ensureFirefox = () =>
+  ensureInstalled({ name: 'Firefox', path: FIREFOX, pathVariable: 'FIREFOX_PATH', pkg: 'firefox-esr' });

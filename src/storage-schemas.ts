@@ -52,7 +52,6 @@ export const Receipt = z.object({
   manualSteps: z.array(z.object({ stepId: z.string(), doneAt: IsoTime })),
 });
 export type Receipt = z.infer<typeof Receipt>;
-export const MAX_RECEIPTS = 20;
 
 /** Things the member should be told once, e.g. that corrupt stored data was reset. */
 export const Notice = z.object({ id: z.string(), key: z.string(), at: IsoTime });

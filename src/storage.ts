@@ -1,8 +1,10 @@
 import { browser } from 'wxt/browser';
 import type { Capture } from './capture/types';
 import { SETTINGS } from './catalogue/settings';
+import { logFailure } from './log';
 import type { RunRecord } from './run/types';
 import type { Account, Audit, ManualDone, Notice, Prefs, Receipt, RunTab } from './storage-schemas';
+import { serialQueue } from './util/queue';
 
 export type { Account, Audit, AuditRecord, ManualDone, Notice, Prefs, Receipt, RunTab } from './storage-schemas';
 
@@ -74,7 +76,7 @@ async function check<K extends SlotName>(name: K, raw: unknown, meta: unknown): 
       await area(s.area).set({ [kept]: { v: version, value: raw } });
     await store(s, s.fallback);
     // Not awaited: a read inside an update must not wait for the notice queued behind it.
-    if (!s.quiet) void addNotice('notice_newer_data');
+    if (!s.quiet) void addNotice('notice_newer_data').catch(logFailure('storing a notice'));
     return s.fallback;
   }
   const parsed = schema.safeParse(raw);
@@ -82,7 +84,7 @@ async function check<K extends SlotName>(name: K, raw: unknown, meta: unknown): 
   let value = s.fallback;
   if (item && Array.isArray(raw)) value = raw.filter((entry) => item.safeParse(entry).success) as SlotValue<K>;
   await store(s, value);
-  if (!s.quiet) void addNotice(`notice_reset_${name}`);
+  if (!s.quiet) void addNotice(`notice_reset_${name}`).catch(logFailure('storing a notice'));
   return value;
 }
 
@@ -128,19 +130,17 @@ export async function write<K extends SlotName>(name: K, value: SlotValue<K>): P
   await store(slots[name] as unknown as Slot<SlotValue<K>>, value);
 }
 
-let updates: Promise<unknown> = Promise.resolve();
+const oneAtATime = serialQueue();
 /** Read, change and write back, one change at a time in this context, so changes never overwrite each other. */
 export function update<K extends SlotName>(
   name: K,
   change: (value: SlotValue<K>) => SlotValue<K>,
 ): Promise<SlotValue<K>> {
-  const result = updates.then(async () => {
+  return oneAtATime(async () => {
     const value = change(await read(name));
     await write(name, value);
     return value;
   });
-  updates = result.catch(() => undefined);
-  return result;
 }
 
 export function watch<K extends SlotName>(name: K, callback: () => void): () => void {

@@ -3,7 +3,9 @@ import { CaptureSchema } from '../capture/schema';
 import type { Capture } from '../capture/types';
 import { settingById } from '../catalogue/settings';
 import { inScope } from '../linkedin/scope';
+import { logFailure } from '../log';
 import { write } from '../storage';
+import { sleep } from '../util/sleep';
 
 /** How long a page gets to load and be captured (the page engine waits up to 8 s for it to render). */
 const LOAD_TIMEOUT_MS = 20_000;
@@ -11,14 +13,12 @@ const RETRY_MS = 250;
 const REVIEW_PAGE = '/capture.html';
 const CAPTURE_SCRIPT = '/page-capture.js';
 
-const sleep = (ms: number) => new Promise((done) => setTimeout(done, ms));
-
 /**
  * Run the capture script in the tab's top frame and check what it returns; undefined when it could
  * not run there (not a LinkedIn settings page, closed) or returned no valid capture.
  */
 async function captureIn(tabId: number): Promise<Capture | undefined> {
-  const tab = await browser.tabs.get(tabId).catch(() => undefined);
+  const tab = await browser.tabs.get(tabId).catch(logFailure(`reading tab ${tabId} to capture it`));
   if (!inScope(tab?.url)) return undefined;
   const results = await browser.scripting
     .executeScript({ target: { tabId, frameIds: [0] }, files: [CAPTURE_SCRIPT] })
@@ -52,6 +52,6 @@ export async function captureSetting(settingId: string, timeoutMs = LOAD_TIMEOUT
     capture = await captureIn(tab.id);
     if (!capture) await sleep(RETRY_MS);
   }
-  await browser.tabs.remove(tab.id).catch(() => undefined);
+  await browser.tabs.remove(tab.id).catch(logFailure('closing the tab opened for a capture'));
   return review(capture);
 }

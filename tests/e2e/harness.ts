@@ -7,6 +7,7 @@ import { cpSync, existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { type BrowserContext, type CDPSession, chromium, type Page, type Worker } from 'playwright-core';
+import { CHROMIUM } from '../../scripts/chromium.ts';
 import type { RunRecord } from '../../src/run/types';
 import {
   type Replica,
@@ -17,7 +18,6 @@ import {
 
 export type { Replica, ReplicaState, Scenario };
 
-export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 /** The build `launchBrowser` loads unless told another (`extensionDir`). */
 export const DEFAULT_EXTENSION_DIR = '.output/chrome-mv3';
 export const LINKEDIN = 'https://www.linkedin.com';

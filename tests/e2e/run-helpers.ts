@@ -69,4 +69,4 @@ export const VERIFIED_HEADLINE = `(${['headline_done_one', 'headline_done_other'
   .join('|')})`;
 
 export const changesFor = (replica: Replica, id: string) => replica.state().changes.filter((c) => c.settingId === id);
-export const sleep = (ms: number) => new Promise((done) => setTimeout(done, ms));
+export { sleep } from '../../src/util/sleep';
