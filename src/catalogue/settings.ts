@@ -21,7 +21,8 @@ const labelledBy = (value: string) => ({ kind: 'aria-labelledby' as const, value
 /**
  * One record per LinkedIn switch that bears on AI training, data sharing or ad targeting.
  * Private means unchecked for every switch known (docs/sources.md §1). Adding a setting = one record
- * here + its two i18n messages (setting_<id>_name / _reason) in every locale.
+ * here + its two i18n messages (setting_<id>_name / _reason) in every locale + its sources pinned in
+ * tests/unit/catalogue/sources.snapshot.json (`npx vitest run tests/unit/catalogue/sources.test.ts --update`).
  */
 export const SETTINGS: readonly Setting[] = [
   {

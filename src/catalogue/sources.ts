@@ -50,7 +50,8 @@ export const US_NOTICE: Source = {
   url: 'https://github.com/OpenTermsArchive/vlopses-us-versions',
   note:
     'LinkedIn US/California privacy notice as archived by Open Terms Archive ' +
-    '(commits 60ff95e, Oct 2025; d290d7c, Feb 2026): ' +
+    '(commits 60ff95e, Oct 2025; 7d8231d, "Last revised December 9, 2025", which adds a right to delete; ' +
+    'd290d7c, Feb 2026): ' +
     'new partners address, "Data from others for Ads", "Data sharing"',
 };
 export const PCPD_2024: Source = {

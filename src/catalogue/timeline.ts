@@ -185,13 +185,17 @@ export const TIMELINE: readonly PolicyEvent[] = [
     kind: 'announcement',
     deadline: false,
     regions: ['eu-eea'],
-    // Known by title and date only: the sites are cited with the article named, not a guessed address.
     sources: [
       {
-        url: 'https://www.irishlegal.com/',
+        url: 'https://www.irishlegal.com/articles/linkedin-changes-ai-plan-after-dpc-internvetion',
         note: 'Irish Legal News, "LinkedIn changes AI plan after DPC intervention" (7 Nov 2025)',
       },
-      { url: 'https://privacy-daily.com/', note: 'Privacy Daily, 7 Nov 2025' },
+      {
+        url: 'https://www.pinsentmasons.com/en-gb/out-law/news/linkedin-gen-ai-training-plans-data-watchdog-intervenes',
+        note:
+          'Pinsent Masons Out-Law (Nov 2025): LinkedIn told the DPC of its plans in March 2025; training data no ' +
+          'longer reaches back to 2003; a report to the DPC is due about five months after the start',
+      },
     ],
     confidence: 'medium',
   },

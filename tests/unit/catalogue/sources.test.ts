@@ -4,7 +4,7 @@ import { SETTINGS } from '../../../src/catalogue/settings';
 import { TIMELINE } from '../../../src/catalogue/timeline';
 
 // Every fact's sources are pinned: dropping or changing one is a reviewed change to the snapshot
-// (`npx vitest run -u tests/unit/catalogue/sources.test.ts`), never a silent one.
+// (`npx vitest run tests/unit/catalogue/sources.test.ts --update`), never a silent one.
 it('each record keeps the sources it was reviewed with', async () => {
   const sources = Object.fromEntries(
     [...SETTINGS, ...MANUAL_STEPS, ...TIMELINE].map((r) => [
