@@ -6,6 +6,7 @@
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { SETTINGS } from '../src/catalogue/settings.ts';
+import { sleep } from '../src/util/sleep.ts';
 import { cleanup, launchBrowser, launchPlainBrowser, startReplica, untilRunEnds } from '../tests/e2e/harness.ts';
 import { AI_PAGE, busyOnce, classifyOnce, injectedInto } from './bench/content.ts';
 import { FLOOR_PAGES, floorBuilds } from './bench/floors.ts';
@@ -346,7 +347,6 @@ try {
     minimal: open(FLOOR_PAGES.minimal),
     blank: open(FLOOR_PAGES.blank),
   });
-  const settled = () => new Promise((done) => setTimeout(done, COLD_SETTLE_MS));
   const pages = perPage((file) => () => pageTimes(extension, file));
   await alternate(2, pages); // warm-up
   const warm = await alternate(ROUNDS.popupWarm, pages);
@@ -358,7 +358,7 @@ try {
   const coldOpen = (file: string) => async () => {
     const fresh = await startReplica('en-all-on');
     const browser = await launch(fresh.port);
-    await settled();
+    await sleep(COLD_SETTLE_MS);
     const times = await pageTimes(browser, file);
     await cleanup();
     return times;
@@ -375,7 +375,7 @@ try {
   );
   const restartOpen = (file: string) => async () => {
     session = await session.restart();
-    await settled();
+    await sleep(COLD_SETTLE_MS);
     return pageTimes(session, file);
   };
   const cold = await alternate(ROUNDS.popupRestart, perPage(restartOpen));

@@ -9,6 +9,7 @@ import { join, resolve } from 'node:path';
 import { type BrowserContext, type CDPSession, chromium, type Page, type Worker } from 'playwright-core';
 import { CHROMIUM } from '../../scripts/chromium.ts';
 import type { RunRecord } from '../../src/run/types';
+import { sleep } from '../../src/util/sleep';
 import {
   type Replica,
   type ReplicaState,
@@ -240,7 +241,7 @@ async function startExtensionBrowser(
       for (const end = Date.now() + 10_000; !reached(want, since); ) {
         if (Date.now() > end)
           throw new Error(`service worker ${status ?? 'status unknown'}, wanted ${want ?? 'a status'}`);
-        await new Promise((done) => setTimeout(done, 20));
+        await sleep(20);
       }
     };
     try {
@@ -322,7 +323,7 @@ export async function untilRunEnds(
   browser: ExtensionBrowser,
   { timeoutMs = 45_000, since = 0 } = {},
 ): Promise<RunRecord> {
-  for (const end = Date.now() + timeoutMs; Date.now() < end; await new Promise((done) => setTimeout(done, 100))) {
+  for (const end = Date.now() + timeoutMs; Date.now() < end; await sleep(100)) {
     const run = await lastRun(browser);
     if (run && run.status !== 'running' && Date.parse(run.startedAt) >= since) return run;
   }
