@@ -192,9 +192,7 @@ export const TIMELINE: readonly PolicyEvent[] = [
       },
       {
         url: 'https://www.pinsentmasons.com/en-gb/out-law/news/linkedin-gen-ai-training-plans-data-watchdog-intervenes',
-        note:
-          'Pinsent Masons Out-Law (Nov 2025): LinkedIn told the DPC of its plans in March 2025; training data no ' +
-          'longer reaches back to 2003; a report to the DPC is due about five months after the start',
+        note: 'Pinsent Masons Out-Law news on the DPC intervention',
       },
     ],
     confidence: 'medium',
