@@ -18,7 +18,9 @@ const DAY_MS = 86_400_000;
 const HOURS = [0, 1, 2, 3, 12, 23];
 const originalTz = process.env.TZ;
 afterAll(() => {
-  process.env.TZ = originalTz;
+  // process.env turns undefined into the string 'undefined'.
+  if (originalTz === undefined) delete process.env.TZ;
+  else process.env.TZ = originalTz;
 });
 
 /** Calendar day number of a local date, in plain UTC arithmetic. */
