@@ -183,6 +183,10 @@ function childrenOf(parent: Node, walk: Walk, context: Context, depth: number): 
   const hasText = nodes.some((child) => child.nodeType === 3 && child.textContent?.trim());
   const children: CapturedNode[] = [];
   for (const child of nodes) {
+    if (walk.budget <= 0) {
+      walk.truncated = true;
+      break;
+    }
     if (child.nodeType === 3) {
       const value = child.textContent ?? '';
       if (context.typed || !hasText || !value) continue;
@@ -208,10 +212,6 @@ function element(el: Element, walk: Walk, outer: Context, depth: number): Captur
     (tag === 'input' && (el as HTMLInputElement).type === 'hidden')
   )
     return undefined;
-  if (--walk.budget < 0 || depth > MAX_DEPTH) {
-    walk.truncated = true;
-    return undefined;
-  }
   const attrs = attributes(el, walk);
   const context: Context = {
     // A small element's whole text is compared, as the engine compares a label's or heading's.
@@ -219,6 +219,17 @@ function element(el: Element, walk: Walk, outer: Context, depth: number): Captur
     label: outer.label || walk.labels.has(el),
     typed: outer.typed || TYPED.test(tag) || el.getAttribute('contenteditable') !== null,
   };
+  // A bare wrapper (a div or span with nothing kept around one element) is left out: the engine
+  // reads nothing from it, and LinkedIn's pages nest dozens of them.
+  const only = el.firstElementChild;
+  if (/^(div|span)$/.test(tag) && !attrs && !el.shadowRoot && only && el.childElementCount === 1) {
+    const text = [...el.childNodes].some((child) => child.nodeType === 3 && child.textContent?.trim());
+    if (!text) return element(only, walk, context, depth);
+  }
+  if (--walk.budget < 0 || depth > MAX_DEPTH) {
+    walk.truncated = true;
+    return undefined;
+  }
   const children = childrenOf(el, walk, context, depth);
   // An open shadow root is part of the page the member sees: kept in the declarative form HTML has for it.
   if (el.shadowRoot)

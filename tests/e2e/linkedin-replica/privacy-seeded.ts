@@ -85,15 +85,20 @@ export const SEEDED_PATHS = {
   checkpoint: `/checkpoint/challenge/${SEEDED.checkpointToken}`,
 } as const;
 
+const meMenu =
+  `<div id="meMenuV2WideComponentRef" aria-label="${esc(names.full)}">` +
+  `<img class="global-nav__me-photo" alt="${esc(names.full)}" src="data:,"></div>`;
+
 /** The signed-in frame: LinkedIn's me-menu with the member's photo and name, a profile card and a post. */
 const frame = (avatar: boolean) => `<header class="global-nav">
-  ${avatar ? `<div id="meMenuV2WideComponentRef" aria-label="${esc(names.full)}"><img class="global-nav__me-photo" alt="${esc(names.full)}" src="data:,"></div>` : ''}
+  ${avatar ? meMenu : ''}
 </header>
 <aside class="profile-card" data-member="${esc(names.full)}"><h2>${esc(names.full)}</h2><p>${esc(emails[0])}</p></aside>
 <div role="article"><p>${esc(post)}</p></div>`;
 
 const page = (lang: string, title: string, body: string) =>
-  `<!doctype html>\n<html lang="${lang}"><head><meta charset="utf-8"><title>${esc(title)}</title></head>\n<body>\n${body}\n</body></html>\n`;
+  `<!doctype html>\n<html lang="${lang}"><head><meta charset="utf-8"><title>${esc(title)}</title></head>\n` +
+  `<body>\n${body}\n</body></html>\n`;
 
 /** The AI setting's page with the switch identified by its hook, in `on`, and the member's data inside `main`. */
 export function seededSettingsPage(on: boolean): string {
@@ -105,19 +110,26 @@ export function seededSettingsPage(on: boolean): string {
   <section class="artdeco-card" id="${SEEDED.ids[0]}" data-member-name="${esc(names.full)}">
     <h1>Data for Generative AI Improvement</h1>
     <h2>${esc(names.full)}</h2>
-    <p>Hi ${esc(names.first)}! Signed in as ${esc(names.full)} (${esc(emails[0])}, ${esc(emails[1])}, ${esc(emails[2])}).</p>
-    <p aria-label="${esc(names.cyrillic)}" aria-description="4155550134" aria-roledescription="0170-1234567">Call ${phones.map(esc).join(' or ')}</p>
-    <p>Profile: <a href="${profiles[0]}?trk=4242">${esc(profiles[0])}</a>, ${esc(profiles[1])}, ${esc(profiles[2])}, ${esc(profiles[3])}, <a href="mailto:${emails[3]}">${esc(emails[3])}</a></p>
+    <p>Hi ${esc(names.first)}! Signed in as ${esc(names.full)}
+      (${esc(emails[0])}, ${esc(emails[1])}, ${esc(emails[2])}).</p>
+    <p aria-label="${esc(names.cyrillic)}" aria-description="4155550134" aria-roledescription="0170-1234567">
+      Call ${phones.map(esc).join(' or ')}</p>
+    <p>Profile: <a href="${profiles[0]}?trk=4242">${esc(profiles[0])}</a>, ${esc(profiles[1])}, ${esc(profiles[2])},
+      ${esc(profiles[3])}, <a href="mailto:${emails[3]}">${esc(emails[3])}</a></p>
     <div class="feed-shared-update-v2"><span>${esc(post)}</span></div>
     <ul><li>${esc(addresses[0])}</li><li>${esc(addresses[1])}</li><li>${esc(addresses[2])}</li></ul>
-    <dl><dt>ID</dt><dd>${numbers.id}</dd><dt>Passport</dt><dd>${numbers.passport}</dd><dt>Tax</dt><dd>${numbers.tax} / ${numbers.ssn}</dd>
-      <dt>Payment</dt><dd>${esc(numbers.card)} (${numbers.cardNumber}), IBAN ${numbers.iban}, ${numbers.ibanCompact}</dd></dl>
+    <dl><dt>ID</dt><dd>${numbers.id}</dd><dt>Passport</dt><dd>${numbers.passport}</dd>
+      <dt>Tax</dt><dd>${numbers.tax} / ${numbers.ssn}</dd>
+      <dt>Payment</dt><dd>${esc(numbers.card)} (${numbers.cardNumber}),
+        IBAN ${numbers.iban}, ${numbers.ibanCompact}</dd></dl>
     <div class="settings-toggle-row">
       <p id="allowDataForGenerativeAI">Use my data for training content creation AI models</p>
-      <input id="ember241" class="artdeco-toggle__button" role="switch" type="checkbox" aria-labelledby="allowDataForGenerativeAI"${on ? ' checked' : ''}>
+      <input id="ember241" class="artdeco-toggle__button" role="switch" type="checkbox"
+        aria-labelledby="allowDataForGenerativeAI"${on ? ' checked' : ''}>
       <label for="ember241" aria-hidden="true">${on ? 'On' : 'Off'}</label>
     </div>
-    <label for="${SEEDED.ids[1]}">Show ${esc(names.short)}’s activity</label><input type="checkbox" id="${SEEDED.ids[1]}" name="follow" checked>
+    <label for="${SEEDED.ids[1]}">Show ${esc(names.short)}’s activity</label>
+    <input type="checkbox" id="${SEEDED.ids[1]}" name="follow" checked>
   </section>
   <section class="member-card">
     <h3>${esc(names.japanese)}</h3>

@@ -1,6 +1,7 @@
+import { readFileSync } from 'node:fs';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing';
-import { NEW_ISSUE } from '../../../src/capture/tracker';
+import { ISSUE_TRACKER, NEW_ISSUE } from '../../../src/capture/tracker';
 import type { Capture, CaptureReview } from '../../../src/capture/types';
 import type { UiToBg } from '../../../src/protocol/channels';
 import type { RunRecord, SettingResult } from '../../../src/run/types';
@@ -88,8 +89,10 @@ describe('the capture review page', () => {
     expect(report).toContain('What the page shows (describe it in your own words):');
     expect(JSON.parse(/```json\n([\s\S]*)\n```/.exec(report)![1]!)).toEqual(capture);
     expect(text(root.querySelector('[role="status"]'))).toBe(
-      'Bug report copied. Paste it into a new issue at https://github.com/untrain-extension/untrain/issues.',
+      `Bug report copied. Paste it into a new issue at ${ISSUE_TRACKER}.`,
     );
+    // The tracker's one home is package.json's bugs.url.
+    expect(ISSUE_TRACKER).toBe(JSON.parse(readFileSync('package.json', 'utf8')).bugs.url);
     expect(root.querySelector<HTMLAnchorElement>('a[href]')!.href).toBe(NEW_ISSUE);
     expect((root.querySelector('textarea') as HTMLTextAreaElement).value).toBe(report);
   });
