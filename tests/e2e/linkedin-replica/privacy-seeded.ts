@@ -139,7 +139,10 @@ export function seededSettingsPage(on: boolean): string {
   );
 }
 
-/** A demographics form, no avatar to learn the name from ("Hi Alex"), the member's answers checked. */
+/**
+ * A demographics form, no avatar to learn the name from ("Hi Alex"), the member's answers checked;
+ * below it, an address 48 sections deep (a browser hands back about 100 levels of nesting).
+ */
 export function seededDemographicsPage(): string {
   const radio = (name: string, value: string, checked: boolean) =>
     `<label><input type="radio" name="${name}"${checked ? ' checked' : ''}> ${esc(value)}</label>`;
@@ -160,6 +163,7 @@ export function seededDemographicsPage(): string {
       <div role="checkbox" aria-checked="true" tabindex="0">Hispanic or Latino</div>
       <label>Date of birth <input type="text" value="${SEEDED.numbers.birthDate}"> (${SEEDED.numbers.birthDate})</label>
     </form>
+    ${'<section>'.repeat(48)}<p>${esc(addresses[1])}</p>${'</section>'.repeat(48)}
   </section>
 </main>`,
   );

@@ -100,6 +100,8 @@ describe('privacy: pages seeded with a member’s data', () => {
     const { capture } = captureFixture(html, url);
     const json = JSON.stringify(capture);
     expect(json).not.toMatch(/"checked"|aria-checked|selected/);
+    // The address 48 sections deep is past the depth limit: a truncated capture, not an error.
+    expect(capture.truncated).toBe(true);
     expect(elements(capture.area).filter((el) => el.tag === 'input').length).toBeGreaterThanOrEqual(5);
   });
 
