@@ -203,6 +203,17 @@ describe('page capture in a real Chromium, through the extension', () => {
     expect(JSON.stringify(results[SEEDED_PATHS.demographics]!.review.capture)).not.toMatch(/"checked"|aria-checked/);
     expect(results['/checkpoint/challenge']!.review.capture.report.page).toBe('logged-out');
     expect(replica.state().changes).toEqual([]);
+
+    // A capture's tab the member switches to is theirs: nothing captured, and it stays open.
+    replica.setScenario('slow');
+    const before = (await storedReview(browser)).capture.capturedAt;
+    const opened = browser.context.waitForEvent('page', { predicate: (p) => p.url().includes(SEEDED_PATHS.ai) });
+    const answer = ask(popup, { type: 'ui:captureSetting', settingId: 'ai-training' });
+    const taken = await opened;
+    await taken.bringToFront();
+    expect(await answer).toEqual({ captured: false });
+    expect(taken.isClosed()).toBe(false);
+    expect((await storedReview(browser)).capture.capturedAt).toBe(before);
   });
 
   // Seeds for tests/captures/: refresh with
