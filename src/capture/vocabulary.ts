@@ -19,7 +19,16 @@ const phrasePattern = (phrase: string) =>
     .split(/\s+/)
     .map((word) => word.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/'/g, "['\u2018\u2019\u02bc]"))
     .join('\\s+');
-const PHRASE = PHRASES.length ? new RegExp(`(${PHRASES.map(phrasePattern).join('|')})`, 'iu') : undefined;
+// Longest first, so where two phrases start at the same word the whole notice is kept.
+const PHRASE = PHRASES.length
+  ? new RegExp(
+      `(${[...PHRASES]
+        .sort((a, b) => b.length - a.length)
+        .map(phrasePattern)
+        .join('|')})`,
+      'iu',
+    )
+  : undefined;
 
 const words = (text: string) => text.trim().split(/\s+/).filter(Boolean).length;
 
