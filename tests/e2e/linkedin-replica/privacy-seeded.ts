@@ -18,7 +18,15 @@ export const SEEDED = {
     'alexandra(at)replica(dot)example',
     'mail@bo-li.example',
   ],
-  phones: ['+49 170 1234567', '(415) 555-0134', '0170-1234567', '+44 20 7946 0958', '415.555.0199', '+81 3-1234-5678'],
+  phones: [
+    '+49 170 1234567',
+    '(415) 555-0134',
+    '0170-1234567',
+    '+44 20 7946 0958',
+    '415.555.0199',
+    '+81 3-1234-5678',
+    '+49 *** *** 4567',
+  ],
   profiles: [
     'https://www.linkedin.com/in/alexreplica-4242/',
     'linkedin.com/in/bo-li-7788',
@@ -116,7 +124,7 @@ export function seededSettingsPage(on: boolean): string {
       Call ${phones.map(esc).join(' or ')}</p>
     <p>Profile: <a href="${profiles[0]}?trk=4242">${esc(profiles[0])}</a>, ${esc(profiles[1])}, ${esc(profiles[2])},
       ${esc(profiles[3])}, <a href="mailto:${emails[3]}">${esc(emails[3])}</a></p>
-    <div class="feed-shared-update-v2"><span>${esc(post)}</span></div>
+    <div class="feed-shared-update-v2" aria-label="${SEEDED.ids[2]}"><span>${esc(post)}</span></div>
     <ul><li>${esc(addresses[0])}</li><li>${esc(addresses[1])}</li><li>${esc(addresses[2])}</li></ul>
     <dl><dt>ID</dt><dd>${numbers.id}</dd><dt>Passport</dt><dd>${numbers.passport}</dd>
       <dt>Tax</dt><dd>${numbers.tax} / ${numbers.ssn}</dd>
