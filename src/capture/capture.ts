@@ -63,8 +63,8 @@ const SETTINGS_PATH = /^\/(mypreferences|psettings)\//;
 /** Elements and text nodes, together: a label of 100,000 text nodes is as large as 100,000 elements. */
 const MAX_NODES = 4000;
 /**
- * Elements deep below the settings area. The capture crosses to the background as a JSON string,
- * but would a browser hand it back as an object, each level is two of the ~100 it keeps.
+ * Elements deep below the settings area. The capture leaves the page as a JSON string, but session
+ * storage keeps it as an object, and Chromium converts about 100 levels of one (two per element).
  */
 const MAX_DEPTH = 40;
 const MAX_TEXT = 600;
@@ -100,13 +100,10 @@ function offer(text: string, walk: Walk): string {
   return token;
 }
 
+/** A link's path when it leads to a LinkedIn settings page; any other address is left out. */
 function settingsHref(href: string, base: string): string | undefined {
-  try {
-    const url = new URL(href, base);
-    return url.host === 'www.linkedin.com' && SETTINGS_PATH.test(url.pathname) ? cleanPath(url.pathname) : undefined;
-  } catch {
-    return undefined;
-  }
+  const url = URL.parse(href, base);
+  return url?.host === 'www.linkedin.com' && SETTINGS_PATH.test(url.pathname) ? cleanPath(url.pathname) : undefined;
 }
 
 /** A switch (role=switch, in any tree) or a control the engine identified as a setting's. */
