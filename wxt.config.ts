@@ -1,5 +1,6 @@
 import { defineConfig } from 'wxt';
 import { compileHints } from './build/compile-hints';
+import { issueTrackerDefine } from './build/issue-tracker';
 import { pageCatalogue } from './build/page-catalogue';
 import { popupBundle } from './build/popup-bundle';
 import { CONTENT_MATCHES } from './src/linkedin/scope';
@@ -10,7 +11,7 @@ import { CONTENT_MATCHES } from './src/linkedin/scope';
 export default defineConfig({
   imports: false,
   modules: ['@wxt-dev/webextension-polyfill'],
-  vite: () => ({ plugins: [pageCatalogue(), compileHints()] }),
+  vite: () => ({ plugins: [pageCatalogue(), compileHints()], define: issueTrackerDefine }),
   hooks: {
     // Only the background needs webextension-polyfill: its message listeners answer with promises.
     // Elsewhere `wxt/browser` is the browser's own namespace (`browser` in Firefox, promise-based

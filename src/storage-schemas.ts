@@ -1,7 +1,7 @@
 // The shapes of everything Untrain stores, as zod/mini schemas. Loaded on demand by src/storage.ts:
 // a page renders from storage first and validates right after, so its first paint pays no schemas.
 import { z } from 'zod/mini';
-import { CaptureSchema } from './capture/schema';
+import { CaptureReviewSchema } from './capture/schema';
 import { RegionId } from './catalogue/schema';
 import { ObservedState } from './protocol/report';
 import { IsoTime, RunRecord, SettingResult } from './run/types';
@@ -81,5 +81,5 @@ export const SCHEMAS = {
   runTab: { schema: RunTab },
   droppedMessages: { schema: z.number() },
   guides: { schema: z.record(z.string(), z.string()) },
-  capture: { schema: z.nullable(CaptureSchema) },
+  capture: { schema: z.nullable(CaptureReviewSchema) },
 } satisfies Record<string, { schema: z.ZodMiniType; item?: z.ZodMiniType }>;

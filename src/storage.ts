@@ -1,5 +1,5 @@
 import { browser } from 'wxt/browser';
-import type { Capture } from './capture/types';
+import type { CaptureReview } from './capture/types';
 import { SETTINGS } from './catalogue/settings';
 import { logFailure } from './log';
 import type { RunRecord } from './run/types';
@@ -47,7 +47,7 @@ export const slots = {
   /** Tabs opened for a guided visit: tab id → setting to highlight once the page reports. */
   guides: slot<Record<string, string>>('session', 'guides', {}, true),
   /** The latest page capture, waiting for the member's review on the capture page; never sent anywhere. */
-  capture: slot<Capture | null>('session', 'capture', null),
+  capture: slot<CaptureReview | null>('session', 'capture', null),
 };
 export type SlotName = keyof typeof slots;
 export type SlotValue<K extends SlotName> = (typeof slots)[K] extends Slot<infer T> ? T : never;

@@ -9,7 +9,8 @@ export interface CapturedElement {
 }
 export type CapturedNode = CapturedElement | string;
 
-export const CAPTURE_FORMAT = 'untrain-capture/1';
+/** 2: text outside LinkedIn's vocabulary is a shape token, ids outside LinkedIn's shapes a stable token. */
+export const CAPTURE_FORMAT = 'untrain-capture/2';
 
 /**
  * The engine's classification as a capture keeps it: the page kind, each setting's state with its
@@ -53,4 +54,19 @@ export interface Capture {
   outside: CapturedElement[];
   /** Set when the page was larger than a capture holds; the tail was left out. */
   truncated?: boolean;
+}
+
+/**
+ * A switch's label the catalogue does not know, left out of the capture as `token`. The member may
+ * include it on the review page, one by one; until then it never leaves the browser.
+ */
+export interface CaptureOffer {
+  token: string;
+  text: string;
+}
+
+/** What the capture script hands the review page: the capture, and the labels it may include. */
+export interface CaptureReview {
+  capture: Capture;
+  offers: CaptureOffer[];
 }

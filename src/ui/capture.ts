@@ -1,17 +1,32 @@
+import { withLabels } from '../capture/include';
 import { inReadingOrder } from '../capture/order';
 import { outline } from '../capture/outline';
 import { captureUrl } from '../capture/rebuild';
-import type { Capture } from '../capture/types';
-import type { ObservedState } from '../protocol/report';
+import { ISSUE_TRACKER, NEW_ISSUE } from '../capture/tracker';
+import type { Capture, CapturedReport, CaptureReview } from '../capture/types';
+import { type ObservedState, ReasonCode } from '../protocol/report';
 import { write } from '../storage';
 import './capture.css';
 import { announce, downloadFile, h, replaceContent, shell } from './dom';
 import { formatDateTime, localizeDocument, settingName, t } from './i18n';
+import { reasonWords } from './reasons';
 import { renderFromStorage } from './state';
 
 export function startCapture(root: HTMLElement): Promise<() => void> {
   localizeDocument('capture_title');
-  return renderFromStorage(['capture'] as const, (state) => renderCapture(root, state.capture));
+  // The labels the member chose to include, for the capture on show; a new capture starts with none.
+  let included = new Set<string>();
+  let shown: CaptureReview | null = null;
+  const render = (review: CaptureReview | null) => {
+    if (review?.capture.capturedAt !== shown?.capture.capturedAt) included = new Set();
+    shown = review;
+    renderCapture(root, review, included, (token, on) => {
+      if (on) included.add(token);
+      else included.delete(token);
+      render(review);
+    });
+  };
+  return renderFromStorage(['capture'] as const, (state) => render(state.capture));
 }
 
 function stateText(state: string): string {
@@ -22,19 +37,32 @@ function stateText(state: string): string {
       return t('state_private');
     case 'not-offered':
       return t('outcome_not_offered');
-    case 'unknown':
-      return t('capture_state_unknown');
     default:
-      return state;
+      return t('capture_state_unknown');
   }
 }
 
-/** What the page engine read, one line each: the page kind, then every setting with its evidence. */
-function readings(capture: Capture): string[] {
-  const { report } = capture;
+/** Why the engine read a setting as it did, in the member's words; the technical line stays in the JSON. */
+function why({ evidence }: CapturedReport['settings'][number]): string {
+  const code = ReasonCode.safeParse(evidence.code);
+  if (code.success) return reasonWords(code.data) ?? t('reason_other');
+  switch (evidence.matchedBy) {
+    case 'hook':
+      return t('capture_matched_hook');
+    case 'label':
+      return t('capture_matched_label');
+    case 'heading':
+      return t('capture_matched_heading');
+    default:
+      return t('reason_other');
+  }
+}
+
+/** What the page engine read, one line each: the page kind, then every setting and why. */
+function readings({ report }: Capture): string[] {
   if (report.page === 'logged-out') return [t('capture_page_logged_out')];
   if (report.page === 'unknown') return [t('capture_page_unknown')];
-  return report.settings.map((s) => `${settingName(s.settingId)}: ${stateText(s.state)} (${s.evidence.detail})`);
+  return report.settings.map((s) => `${settingName(s.settingId)}: ${stateText(s.state)}. ${why(s)}`);
 }
 
 export const captureFileName = (capture: Capture) =>
@@ -43,8 +71,16 @@ export const captureFileName = (capture: Capture) =>
 
 export const captureJson = (capture: Capture) => `${JSON.stringify(inReadingOrder(capture), null, 2)}\n`;
 
-/** The prefilled bug report: plain words in the member's language, then the capture as saved. */
+/** A code fence longer than any run of backticks inside, so nothing in the JSON can close it. */
+const fenceFor = (text: string) => '`'.repeat(Math.max(3, ...(text.match(/`+/g) ?? []).map((run) => run.length + 1)));
+
+/**
+ * The prefilled bug report: plain words in the member's language, then the capture as saved. Every
+ * line outside the code block is Untrain's own words or a value the schema holds to a plain shape.
+ */
 export function bugReportText(capture: Capture): string {
+  const json = captureJson(capture).trimEnd();
+  const fence = fenceFor(json);
   return [
     t('capture_report_title'),
     '',
@@ -52,6 +88,7 @@ export function bugReportText(capture: Capture): string {
     t('capture_language', capture.lang || '?'),
     t('capture_time', formatDateTime(capture.capturedAt)),
     t('capture_version', capture.extensionVersion),
+    ...(capture.truncated ? [t('capture_truncated')] : []),
     '',
     t('capture_read_heading'),
     ...readings(capture).map((line) => `- ${line}`),
@@ -60,9 +97,9 @@ export function bugReportText(capture: Capture): string {
     '',
     '',
     t('capture_report_attached'),
-    '```json',
-    captureJson(capture).trimEnd(),
-    '```',
+    `${fence}json`,
+    json,
+    fence,
     '',
   ].join('\n');
 }
@@ -84,10 +121,43 @@ function facts(capture: Capture): HTMLElement {
 const view = (label: string, text: string) =>
   h('pre', { class: 'capture-view', tabindex: '0', 'aria-label': label }, text);
 
-export function renderCapture(root: HTMLElement, capture: Capture | null): void {
+/** The switch labels left out, each with a box to include it: what it adds is shown word for word. */
+function offers(review: CaptureReview, included: ReadonlySet<string>, toggle: Toggle): HTMLElement | false {
+  if (review.offers.length === 0) return false;
+  return h(
+    'section',
+    { 'aria-labelledby': 'labels-heading' },
+    h('h2', { id: 'labels-heading' }, t('capture_labels_heading')),
+    h('p', { class: 'muted small' }, t('capture_labels_hint')),
+    h(
+      'ul',
+      { class: 'capture-offers' },
+      ...review.offers.map(({ token, text }, i) => {
+        const id = `offer-${i + 1}`;
+        const box = h('input', {
+          type: 'checkbox',
+          id,
+          'data-focus': id,
+          onchange: (event: Event) => toggle(token, (event.target as HTMLInputElement).checked),
+        });
+        box.checked = included.has(token);
+        return h('li', {}, box, h('label', { for: id }, t('capture_label_include', text, token)));
+      }),
+    ),
+  );
+}
+
+type Toggle = (token: string, on: boolean) => void;
+
+export function renderCapture(
+  root: HTMLElement,
+  review: CaptureReview | null,
+  included: ReadonlySet<string> = new Set(),
+  toggle: Toggle = () => undefined,
+): void {
   const { live, content } = shell(root);
   content.classList.add('wide');
-  if (!capture) {
+  if (!review) {
     replaceContent(
       content,
       h(
@@ -100,10 +170,13 @@ export function renderCapture(root: HTMLElement, capture: Capture | null): void 
     );
     return;
   }
+  // What leaves, if the member takes it: the capture with only the labels they included.
+  const capture = withLabels(review.capture, review.offers, included);
+  const json = captureJson(capture);
   const report = bugReportText(capture);
   const copy = () =>
     navigator.clipboard.writeText(report).then(
-      () => announce(live, t('capture_copied')),
+      () => announce(live, t('capture_copied', ISSUE_TRACKER)),
       () => {
         announce(live, t('capture_copy_failed'));
         document.getElementById('bug-report')?.focus();
@@ -127,7 +200,7 @@ export function renderCapture(root: HTMLElement, capture: Capture | null): void 
           {
             type: 'button',
             'data-focus': 'save',
-            onclick: () => downloadFile(captureFileName(capture), captureJson(capture), 'application/json'),
+            onclick: () => downloadFile(captureFileName(capture), json, 'application/json'),
           },
           t('btn_capture_save'),
         ),
@@ -144,6 +217,7 @@ export function renderCapture(root: HTMLElement, capture: Capture | null): void 
         h('h2', { id: 'read-heading' }, t('capture_read_heading')),
         h('ul', {}, ...readings(capture).map((line) => h('li', {}, line))),
       ),
+      offers(review, included, toggle),
       h(
         'section',
         { 'aria-labelledby': 'structure-heading' },
@@ -156,6 +230,13 @@ export function renderCapture(root: HTMLElement, capture: Capture | null): void 
         'section',
         { 'aria-labelledby': 'report-heading' },
         h('h2', { id: 'report-heading' }, t('capture_report_heading')),
+        h(
+          'p',
+          { class: 'small' },
+          t('capture_report_where'),
+          ' ',
+          h('a', { href: NEW_ISSUE, target: '_blank', rel: 'noopener noreferrer' }, ISSUE_TRACKER),
+        ),
         h('label', { for: 'bug-report', class: 'muted small' }, t('capture_report_hint')),
         h('textarea', { id: 'bug-report', class: 'capture-report', readonly: true, rows: '12' }, report),
       ),

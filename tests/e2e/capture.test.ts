@@ -1,11 +1,12 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { inReadingOrder } from '../../src/capture/order';
-import type { Capture, CapturedElement, CapturedNode } from '../../src/capture/types';
+import type { Capture, CapturedElement, CapturedNode, CaptureReview } from '../../src/capture/types';
 import { SETTINGS } from '../../src/catalogue/settings';
 import type { UiToBg } from '../../src/protocol/channels';
 import { axeProblems } from './axe';
 import { type ExtensionBrowser, LINKEDIN, launchBrowser, startReplica, untilRunEnds } from './harness';
+import { forbidden, SEEDED, SEEDED_IN_SWITCH_LABELS, SEEDED_PATHS } from './linkedin-replica/privacy-seeded.ts';
 import { BAIT } from './linkedin-replica/server.ts';
 
 declare const chrome: {
@@ -23,8 +24,33 @@ async function ask(page: Page, message: UiToBg): Promise<unknown> {
   return page.evaluate((m) => chrome.runtime.sendMessage(m), message);
 }
 
+async function storedReview(browser: ExtensionBrowser): Promise<CaptureReview> {
+  return (await browser.storage('session')).capture as CaptureReview;
+}
+
 async function storedCapture(browser: ExtensionBrowser): Promise<Capture> {
-  return inReadingOrder((await browser.storage('session')).capture as Capture);
+  return inReadingOrder((await storedReview(browser)).capture);
+}
+
+/** The seeded values (and 4-digit runs of them) found in a text, ignoring case. */
+const leaks = (text: string) => forbidden().filter((value) => text.toLowerCase().includes(value.toLowerCase()));
+const inSwitchLabels = forbidden().filter((value) =>
+  SEEDED_IN_SWITCH_LABELS.some((label) => label.toLowerCase().includes(value.toLowerCase())),
+);
+
+/** Press "Copy bug report" on the review page and return what reached the clipboard and what the page shows. */
+async function copyReport(review: Page, path: string): Promise<{ copied: string; shown: string }> {
+  const box = review.locator('#bug-report');
+  await expect.poll(() => box.inputValue()).toContain(`"path": "${path}"`);
+  await review.evaluate(() => {
+    const page = window as unknown as { copied?: string };
+    navigator.clipboard.writeText = async (text: string) => {
+      page.copied = text;
+    };
+  });
+  await review.getByRole('button', { name: 'Copy bug report' }).click();
+  const copied = await review.evaluate(() => (window as unknown as { copied?: string }).copied ?? '');
+  return { copied, shown: await box.inputValue() };
 }
 
 const elements = (node: CapturedNode | null): CapturedElement[] =>
@@ -87,7 +113,7 @@ describe('page capture in a real Chromium, through the extension', () => {
       },
     ]);
     expect(json.split(label).length - 1).toBe(1);
-    expect(json).toContain('Signed in as [name] [name] ([e-mail]).');
+    expect(json).toContain('{"tag":"p","children":["[text: 6 words]"]}');
 
     // The review page shows it, and nothing of the bait either.
     const review = await reviewPage(browser);
@@ -126,14 +152,80 @@ describe('page capture in a real Chromium, through the extension', () => {
     expect(browser.context.pages().filter((p) => p.url().startsWith(LINKEDIN))).toEqual([]);
   });
 
+  it('privacy-seeded: a member’s data in the settings area stays out of the capture and the report', async () => {
+    const replica = await startReplica('privacy-seeded');
+    const browser = await launchBrowser({ replicaPort: replica.port });
+    const popup = await browser.openPopup();
+    const checks: { path: string; via: string }[] = [];
+    // The real flow for a setting: the extension opens the page's tab, captures it and closes it.
+    expect(await ask(popup, { type: 'ui:captureSetting', settingId: 'ai-training' })).toEqual({ captured: true });
+    checks.push({ path: SEEDED_PATHS.ai, via: 'setting' });
+    const review = await reviewPage(browser);
+    const results: Record<string, { review: CaptureReview; copied: string; shown: string }> = {};
+    results[SEEDED_PATHS.ai] = { review: await storedReview(browser), ...(await copyReport(review, SEEDED_PATHS.ai)) };
+    expect(browser.context.pages().filter((p) => p.url().startsWith(LINKEDIN))).toEqual([]);
+    // The member's own tabs, with a query string, a fragment and the checkpoint's token in the address.
+    for (const [address, path] of [
+      [`${SEEDED_PATHS.demographics}?trk=4242#Alex`, SEEDED_PATHS.demographics],
+      [`${SEEDED_PATHS.checkpoint}?ut=${SEEDED.checkpointToken}`, '/checkpoint/challenge'],
+    ] as const) {
+      const tab = await browser.open(address);
+      await expect.poll(() => leaks(tab.url()).length).toBeGreaterThan(0);
+      const tabId = await popup.evaluate(
+        (url) => chrome.tabs.query({ url }).then(([found]) => found?.id),
+        `${LINKEDIN}${address.split(/[?#]/)[0]}*`,
+      );
+      expect(await ask(popup, { type: 'ui:captureTab', tabId: tabId! })).toEqual({ captured: true });
+      results[path] = { review: await storedReview(browser), ...(await copyReport(review, path)) };
+      checks.push({ path, via: 'tab' });
+      // The member's tab is theirs: still open, still where they left it.
+      expect(tab.isClosed()).toBe(false);
+      expect(tab.url()).toBe(`${LINKEDIN}${address}`);
+    }
+    for (const { path } of checks) {
+      const { review: stored, copied, shown } = results[path]!;
+      expect(stored.capture.path).toBe(path);
+      expect(leaks(JSON.stringify(stored.capture)), `${path}: capture`).toEqual([]);
+      expect(leaks(copied), `${path}: copied report`).toEqual([]);
+      expect(copied, `${path}: the page shows the bytes copied`).toBe(shown);
+      const offered = leaks(stored.offers.map((o) => o.text).join('\n'));
+      expect(
+        offered.filter((v) => !inSwitchLabels.includes(v)),
+        `${path}: offers`,
+      ).toEqual([]);
+    }
+    const ai = results[SEEDED_PATHS.ai]!.review.capture;
+    expect(ai.report.settings).toMatchObject([
+      { settingId: 'ai-training', state: 'on', evidence: { matchedBy: 'hook' } },
+    ]);
+    // 48 nested sections: more than a browser hands back as an object, captured (truncated) all the same.
+    expect(results[SEEDED_PATHS.demographics]!.review.capture.truncated).toBe(true);
+    expect(JSON.stringify(results[SEEDED_PATHS.demographics]!.review.capture)).not.toMatch(/"checked"|aria-checked/);
+    expect(results['/checkpoint/challenge']!.review.capture.report.page).toBe('logged-out');
+    expect(replica.state().changes).toEqual([]);
+
+    // A capture's tab the member switches to is theirs: nothing captured, and it stays open.
+    replica.setScenario('slow');
+    const before = (await storedReview(browser)).capture.capturedAt;
+    const opened = browser.context.waitForEvent('page', { predicate: (p) => p.url().includes(SEEDED_PATHS.ai) });
+    const answer = ask(popup, { type: 'ui:captureSetting', settingId: 'ai-training' });
+    const taken = await opened;
+    await taken.bringToFront();
+    expect(await answer).toEqual({ captured: false });
+    expect(taken.isClosed()).toBe(false);
+    expect((await storedReview(browser)).capture.capturedAt).toBe(before);
+  });
+
   // Seeds for tests/captures/: refresh with
   //   npx vitest run --config vitest.e2e.config.ts tests/e2e/capture.test.ts --update
   it('captures of the replica match tests/captures/replica.*.json', async () => {
     const replica = await startReplica('en-all-on');
     const browser = await launchBrowser({ replicaPort: replica.port });
     const page = await browser.openPopup();
+    // Every catalogued page of the replica, then the cases that differ.
+    const pages = [...new Map(SETTINGS.map((s) => [s.url, s.id])).values()];
     const seeds: [scenario: string, settingId: string][] = [
-      ['en-all-on', 'ai-training'],
+      ...pages.map((id) => ['en-all-on', id] as [string, string]),
       ['de', 'ai-training'],
       ['some-off', 'linkedin-promotions'],
       ['not-offered', 'share-with-partners'],

@@ -25,6 +25,7 @@ export interface Scenario {
   frame: string[]; // switch inside an iframe
   reset: string[]; // the page's connection is reset (socket destroyed): Chrome's network error page
   hostile: boolean; // settings pages carry a main-world script that attacks the content script
+  privacySeeded: boolean; // AI page, demographics form, checkpoint seeded with a member's data (privacy-seeded.ts)
 }
 
 const BASE: Omit<Scenario, 'name'> = {
@@ -49,6 +50,7 @@ const BASE: Omit<Scenario, 'name'> = {
   frame: [],
   reset: [],
   hostile: false,
+  privacySeeded: false,
 };
 
 export const SCENARIOS: Record<string, Partial<Scenario>> = {
@@ -66,6 +68,7 @@ export const SCENARIOS: Record<string, Partial<Scenario>> = {
   'us-coupled': { coupleDataSharing: true },
   // What a page capture must leave out (tests/e2e/capture.test.ts).
   'privacy-bait': { bait: true },
+  'privacy-seeded': { privacySeeded: true },
   // Drift (docs/sources.md §1): the AI page 301s to its /s/ twin, research to a slug the catalogue does not know.
   moved: {
     moved: {

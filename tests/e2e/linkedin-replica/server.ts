@@ -20,6 +20,7 @@ const ENGLISH = JSON.parse(readFileSync(new URL('../../../public/_locales/en/mes
 const explanation = (id: string): string => ENGLISH[`setting_${id.replace(/-/g, '_')}_reason`]?.message ?? '';
 
 import { BAIT, type Card, errorPage, feedPage, notFoundPage, settingsShell, signInPage, ui } from './pages.ts';
+import { seededPage } from './privacy-seeded.ts';
 import { appliesTo, makeScenario, SCENARIOS, type Scenario } from './scenarios.ts';
 
 export { BAIT, SCENARIOS, type Scenario };
@@ -347,6 +348,9 @@ export async function startReplica(options: ReplicaOptions = {}): Promise<Replic
       }
 
       if (req.method !== 'GET') return send(405, '');
+      // Whole seeded pages instead of the settings app (scenario `privacy-seeded`).
+      const seeded = sc.privacySeeded ? seededPage(path, switches.get('ai-training') ?? false) : undefined;
+      if (seeded) return page(200, seeded);
       if (!signedIn) return toSignIn();
       if (path === '/') return page(302, '', { location: '/feed/' });
       if (path === '/feed' || path === '/feed/') return page(200, feedPage());

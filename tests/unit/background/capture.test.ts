@@ -2,7 +2,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing';
 import { captureSetting } from '../../../src/background/capture';
 import { handleMessage } from '../../../src/background/router';
-import type { Capture } from '../../../src/capture/types';
+import type { CaptureReview } from '../../../src/capture/types';
 import { read } from '../../../src/storage';
 import { captureFixture } from '../capture/fixtures';
 import { fixture } from '../linkedin/pages';
@@ -11,13 +11,13 @@ import { ownPage, stubBrowserBasics } from './fake-linkedin';
 const AI = 'https://www.linkedin.com/mypreferences/d/settings/data-for-ai-improvement';
 const tabsAt = async (prefix: string) => (await fakeBrowser.tabs.query({})).filter((t) => t.url?.startsWith(prefix));
 
-let capture: Capture;
+let capture: CaptureReview;
 let injected: { tabId: number; files: string[] }[];
 /**
  * The capture script: it runs in a tab from the n-th injection on (a tab still loading refuses), and
- * returns what `reply` makes.
+ * returns what `reply` makes (the script answers a JSON string).
  */
-function captureScript(runFrom = 0, reply: () => unknown = () => capture) {
+function captureScript(runFrom = 0, reply: () => unknown = () => JSON.stringify(capture)) {
   (fakeBrowser as unknown as { scripting: object }).scripting = {
     executeScript: vi.fn(async ({ target, files }: { target: { tabId: number }; files: string[] }) => {
       injected.push({ tabId: target.tabId, files });
@@ -34,7 +34,8 @@ beforeEach(() => {
   vi.useFakeTimers({ toFake: ['Date', 'setTimeout', 'clearTimeout'] });
   fakeBrowser.reset();
   stubBrowserBasics();
-  capture = captureFixture(fixture('ai-training.en.html'), AI).capture;
+  const { capture: page, offers } = captureFixture(fixture('ai-training.en.html'), AI);
+  capture = { capture: page, offers };
   injected = [];
 });
 
@@ -59,7 +60,9 @@ describe('capturing a setting’s page', () => {
   });
 
   it('stores nothing when the script returns no valid capture, and gives up after its time', async () => {
-    captureScript(0, () => ({ ...capture, path: '/mypreferences/d/settings/x?token=1' }));
+    captureScript(0, () =>
+      JSON.stringify({ ...capture, capture: { ...capture.capture, path: '/mypreferences/d/settings/x?token=1' } }),
+    );
     const answer = captureSetting('ai-training', 300);
     // Tried at 0 and 250 ms; at 500 ms its time is up.
     await vi.advanceTimersByTimeAsync(500);
@@ -68,6 +71,62 @@ describe('capturing a setting’s page', () => {
     expect(await read('capture')).toBeNull();
     expect(await tabsAt(AI)).toEqual([]);
     expect(await tabsAt(fakeBrowser.runtime.getURL('/capture.html'))).toEqual([]);
+  });
+
+  it('refuses a capture of another page than the setting’s, and says it could not', async () => {
+    // The member took the page elsewhere (or LinkedIn did): /psettings/email is not the AI setting's page.
+    const email = captureFixture(fixture('ai-training.en.html'), 'https://www.linkedin.com/psettings/email');
+    captureScript(0, () => JSON.stringify(email));
+    expect(await captureSetting('ai-training', 300)).toEqual({ captured: false });
+    expect(injected).toHaveLength(1);
+    expect(await read('capture')).toBeNull();
+    expect(await tabsAt('https://www.linkedin.com/')).toEqual([]);
+  });
+
+  it('keeps a sign-in page LinkedIn sent the setting’s address to', async () => {
+    const signIn = captureFixture(fixture('login.html'), 'https://www.linkedin.com/login?session_redirect=x');
+    expect(signIn.report.page).toBe('logged-out');
+    captureScript(0, () => JSON.stringify(signIn));
+    expect(await captureSetting('ai-training', 300)).toEqual({ captured: true });
+    expect((await read('capture'))?.capture.path).toBe('/login');
+  });
+
+  it('takes nothing as an object: only the script’s JSON string is read', async () => {
+    captureScript(0, () => capture);
+    const answer = captureSetting('ai-training', 300);
+    await vi.advanceTimersByTimeAsync(500);
+    expect(await answer).toEqual({ captured: false });
+    expect(await read('capture')).toBeNull();
+  });
+
+  it('a tab the member switched to is theirs: no capture, and it stays open', async () => {
+    // The page refuses at first; meanwhile the member switches to the tab (and may navigate it).
+    captureScript(1);
+    const remove = vi.spyOn(fakeBrowser.tabs, 'remove');
+    const answer = captureSetting('ai-training', 2000);
+    await vi.advanceTimersByTimeAsync(0);
+    const [tab] = await tabsAt(AI);
+    await fakeBrowser.tabs.onActivated.trigger({ tabId: tab!.id!, windowId: tab!.windowId ?? 0 });
+    await fakeBrowser.tabs.update(tab!.id!, { url: 'https://www.linkedin.com/psettings/email' });
+    await vi.advanceTimersByTimeAsync(250);
+    expect(await answer).toEqual({ captured: false });
+    expect(injected).toHaveLength(1);
+    expect(await read('capture')).toBeNull();
+    expect(remove).not.toHaveBeenCalled();
+    expect((await fakeBrowser.tabs.get(tab!.id!))?.url).toBe('https://www.linkedin.com/psettings/email');
+  });
+
+  it('a tab the member closed ends the capture at once', async () => {
+    captureScript(100);
+    const answer = captureSetting('ai-training', 20_000);
+    await vi.advanceTimersByTimeAsync(0);
+    const [tab] = await tabsAt(AI);
+    // The fake browser's remove throws after it removed the tab (it looks the window up by the tab's id).
+    await expect(fakeBrowser.tabs.remove(tab!.id!)).rejects.toThrow();
+    expect(await tabsAt(AI)).toEqual([]);
+    await vi.advanceTimersByTimeAsync(250);
+    expect(await answer).toEqual({ captured: false });
+    expect(injected.length).toBeLessThanOrEqual(2);
   });
 
   it('refuses a setting the catalogue does not know', async () => {
@@ -80,12 +139,17 @@ describe('capturing a setting’s page', () => {
 });
 
 describe('capturing the member’s current tab', () => {
-  it('injects into a LinkedIn settings tab and opens the review page', async () => {
+  it('injects into a LinkedIn settings tab and opens the review page; the tab is left as it was', async () => {
     captureScript();
     const tab = await fakeBrowser.tabs.create({ url: AI });
+    const remove = vi.spyOn(fakeBrowser.tabs, 'remove');
+    const update = vi.spyOn(fakeBrowser.tabs, 'update');
     expect(await handleMessage({ type: 'ui:captureTab', tabId: tab.id }, ownPage())).toEqual({ captured: true });
     expect(injected.map((i) => i.tabId)).toEqual([tab.id]);
     expect(await read('capture')).toEqual(capture);
+    expect(remove).not.toHaveBeenCalled();
+    expect(update).not.toHaveBeenCalled();
+    expect((await fakeBrowser.tabs.get(tab.id!))?.url).toBe(AI);
   });
 
   it.each([

@@ -32,9 +32,9 @@ describe('every unit fixture round-trips through a capture to the same classific
 
 describe('what a capture holds', () => {
   it('the settings area with its switch, labels and headings; nothing from around it', () => {
-    const { capture } = captureFixture(fixture('ai-training.en.html'), AI);
+    const { capture, offers } = captureFixture(fixture('ai-training.en.html'), AI);
     expect(capture).toMatchObject({
-      format: 'untrain-capture/1',
+      format: 'untrain-capture/2',
       path: '/mypreferences/d/settings/data-for-ai-improvement',
       lang: 'en',
       signals: { signedIn: true, signInForm: false },
@@ -49,27 +49,39 @@ describe('what a capture holds', () => {
       '{"tag":"input","attrs":{"id":"ember241","role":"switch","type":"checkbox",' +
         '"aria-labelledby":"allowDataForGenerativeAI","checked":""}}',
     );
-    expect(texts(capture.area)).toEqual(expect.arrayContaining(['Data for Generative AI Improvement', LABEL, 'On']));
+    expect(texts(capture.area)).toEqual(expect.arrayContaining(['Data for Generative AI Improvement', LABEL]));
+    // The card's question and the toggle's "On" are no catalogued text: labels the member may
+    // include, left out until then; the description below is no label, only its shape is kept.
+    expect(texts(capture.area)).toEqual(expect.arrayContaining(['[label 1: 23 words]', '[label 2: 1 word]']));
+    expect(offers.map((o) => o.text)).toEqual([
+      'Can LinkedIn and its affiliates use your personal data and content you create on LinkedIn to train ' +
+        'generative AI models that create content?',
+      'On',
+    ]);
+    expect(json).not.toContain('Opting out');
     // Outside the area: the avatar's name, the left navigation, the header's words.
     for (const outside of ['Jane Doe', 'Account preferences', 'Settings', 'global-nav', 'feed'])
       expect(json).not.toContain(outside);
     // Layout classes are left out; the back link keeps its settings path.
     expect(json).not.toContain('t-20');
-    expect(json).toContain('{"tag":"a","attrs":{"href":"/mypreferences/d/categories/privacy"},"children":["Back"]}');
+    expect(json).toContain(
+      '{"tag":"a","attrs":{"href":"/mypreferences/d/categories/privacy"},"children":["[text: 1 word]"]}',
+    );
   });
 
   it('keeps the live checked state and the loading markers the engine reads', () => {
     const doc = loadFixture('loading.html', AI);
-    const { area } = capturePage(doc, { report: detectPage(doc), ...SEED_META });
+    const { area } = capturePage(doc, { report: detectPage(doc), ...SEED_META }).capture;
     expect(JSON.stringify(area)).toContain('"class":"settings-skeleton"');
-    // Free text in aria-label is kept only on switches and text hosts: the loader's is left out.
+    // aria-label is free text: not LinkedIn's catalogued words, so only its shape is kept.
     expect(JSON.stringify(area)).toContain(
-      '{"tag":"div","attrs":{"class":"artdeco-loader artdeco-loader--small","role":"progressbar"}}',
+      '{"tag":"div","attrs":{"class":"artdeco-loader artdeco-loader--small","role":"progressbar",' +
+        '"aria-label":"[text: 1 word]"}}',
     );
 
     const page = loadFixture('ai-training.en.html', AI);
     page.querySelector<HTMLInputElement>('input[role="switch"]')!.checked = false; // the markup still says checked
-    const captured = capturePage(page, { report: detectPage(page), ...SEED_META });
+    const captured = capturePage(page, { report: detectPage(page), ...SEED_META }).capture;
     expect(JSON.stringify(captured.area)).not.toContain('"checked"');
     expect(classifyCapture(captured).settings[0]!.state).toBe(
       detectPage(loadFixture('already-private.html', AI)).settings[0]!.state,
@@ -86,8 +98,9 @@ describe('what a capture holds', () => {
       '<label>Jane Doe is open to work <input type="checkbox" aria-label="Jane Doe open to work" checked></label>',
     );
     const report = detectPage(doc);
-    const capture = capturePage(doc, { report, ...SEED_META });
-    expect(capture.outside).toEqual([{ tag: 'input', attrs: { type: 'checkbox', checked: '' } }]);
+    const { capture } = capturePage(doc, { report, ...SEED_META });
+    // A plain checkbox of the member's: its checked state is their answer, left out.
+    expect(capture.outside).toEqual([{ tag: 'input', attrs: { type: 'checkbox', 'aria-label': '[text: 5 words]' } }]);
     expect(JSON.stringify(capture)).not.toContain('Jane');
     expect(classification(classifyCapture(capture))).toEqual(classification(report));
   });
@@ -108,7 +121,7 @@ describe('what a capture holds', () => {
     expect(JSON.stringify(stored)).toMatch(/^\{"area":\{"attrs"/);
     const ordered = inReadingOrder(stored);
     expect(ordered).toEqual(capture);
-    expect(JSON.stringify(ordered)).toMatch(/^\{"format":"untrain-capture\/1","path":.*"area":\{"tag":"main","attrs"/);
+    expect(JSON.stringify(ordered)).toMatch(/^\{"format":"untrain-capture\/2","path":.*"area":\{"tag":"main","attrs"/);
   });
 
   it('keeps a switch inside an open shadow root, and a frame without its address', () => {
@@ -124,7 +137,7 @@ describe('what a capture holds', () => {
         '<iframe src="https://www.linkedin.com/in/jane-doe/?token=x" title="Jane Doe"></iframe>',
       );
     const report = detectPage(doc);
-    const capture = capturePage(doc, { report, ...SEED_META });
+    const { capture } = capturePage(doc, { report, ...SEED_META });
     const html = captureToHtml(capture);
     expect(html).toContain('<settings-toggle>\n      <template shadowrootmode="open">');
     expect(html).toContain('<iframe></iframe>');
@@ -141,7 +154,7 @@ describe('what a capture holds', () => {
     vi.spyOn(doc.defaultView!.performance, 'getEntriesByType').mockReturnValue([{ responseStatus: 429 } as never]);
     const report = detectPage(doc);
     expect(report).toMatchObject({ page: 'error', problem: 'rate-limited' });
-    const capture = capturePage(doc, { report, ...SEED_META });
+    const { capture } = capturePage(doc, { report, ...SEED_META });
     expect(capture.signals.httpStatus).toBe(429);
     expect(capture.report.problem).toBe('rate-limited');
     expect(classification(classifyCapture(capture))).toEqual(classification(report));
@@ -201,8 +214,8 @@ describe('privacy: a page baited with the member’s data (fails if redaction re
     expect(captureToHtml(capture).toLowerCase()).not.toContain(secret.toLowerCase());
   });
 
-  it('says where the member’s own words were inside the area', () => {
+  it('keeps the shape of the member’s own words inside the area, never the words', () => {
     const { capture } = bait();
-    expect(texts(capture.area).join('')).toContain('Signed in as [name] [name] ([e-mail], [number]).');
+    expect(texts(capture.area).join('')).toContain('[text: 3 words] [text: 2 words] [text: 5 words]');
   });
 });

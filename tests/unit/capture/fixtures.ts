@@ -2,7 +2,7 @@ import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { capturePage } from '../../../src/capture/capture';
 import { captureToHtml, captureUrl } from '../../../src/capture/rebuild';
-import type { Capture } from '../../../src/capture/types';
+import type { Capture, CaptureOffer } from '../../../src/capture/types';
 import { SETTINGS } from '../../../src/catalogue/settings';
 import { detectPage } from '../../../src/linkedin/detect';
 import type { PageReport } from '../../../src/protocol/report';
@@ -37,11 +37,14 @@ export function unitFixtures(): { name: string; html: string; url: string }[] {
   return pages;
 }
 
-/** Load a page, classify it and capture it, as the content script does. */
-export function captureFixture(html: string, url: string): { report: PageReport; capture: Capture } {
+/** Load a page, classify it and capture it, as the capture script does. */
+export function captureFixture(
+  html: string,
+  url: string,
+): { report: PageReport; capture: Capture; offers: CaptureOffer[] } {
   const doc = attachShadowRoots(loadPage(html, url));
   const report = detectPage(doc);
-  return { report, capture: capturePage(doc, { report, ...SEED_META }) };
+  return { report, ...capturePage(doc, { report, ...SEED_META }) };
 }
 
 /**
