@@ -90,9 +90,7 @@ export async function captureSetting(settingId: string, timeoutMs = LOAD_TIMEOUT
     }
     const last = await openTab(tabId);
     if (last && !last.active && !takenOver)
-      await browser.tabs
-        .remove(tabId)
-        .catch(logFailure('closing the tab opened for a capture'));
+      await browser.tabs.remove(tabId).catch(logFailure('closing the tab opened for a capture'));
   } finally {
     browser.tabs.onActivated.removeListener(onActivated);
   }
