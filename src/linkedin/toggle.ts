@@ -119,8 +119,8 @@ const FLIPS = 'untrainFlips';
  * already under way joins it: one click, and each request gets the result.
  */
 export function flipOnce(doc: Document, settingId: string, send: (message: CsToBg) => Promise<unknown>): void {
-  let flips = ownGlobal(FLIPS) as Map<string, Promise<FlipResult>> | undefined;
-  if (!flips) setOwnGlobal(FLIPS, (flips = new Map()));
+  const flips = (ownGlobal(FLIPS) as Map<string, Promise<FlipResult>> | undefined) ?? new Map();
+  setOwnGlobal(FLIPS, flips);
   let flip = flips.get(settingId);
   if (!flip) {
     flip = flipToPrivate(doc, settingId).finally(() => flips.delete(settingId));
