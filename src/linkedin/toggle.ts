@@ -119,7 +119,8 @@ const FLIPS = 'untrainFlips';
  * already under way joins it: one click, and each request gets the result.
  */
 export function flipOnce(doc: Document, settingId: string, send: (message: CsToBg) => Promise<unknown>): void {
-  const flips = (ownGlobal(FLIPS) as Map<string, Promise<FlipResult>> | undefined) ?? new Map();
+  const flips =
+    (ownGlobal(FLIPS) as Map<string, Promise<FlipResult>> | undefined) ?? new Map<string, Promise<FlipResult>>();
   setOwnGlobal(FLIPS, flips);
   let flip = flips.get(settingId);
   if (!flip) {
