@@ -39,7 +39,7 @@ const HEADINGS = 'h1, h2, h3, h4, h5, h6, [role="heading"]';
  */
 const CARD = 'section, article, fieldset, li, [role="region"], [role="group"], [role="article"], [role="listitem"]';
 const CARD_HINT = '[class*="card"]';
-const SETTINGS_PATH = /^\/(mypreferences|psettings)\//;
+const SETTINGS_PATH = /^\/(mypreferences\/|psettings\/|settings\/member-cookies)/;
 export const LOADING =
   '[aria-busy="true"], [role="progressbar"], [class*="skeleton"], [class*="loader"], .artdeco-spinner';
 

@@ -19,7 +19,7 @@ describe('built manifests ask for the least', () => {
     for (const script of m.content_scripts) {
       for (const match of script.matches)
         expect(match).toMatch(
-          /^https:\/\/www\.linkedin\.com\/(mypreferences|psettings|login|authwall|checkpoint|uas)\b/,
+          /^https:\/\/www\.linkedin\.com\/(mypreferences|psettings|settings\/member-cookies|login|authwall|checkpoint|uas)\b/,
         );
     }
     expect(m.content_security_policy).toBeUndefined();
