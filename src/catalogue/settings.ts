@@ -284,7 +284,7 @@ export const SETTINGS: readonly Setting[] = [
       { url: 'https://www.linkedin.com/help/linkedin/answer/a1336669' },
       {
         url: 'https://github.com/brave/brave-browser/issues/58298',
-        note: "PSST's cookie step no longer matched on linkedin.com; LinkedIn's cookie banner links /settings/member-cookies/",
+        note: "PSST's cookie step stopped matching; LinkedIn's cookie banner links /settings/member-cookies/",
       },
     ],
     confidence: { hook: 'high', label: 'low' },

@@ -28,18 +28,25 @@ export interface ToggleParts {
   words: { on: string; off: string };
 }
 
+const REAL_CLASS = 'input artdeco-toggle__button artdeco-toggle__button--24dp';
+const REAL_DATA = 'data-artdeco-toggle-button="true"';
 const esc = (s: string): string => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+
+/** The checkbox: `attributes`, then its id, type, the id naming it and its state. */
+const input = (p: ToggleParts, attributes: string[]) =>
+  `<input ${[...attributes, `id="${p.inputId}"`, 'type="checkbox"', `aria-labelledby="${p.labelId}"`].join(' ')}${
+    p.on ? ' checked' : ''
+  }>`;
 
 /** One switch row in `markup` (not `replica`, which the replica's app draws itself). */
 export function toggleHtml(markup: Exclude<Markup, 'replica'>, p: ToggleParts): string {
-  const checked = p.on ? ' checked' : '';
   const text = esc(p.on ? p.words.on : p.words.off);
   const label = esc(p.label);
   if (markup === 'real')
     return `<div class="settings-toggle-row display-flex justify-space-between pt3">
   <p id="${p.labelId}" class="t-14 t-black">${label}</p>
   <div class="artdeco-toggle artdeco-toggle--24dp ember-view">
-    <input role="switch" aria-checked="${p.on}" class="input artdeco-toggle__button artdeco-toggle__button--24dp" data-artdeco-toggle-button="true" id="${p.inputId}" type="checkbox" aria-labelledby="${p.labelId}"${checked}>
+    ${input(p, ['role="switch"', `aria-checked="${p.on}"`, `class="${REAL_CLASS}"`, REAL_DATA])}
     <span class="artdeco-toggle__text" aria-hidden="true">${text}</span>
     <label for="${p.inputId}" class="a11y-text">${label}</label>
   </div>
@@ -48,7 +55,7 @@ export function toggleHtml(markup: Exclude<Markup, 'replica'>, p: ToggleParts): 
     return `<div class="settings-toggle-row display-flex justify-space-between pt3">
   <p id="${p.labelId}" class="t-14 t-black">${label}</p>
   <div class="artdeco-toggle artdeco-toggle--32dp ember-view" data-control-name="toggle_button">
-    <input id="${p.inputId}" class="artdeco-toggle__button" type="checkbox" aria-labelledby="${p.labelId}"${checked}>
+    ${input(p, ['class="artdeco-toggle__button"'])}
     <label for="${p.inputId}" class="artdeco-toggle__label"></label>
     <span class="artdeco-toggle__text">${text}</span>
   </div>
@@ -56,7 +63,7 @@ export function toggleHtml(markup: Exclude<Markup, 'replica'>, p: ToggleParts): 
   return `<div componentkey="settingToggle-${p.labelId}" data-view-name="settings-toggle" class="_row_5c1d2e">
   <p id="${p.labelId}" class="_text_1ef023">${label}</p>
   <div class="_toggle_8a7b6c" data-view-name="toggle">
-    <input id="${p.inputId}" class="_input_3e4f5a" role="switch" type="checkbox" aria-checked="${p.on}" aria-labelledby="${p.labelId}"${checked}>
+    ${input(p, ['class="_input_3e4f5a"', 'role="switch"', `aria-checked="${p.on}"`])}
     <span class="_text_1ef023" aria-hidden="true">${text}</span>
   </div>
 </div>`;
