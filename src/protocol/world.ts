@@ -8,7 +8,10 @@ import type { browser as Api } from 'wxt/browser';
  * <input name="runtime">` for the extension API. So every global of ours is read as an own property,
  * which no element can provide.
  */
-export const ownGlobal = (name: string): unknown => Object.getOwnPropertyDescriptor(globalThis, name)?.value;
+export const ownGlobal = (name: string, global: object = globalThis): unknown =>
+  // An own property comes before the prototype chain, where the page's named elements live. (Not the
+  // descriptor's value: Firefox defines `browser` and `chrome` with a getter.)
+  Object.prototype.hasOwnProperty.call(global, name) ? (global as Record<string, unknown>)[name] : undefined;
 
 export function setOwnGlobal(name: string, value: unknown): void {
   Object.defineProperty(globalThis, name, { value, writable: true, configurable: true });
@@ -30,7 +33,7 @@ export function takeOwnGlobal(name: string): unknown {
  */
 export function extensionApi(global: object = globalThis): typeof Api | undefined {
   for (const name of ['browser', 'chrome']) {
-    const api = Object.getOwnPropertyDescriptor(global, name)?.value as typeof Api | undefined;
+    const api = ownGlobal(name, global) as typeof Api | undefined;
     if (typeof api?.runtime?.sendMessage === 'function') return api;
   }
   return undefined;

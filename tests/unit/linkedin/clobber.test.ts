@@ -82,6 +82,12 @@ describe('extensionApi: only the extension API the world itself defines', () => 
     expect(extensionApi(world({ browser: form }, { browser, chrome: api('untrain') }))).toBe(browser);
   });
 
+  it("Firefox's own browser behind a getter", () => {
+    const browser = api('untrain');
+    const firefox = Object.defineProperty(world({ browser: form }, {}), 'browser', { get: () => browser });
+    expect(extensionApi(firefox)).toBe(browser);
+  });
+
   it('an element named "browser" over an own chrome: chrome', () => {
     const chrome = api('untrain');
     expect(extensionApi(world({ browser: form }, { chrome }))).toBe(chrome);
