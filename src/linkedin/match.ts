@@ -189,12 +189,8 @@ export function identify(doc: Document, setting: PageSetting, switches = pageSwi
  */
 export function readState(el: HTMLElement): SwitchState | undefined {
   if (el.localName === 'input') return (el as HTMLInputElement).checked ? 'on' : 'off';
-  for (const name of ['aria-checked', 'aria-pressed']) {
-    const value = el.getAttribute(name);
-    if (value === 'true') return 'on';
-    if (value === 'false') return 'off';
-  }
-  return undefined;
+  const value = el.getAttribute('aria-checked') ?? el.getAttribute('aria-pressed');
+  return value === 'true' ? 'on' : value === 'false' ? 'off' : undefined;
 }
 
 /** Whether normalised text holds one of the phrases. */

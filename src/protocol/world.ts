@@ -11,7 +11,7 @@ import type { browser as Api } from 'wxt/browser';
 export const ownGlobal = (name: string, global: object = globalThis): unknown =>
   // An own property comes before the prototype chain, where the page's named elements live. (Not the
   // descriptor's value: Firefox defines `browser` and `chrome` with a getter.)
-  Object.prototype.hasOwnProperty.call(global, name) ? (global as Record<string, unknown>)[name] : undefined;
+  Object.hasOwn(global, name) ? (global as Record<string, unknown>)[name] : undefined;
 
 export function setOwnGlobal(name: string, value: unknown): void {
   Object.defineProperty(globalThis, name, { value, writable: true, configurable: true });
