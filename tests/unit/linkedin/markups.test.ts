@@ -4,8 +4,8 @@ import { SETTINGS } from '../../../src/catalogue/settings';
 import { detectPage } from '../../../src/linkedin/detect';
 import { flipToPrivate } from '../../../src/linkedin/toggle';
 import { pathOf } from '../../../src/protocol/address';
-import { settingsPage } from '../../linkedin-pages/settings-shell';
-import { cardHtml, type Markup, toggleHtml } from '../../linkedin-pages/toggles';
+import type { Markup } from '../../linkedin-pages/toggles';
+import { markupIds as ids, markupPage as page } from './markup-pages';
 import { FAKE_TIME, FAST, loadPage, settled, spyClicks } from './pages';
 
 // Every catalogued setting on its page drawn in each toggle markup seen on the live site
@@ -18,27 +18,6 @@ afterEach(() => vi.useRealTimers());
 
 const MARKUPS = ['real', 'legacy', 'hashed'] as const satisfies readonly Markup[];
 const WORDS = { on: 'On', off: 'Off' };
-
-/** The input's id and the id naming it, as the replica gives them: the hook where it is one. */
-function ids(setting: Setting, index: number) {
-  const hook = setting.hooks[0]!;
-  return hook.kind === 'id'
-    ? { inputId: hook.value, labelId: `${hook.value}-label` }
-    : { inputId: `adToggle_ember${260 + index}`, labelId: hook.value };
-}
-
-function page(markup: Exclude<Markup, 'replica'>, settings: readonly Setting[], on: boolean): string {
-  const rows = settings.map((s, i) =>
-    toggleHtml(markup, {
-      ...ids(s, i),
-      label: s.labels.en.switch?.[0] ?? s.labels.en.heading![0]!,
-      on,
-      words: WORDS,
-    }),
-  );
-  const heading = settings.map((s) => s.labels.en.heading?.[0]).find(Boolean) ?? settings[0]!.labels.en.switch![0]!;
-  return settingsPage({ lang: 'en', title: `${heading} | LinkedIn`, main: cardHtml(markup, heading, rows.join('\n')) });
-}
 
 /**
  * The app behind each markup. Saves are counted per input. `real`: the input's change saves and
