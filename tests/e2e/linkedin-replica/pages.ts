@@ -489,7 +489,10 @@ export function settingsShell({
   // The signed-in member's menu around the photo, named as the bait member (what a capture must drop).
   const named = avatar.replace(FRAME_MEMBER, `alt="${esc(BAIT.name)}"`);
   const menu = `<div id="meMenuV2WideComponentRef" aria-label="Me">${named}</div>`;
-  return html.replace(avatar, menu);
+  const page = html.replace(avatar, menu);
+  // The one element there is when the content script's world is made (document_start): in Chrome the
+  // world's `browser` is then that element, and only `chrome` is the world's own.
+  return clobber ? page.replace('<html ', '<html id="browser" ') : page;
 }
 
 export const signInPage = ({ authwall, redirect }: { authwall: boolean; redirect: string }): string => {
