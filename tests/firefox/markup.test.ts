@@ -15,7 +15,8 @@ declare const browser: {
 
 describe('identification on the markup LinkedIn serves, with clobbering elements, in Firefox', () => {
   it('real, legacy and hashed toggles: every covered switch off and verified', async () => {
-    const overrides = { delayMs: 50, clobber: true };
+    // Texts no catalogue language knows: only the hook can identify a switch, whatever its markup.
+    const overrides = { delayMs: 50, clobber: true, unknownLabels: true };
     const replica = await startReplica('real-markup', overrides);
     const firefox = await launchFirefox({ replicaPort: replica.port });
     const popup = await firefox.openPopup();
