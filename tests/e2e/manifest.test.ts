@@ -43,6 +43,11 @@ describe("the content script's world is made before the page is drawn (no elemen
     expect([...first.matches].sort()).toEqual(contentMatches(m));
     expect(readFileSync(`.output/${target}/world-first.js`, 'utf8')).toBe('');
   });
+
+  it("the scripts in LinkedIn's pages take the extension API as their world's own (no WXT `browser`)", () => {
+    for (const file of EAGER_SCRIPTS)
+      expect(readFileSync(`.output/chrome-mv3/${file}`, 'utf8'), file).not.toMatch(/globalThis\.(browser|chrome)\b/);
+  });
 });
 
 describe('the scripts that run in LinkedIn pages are compiled eagerly', () => {
