@@ -148,7 +148,7 @@ describe('flipToPrivate lands the save before it returns', () => {
 });
 
 describe('flipToPrivate', () => {
-  it('waits for LinkedIn to confirm: changed once aria-checked follows', async () => {
+  it('changed once the checkbox reads off and the save has had its time (aria-checked follows meanwhile)', async () => {
     const doc = loadFixture('ai-training.en.html', AI);
     aiSwitch().setAttribute('aria-checked', 'true');
     behaveLikeLinkedIn(doc, { delayMs: 30 });
