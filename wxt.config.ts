@@ -29,7 +29,14 @@ export default defineConfig({
     },
     'build:manifestGenerated': (wxt, manifest) => {
       // entrypoints/linkedin.ts is built as a plain script and declared here (see its header for why).
-      manifest.content_scripts = [{ matches: CONTENT_MATCHES, js: ['linkedin.js'], run_at: 'document_idle' }];
+      // world-first.js is empty: declared at document_start, it makes Chrome create the extension's
+      // isolated world before the page has drawn any element, so `browser` and `chrome` are that world's
+      // own globals. Made later, an element with id or name "browser" or "chrome" would stand in for
+      // them (src/protocol/world.ts). Firefox's script sandbox defines them itself; one manifest for both.
+      manifest.content_scripts = [
+        { matches: CONTENT_MATCHES, js: ['world-first.js'], run_at: 'document_start' },
+        { matches: CONTENT_MATCHES, js: ['linkedin.js'], run_at: 'document_idle' },
+      ];
       // Firefox (MV2) gets an event page, suspended when idle like Chrome's service worker (the run
       // already resumes from storage), instead of a background page held for the whole session.
       if (wxt.config.browser === 'firefox' && manifest.background && 'scripts' in manifest.background)

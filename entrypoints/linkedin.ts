@@ -1,12 +1,16 @@
-import { type Browser, browser } from 'wxt/browser';
+import type { Browser } from 'wxt/browser';
 import { defineUnlistedScript } from 'wxt/utils/define-unlisted-script';
 import { createSession, watchLocation } from '../src/linkedin/content';
+import { extensionApi } from '../src/protocol/world';
 
 // The content script on LinkedIn's settings and sign-in pages. Declared in the manifest by
 // wxt.config.ts rather than as a WXT content script: WXT's script context announces itself to the
 // page with a postMessage carrying the extension's id, and lets any page script invalidate it with
 // one forged event. Nothing here can be seen or switched off by the page.
 export default defineUnlistedScript(() => {
+  // Not WXT's `browser`: an element named "browser" or "chrome" can answer its lookup (see extensionApi).
+  const browser = extensionApi();
+  if (!browser) return;
   const session = createSession(document, (message) => browser.runtime.sendMessage(message));
   // return true + sendResponse: without the polyfill, the form both Chrome and Firefox accept.
   browser.runtime.onMessage.addListener(

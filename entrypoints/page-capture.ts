@@ -1,7 +1,7 @@
-import { browser } from 'wxt/browser';
 import { defineUnlistedScript } from 'wxt/utils/define-unlisted-script';
 import { capturePage } from '../src/capture/capture';
 import { waitForPage } from '../src/linkedin/detect';
+import { extensionApi } from '../src/protocol/world';
 
 // Injected into a LinkedIn settings tab only when the member asks for a page capture (the
 // background's scripting.executeScript, which receives the returned capture). The serializer so
@@ -12,7 +12,7 @@ export default defineUnlistedScript(async () => {
   const report = await waitForPage(document);
   const review = capturePage(document, {
     report,
-    extensionVersion: browser.runtime.getManifest().version,
+    extensionVersion: extensionApi()?.runtime.getManifest().version ?? '',
     capturedAt: new Date().toISOString(),
   });
   return JSON.stringify(review);

@@ -71,7 +71,8 @@ export function floorBuilds(buildDir: string) {
   const withContentScript = (name: string, script: (code: string) => string) => {
     const dir = join(root, name);
     cpSync(buildDir, dir, { recursive: true });
-    for (const file of manifest.content_scripts.flatMap((c) => c.js))
+    // The engine's script only: the empty world-first.js (document_start) stays, as in the real build.
+    for (const file of manifest.content_scripts.filter((c) => c.run_at !== 'document_start').flatMap((c) => c.js))
       writeFileSync(join(dir, file), script(readFileSync(join(buildDir, file), 'utf8')));
     return dir;
   };

@@ -5,7 +5,7 @@ import { gzipSync } from 'node:zlib';
 
 /** The part of the built manifest that names the entrypoints. */
 export interface Manifest {
-  content_scripts: { js: string[] }[];
+  content_scripts: { js: string[]; run_at?: string }[];
   background: { service_worker: string };
 }
 

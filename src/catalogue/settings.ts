@@ -271,6 +271,8 @@ export const SETTINGS: readonly Setting[] = [
     alternates: [
       `${LINKEDIN_ORIGIN}/mypreferences/s/member-cookies`,
       `${LINKEDIN_ORIGIN}/mypreferences/m/member-cookies`,
+      // Where LinkedIn's own cookie banner sends members (Brave found its cookie step failing, Aug 2026).
+      `${LINKEDIN_ORIGIN}/settings/member-cookies/`,
     ],
     hooks: [{ kind: 'id', value: 'nonEssentialCookieConsent' }],
     labels: { en: { heading: ['Cookie preferences'], switch: ['Non-essential cookies'] } },
@@ -278,7 +280,14 @@ export const SETTINGS: readonly Setting[] = [
     category: 'cookies',
     oneClickDefault: false,
     availableIn: 'all',
-    sources: [PSST, { url: 'https://www.linkedin.com/help/linkedin/answer/a1336669' }],
+    sources: [
+      PSST,
+      { url: 'https://www.linkedin.com/help/linkedin/answer/a1336669' },
+      {
+        url: 'https://github.com/brave/brave-browser/issues/58298',
+        note: "PSST's cookie step stopped matching; LinkedIn's cookie banner links /settings/member-cookies/",
+      },
+    ],
     confidence: { hook: 'high', label: 'low' },
   },
 ];

@@ -135,7 +135,7 @@ export function detectPage(doc: Document, options: DetectOptions = {}): PageRepo
     if (el) {
       if (stillLoading(el)) return observe('unknown', ['loading', 'its card is still loading']);
       const state = readState(el);
-      return state ? observe(state) : observe('unknown', ['states-disagree', 'checked and aria-checked disagree']);
+      return state ? observe(state) : observe('unknown', ['states-disagree', 'the switch says neither on nor off']);
     }
     if (evidence.code === 'ambiguous') return observe('unknown');
     if (pageNotLoaded) return observe('unknown', pageNotLoaded);

@@ -1,5 +1,6 @@
 import { PAGE_SETTINGS } from 'virtual:untrain/page-catalogue';
 import type { GuideRequest } from '../protocol/channels';
+import { ownGlobal, setOwnGlobal, takeOwnGlobal } from '../protocol/world';
 import { identify, readState, settingsAtAddress } from './match';
 
 export type GuideKey =
@@ -20,12 +21,11 @@ font:14px/1.4 system-ui,sans-serif;padding:12px;border-radius:8px;box-shadow:0 4
 h2{font-size:15px;margin:0 0 6px}p{margin:0 0 10px}button{font:inherit;padding:4px 12px}`;
 
 /**
- * The isolated world this extension's scripts share in a tab, which the page cannot see: the guide
- * script injected for each guided visit and the content script (which closes the guide on a new
- * visit) find the open guide's close here.
+ * Where the guide script injected for each guided visit and the content script (which closes the guide
+ * on a new visit) find the open guide's close, in the isolated world they share.
  */
-const world = globalThis as typeof globalThis & { untrainCloseGuide?: () => void };
-export const dismissGuide = () => world.untrainCloseGuide?.();
+const CLOSE_GUIDE = 'untrainCloseGuide';
+export const dismissGuide = () => (ownGlobal(CLOSE_GUIDE) as (() => void) | undefined)?.();
 
 /** After the member moves the switch, how long it must hold before the reading counts (LinkedIn may put it back). */
 export const HOLD_MS = 800;
@@ -122,9 +122,9 @@ export function showGuide(
     observer.disconnect();
     clearTimeout(pending);
     host.remove();
-    if (world.untrainCloseGuide === closeGuide) delete world.untrainCloseGuide;
+    if (ownGlobal(CLOSE_GUIDE) === closeGuide) takeOwnGlobal(CLOSE_GUIDE);
   };
-  world.untrainCloseGuide = closeGuide;
+  setOwnGlobal(CLOSE_GUIDE, closeGuide);
   close.addEventListener('click', closeGuide);
   doc.addEventListener('keydown', onKey, true);
   close.focus();

@@ -24,17 +24,30 @@ export interface PageTexts {
 /** `el` when exactly one switch was identified; `ambiguous` when several were. */
 export type Identification = { el?: HTMLElement; ambiguous?: boolean; evidence: Evidence };
 
-const SWITCH_LIKE = '[role="switch"], input[type="checkbox"]';
+/** What may be a setting's switch: a checkbox (with or without a role), or anything in the switch role. */
+const SWITCH_LIKE = 'input[type="checkbox"], [role="switch"]';
+/**
+ * Elements whose click does something besides moving a switch: a label passes it on to its control, a
+ * link navigates, a form's button submits or resets it, a summary opens its details. Never a switch,
+ * and a switch-role element inside one of them would set it off.
+ */
+const ACTS_ON_CLICK = 'label, a[href], summary, button, input';
 const HEADINGS = 'h1, h2, h3, h4, h5, h6, [role="heading"]';
-/** The box a setting is drawn in: a heading names only the switches inside the same box. */
-const CARD = 'section, article, fieldset, li, [class*="card"]';
-const SETTINGS_PATH = /^\/(mypreferences|psettings)\//;
+/**
+ * The box a setting is drawn in, by document structure and ARIA: a heading names only the switches
+ * inside the same box. A class name with "card" in it is only the last hint, for markup without any.
+ */
+const CARD = 'section, article, fieldset, li, [role="region"], [role="group"], [role="article"], [role="listitem"]';
+const CARD_HINT = '[class*="card"]';
+const SETTINGS_PATH = /^\/(mypreferences\/|psettings\/|settings\/member-cookies)/;
 export const LOADING =
   '[aria-busy="true"], [role="progressbar"], [class*="skeleton"], [class*="loader"], .artdeco-spinner';
 
+const cardOf = (el: Element) => el.closest(CARD) ?? el.closest(CARD_HINT);
+
 /** An app may draw a switch with a default value before the stored one arrives: not read while its card loads. */
 export const stillLoading = (el: HTMLElement) =>
-  !!el.closest('[aria-busy="true"]') || !!el.closest(CARD)?.querySelector(LOADING);
+  !!el.closest('[aria-busy="true"]') || !!cardOf(el)?.querySelector(LOADING);
 
 /** Settings whose known addresses include this page's: where they are expected, not proof they are here. */
 export const settingsAtAddress = (url: string, catalogue: readonly PageSetting[]) => {
@@ -42,14 +55,25 @@ export const settingsAtAddress = (url: string, catalogue: readonly PageSetting[]
   return catalogue.filter((s) => s.paths.includes(path));
 };
 
+/**
+ * Whether a click on `el` moves it and nothing else: a checkbox (its own click toggles it; a label or
+ * link around it stays still), a button outside any form or of type "button", or a switch-role
+ * element without a click of its own and inside nothing that has one. So a `label[role=switch]`,
+ * which would click the control it names, is never taken for a switch.
+ */
+function clicksOnlyItself(el: HTMLElement): boolean {
+  if (el.localName === 'input') return (el as HTMLInputElement).type === 'checkbox';
+  if (el.localName === 'button') return (el as HTMLButtonElement).type === 'button' || !(el as HTMLButtonElement).form;
+  return !el.matches(ACTS_ON_CLICK) && !el.parentElement?.closest(ACTS_ON_CLICK);
+}
+
 export const hasSwitchLike = (doc: Document) => doc.querySelector(SWITCH_LIKE) !== null;
 export const mainOf = (doc: Document) => doc.querySelector<HTMLElement>('main, [role="main"]');
 
 const isRealSwitch = (el: HTMLElement) => el.getAttribute('role') === 'switch';
 
-/** What `input[role="switch"][id="…"]` or `[aria-labelledby~="…"]` would select, without a query per hook. */
+/** What `[id="…"]` or `[aria-labelledby~="…"]` would select, without a query per hook. */
 function carries(el: HTMLElement, { kind, value }: PageSetting['hooks'][number]): boolean {
-  if (el.localName !== 'input' || !isRealSwitch(el)) return false;
   if (kind === 'id') return el.getAttribute('id') === value;
   return (el.getAttribute('aria-labelledby') ?? '').split(/[ \t\n\f\r]+/).includes(value);
 }
@@ -69,8 +93,8 @@ function ownNames(doc: Document, el: HTMLElement): string[] {
  * a heading inside the same card: a checkbox under some earlier heading is never named by it.
  */
 function cardHeading(el: HTMLElement): string | undefined {
-  if (!isRealSwitch(el)) return undefined;
-  const card = el.parentElement?.closest(CARD);
+  if (!isRealSwitch(el) || !el.parentElement) return undefined;
+  const card = cardOf(el.parentElement);
   if (!card) return undefined;
   // The nearest heading above the switch inside its card: a sub-heading names what follows it.
   let nearest: Element | undefined;
@@ -96,7 +120,7 @@ const memo = <T>(of: (el: HTMLElement) => T) => {
  */
 export function pageSwitches(doc: Document) {
   return {
-    all: [...doc.querySelectorAll<HTMLElement>(SWITCH_LIKE)],
+    all: [...doc.querySelectorAll<HTMLElement>(SWITCH_LIKE)].filter(clicksOnlyItself),
     names: memo((el) => ownNames(doc, el)),
     heading: memo(cardHeading),
   };
@@ -156,13 +180,17 @@ export function identify(doc: Document, setting: PageSetting, switches = pageSwi
   return { evidence: evidence('none', 'no switch carries the hook or a catalogued label') };
 }
 
-/** on/off from `checked` and `aria-checked`; undefined when they disagree or say nothing clear. */
+/**
+ * on/off as the control holds it, in this order: a checkbox's `checked` (what the browser draws, tells
+ * assistive technology and what a click changes), else `aria-checked`, else `aria-pressed`. An
+ * `aria-checked` that says otherwise on a checkbox is not trusted over it: LinkedIn draws the attribute
+ * with the page, and whether its clicks update it is unknown. The click follows `checked`; LinkedIn's
+ * answered save and the read after the run's reload decide. Undefined when nothing says on or off.
+ */
 export function readState(el: HTMLElement): SwitchState | undefined {
-  const aria = el.getAttribute('aria-checked');
-  const fromAria = aria === null ? undefined : aria === 'true' ? 'on' : aria === 'false' ? 'off' : 'unclear';
-  const fromChecked = el.localName === 'input' ? ((el as HTMLInputElement).checked ? 'on' : 'off') : undefined;
-  if (fromAria === 'unclear' || (fromAria && fromChecked && fromAria !== fromChecked)) return undefined;
-  return fromChecked ?? fromAria;
+  if (el.localName === 'input') return (el as HTMLInputElement).checked ? 'on' : 'off';
+  const value = el.getAttribute('aria-checked') ?? el.getAttribute('aria-pressed');
+  return value === 'true' ? 'on' : value === 'false' ? 'off' : undefined;
 }
 
 /** Whether normalised text holds one of the phrases. */

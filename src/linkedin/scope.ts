@@ -1,7 +1,11 @@
-/** LinkedIn's settings area, plus the sign-in pages a settings address redirects to when signed out. */
+/**
+ * LinkedIn's settings area (with the cookie settings page its cookie banner links), plus the sign-in
+ * pages a settings address redirects to when signed out.
+ */
 export const CONTENT_MATCHES = [
   'https://www.linkedin.com/mypreferences/*',
   'https://www.linkedin.com/psettings/*',
+  'https://www.linkedin.com/settings/member-cookies*',
   'https://www.linkedin.com/login*',
   'https://www.linkedin.com/authwall*',
   'https://www.linkedin.com/checkpoint/*',

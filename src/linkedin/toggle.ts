@@ -1,6 +1,7 @@
 import { PAGE_SETTINGS } from 'virtual:untrain/page-catalogue';
 import type { CsToBg } from '../protocol/channels';
 import type { FlipResult } from '../protocol/report';
+import { ownGlobal, setOwnGlobal } from '../protocol/world';
 import { identify, type PageSetting, readState, stillLoading } from './match';
 import { sleep, waitFor } from './wait';
 
@@ -71,7 +72,7 @@ export async function flipToPrivate(
   if (!el) return result('refused', 'not-identified', evidence.detail);
   if (stillLoading(el)) return result('refused', 'loading', 'its card was still loading');
   const before = readState(el);
-  if (!before) return result('refused', 'states-disagree', 'checked and aria-checked disagree');
+  if (!before) return result('refused', 'states-disagree', 'the switch says neither on nor off');
   if (before === setting.privateValue) return result('already-private');
   if ((el as HTMLInputElement).disabled || el.getAttribute('aria-disabled') === 'true') {
     return result('did-not-change', 'disabled', 'the switch is disabled');
@@ -109,8 +110,8 @@ export async function flipToPrivate(
     : result('did-not-change', 'no-effect', `not ${setting.privateValue} after ${timeoutMs} ms`);
 }
 
-/** The clicks under way in this document, shared by every injection of the toggle script. */
-const world = globalThis as typeof globalThis & { untrainFlips?: Map<string, Promise<FlipResult>> };
+/** Where the clicks under way in this document are kept, shared by every injection of the toggle script. */
+const FLIPS = 'untrainFlips';
 
 /**
  * Click a setting's switch towards private, and send the result as cs:flipped (a message wakes a
@@ -118,8 +119,9 @@ const world = globalThis as typeof globalThis & { untrainFlips?: Map<string, Pro
  * already under way joins it: one click, and each request gets the result.
  */
 export function flipOnce(doc: Document, settingId: string, send: (message: CsToBg) => Promise<unknown>): void {
-  world.untrainFlips ??= new Map();
-  const flips = world.untrainFlips;
+  const flips =
+    (ownGlobal(FLIPS) as Map<string, Promise<FlipResult>> | undefined) ?? new Map<string, Promise<FlipResult>>();
+  setOwnGlobal(FLIPS, flips);
   let flip = flips.get(settingId);
   if (!flip) {
     flip = flipToPrivate(doc, settingId).finally(() => flips.delete(settingId));

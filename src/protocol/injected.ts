@@ -1,3 +1,5 @@
+import { takeOwnGlobal } from './world';
+
 /**
  * The scripts the background injects into a LinkedIn settings tab on request (entrypoints/page-*.ts)
  * run in the isolated world they share with the content script, which the page cannot see. The
@@ -6,9 +8,4 @@
 export const REQUEST_KEY = 'untrainRequest';
 
 /** The request the background left for this injection, taken so that no later one can reuse it. */
-export function takeRequest(): unknown {
-  const world = globalThis as typeof globalThis & { [REQUEST_KEY]?: unknown };
-  const request = world[REQUEST_KEY];
-  delete world[REQUEST_KEY];
-  return request;
-}
+export const takeRequest = (): unknown => takeOwnGlobal(REQUEST_KEY);

@@ -21,7 +21,7 @@ export const ReasonCode = z.enum([
   'no-switch', // a loaded page without the switch and without a notice
   'in-shadow-root', // switch-like controls inside a shadow root
   'in-frame', // the settings content is inside a frame
-  'states-disagree', // checked and aria-checked say different things
+  'states-disagree', // the switch says neither on nor off (no checked, aria-checked or aria-pressed)
   'not-found', // LinkedIn answered 404 / "page doesn't exist"
   'error-page', // LinkedIn's "Something went wrong" or a 5xx
   'rate-limited', // HTTP 429

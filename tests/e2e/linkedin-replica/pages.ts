@@ -4,6 +4,7 @@
 // extension's content script must wait for it.
 
 import { settingsPage } from '../../linkedin-pages/settings-shell.ts';
+import type { Markup } from '../../linkedin-pages/toggles.ts';
 
 const esc = (s: unknown): string => String(s).replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 
@@ -66,6 +67,10 @@ export interface CardSwitch {
   saveDelayMs: number;
   busyMs?: number;
   in?: 'shadow' | 'frame';
+  /** The switch row in one of LinkedIn's markups (tests/linkedin-pages/toggles.ts); the replica's own when absent. */
+  html?: string;
+  /** A label[role=switch] named by this text that clicks the member's "Notify me" checkbox (scenario `label-decoy`). */
+  decoy?: string;
 }
 
 export interface CardLink {
@@ -86,6 +91,9 @@ export interface Card {
   member?: { heading: string | undefined; key: string; checked: boolean | undefined };
   switches: CardSwitch[];
   links?: CardLink[];
+  markup: Markup;
+  /** The box around the page's switches, with its heading, where the markup draws its own. */
+  box?: string;
 }
 
 /**
@@ -111,12 +119,41 @@ function settingsApp() {
     return node;
   };
 
+  const NOTIFY_ID = 'notify-member-posts';
+
   function toast(text: string) {
     document.body.append(h('div', { class: 'artdeco-toast-item artdeco-toast-item--visible', role: 'alert' }, text));
   }
 
+  /** Send a switch's new value as LinkedIn does; false when the request failed. */
+  async function save(s: CardSwitch, value: boolean): Promise<boolean> {
+    try {
+      // A debounced app: the save leaves a while after the switch has moved.
+      if (s.saveDelayMs) await new Promise((resolve) => setTimeout(resolve, s.saveDelayMs));
+      const body = { key: s.key, value, settingDisplayType: 'TOGGLE', entityUrn: s.entityUrn, hasChild: false };
+      const res = await api(`/mysettings-api/settingsApiSettings/${encodeURIComponent(s.key)}`, {
+        method: 'PUT',
+        body: JSON.stringify(body),
+      });
+      await res.json(); // the app reads the saved value back (and only then does Resource Timing list the request)
+      return res.ok;
+    } catch {
+      return false;
+    }
+  }
+
   /** One switch of the card, drawn with `shown` (default: its stored value). */
-  function toggle(s: CardSwitch, words: Words, shown = s.checked) {
+  function toggle(s: CardSwitch, words: Words, markup: Markup, shown = s.checked) {
+    const row = s.html ? drawn(s, words, markup) : replicaToggle(s, words, shown);
+    if (s.decoy) {
+      const named = h('p', { id: `decoy-${s.labelId}` }, s.decoy);
+      const attrs = { role: 'switch', 'aria-labelledby': named.id, 'aria-checked': 'true', for: NOTIFY_ID };
+      row.append(named, h('label', attrs, words.on));
+    }
+    return row;
+  }
+
+  function replicaToggle(s: CardSwitch, words: Words, shown: boolean) {
     const input = h('input', {
       type: 'checkbox',
       role: 'switch',
@@ -130,21 +167,7 @@ function settingsApp() {
     input.addEventListener('change', async () => {
       const value = input.checked;
       text.textContent = value ? words.on : words.off;
-      let ok = false;
-      try {
-        // A debounced app: the save leaves a while after the switch has moved.
-        if (s.saveDelayMs) await new Promise((resolve) => setTimeout(resolve, s.saveDelayMs));
-        const body = { key: s.key, value, settingDisplayType: 'TOGGLE', entityUrn: s.entityUrn, hasChild: false };
-        const res = await api(`/mysettings-api/settingsApiSettings/${encodeURIComponent(s.key)}`, {
-          method: 'PUT',
-          body: JSON.stringify(body),
-        });
-        await res.json(); // the app reads the saved value back (and only then does Resource Timing list the request)
-        ok = res.ok;
-      } catch {
-        ok = false;
-      }
-      if (!ok) {
+      if (!(await save(s, value))) {
         input.checked = !value;
         text.textContent = input.checked ? words.on : words.off;
         toast(words.error);
@@ -157,6 +180,44 @@ function settingsApp() {
       input,
       text,
     );
+  }
+
+  /**
+   * A switch in one of LinkedIn's own markups, listened to where that markup's app listens: the
+   * legacy (Ember) toggle on its wrapper's click, keeping its own state; the others on the input's
+   * change. The hashed app keeps aria-checked in step; the real one leaves it as drawn.
+   */
+  function drawn(s: CardSwitch, words: Words, markup: Markup) {
+    const template = document.createElement('template');
+    template.innerHTML = s.html ?? '';
+    const row = template.content.firstElementChild as HTMLElement;
+    const input = row.querySelector('input') as HTMLInputElement;
+    const text = row.querySelector('[aria-hidden="true"], .artdeco-toggle__text');
+    const show = (value: boolean) => {
+      input.checked = value;
+      if (text) text.textContent = value ? words.on : words.off;
+      if (markup === 'hashed') input.setAttribute('aria-checked', String(value));
+    };
+    const commit = async (value: boolean) => {
+      show(value);
+      const ok = await save(s, value);
+      if (!ok) {
+        show(!value);
+        toast(words.error);
+      }
+      return ok;
+    };
+    const wrapper = row.querySelector('[data-control-name="toggle_button"]');
+    if (wrapper) {
+      let state = input.checked;
+      wrapper.addEventListener('click', () => {
+        state = !state;
+        void commit(state).then((ok) => {
+          if (!ok) state = !state;
+        });
+      });
+    } else input.addEventListener('change', () => void commit(input.checked));
+    return row;
   }
 
   let generation = 0;
@@ -174,13 +235,13 @@ function settingsApp() {
     pages.append(
       ...card.nav.map((l) => h('li', {}, h('a', { href: l.href, 'data-spa': '', ...here(l.href) }, l.text))),
     );
-    const section = h(
-      'section',
-      { class: 'settings-detail artdeco-card' },
-      h('h1', { class: 't-20 t-bold' }, card.heading),
-    );
+    const box = document.createElement('template');
+    box.innerHTML = card.box ?? '';
+    const section =
+      (box.content.firstElementChild as HTMLElement | null) ??
+      h('section', { class: 'settings-detail artdeco-card' }, h('h1', { class: 't-20 t-bold' }, card.heading));
     if (card.description) section.append(h('p', { class: 't-14 t-black--light' }, card.description));
-    for (const s of card.switches) section.append(place(s, card.words, section));
+    for (const s of card.switches) section.append(place(s, card.words, card.markup, section));
     if (card.notice) section.append(h('p', { class: 't-14 settings-detail__notice' }, card.notice));
     if (card.bait) section.append(h('p', { class: `t-14 ${card.bait.memberClass}` }, card.bait.note));
     if (card.links?.length)
@@ -195,33 +256,33 @@ function settingsApp() {
    * One switch where the scenario puts it: in the card, drawn off while the card loads and re-drawn
    * with the stored value after `busyMs`, inside an open shadow root, or inside a frame.
    */
-  function place(s: CardSwitch, words: Words, section: HTMLElement) {
+  function place(s: CardSwitch, words: Words, markup: Markup, section: HTMLElement) {
     if (s.busyMs) {
       section.setAttribute('aria-busy', 'true');
-      const slot = h('div', { class: 'settings-toggle-slot' }, toggle(s, words, false));
+      const slot = h('div', { class: 'settings-toggle-slot' }, toggle(s, words, markup, false));
       setTimeout(() => {
-        slot.replaceChildren(toggle(s, words));
+        slot.replaceChildren(toggle(s, words, markup));
         section.removeAttribute('aria-busy');
       }, s.busyMs);
       return slot;
     }
     if (s.in === 'shadow') {
       const host = h('settings-toggle');
-      host.attachShadow({ mode: 'open' }).append(toggle(s, words));
+      host.attachShadow({ mode: 'open' }).append(toggle(s, words, markup));
       return host;
     }
     if (s.in === 'frame') {
       const frame = h('iframe', { title: s.labelText, class: 'settings-frame' }) as HTMLIFrameElement;
       // An about:blank frame is same-origin and ready once attached: fill it then.
-      queueMicrotask(() => frame.contentDocument?.body.append(toggle(s, words)));
+      queueMicrotask(() => frame.contentDocument?.body.append(toggle(s, words, markup)));
       return frame;
     }
-    return toggle(s, words);
+    return toggle(s, words, markup);
   }
 
   /** Something a member wrote, headed like a setting, over a checkbox of its own. */
   function memberCard(m: NonNullable<Card['member']>) {
-    const box = h('input', { type: 'checkbox', id: 'notify-member-posts' }) as HTMLInputElement;
+    const box = h('input', { type: 'checkbox', id: NOTIFY_ID }) as HTMLInputElement;
     box.checked = m.checked ?? false;
     box.addEventListener('change', () => {
       const body = { key: m.key, value: box.checked, settingDisplayType: 'CHECKBOX', hasChild: false };
@@ -232,7 +293,7 @@ function settingsApp() {
       { class: 'member-activity artdeco-card' },
       h('h2', { class: 't-16' }, m.heading ?? ''),
       h('p', {}, 'A post by Alex Replica.'),
-      h('label', { for: 'notify-member-posts' }, 'Notify me'),
+      h('label', { for: NOTIFY_ID }, 'Notify me'),
       box,
     );
   }
@@ -359,6 +420,25 @@ function hostileScript() {
   setInterval(look, 100);
 }
 
+/**
+ * DOM clobbering: in Chrome an element's id, or an image's or form's name, answers as a global of
+ * every script world of the page (the content script's isolated world included) that has no own
+ * global of that name. WXT's `globalThis.browser?.runtime?.id` passes on the first form; the others
+ * name the globals the extension's scripts share (untrainFlips, untrainCloseGuide, untrainRequest),
+ * the bundles' own names and the built-ins they call.
+ */
+const CLOBBERED = [
+  ...['linkedin', 'pageToggle', 'pageGuide', 'pageCapture', 'untrainCloseGuide', 'globalThis', 'document'],
+  ...['performance', 'MutationObserver', 'PerformanceObserver', 'URL', 'Node', 'Object', 'setTimeout'],
+];
+const CLOBBER = `<div hidden>
+<form id="browser"><input name="runtime" id="clobber-runtime"><input name="sendMessage"></form>
+<form id="chrome"><input name="runtime" id="clobber-chrome-runtime"><input name="i18n"></form>
+<img name="untrainFlips" alt=""><img name="untrainRequest" alt="">
+${CLOBBERED.map((name) => `<div id="${name}"></div>`).join('')}
+</div>
+`;
+
 /** The category slug of a hub address (/mypreferences/d/categories/<slug>), which the left navigation marks. */
 const categoryOf = (path: string) => /^\/mypreferences\/[ds]\/categories\/([^/]+)/.exec(path)?.[1];
 
@@ -372,6 +452,8 @@ export interface SettingsShell {
   path: string;
   /** A main-world script that attacks the content script (scenario `hostile`). */
   hostile?: boolean;
+  /** Elements named like every global the extension's scripts use (scenario `clobber`). */
+  clobber?: boolean;
   /** A post that repeats the switch label, with the member's card (scenario `privacy-bait`). */
   baitPost?: string;
 }
@@ -381,7 +463,14 @@ export interface SettingsShell {
  * fills after the scenario's delay. The frame's avatar sits in LinkedIn's "Me" menu and carries the
  * bait member's name.
  */
-export function settingsShell({ lang, title, path, hostile = false, baitPost }: SettingsShell): string {
+export function settingsShell({
+  lang,
+  title,
+  path,
+  hostile = false,
+  clobber = false,
+  baitPost,
+}: SettingsShell): string {
   const html = settingsPage({
     lang: esc(lang),
     title: `${esc(title)} | LinkedIn`,
@@ -391,6 +480,7 @@ export function settingsShell({ lang, title, path, hostile = false, baitPost }: 
     body: [
       baitPost === undefined ? '' : `${baitAround(baitPost)}\n`,
       hostile ? `<script>(${hostileScript.toString()})();</script>\n` : '',
+      clobber ? CLOBBER : '',
       `<script>(${settingsApp.toString()})();</script>\n`,
     ].join(''),
   });
@@ -399,7 +489,10 @@ export function settingsShell({ lang, title, path, hostile = false, baitPost }: 
   // The signed-in member's menu around the photo, named as the bait member (what a capture must drop).
   const named = avatar.replace(FRAME_MEMBER, `alt="${esc(BAIT.name)}"`);
   const menu = `<div id="meMenuV2WideComponentRef" aria-label="Me">${named}</div>`;
-  return html.replace(avatar, menu);
+  const page = html.replace(avatar, menu);
+  // The one element there is when the content script's world is made (document_start): in Chrome the
+  // world's `browser` is then that element, and only `chrome` is the world's own.
+  return clobber ? page.replace('<html ', '<html id="browser" ') : page;
 }
 
 export const signInPage = ({ authwall, redirect }: { authwall: boolean; redirect: string }): string => {

@@ -1,3 +1,5 @@
+import type { Markup } from '../../linkedin-pages/toggles.ts';
+
 /**
  * What a replica run looks like. `renameHooks` / `unknownLabels` take `true` (every setting) or a
  * list of setting ids.
@@ -26,6 +28,9 @@ export interface Scenario {
   reset: string[]; // the page's connection is reset (socket destroyed): Chrome's network error page
   hostile: boolean; // settings pages carry a main-world script that attacks the content script
   privacySeeded: boolean; // AI page, demographics form, checkpoint seeded with a member's data (privacy-seeded.ts)
+  markup: Markup; // how switches are drawn: the replica's own, or LinkedIn's real / legacy / hashed (toggles.ts)
+  clobber: boolean; // settings pages carry elements whose id or name is every global the extension's scripts use
+  labelDecoy: string[]; // a label[role=switch], named by the switch text, that clicks the member's "Notify me"
 }
 
 const BASE: Omit<Scenario, 'name'> = {
@@ -51,6 +56,9 @@ const BASE: Omit<Scenario, 'name'> = {
   reset: [],
   hostile: false,
   privacySeeded: false,
+  markup: 'replica',
+  clobber: false,
+  labelDecoy: [],
 };
 
 export const SCENARIOS: Record<string, Partial<Scenario>> = {
@@ -91,6 +99,14 @@ export const SCENARIOS: Record<string, Partial<Scenario>> = {
   'frame-switch': { frame: ['ai-training'] },
   'connection-reset': { reset: ['research'] },
   hostile: { hostile: true },
+  // LinkedIn's toggles as others have met them on the live site (tests/linkedin-pages/toggles.ts).
+  'real-markup': { markup: 'real' },
+  'legacy-markup': { markup: 'legacy' },
+  'hashed-markup': { markup: 'hashed' },
+  // DOM clobbering: <form id="browser"><input name="runtime">, <img name="untrainFlips">, ...
+  clobber: { clobber: true },
+  // The AI switch unidentifiable (hook and texts renamed) next to a label decoy named by its catalogued text.
+  'label-decoy': { renameHooks: ['ai-training'], unknownLabels: ['ai-training'], labelDecoy: ['ai-training'] },
 };
 
 export function makeScenario(name: string, overrides: Partial<Scenario> = {}): Scenario {

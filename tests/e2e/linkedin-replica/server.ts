@@ -19,6 +19,7 @@ import { type CatalogueSetting, loadCatalogue } from './catalogue.ts';
 const ENGLISH = JSON.parse(readFileSync(new URL('../../../public/_locales/en/messages.json', import.meta.url), 'utf8'));
 const explanation = (id: string): string => ENGLISH[`setting_${id.replace(/-/g, '_')}_reason`]?.message ?? '';
 
+import { cardHtml, toggleHtml } from '../../linkedin-pages/toggles.ts';
 import { BAIT, type Card, errorPage, feedPage, notFoundPage, settingsShell, signInPage, ui } from './pages.ts';
 import { seededPage } from './privacy-seeded.ts';
 import { appliesTo, makeScenario, SCENARIOS, type Scenario } from './scenarios.ts';
@@ -39,8 +40,10 @@ const HUBS: Record<string, string> = {
   '/mypreferences/d/categories/ads': 'Advertising data',
 };
 const PRIVACY_HUB = '/mypreferences/d/categories/privacy';
-/** A member-controlled checkbox that is no catalogued setting (scenario `member-heading`). */
+/** A member-controlled checkbox that is no catalogued setting (scenarios `member-heading`, `label-decoy`). */
 export const NOTIFY_KEY = 'notifyMemberPosts';
+/** The heading over the member's own checkbox where a label decoy points at it. */
+const MEMBER_POSTS = 'Posts by Alex Replica';
 
 let tls: { key: string; cert: string } | undefined;
 /** A throwaway self-signed certificate, made once per process (Chromium ignores its errors anyway). */
@@ -190,7 +193,7 @@ export async function startReplica(options: ReplicaOptions = {}): Promise<Replic
       { href: PRIVACY_HUB, text: words.privacy },
       ...[...pages].map(([served, group]) => ({ href: served, text: headingOf(group[0]!) })),
     ];
-    const common = { lang: sc.lang, delayMs: sc.delayMs, words, nav };
+    const common = { lang: sc.lang, delayMs: sc.delayMs, words, nav, markup: sc.markup };
     const here = pages.get(path);
     const first = here?.[0];
     if (!here || !first) {
@@ -199,12 +202,17 @@ export async function startReplica(options: ReplicaOptions = {}): Promise<Replic
     }
     const offered = here.filter((s) => switches.has(s.id));
     const member = here.find((s) => appliesTo(sc.memberHeading, s.id));
+    const decoyed = here.some((s) => sc.labelDecoy.includes(s.id));
     return {
       ...common,
       // Text a member wrote (a post, a group name) that happens to equal the setting's heading.
       ...(member && {
         member: { heading: label(member, 'heading'), key: NOTIFY_KEY, checked: extras.get(NOTIFY_KEY) },
       }),
+      // The member's own checkbox, which a label decoy clicks.
+      ...(!member &&
+        decoyed && { member: { heading: MEMBER_POSTS, key: NOTIFY_KEY, checked: extras.get(NOTIFY_KEY) } }),
+      ...(sc.markup === 'hashed' && { box: cardHtml('hashed', headingOf(first), '') }),
       heading: headingOf(first),
       description: first.id === 'ai-training' && sc.lang === 'en' ? AI_QUESTION : explanation(first.id),
       notice: offered.length === 0 ? words.notOffered : undefined,
@@ -217,12 +225,18 @@ export async function startReplica(options: ReplicaOptions = {}): Promise<Replic
             ? { inputId: hook.value, labelId: `${hook.value}-label` }
             : { inputId: generated, labelId: hook.value };
         if (appliesTo(sc.renameHooks, s.id)) ids = { inputId: generated, labelId: `ember${101 + s.index * 7}` };
+        const checked = switches.get(s.id) ?? false;
+        const labelText = switchTextOf(s);
         return {
           ...ids,
+          ...(sc.markup !== 'replica' && {
+            html: toggleHtml(sc.markup, { ...ids, label: labelText, on: checked, words: ui(sc.lang) }),
+          }),
+          ...(sc.labelDecoy.includes(s.id) && { decoy: label(s, 'switch') ?? headingOf(s) }),
           key: s.key,
           entityUrn: s.entityUrn,
-          labelText: switchTextOf(s),
-          checked: switches.get(s.id) ?? false,
+          labelText,
+          checked,
           saveDelayMs: sc.saveDelayMs,
           ...(appliesTo(sc.busy, s.id) && { busyMs: sc.busyMs }),
           ...(appliesTo(sc.shadow, s.id) && { in: 'shadow' as const }),
@@ -374,7 +388,8 @@ export async function startReplica(options: ReplicaOptions = {}): Promise<Replic
         // A post that repeats the switch label.
         const baitPost = sc.bait && here?.[0] ? switchTextOf(here[0]) : undefined;
         const title = here?.[0] ? headingOf(here[0]) : ui(sc.lang).settings;
-        return page(200, settingsShell({ lang: sc.lang, title, path, hostile: sc.hostile, baitPost }));
+        const shell = { lang: sc.lang, title, path, hostile: sc.hostile, clobber: sc.clobber, baitPost };
+        return page(200, settingsShell(shell));
       }
       return page(404, notFoundPage());
     } catch (error) {

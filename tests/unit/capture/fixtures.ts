@@ -6,6 +6,7 @@ import type { Capture, CaptureOffer } from '../../../src/capture/types';
 import { SETTINGS } from '../../../src/catalogue/settings';
 import { detectPage } from '../../../src/linkedin/detect';
 import type { PageReport } from '../../../src/protocol/report';
+import { markupPage } from '../linkedin/markup-pages';
 import { fixture, loadPage, renderSettingsPage } from '../linkedin/pages';
 
 /** Fixed for captures kept in the repository, so a refresh changes only what the page changed. */
@@ -34,6 +35,10 @@ export function unitFixtures(): { name: string; html: string; url: string }[] {
     pages.push({ name: `settings-page.${slug}.off`, html: renderSettingsPage(settings, 'off'), url });
     pages.push({ name: `settings-page.${slug}.renamed`, html: renderSettingsPage(settings, 'on', true), url });
   }
+  // The AI page in each toggle markup seen on the live site (tests/linkedin-pages/toggles.ts).
+  const ai = SETTINGS.filter((s) => s.id === 'ai-training');
+  for (const markup of ['real', 'legacy', 'hashed'] as const)
+    pages.push({ name: `markup.${markup}`, html: markupPage(markup, ai, true), url: ai[0]!.url });
   return pages;
 }
 

@@ -28,7 +28,7 @@ const switchFor = (doc: Document, id: string) => {
 describe("the content script's catalogue slice (virtual:untrain/page-catalogue)", () => {
   it('carries every setting with all its known addresses, primary first', () => {
     expect(PAGE_SETTINGS.map((s) => [s.id, s.paths])).toEqual(
-      SETTINGS.map((s) => [s.id, [s.url, ...(s.alternates ?? [])].map((url) => new URL(url).pathname)]),
+      SETTINGS.map((s) => [s.id, [s.url, ...(s.alternates ?? [])].map(pathOf)]),
     );
   });
 

@@ -85,6 +85,8 @@ describe('inScope (mirrors the match patterns)', () => {
     ['https://www.linkedin.com/mypreferences/s/settings/share-data-with-trusted-partners', true],
     ['https://www.linkedin.com/mypreferences/d/categories/privacy', true],
     ['https://www.linkedin.com/psettings/advertising-data', true],
+    ['https://www.linkedin.com/settings/member-cookies/', true],
+    ['https://www.linkedin.com/settings/', false],
     ['https://www.linkedin.com/login?session_redirect=x', true],
     ['https://www.linkedin.com/checkpoint/challenge/abc', true],
     ['https://www.linkedin.com/uas/login?trk=x', true],

@@ -372,24 +372,19 @@ describe('nasty pages', () => {
     });
   });
 
-  it('checked and aria-checked disagree: unknown, and a flip refuses without clicking', async () => {
+  it('checked and aria-checked disagree: the checkbox itself says on, and a flip clicks it once', async () => {
     const doc = loadFixture('aria-disagree.html', AI);
     expect(detectPage(doc).settings[0]).toMatchObject({
-      state: 'unknown',
-      evidence: {
-        matchedBy: 'hook',
-        code: 'states-disagree',
-        detail: 'hook aria-labelledby=allowDataForGenerativeAI; checked and aria-checked disagree',
-      },
+      state: 'on',
+      evidence: { matchedBy: 'hook', detail: 'hook aria-labelledby=allowDataForGenerativeAI' },
     });
     const clicks = spyClicks();
     expect(await settled(flipToPrivate(doc, 'ai-training', FAST))).toEqual({
       settingId: 'ai-training',
-      outcome: 'refused',
-      code: 'states-disagree',
-      reason: 'checked and aria-checked disagree',
+      outcome: 'changed',
     });
-    expect(clicks()).toEqual([]);
+    expect(clicks()).toHaveLength(1);
+    expect(detectPage(doc).settings[0]?.state).toBe('off');
   });
 
   it('a settings page showing no catalogued setting, at an address none lives at, is "unknown" without links', () => {
