@@ -2,7 +2,7 @@ import { PAGE_SETTINGS } from 'virtual:untrain/page-catalogue';
 import type { CsToBg } from '../protocol/channels';
 import type { FlipResult } from '../protocol/report';
 import { identify, type PageSetting, readState, stillLoading } from './match';
-import { sleep, waitFor } from './wait';
+import { sleep, waitWhileLoading } from './wait';
 
 export interface FlipOptions {
   catalogue?: readonly PageSetting[];
@@ -67,7 +67,7 @@ export async function flipToPrivate(
   // A switch is read only once its card has stopped loading (it may show a default until then).
   const identified = (now = identify(doc, setting)) =>
     (now.el && !stillLoading(now.el)) || now.ambiguous ? now : undefined;
-  const { el, evidence } = (await waitFor(doc, identified, { timeoutMs })) ?? identify(doc, setting);
+  const { el, evidence } = (await waitWhileLoading(doc, identified, { timeoutMs })) ?? identify(doc, setting);
   if (!el) return result('refused', 'not-identified', evidence.detail);
   if (stillLoading(el)) return result('refused', 'loading', 'its card was still loading');
   const before = readState(el);

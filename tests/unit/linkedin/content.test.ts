@@ -250,6 +250,60 @@ describe('visit (cs → bg on every page load and in-page navigation)', () => {
     expect(sent()[0]).toMatchObject({ report: { settings: [{ state: 'on' }] } });
   });
 
+  it('while LinkedIn visibly loads, tells the background how long about every 5 s, then reports', async () => {
+    const doc = loadFixture('loading.html', AI);
+    const { visit, sent } = session();
+    visit();
+    setTimeout(() => doc.querySelector('#settings-card')!.replaceWith(aiCard()), 16_500);
+    await vi.advanceTimersByTimeAsync(16_500 + CHECK_GAP_MS);
+    const notes = sent().filter((m) => m.type === 'cs:loading');
+    expect(notes.map((m) => m.type === 'cs:loading' && m.waitedMs)).toEqual([5000, 10_000, 15_000]);
+    for (const note of notes) expect(CsToBg.safeParse(note).success).toBe(true);
+    expect(sent().at(-1)).toMatchObject({ type: 'cs:report', report: { settings: [{ state: 'on' }] } });
+  });
+
+  it('one reading at a time: a request during a reading joins it, a new address gets one more after it', async () => {
+    const doc = loadFixture('loading.html', AI);
+    const { visit, answer, sent } = session();
+    visit();
+    answer({ type: 'bg:observe' }, SELF, SELF);
+    visit();
+    history.pushState({}, '', `${AI}?tab=2`);
+    visit();
+    visit();
+    setTimeout(() => doc.querySelector('#settings-card')!.replaceWith(aiCard()), 20);
+    await vi.advanceTimersByTimeAsync(20 + CHECK_GAP_MS);
+    await flush();
+    const reports = sent().filter((m) => m.type === 'cs:report');
+    expect(reports).toHaveLength(2);
+    expect(reports[1]).toMatchObject({ report: { url: `${AI}?tab=2` } });
+  });
+
+  it.each([
+    ['a settled page', 'ai-training.en.html', 13, 15],
+    ['a page that never settles', 'no-switch.html', 2, 4],
+  ])('an address rewritten every 50 ms on %s: at most one reading a second, and reports', async (_, file, min, max) => {
+    const doc = loadFixture(file, AI);
+    // 2,000 switches no catalogue names: on the page without the AI switch, a reading waits its quiet time.
+    doc
+      .querySelector('main')!
+      .insertAdjacentHTML(
+        'beforeend',
+        Array.from({ length: 2000 }, (_, i) => `<input type="checkbox" role="switch" aria-label="x${i}">`).join(''),
+      );
+    const { visit, sent } = session();
+    const stop = watchLocation(doc, visit, () => true);
+    visit();
+    let n = 0;
+    const flood = setInterval(() => history.replaceState(null, '', `${AI}?n=${n++}`), 50);
+    await vi.advanceTimersByTimeAsync(14_000);
+    clearInterval(flood);
+    stop();
+    const reports = sent().filter((m) => m.type === 'cs:report');
+    expect(reports.length).toBeGreaterThanOrEqual(min);
+    expect(reports.length).toBeLessThanOrEqual(max);
+  });
+
   it('leaves no performance mark a page could see, except in the benchmark build', async () => {
     performance.clearMeasures();
     loadFixture('ai-training.en.html', AI);
