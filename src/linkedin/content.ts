@@ -3,6 +3,7 @@ import { parseBgToCs } from '../protocol/guards';
 import { loadedAtOf, waitForPage } from './detect';
 import { dismissGuide } from './guide';
 import { inScope } from './scope';
+import { CHECK_COST_FACTOR } from './wait';
 
 /** An in-page navigation is looked at no more often than this, whatever the page does to its URL. */
 export const LOCATION_CHECK_MS = 1000;
@@ -23,9 +24,14 @@ export function createSession(doc: Document, send: Send) {
   /** The reading under way, and the address it started at. */
   let current: { controller: AbortController; url: string } | undefined;
   let again = false;
+  /** What the last reading cost the page (ms of main thread), when it ended, and a re-read put off for it. */
+  let cost = 0;
+  let endedAt = 0;
+  let later: ReturnType<typeof setTimeout> | undefined;
 
   async function report(signal: AbortSignal) {
     const started = performance.now();
+    cost = 0;
     let toldAt = 0;
     // The member hears that LinkedIn is slow (and the run's watchdog that the page is alive).
     const onLoading = (waitedMs: number) => {
@@ -33,7 +39,7 @@ export function createSession(doc: Document, send: Send) {
       toldAt = waitedMs;
       void send({ type: 'cs:loading', url: doc.URL, loadedAt, waitedMs }).catch(() => undefined);
     };
-    const page = await waitForPage(doc, { signal, onLoading });
+    const page = await waitForPage(doc, { signal, onLoading, onCheck: (ms) => (cost += ms) });
     if (signal.aborted) return;
     // User Timing for `npm run bench` only: a production page must not be able to see the extension.
     if (import.meta.env.MODE === 'bench') performance.measure('untrain:classified', { start: started });
@@ -43,9 +49,19 @@ export function createSession(doc: Document, send: Send) {
   /**
    * One reading at a time. Its checks follow the page as it is, so a request during it joins it; an
    * address that changed meanwhile gets one more reading after it. However often the page rewrites
-   * its address, that is at most one reading a second (see watchLocation), and each one reports.
+   * its address, that is at most one reading a second (see watchLocation), each one reports, and
+   * after a reading that cost the page much the next waits CHECK_COST_FACTOR times as long.
    */
   function read() {
+    // Wall time (Date), like the timer that waits it out.
+    const wait = endedAt + CHECK_COST_FACTOR * cost - Date.now();
+    if (wait > 0) {
+      later ??= setTimeout(() => {
+        later = undefined;
+        visit();
+      }, wait);
+      return;
+    }
     const controller = new AbortController();
     const reading = { controller, url: doc.URL };
     current = reading;
@@ -53,6 +69,7 @@ export function createSession(doc: Document, send: Send) {
     void report(controller.signal).finally(() => {
       if (current !== reading) return;
       current = undefined;
+      endedAt = Date.now();
       if (again) visit();
     });
   }
@@ -65,6 +82,8 @@ export function createSession(doc: Document, send: Send) {
       // page costs a millisecond.
       current?.controller.abort('left the settings area');
       current = undefined;
+      clearTimeout(later);
+      later = undefined;
       return;
     }
     if (!current) read();

@@ -190,6 +190,8 @@ export interface WaitOptions extends Omit<DetectOptions, 'httpStatus'> {
   signal?: AbortSignal;
   /** Hears, about once a second while LinkedIn visibly loads, how long the reading has waited. */
   onLoading?: (waitedMs: number, sign: string) => void;
+  /** Hears what each look at the page cost (ms of main thread). */
+  onCheck?: (ms: number) => void;
 }
 
 /**
@@ -201,7 +203,7 @@ export interface WaitOptions extends Omit<DetectOptions, 'httpStatus'> {
  */
 export async function waitForPage(
   doc: Document,
-  { catalogue = PAGE_SETTINGS, texts = PAGE_TEXTS, timeoutMs = QUIET_MS, signal, onLoading }: WaitOptions = {},
+  { catalogue = PAGE_SETTINGS, texts = PAGE_TEXTS, timeoutMs = QUIET_MS, signal, onLoading, onCheck }: WaitOptions = {},
 ) {
   const httpStatus = navigationStatus(doc);
   const options = { catalogue, texts, httpStatus };
@@ -214,5 +216,5 @@ export async function waitForPage(
     const report = detectPage(doc, options);
     return settled(report) ? report : undefined;
   };
-  return (await waitWhileLoading(doc, check, { timeoutMs, signal, onLoading })) ?? detectPage(doc, options);
+  return (await waitWhileLoading(doc, check, { timeoutMs, signal, onLoading, onCheck })) ?? detectPage(doc, options);
 }

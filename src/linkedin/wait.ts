@@ -11,6 +11,8 @@ export interface WaitForOptions {
   loading?: () => string | undefined;
   patienceMs?: number;
   onLoading?: (waitedMs: number, sign: string) => void;
+  /** Hears what each check cost (ms of main thread). */
+  onCheck?: (ms: number) => void;
 }
 
 /** A page that mutates non-stop (a feed, a busy settings page) is checked at most this often. */
@@ -53,7 +55,7 @@ export function loadingSign(doc: Document): string | undefined {
 export function waitFor<T>(
   doc: Document,
   check: () => T | undefined,
-  { timeoutMs, signal, loading, patienceMs = timeoutMs, onLoading }: WaitForOptions,
+  { timeoutMs, signal, loading, patienceMs = timeoutMs, onLoading, onCheck }: WaitForOptions,
 ) {
   return new Promise<T | undefined>((resolve) => {
     let nextCheck = 0;
@@ -62,6 +64,7 @@ export function waitFor<T>(
       const value = check();
       const ended = performance.now();
       nextCheck = ended + Math.max(CHECK_GAP_MS, CHECK_COST_FACTOR * (ended - begun));
+      onCheck?.(ended - begun);
       return value;
     };
     const first = signal?.aborted ? undefined : timed();

@@ -25,6 +25,12 @@ export interface Scenario {
   frame: string[]; // switch inside an iframe
   reset: string[]; // the page's connection is reset (socket destroyed): Chrome's network error page
   hostile: boolean; // settings pages carry a main-world script that attacks the content script
+  // Issue 23 (a slower, more hostile LinkedIn):
+  skeleton: boolean; // while the app waits, `main` shows an aria-busy skeleton (no heading, no switch)
+  slowLoads: number[]; // the n-th settings page load waits this long instead of delayMs (a slow connection)
+  checkpoint: string[]; // these settings' pages go to LinkedIn's security check until the member passes it
+  heavy: boolean; // 2,000 unlabelled switches, 1 MB of text, the address rewritten and a node changed every 50 ms
+  rewriteToLogin: boolean; // once drawn, the page rewrites its address to /login (history.replaceState, no load)
 }
 
 const BASE: Omit<Scenario, 'name'> = {
@@ -49,6 +55,11 @@ const BASE: Omit<Scenario, 'name'> = {
   frame: [],
   reset: [],
   hostile: false,
+  skeleton: false,
+  slowLoads: [],
+  checkpoint: [],
+  heavy: false,
+  rewriteToLogin: false,
 };
 
 export const SCENARIOS: Record<string, Partial<Scenario>> = {
@@ -88,6 +99,12 @@ export const SCENARIOS: Record<string, Partial<Scenario>> = {
   'frame-switch': { frame: ['ai-training'] },
   'connection-reset': { reset: ['research'] },
   hostile: { hostile: true },
+  // Issue 23: a slow connection (the first load takes 12 s behind LinkedIn's skeleton), the security
+  // check in front of the AI page, a heavy page that floods its address, and an address rewrite alone.
+  'slow-app': { skeleton: true, slowLoads: [12_000] },
+  checkpoint: { checkpoint: ['ai-training'] },
+  'heavy-page': { heavy: true },
+  'rewrite-to-login': { rewriteToLogin: true },
 };
 
 export function makeScenario(name: string, overrides: Partial<Scenario> = {}): Scenario {

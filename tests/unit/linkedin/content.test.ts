@@ -224,7 +224,8 @@ describe('visit (cs → bg on every page load and in-page navigation)', () => {
     expect(send).toHaveBeenCalledTimes(1);
     fail = false;
     visit();
-    await flush();
+    // The next reading waits a few times what the last one cost the page.
+    await vi.advanceTimersByTimeAsync(1000);
     expect(send).toHaveBeenCalledTimes(2);
   });
 
@@ -272,8 +273,7 @@ describe('visit (cs → bg on every page load and in-page navigation)', () => {
     visit();
     visit();
     setTimeout(() => doc.querySelector('#settings-card')!.replaceWith(aiCard()), 20);
-    await vi.advanceTimersByTimeAsync(20 + CHECK_GAP_MS);
-    await flush();
+    await vi.advanceTimersByTimeAsync(20 + CHECK_GAP_MS + 1000);
     const reports = sent().filter((m) => m.type === 'cs:report');
     expect(reports).toHaveLength(2);
     expect(reports[1]).toMatchObject({ report: { url: `${AI}?tab=2` } });
@@ -302,6 +302,26 @@ describe('visit (cs → bg on every page load and in-page navigation)', () => {
     const reports = sent().filter((m) => m.type === 'cs:report');
     expect(reports.length).toBeGreaterThanOrEqual(min);
     expect(reports.length).toBeLessThanOrEqual(max);
+  });
+
+  it('a reading that costs the page half a second puts the next off by a few times that', async () => {
+    loadFixture('ai-training.en.html', AI);
+    // Every look at the page costs 500 ms of main thread (performance.now() moves only in a check).
+    let clock = 0;
+    vi.spyOn(performance, 'now').mockImplementation(() => (clock += 500));
+    const { visit, sent } = session();
+    const stop = watchLocation(document, visit, () => true);
+    visit();
+    let n = 0;
+    const flood = setInterval(() => history.replaceState(null, '', `${AI}?n=${n++}`), 50);
+    await vi.advanceTimersByTimeAsync(14_000);
+    clearInterval(flood);
+    stop();
+    vi.restoreAllMocks();
+    const reports = sent().filter((m) => m.type === 'cs:report').length;
+    // 14 s with a reading at most every 4 × 0.5 s after the last ended, instead of one a second.
+    expect(reports).toBeGreaterThanOrEqual(5);
+    expect(reports).toBeLessThanOrEqual(8);
   });
 
   it('leaves no performance mark a page could see, except in the benchmark build', async () => {
