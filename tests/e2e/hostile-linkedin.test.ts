@@ -83,22 +83,18 @@ describe('a slower, more hostile LinkedIn', () => {
         if (message?.type === 'cs:report' && message.report) seen.push(message.report.url);
       });
     });
-    const t0 = Date.now();
     const page = await browser.open(new URL(AI.url).pathname);
-    console.log('open', Date.now() - t0);
     await page.locator('.heavy-ticker').waitFor();
-    console.log('ticker', Date.now() - t0);
     const since = Date.now();
-    await sleep(8000);
+    await sleep(10_000);
     const reports = await worker.evaluate(
       () => (globalThis as unknown as { untrainTestReports: string[] }).untrainTestReports,
     );
     const seconds = (Date.now() - since) / 1000;
-    console.log('evaluated', Date.now() - t0);
     console.log(`heavy page: ${reports.length} reports in ${seconds.toFixed(1)} s of address flooding`);
-    expect(reports.length).toBeGreaterThanOrEqual(1);
+    // Reports keep coming while the address floods, at most about one a second.
+    expect(reports.filter((url) => url.includes('?flood=')).length).toBeGreaterThanOrEqual(2);
     expect(reports.length).toBeLessThanOrEqual(Math.ceil(seconds) + 2);
-    expect(reports.some((url) => url.includes('?flood='))).toBe(true);
     // What the member's visit read is stored: the heavy page did not stop the reading.
     expect(((await browser.storage('local')).audit as Record<string, { state: string }>)['ai-training']).toMatchObject({
       state: 'on',
@@ -107,9 +103,7 @@ describe('a slower, more hostile LinkedIn', () => {
     // An address rewritten to /login without a new document: never "signed out".
     replica.setScenario('rewrite-to-login', { delayMs: 50 });
     const rewritten = await browser.open(new URL(AI.url).pathname);
-    console.log('rewritten open', Date.now() - t0);
     await rewritten.waitForURL(/\/login\?trk=replica-rewrite/);
-    console.log('rewritten', Date.now() - t0);
     await sleep(2500);
     expect(
       ((await browser.storage('local')).account as { signedOutAt?: string } | undefined)?.signedOutAt ?? null,
