@@ -91,9 +91,11 @@ async function handleFlip(result: FlipResult, tabId: number): Promise<undefined>
 }
 
 /** LinkedIn is slow in the run's tab: the run records how long (the popup says so) and is not nudged meanwhile. */
-async function handleLoading({ loadedAt, waitedMs }: { loadedAt: number; waitedMs: number }, tabId: number) {
+async function handleLoading(note: { url: string; loadedAt: number; waitedMs: number }, tabId: number) {
   const run = await read('run');
-  if (run?.status === 'running' && run.tabId === tabId) await dispatch({ type: 'loading', tabId, loadedAt, waitedMs });
+  const { url, loadedAt, waitedMs } = note;
+  if (run?.status === 'running' && run.tabId === tabId)
+    await dispatch({ type: 'loading', tabId, url, loadedAt, waitedMs });
   return undefined;
 }
 

@@ -22,8 +22,8 @@ export type RunEvent =
   | { type: 'flip-result'; tabId: number; result: FlipResult }
   | { type: 'flip-lost'; reason: string }
   | { type: 'load-failed'; tabId: number }
-  /** The page is still visibly loading after `waitedMs`; `loadedAt` names its document. */
-  | { type: 'loading'; tabId: number; loadedAt: number; waitedMs: number }
+  /** The page at `url` is still visibly loading after `waitedMs`; `loadedAt` names its document. */
+  | { type: 'loading'; tabId: number; url: string; loadedAt: number; waitedMs: number }
   | { type: 'tab-closed'; tabId: number }
   | { type: 'tab-left'; tabId: number }
   | { type: 'stalled' }
@@ -179,8 +179,13 @@ export function advance(previous: RunRecord, event: RunEvent, now: string): Step
       return retry(run, page, 'no-connection', `${page.target} did not load (no connection?)`, now);
 
     case 'loading':
-      if (event.tabId !== run.tabId || run.waiting !== 'report') return unchanged;
-      if (event.loadedAt < run.navigatedAt - STALE_SLACK_MS) return unchanged;
+      if (event.tabId !== run.tabId || event.loadedAt < run.navigatedAt - STALE_SLACK_MS) return unchanged;
+      // Past the security check, LinkedIn is drawing the page the run was loading: the pause is over.
+      if (run.waiting === 'member' && samePage(event.url, page.target)) {
+        endPause(run, now);
+        run.waiting = 'report';
+      }
+      if (run.waiting !== 'report') return unchanged;
       run.loadingMs = event.waitedMs;
       return { run, effects: [] };
 
@@ -193,11 +198,15 @@ export function advance(previous: RunRecord, event: RunEvent, now: string): Step
         return finish(run, 'signed-out', ['signed-out', 'LinkedIn showed a sign-in page'], now, true);
       }
       if (event.report.page === 'checkpoint') return checkpoint(run, now);
-      // Past the security check: the page the run was loading is loaded again, whatever LinkedIn showed next.
+      // Past the security check: LinkedIn shows the page the run was loading (read as it is, a fresh
+      // load), or another one (the page is loaded again).
       if (run.waiting === 'member') {
         endPause(run, now);
-        page.loads -= 1;
-        return navigate(run, page, page.target, now);
+        run.waiting = 'report';
+        if (!samePage(event.report.url, page.target)) {
+          page.loads -= 1;
+          return navigate(run, page, page.target, now);
+        }
       }
       return read(run, page, event.report, now);
     }
@@ -266,6 +275,8 @@ function checkpoint(run: RunRecord, now: string): Step {
   });
   return { run, effects: [{ type: 'show-tab' }] };
 }
+
+const samePage = (a: string, b: string) => pathOf(a) === pathOf(b);
 
 function endPause(run: RunRecord, now: string) {
   if (!run.pause) return;

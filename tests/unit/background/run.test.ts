@@ -522,6 +522,32 @@ describe("LinkedIn's security check and a slow LinkedIn", () => {
     expect(calls.filter(([id, props]) => id === own && props.url)).toEqual([]);
   });
 
+  it('past the check LinkedIn draws the very page the run was loading: read as it is, slow notes and all', async () => {
+    await write('prefs', { ...DEFAULT_PREFS, covered: ['ai-training'] });
+    linkedin.checkpoint = true;
+    await send({ type: 'ui:startRun' }, ownPage());
+    await deliverLoad();
+    const { tabId } = (await read('run'))!;
+    expect((await read('run'))!.waiting).toBe('member');
+    linkedin.checkpoint = false;
+    linkedin.outbox = [];
+    await fakeBrowser.tabs.update(tabId!, { url: AI.url });
+    const report = linkedin.outbox.shift()!;
+    // LinkedIn is slow to draw it: the note ends the pause, and the member hears how long it has been.
+    vi.setSystemTime(Date.now() + 6000);
+    const note = { type: 'cs:loading', url: AI.url, loadedAt: linkedin.loadedAt.get(tabId!)!, waitedMs: 6000 };
+    await send(note, linkedin.sender(tabId!, AI.url));
+    expect((await read('run'))!).toMatchObject({ waiting: 'report', loadingMs: 6000 });
+    expect((await read('run'))!.pause).toBeUndefined();
+    const update = vi.spyOn(fakeBrowser.tabs, 'update');
+    await send(report.message, linkedin.sender(tabId!, AI.url));
+    // Read where it stands: clicked without loading the page again.
+    expect(update).not.toHaveBeenCalled();
+    expect((await read('run'))!.waiting).toBe('flip');
+    while (await deliverLoad());
+    expect((await read('run'))!.results[0]).toMatchObject({ outcome: 'verified' });
+  });
+
   it('a run that never had to show its tab leaves focus alone', async () => {
     await write('prefs', { ...DEFAULT_PREFS, covered: ['ai-training'] });
     const own = await memberTab();
