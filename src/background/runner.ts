@@ -22,6 +22,9 @@ export const PAUSE_MS = 30 * 60_000;
 /** After a load completes, how long the content script has to answer before the page counts as failed. */
 export const PROBE_DELAYS_MS = [0, 1000, 2000, 2000];
 
+/** When this worker started: a load ordered before it may have lost its content script to an update. */
+const workerStartedAt = Date.now();
+
 let queue: Promise<unknown> = Promise.resolve();
 /** One event at a time within this worker: each reads the run, advances it and stores it. */
 function serial<T>(task: () => Promise<T>): Promise<T> {
@@ -182,7 +185,7 @@ async function probe(run: RunRecord, { observe = false } = {}): Promise<void> {
   }
   const now = await read('run');
   if (now?.id === run.id && now.navigatedAt === run.navigatedAt)
-    await dispatchNow({ type: 'load-failed', tabId: run.tabId! });
+    await dispatchNow({ type: 'load-failed', tabId: run.tabId!, beforeThisWorker: now.navigatedAt < workerStartedAt });
 }
 
 async function execute(run: RunRecord, effects: Effect[]): Promise<void> {

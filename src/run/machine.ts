@@ -21,7 +21,8 @@ export type RunEvent =
   | { type: 'report'; tabId: number; report: PageReport }
   | { type: 'flip-result'; tabId: number; result: FlipResult }
   | { type: 'flip-lost'; reason: string }
-  | { type: 'load-failed'; tabId: number }
+  /** The page loaded without our content script; `beforeThisWorker`: its load was ordered by an earlier worker. */
+  | { type: 'load-failed'; tabId: number; beforeThisWorker?: boolean }
   /** The page at `url` is still visibly loading after `waitedMs`; `loadedAt` names its document. */
   | { type: 'loading'; tabId: number; url: string; loadedAt: number; waitedMs: number }
   | { type: 'tab-closed'; tabId: number }
@@ -172,11 +173,15 @@ export function advance(previous: RunRecord, event: RunEvent, now: string): Step
     case 'cancel':
       return finish(run, 'interrupted', ['cancelled', 'cancelled by the member'], now, true);
 
-    case 'load-failed':
-      // Loaded once more before it is given up: a page left without its content script by an update
-      // of Untrain loads fine again; one that failed for the network fails again in seconds.
+    case 'load-failed': {
       if (event.tabId !== run.tabId || run.waiting !== 'report') return unchanged;
-      return retry(run, page, 'no-connection', `${page.target} did not load (no connection?)`, now);
+      const why = `${page.target} did not load (no connection?)`;
+      // A page loaded before this worker started may have lost its content script to an update of
+      // Untrain: it is loaded once more. One this worker loaded failed for the network: given up.
+      return event.beforeThisWorker
+        ? retry(run, page, 'no-connection', why, now)
+        : giveUp(run, page, 'no-connection', why, now);
+    }
 
     case 'loading':
       if (event.tabId !== run.tabId || event.loadedAt < run.navigatedAt - STALE_SLACK_MS) return unchanged;

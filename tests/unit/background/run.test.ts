@@ -408,15 +408,11 @@ describe('run lifecycle', () => {
     await idle();
   }
 
-  it('a page loaded without our content script (offline, DNS, reset): reloaded once, then no connection', async () => {
+  it('a page loaded without our content script (offline, DNS, reset): given up in seconds, no connection', async () => {
     await write('prefs', { ...DEFAULT_PREFS, covered: ['ai-training', 'research'] });
     await send({ type: 'ui:startRun' }, ownPage());
     linkedin.outbox = [];
     linkedin.answering = false;
-    const update = vi.spyOn(fakeBrowser.tabs, 'update');
-    await silentLoad();
-    expect(update).toHaveBeenCalledWith((await read('run'))!.tabId, { url: AI.url });
-    expect((await read('run'))!).toMatchObject({ cursor: 0, waiting: 'report' });
     await silentLoad();
     expect((await read('run'))!.results[0]).toMatchObject({ outcome: 'unknown', code: 'no-connection' });
     expect((await read('run'))!.cursor).toBe(1);
@@ -428,8 +424,12 @@ describe('run lifecycle', () => {
     linkedin.outbox = [];
     linkedin.answering = false;
     // The update: a new worker, and a page in flight whose content script belonged to the old version.
+    vi.setSystemTime(Date.now() + 1000);
     await bootWorker();
+    const update = vi.spyOn(fakeBrowser.tabs, 'update');
     await silentLoad();
+    expect(update).toHaveBeenCalledWith((await read('run'))!.tabId, { url: AI.url });
+    expect((await read('run'))!).toMatchObject({ cursor: 0, waiting: 'report' });
     linkedin.answering = true;
     linkedin.load((await read('run'))!.tabId!, AI.url);
     while (await deliverLoad());
