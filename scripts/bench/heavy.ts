@@ -63,3 +63,39 @@ export async function heavyOnce(
   await page.close();
   return { taskSeconds: task, reports, readings };
 }
+
+type HeavyFigure = [
+  name: string,
+  value: number,
+  unit: string,
+  budget: ['<' | '<=', number] | undefined,
+  detail: string,
+];
+
+/**
+ * The heavy page's figures (issue 23): the main thread the extension adds in HEAVY_WINDOW_MS (< 3 s),
+ * its readings in that window (about one a second at most), and the reports that still arrive.
+ */
+export async function heavyFigures(
+  replica: { setScenario(name: string): void },
+  extension: ExtensionBrowser,
+  plain: { context: BrowserContext },
+): Promise<HeavyFigure[]> {
+  replica.setScenario('heavy-page');
+  const without = await heavyOnce(plain.context, null);
+  const withIt = await heavyOnce(extension.context, extension);
+  replica.setScenario('en-all-on');
+  const seconds = HEAVY_WINDOW_MS / 1000;
+  const added = withIt.taskSeconds - without.taskSeconds;
+  return [
+    [
+      `heavy page: main thread the extension adds in ${seconds} s`,
+      added,
+      's',
+      ['<', 3],
+      `with ${withIt.taskSeconds.toFixed(1)} s, without ${without.taskSeconds.toFixed(1)} s (the page's own flood)`,
+    ],
+    [`heavy page: readings in ${seconds} s`, withIt.readings, 'readings', ['<=', seconds + 1], 'about one a second'],
+    [`heavy page: reports received in ${seconds} s`, withIt.reports, 'reports', undefined, 'at least one'],
+  ];
+}
