@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { QUIET_MS, waitForPage } from '../../../src/linkedin/detect';
+import { flipToPrivate } from '../../../src/linkedin/toggle';
 import {
   CHECK_COST_FACTOR,
   CHECK_GAP_MS,
@@ -8,7 +9,7 @@ import {
   PATIENCE_MS,
   waitFor,
 } from '../../../src/linkedin/wait';
-import { aiCard, FAKE_TIME, loadFixture, loadPage } from './pages';
+import { aiCard, behaveLikeLinkedIn, FAKE_TIME, loadFixture, loadPage } from './pages';
 
 const AI = 'https://www.linkedin.com/mypreferences/d/settings/data-for-ai-improvement';
 const PARTNERS = 'https://www.linkedin.com/mypreferences/d/settings/share-data-with-select-partners';
@@ -102,6 +103,22 @@ describe('waitForPage', () => {
     expect(heard.length).toBeGreaterThanOrEqual(20);
     expect(heard.at(-1)).toBeGreaterThanOrEqual(24_000);
     expect(heard).toEqual([...heard].sort((a, b) => a - b));
+  });
+
+  it("a click waits for LinkedIn's skeleton too: the switch drawn at 20 s is identified and clicked", async () => {
+    const doc = loadFixture('loading.html', AI);
+    setTimeout(() => {
+      doc.querySelector('#settings-card')!.replaceWith(aiCard());
+      behaveLikeLinkedIn(doc);
+    }, 20_000);
+    const flip = flipToPrivate(doc, 'ai-training', {
+      timeoutMs: 2000,
+      saveCeilingMs: 40,
+      savedSettleMs: 10,
+      pollMs: 5,
+    });
+    await vi.advanceTimersByTimeAsync(25_000);
+    expect(await flip).toEqual({ settingId: 'ai-training', outcome: 'changed' });
   });
 
   it('an idle page without the setting is given up after the quiet time, not the patience', async () => {
