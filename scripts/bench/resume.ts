@@ -1,12 +1,12 @@
 // Resume after a worker stop: the service worker is stopped (as Chromium does when it idles out)
-// in a chosen phase of a one-click run; the figure is the time from the stop to the next page
-// action reaching the replica, a navigation (visits) or a click's save (changes).
+// at a chosen point of a one-click run; the figure is the time from the stop to the first page load
+// reaching the replica after it (a save alone is not the run going on: the member waits for pages).
 import type { Page } from 'playwright-core';
 import type { RunRecord } from '../../src/run/types.ts';
 import type { ExtensionBrowser, Replica, ReplicaState, untilRunEnds as UntilRunEnds } from '../../tests/e2e/harness.ts';
 import { asBeforeAnyCheck } from './one-click.ts';
 
-export type Phase = 'apply' | 'flip' | 'verify';
+export type Phase = 'apply' | 'clicked' | 'saved' | 'verify';
 
 export interface Resume {
   seconds: number | null;
@@ -23,17 +23,29 @@ const current = (run: RunRecord) => run.pages[run.cursor];
 const loaded = (run: RunRecord, state: ReplicaState) => state.visits.some((v) => v.t >= run.navigatedAt);
 
 /**
- * When to stop the worker, per phase. Each waits until nothing the worker ordered is still on its
- * way to the replica, so the next action seen is the resumed worker's, not one already in flight.
- * apply: the page is loaded and being read; flip: the click has been saved, its result not yet
- * handled; verify: the fresh load is in, the read-back not yet handled.
+ * When to stop the worker: every point of a run where it can be. Each waits until nothing the
+ * worker ordered is still on its way to the replica, so the next load seen is the resumed worker's.
+ * apply: the page is loaded and being read; clicked: the switch moved, LinkedIn's (debounced) save
+ * not sent yet; saved: LinkedIn accepted the save, the click's result not yet handled; verify: the
+ * fresh load is in, the read-back not yet handled.
  */
 export const PHASES: Record<Phase, (run: RunRecord, state: ReplicaState) => boolean> = {
   apply: (run, state) => run.waiting === 'report' && current(run)?.phase === 'apply' && loaded(run, state),
-  flip: (run, state) =>
+  clicked: (run, state) =>
+    run.waiting === 'flip' &&
+    !state.changes.some((c) => c.settingId === current(run)?.queue[0] && c.t >= run.navigatedAt),
+  saved: (run, state) =>
     run.waiting === 'flip' &&
     state.changes.some((c) => c.settingId === current(run)?.queue[0] && c.t >= run.navigatedAt),
   verify: (run, state) => run.waiting === 'report' && current(run)?.phase === 'verify' && loaded(run, state),
+};
+
+/** Pages slowed so each point can be caught; the save debounced so a stop can fall before it. */
+const PHASE_SCENARIO: Record<Phase, Partial<ReplicaState['scenario']>> = {
+  apply: { delayMs: 1000 },
+  clicked: { delayMs: 1000, saveDelayMs: 1500 },
+  saved: { delayMs: 1000 },
+  verify: { delayMs: 1000 },
 };
 
 const sleep = (ms: number) => new Promise((done) => setTimeout(done, ms));
@@ -67,7 +79,8 @@ async function stopWorker(page: Page, origin: string): Promise<number> {
 /**
  * One run from the popup, the worker stopped once in `phase`. Resolves to { seconds, action } or,
  * when the phase was never caught (the run went past it between two looks), to { seconds: null }.
- * seconds: from the worker reported stopped to the next action; capped at `waitMs` (then action null).
+ * seconds: from the worker reported stopped to the first page load after it; capped at `waitMs`
+ * (then action null). action: that load, after whatever else reached LinkedIn first.
  * The popup stays open until the stop: its CDP session is the one that stops the worker.
  */
 export async function resumeOnce({
@@ -85,6 +98,7 @@ export async function resumeOnce({
   untilRunEnds: typeof UntilRunEnds;
   waitMs?: number;
 }): Promise<Resume> {
+  replica.setScenario('en-all-on', PHASE_SCENARIO[phase]);
   await asBeforeAnyCheck(browser);
   const popup = await browser.openPopup();
   const button = popup.getByRole('button', { name: optOutLabel });
@@ -105,13 +119,11 @@ export async function resumeOnce({
   if (stoppedAt) {
     for (const end = stoppedAt + waitMs; Date.now() < end && !result.action; await sleep(20)) {
       const { visits, changes } = replica.state();
-      const next = [
-        ...visits.map((v) => ({ t: v.t, action: `${v.method} ${v.path}` })),
-        ...changes.map((c) => ({ t: c.t, action: `save ${c.key}` })),
-      ]
-        .filter((a) => a.t > stoppedAt)
-        .sort((a, b) => a.t - b.t)[0];
-      if (next) result = { seconds: (next.t - stoppedAt) / 1000, action: next.action };
+      const after = (t: number) => t > stoppedAt;
+      const load = visits.filter((v) => after(v.t) && v.method === 'GET').sort((a, b) => a.t - b.t)[0];
+      if (!load) continue;
+      const saves = changes.filter((c) => after(c.t) && c.t <= load.t).map((c) => `save ${c.key}, `);
+      result = { seconds: (load.t - stoppedAt) / 1000, action: `${saves.join('')}GET ${load.path}` };
     }
     if (!result.action) result.seconds = waitMs / 1000;
   }

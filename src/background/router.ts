@@ -41,9 +41,9 @@ export async function handleMessage(message: unknown, sender: Sender): Promise<u
     const parsed = CsToBg.safeParse(message);
     if (parsed.success) {
       const { data } = parsed;
-      return data.type === 'cs:report'
-        ? handleReport(data.report, sender.tab.id)
-        : handleFlip(data.result, sender.tab.id);
+      if (data.type === 'cs:report') return handleReport(data.report, sender.tab.id);
+      if (data.type === 'cs:flipped') return handleFlip(data.result, sender.tab.id);
+      return handleLoading(data, sender.tab.id);
     }
   }
   await update('droppedMessages', (n) => n + 1);
@@ -87,6 +87,15 @@ async function handleUi(message: UiToBg): Promise<unknown> {
 
 async function handleFlip(result: FlipResult, tabId: number): Promise<undefined> {
   await dispatch({ type: 'flip-result', tabId, result });
+  return undefined;
+}
+
+/** LinkedIn is slow in the run's tab: the run records how long (the popup says so) and is not nudged meanwhile. */
+async function handleLoading(note: { url: string; loadedAt: number; waitedMs: number }, tabId: number) {
+  const run = await read('run');
+  const { url, loadedAt, waitedMs } = note;
+  if (run?.status === 'running' && run.tabId === tabId)
+    await dispatch({ type: 'loading', tabId, url, loadedAt, waitedMs });
   return undefined;
 }
 

@@ -3,7 +3,7 @@ import { SETTINGS_HUBS } from '../catalogue/page-texts';
 import { SETTINGS } from '../catalogue/settings';
 import { inScope } from '../linkedin/scope';
 import { type BgToCs, CsAck } from '../protocol/channels';
-import { advance, type Effect, type RunEvent, startRun } from '../run/machine';
+import { activeMs, advance, type Effect, type RunEvent, startRun } from '../run/machine';
 import type { RunRecord } from '../run/types';
 import { read, write } from '../storage';
 import { recordRun } from './audit';
@@ -17,8 +17,13 @@ export const WATCHDOG_ALARM = 'run-watchdog';
 export const STALL_MS = 25_000;
 /** No run of 13 settings takes this long; one that does is ended, not left "running" for ever. */
 export const MAX_RUN_MS = 15 * 60_000;
+/** A run waiting for the member to pass LinkedIn's security check waits this long, then ends. */
+export const PAUSE_MS = 30 * 60_000;
 /** After a load completes, how long the content script has to answer before the page counts as failed. */
 export const PROBE_DELAYS_MS = [0, 1000, 2000, 2000];
+
+/** When this worker started: a load ordered before it may have lost its content script to an update. */
+const workerStartedAt = Date.now();
 
 let queue: Promise<unknown> = Promise.resolve();
 /** One event at a time within this worker: each reads the run, advances it and stores it. */
@@ -43,6 +48,8 @@ export async function start(mode: RunRecord['mode']): Promise<RunRecord> {
     // A check also re-reads any setting read before (e.g. one switched by hand with guidance): reading changes nothing.
     const settings = SETTINGS.filter((s) => prefs.covered.includes(s.id) || (mode === 'audit' && audit[s.id]));
     const step = startRun(mode, settings, SETTINGS_HUBS, nowIso(), crypto.randomUUID());
+    const returnTo = await memberTab();
+    if (returnTo !== undefined) step.run.returnTo = returnTo;
     await write('run', step.run);
     await ensureWatchdog();
     return step;
@@ -53,6 +60,18 @@ export async function start(mode: RunRecord['mode']): Promise<RunRecord> {
 }
 
 let startup: Promise<unknown> = Promise.resolve();
+
+/**
+ * The member's tab when a run starts, if it shows a LinkedIn page (the browser shows us the address
+ * of LinkedIn's settings and sign-in pages only): where focus goes back if the run has to show its own tab.
+ */
+async function memberTab(): Promise<number | undefined> {
+  const [tab] = await browser.tabs.query({ active: true, lastFocusedWindow: true }).catch((error) => {
+    console.warn('Untrain: could not look at the current tab', error);
+    return [];
+  });
+  return tab?.id !== undefined && inScope(tab.url) ? tab.id : undefined;
+}
 
 /**
  * Advance the run by one event and carry out its effects. Waits for the worker's start-up check
@@ -104,7 +123,7 @@ async function resume(now: number): Promise<void> {
   const run = await read('run');
   if (run?.status !== 'running') return;
   await ensureWatchdog();
-  if (now - Date.parse(run.startedAt) > MAX_RUN_MS)
+  if (activeMs(run, now) > MAX_RUN_MS)
     return dispatchNow({ type: 'abandon', code: 'timed-out', reason: 'the run went on too long' });
   if (!(await tabIsFromThisSession(run))) {
     return dispatchNow({
@@ -129,8 +148,10 @@ export async function checkStalled(now = Date.now()): Promise<void> {
     await browser.alarms.clear(WATCHDOG_ALARM);
     return;
   }
-  if (now - Date.parse(run.startedAt) > MAX_RUN_MS)
+  if (activeMs(run, now) > MAX_RUN_MS)
     return dispatchNow({ type: 'abandon', code: 'timed-out', reason: 'the run went on too long' });
+  if (run.pause && now - Date.parse(run.pause.since) > PAUSE_MS)
+    return dispatchNow({ type: 'abandon', code: run.pause.code, reason: 'the security check was not passed' });
   if (now - Date.parse(run.updatedAt) >= STALL_MS) await dispatchNow({ type: 'stalled' });
 }
 
@@ -164,13 +185,17 @@ async function probe(run: RunRecord, { observe = false } = {}): Promise<void> {
   }
   const now = await read('run');
   if (now?.id === run.id && now.navigatedAt === run.navigatedAt)
-    await dispatchNow({ type: 'load-failed', tabId: run.tabId! });
+    await dispatchNow({ type: 'load-failed', tabId: run.tabId!, beforeThisWorker: now.navigatedAt < workerStartedAt });
 }
 
 async function execute(run: RunRecord, effects: Effect[]): Promise<void> {
   for (const effect of effects) {
     const needsTab =
-      effect.type === 'navigate' || effect.type === 'observe' || effect.type === 'flip' || effect.type === 'close-tab';
+      effect.type === 'navigate' ||
+      effect.type === 'observe' ||
+      effect.type === 'flip' ||
+      effect.type === 'close-tab' ||
+      effect.type === 'show-tab';
     if (needsTab && run.tabId !== null) {
       const state = await tabState(run.tabId);
       // A tab that is gone or no longer on LinkedIn's settings is never touched, closing included.
@@ -223,6 +248,21 @@ async function perform(run: RunRecord, effect: Effect): Promise<void> {
     case 'close-tab':
       if (tabId !== null) await browser.tabs.remove(tabId).catch(() => undefined);
       return;
+    case 'show-tab':
+      if (tabId !== null)
+        await browser.tabs.update(tabId, { active: true }).catch((error) => {
+          console.warn('Untrain: could not show the run tab', error);
+        });
+      return;
+    case 'return-focus': {
+      // Only while the member is still on the run's tab: one who has gone elsewhere is not moved.
+      const ours = tabId === null ? undefined : await browser.tabs.get(tabId).catch(() => undefined);
+      if (ours?.active)
+        await browser.tabs.update(effect.tabId, { active: true }).catch((error) => {
+          console.warn('Untrain: the tab the run started from is gone', error);
+        });
+      return;
+    }
     case 'finished':
       await browser.alarms.clear(WATCHDOG_ALARM);
       await write('runTab', null);

@@ -3,7 +3,6 @@ import type { PageReport, ReasonCode, SettingObservation } from '../protocol/rep
 import {
   hasSwitchLike,
   identify,
-  LOADING,
   mainOf,
   type PageSetting,
   type PageTexts,
@@ -16,9 +15,11 @@ import {
 } from './match';
 import { normalise } from './normalise';
 import { signedIn } from './signed-in';
-import { waitFor } from './wait';
+import { loadingSign, waitWhileLoading } from './wait';
 
 const SIGN_IN_PATH = /^\/(login|authwall|signup|uas\/login|checkpoint\/)/;
+/** LinkedIn's security check ("Let's do a quick security check"): not a sign-in, and nothing to read. */
+const CHECKPOINT_PATH = /^\/checkpoint\/challenge/;
 const SIGN_IN_FORM =
   'input[name="session_key"], input[name="session_password"], ' +
   'form[action*="login-submit"], form input[type="password"]';
@@ -41,11 +42,24 @@ export function navigationStatus(doc: Document): number {
   return entry?.responseStatus ?? 0;
 }
 
+/**
+ * The address the document was loaded at (Navigation Timing), else its address now. A page can
+ * rewrite its address without loading anything (history.replaceState): that alone proves nothing.
+ */
+function loadedPath(doc: Document): string {
+  const entry = doc.defaultView?.performance?.getEntriesByType?.('navigation')[0];
+  return new URL(entry?.name || doc.URL).pathname;
+}
+
+/** A path that LinkedIn served as a document of its own, and still shows. */
+const servedAt = (doc: Document, pattern: RegExp) =>
+  pattern.test(new URL(doc.URL).pathname) && pattern.test(loadedPath(doc));
+
 function loggedOutReason(doc: Document, signedInNow: boolean): string | undefined {
   const path = new URL(doc.URL).pathname;
   // The form query scans the whole page: skipped while signed in (the common case, and rerun on every render).
   const form = () => doc.querySelector(SIGN_IN_FORM) !== null;
-  if (SIGN_IN_PATH.test(path)) return `sign-in page (${path})${form() ? ' with a sign-in form' : ''}`;
+  if (servedAt(doc, SIGN_IN_PATH)) return `sign-in page (${path})${form() ? ' with a sign-in form' : ''}`;
   // A password field alone is not enough: signed-in pages ask for one too (closing the account).
   if (!signedInNow && form() && !hasSwitchLike(doc)) return 'sign-in form shown and no sign-in signal';
 }
@@ -63,7 +77,8 @@ function problemOf(status: number, text: string, texts: PageTexts): [ReasonCode,
 function notLoaded(doc: Document, main: Element | null, signedInNow: boolean): [ReasonCode, string] | undefined {
   if (!main?.querySelector('h1, h2, h3, [role="heading"]')?.textContent?.trim())
     return ['loading', 'settings content not rendered'];
-  if (main.querySelector(LOADING)) return ['loading', 'page still loading'];
+  const loading = loadingSign(doc);
+  if (loading) return ['loading', `page still loading: ${loading}`];
   if (!signedInNow) return ['not-signed-in', 'no sign-in signal'];
   if (doc.querySelector(SIGN_IN_FORM)) return ['not-signed-in', 'a sign-in form is on the page'];
 }
@@ -86,6 +101,14 @@ export function detectPage(doc: Document, options: DetectOptions = {}): PageRepo
     lang: doc.documentElement.lang,
     loadedAt: loadedAtOf(doc),
   };
+  if (servedAt(doc, CHECKPOINT_PATH))
+    return {
+      ...base,
+      page: 'checkpoint',
+      settings: [],
+      problem: 'checkpoint',
+      reason: 'LinkedIn asks for a security check',
+    };
   const isSignedIn = signedIn(doc);
   const reason = loggedOutReason(doc, isSignedIn);
   if (reason) return { ...base, page: 'logged-out', settings: [], problem: 'signed-out', reason };
@@ -153,25 +176,34 @@ export function detectPage(doc: Document, options: DetectOptions = {}): PageRepo
 
 /** Whether a report can be trusted as final: every setting read, or the page is not one to wait on. */
 function settled(report: PageReport): boolean {
-  if (report.page === 'logged-out' || report.page === 'error') return true;
+  if (report.page === 'logged-out' || report.page === 'error' || report.page === 'checkpoint') return true;
   if (report.page === 'unknown') return (report.links?.length ?? 0) > 0;
   return report.settings.every((s) => s.state === 'on' || s.state === 'off' || s.state === 'not-offered');
 }
 
+/** A page that shows no sign of loading and not the setting is given up this long after it last did. */
+export const QUIET_MS = 5000;
+
 export interface WaitOptions extends Omit<DetectOptions, 'httpStatus'> {
-  /** Give up after this long and classify what is there (default 8 s). */
+  /** Give up this long after the page last showed a sign of loading (default QUIET_MS), and classify what is there. */
   timeoutMs?: number;
   signal?: AbortSignal;
+  /** Hears, about once a second while LinkedIn visibly loads, how long the reading has waited. */
+  onLoading?: (waitedMs: number, sign: string) => void;
+  /** Hears what each look at the page cost (ms of main thread). */
+  onCheck?: (ms: number) => void;
 }
 
 /**
  * Wait until every catalogued switch on the page reads on/off, LinkedIn says a setting is not
- * offered, the page is a sign-in or error page, or a hub lists a setting; then classify. On
- * timeout, classify anyway: whatever is not read by then is `unknown` with its reason.
+ * offered, the page is a sign-in, checkpoint or error page, or a hub lists a setting; then
+ * classify. While the page shows it is loading the wait goes on (up to PATIENCE_MS); once it has
+ * shown nothing for `timeoutMs`, classify anyway: whatever is not read by then is `unknown` with
+ * its reason.
  */
 export async function waitForPage(
   doc: Document,
-  { catalogue = PAGE_SETTINGS, texts = PAGE_TEXTS, timeoutMs = 8000, signal }: WaitOptions = {},
+  { catalogue = PAGE_SETTINGS, texts = PAGE_TEXTS, timeoutMs = QUIET_MS, signal, onLoading, onCheck }: WaitOptions = {},
 ) {
   const httpStatus = navigationStatus(doc);
   const options = { catalogue, texts, httpStatus };
@@ -184,5 +216,5 @@ export async function waitForPage(
     const report = detectPage(doc, options);
     return settled(report) ? report : undefined;
   };
-  return (await waitFor(doc, check, { timeoutMs, signal })) ?? detectPage(doc, options);
+  return (await waitWhileLoading(doc, check, { timeoutMs, signal, onLoading, onCheck })) ?? detectPage(doc, options);
 }

@@ -92,13 +92,13 @@ function ownNames(doc: Document, el: HTMLElement): string[] {
  * The heading of the card a real switch sits in. Only `role="switch"` controls qualify, and only
  * a heading inside the same card: a checkbox under some earlier heading is never named by it.
  */
-function cardHeading(el: HTMLElement): string | undefined {
+function cardHeading(el: HTMLElement, headingsOf: (card: Element) => Iterable<Element>): string | undefined {
   if (!isRealSwitch(el) || !el.parentElement) return undefined;
   const card = cardOf(el.parentElement);
   if (!card) return undefined;
   // The nearest heading above the switch inside its card: a sub-heading names what follows it.
   let nearest: Element | undefined;
-  for (const h of card.querySelectorAll(HEADINGS)) {
+  for (const h of headingsOf(card)) {
     if (!(h.compareDocumentPosition(el) & Node.DOCUMENT_POSITION_FOLLOWING)) break;
     nearest = h;
   }
@@ -119,10 +119,15 @@ const memo = <T>(of: (el: HTMLElement) => T) => {
  * not follow later changes.
  */
 export function pageSwitches(doc: Document) {
+  // A card's headings are listed once per look: listed per switch, 2,000 switches in one card cost
+  // seconds (issue 23).
+  const headings = new Map<Element, Element[]>();
+  const headingsOf = (card: Element) =>
+    headings.get(card) ?? headings.set(card, [...card.querySelectorAll(HEADINGS)]).get(card)!;
   return {
     all: [...doc.querySelectorAll<HTMLElement>(SWITCH_LIKE)].filter(clicksOnlyItself),
     names: memo((el) => ownNames(doc, el)),
-    heading: memo(cardHeading),
+    heading: memo((el) => cardHeading(el, headingsOf)),
   };
 }
 export type PageSwitches = ReturnType<typeof pageSwitches>;

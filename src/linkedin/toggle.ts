@@ -3,7 +3,7 @@ import type { CsToBg } from '../protocol/channels';
 import type { FlipResult } from '../protocol/report';
 import { ownGlobal, setOwnGlobal } from '../protocol/world';
 import { identify, type PageSetting, readState, stillLoading } from './match';
-import { sleep, waitFor } from './wait';
+import { sleep, waitWhileLoading } from './wait';
 
 export interface FlipOptions {
   catalogue?: readonly PageSetting[];
@@ -68,7 +68,7 @@ export async function flipToPrivate(
   // A switch is read only once its card has stopped loading (it may show a default until then).
   const identified = (now = identify(doc, setting)) =>
     (now.el && !stillLoading(now.el)) || now.ambiguous ? now : undefined;
-  const { el, evidence } = (await waitFor(doc, identified, { timeoutMs })) ?? identify(doc, setting);
+  const { el, evidence } = (await waitWhileLoading(doc, identified, { timeoutMs })) ?? identify(doc, setting);
   if (!el) return result('refused', 'not-identified', evidence.detail);
   if (stillLoading(el)) return result('refused', 'loading', 'its card was still loading');
   const before = readState(el);

@@ -33,6 +33,8 @@ export type BgToCs = z.infer<typeof BgToCs>;
 export const CsToBg = z.discriminatedUnion('type', [
   z.object({ type: z.literal('cs:report'), report: PageReport }),
   z.object({ type: z.literal('cs:flipped'), result: FlipResult }),
+  // The page is still loading: how long its reading has waited so far (the document, by load time).
+  z.object({ type: z.literal('cs:loading'), url: z.string(), loadedAt: z.number(), waitedMs: z.number() }),
 ]);
 export type CsToBg = z.infer<typeof CsToBg>;
 

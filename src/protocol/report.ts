@@ -26,6 +26,7 @@ export const ReasonCode = z.enum([
   'error-page', // LinkedIn's "Something went wrong" or a 5xx
   'rate-limited', // HTTP 429
   'signed-out',
+  'checkpoint', // LinkedIn's security check: the member must pass it
   // clicks
   'not-identified', // refused: the switch was not positively identified
   'disabled',
@@ -76,8 +77,8 @@ export const PageReport = z.object({
   lang: z.string(),
   /** When the document was loaded (performance.timeOrigin, ms since the epoch): tells a fresh page from a stale one. */
   loadedAt: z.number(),
-  /** error: LinkedIn answered with an error or "not found" page (see `problem`). */
-  page: z.enum(['logged-out', 'settings', 'error', 'unknown']),
+  /** error: LinkedIn answered with an error or "not found" page (see `problem`); checkpoint: its security check. */
+  page: z.enum(['logged-out', 'settings', 'error', 'unknown', 'checkpoint']),
   /** Every catalogued setting this page shows, or lives at by its address. */
   settings: z.array(SettingObservation),
   problem: z.optional(ReasonCode),

@@ -21,7 +21,10 @@ export type RunEvent =
   | { type: 'report'; tabId: number; report: PageReport }
   | { type: 'flip-result'; tabId: number; result: FlipResult }
   | { type: 'flip-lost'; reason: string }
-  | { type: 'load-failed'; tabId: number }
+  /** The page loaded without our content script; `beforeThisWorker`: its load was ordered by an earlier worker. */
+  | { type: 'load-failed'; tabId: number; beforeThisWorker?: boolean }
+  /** The page at `url` is still visibly loading after `waitedMs`; `loadedAt` names its document. */
+  | { type: 'loading'; tabId: number; url: string; loadedAt: number; waitedMs: number }
   | { type: 'tab-closed'; tabId: number }
   | { type: 'tab-left'; tabId: number }
   | { type: 'stalled' }
@@ -36,6 +39,10 @@ export type Effect =
   | { type: 'observe' }
   | { type: 'flip'; settingId: string }
   | { type: 'close-tab' }
+  /** Bring the run's tab to the front: the member has to act in it (LinkedIn's security check). */
+  | { type: 'show-tab' }
+  /** Give focus back to the member's own tab (never navigated, never closed). */
+  | { type: 'return-focus'; tabId: number }
   | { type: 'finished' };
 
 export interface Step {
@@ -56,6 +63,14 @@ export const MAX_RETRIES = 1;
 export const MAX_LOADS = 12;
 /** A report from a document loaded before the load we ordered is stale; clocks may differ by this much. */
 export const STALE_SLACK_MS = 20;
+/** LinkedIn's security check met this often in one run: the run stops there instead of showing it again. */
+export const MAX_PAUSES = 2;
+
+/** How long the run has been working, leaving out the time it waited for the member. */
+export function activeMs(run: RunRecord, now: number): number {
+  const paused = (run.pausedMs ?? 0) + (run.pause ? now - Date.parse(run.pause.since) : 0);
+  return now - Date.parse(run.startedAt) - paused;
+}
 
 export function startRun(
   mode: RunRecord['mode'],
@@ -146,20 +161,58 @@ export function advance(previous: RunRecord, event: RunEvent, now: string): Step
       // The member took the tab elsewhere: it is theirs now, never navigated or closed again.
       if (event.tabId !== run.tabId) return unchanged;
       run.tabId = null;
+      // Past LinkedIn's security check, LinkedIn may send the tab anywhere: the run goes on in a tab of its own.
+      if (run.waiting === 'member') {
+        endPause(run, now);
+        run.waiting = 'tab';
+        page.loads += 1;
+        return { run, effects: [{ type: 'open-tab', url: page.target }] };
+      }
       return finish(run, 'interrupted', ['tab-left', 'the tab left LinkedIn settings'], now, false);
 
     case 'cancel':
       return finish(run, 'interrupted', ['cancelled', 'cancelled by the member'], now, true);
 
-    case 'load-failed':
+    case 'load-failed': {
       if (event.tabId !== run.tabId || run.waiting !== 'report') return unchanged;
-      return giveUp(run, page, 'no-connection', `${page.target} did not load (no connection?)`, now);
+      const why = `${page.target} did not load (no connection?)`;
+      // A page loaded before this worker started may have lost its content script to an update of
+      // Untrain: it is loaded once more. One this worker loaded failed for the network: given up.
+      return event.beforeThisWorker
+        ? retry(run, page, 'no-connection', why, now)
+        : giveUp(run, page, 'no-connection', why, now);
+    }
+
+    case 'loading':
+      if (event.tabId !== run.tabId || event.loadedAt < run.navigatedAt - STALE_SLACK_MS) return unchanged;
+      // Past the security check, LinkedIn is drawing the page the run was loading: the pause is over.
+      if (run.waiting === 'member' && samePage(event.url, page.target)) {
+        endPause(run, now);
+        run.waiting = 'report';
+      }
+      if (run.waiting !== 'report') return unchanged;
+      run.loadingMs = event.waitedMs;
+      return { run, effects: [] };
 
     case 'report': {
-      if (event.tabId !== run.tabId || run.waiting !== 'report') return unchanged;
+      if (event.tabId !== run.tabId || (run.waiting !== 'report' && run.waiting !== 'member')) return unchanged;
       if (event.report.loadedAt < run.navigatedAt - STALE_SLACK_MS) return unchanged;
-      if (event.report.page === 'logged-out')
+      run.loadingMs = undefined;
+      if (event.report.page === 'logged-out') {
+        endPause(run, now);
         return finish(run, 'signed-out', ['signed-out', 'LinkedIn showed a sign-in page'], now, true);
+      }
+      if (event.report.page === 'checkpoint') return checkpoint(run, now);
+      // Past the security check: LinkedIn shows the page the run was loading (read as it is, a fresh
+      // load), or another one (the page is loaded again).
+      if (run.waiting === 'member') {
+        endPause(run, now);
+        run.waiting = 'report';
+        if (!samePage(event.report.url, page.target)) {
+          page.loads -= 1;
+          return navigate(run, page, page.target, now);
+        }
+      }
       return read(run, page, event.report, now);
     }
 
@@ -188,7 +241,7 @@ export function advance(previous: RunRecord, event: RunEvent, now: string): Step
       if (run.waiting === 'tab') return { run, effects: [{ type: 'open-tab', url: page.target }] };
       if (run.waiting === 'flip' && event.type === 'stalled')
         return { run, effects: [{ type: 'flip', settingId: page.queue[0]! }] };
-      if (run.waiting === 'nothing') return unchanged;
+      if (run.waiting === 'nothing' || run.waiting === 'member') return unchanged;
       return retry(
         run,
         page,
@@ -198,6 +251,7 @@ export function advance(previous: RunRecord, event: RunEvent, now: string): Step
       );
 
     case 'resume':
+      if (run.waiting === 'member') return unchanged;
       if (run.waiting === 'tab') return { run, effects: [{ type: 'open-tab', url: page.target }] };
       if (run.waiting === 'flip') return { run, effects: [{ type: 'flip', settingId: page.queue[0]! }] };
       // A load that was never handed to the browser is ordered again: reading the page still shown
@@ -205,6 +259,34 @@ export function advance(previous: RunRecord, event: RunEvent, now: string): Step
       if (!run.navigationSent) return navigate(run, page, page.target, now);
       return { run, effects: [{ type: 'observe' }] };
   }
+}
+
+/**
+ * LinkedIn's security check ("Let's do a quick security check") in the run's tab: nothing is read
+ * from it. The run waits for the member, with the tab brought to the front; past the check, it goes
+ * on. Met again after that, the run stops there and leaves the tab open for the member.
+ */
+function checkpoint(run: RunRecord, now: string): Step {
+  if (run.waiting === 'member') return { run: run, effects: [] };
+  if ((run.pauses ?? 0) >= MAX_PAUSES) {
+    return finish(run, 'interrupted', ['checkpoint', 'LinkedIn asked for a security check again'], now, false);
+  }
+  Object.assign(run, {
+    waiting: 'member',
+    pause: { code: 'checkpoint', since: now },
+    pauses: (run.pauses ?? 0) + 1,
+    shown: true,
+    loadingMs: undefined,
+  });
+  return { run, effects: [{ type: 'show-tab' }] };
+}
+
+const samePage = (a: string, b: string) => pathOf(a) === pathOf(b);
+
+function endPause(run: RunRecord, now: string) {
+  if (!run.pause) return;
+  run.pausedMs = (run.pausedMs ?? 0) + Math.max(0, Date.parse(now) - Date.parse(run.pause.since));
+  run.pause = undefined;
 }
 
 /** A fresh report for the current page: does it show this page's settings, and what do they read? */
@@ -316,7 +398,7 @@ function navigate(run: RunRecord, page: PageStep, url: string, now: string): Ste
   if (page.loads >= MAX_LOADS) return giveUp(run, page, 'page-silent', `gave up after ${page.loads} loads`, now);
   page.loads += 1;
   page.target = url;
-  Object.assign(run, { waiting: 'report', navigatedAt: Date.parse(now), navigationSent: false });
+  Object.assign(run, { waiting: 'report', navigatedAt: Date.parse(now), navigationSent: false, loadingMs: undefined });
   return { run, effects: [{ type: 'navigate', url }] };
 }
 
@@ -353,8 +435,15 @@ function finish(
     const outcome = result.clicks > 0 ? 'unknown' : 'skipped';
     Object.assign(result, { outcome, code: why?.[0] ?? 'not-reached', reason: why?.[1] ?? 'not reached' });
   }
-  Object.assign(run, { status, finishedAt: now, waiting: 'nothing' }, why && { code: why[0], reason: why[1] });
-  const effects: Effect[] = closeTab && run.tabId !== null ? [{ type: 'close-tab' }] : [];
+  Object.assign(
+    run,
+    { status, finishedAt: now, waiting: 'nothing', loadingMs: undefined },
+    why && { code: why[0], reason: why[1] },
+  );
+  const effects: Effect[] = [];
+  // The member was brought to the run's tab: back to the LinkedIn tab they started from, before it closes.
+  if (closeTab && run.shown && run.returnTo !== undefined) effects.push({ type: 'return-focus', tabId: run.returnTo });
+  if (closeTab && run.tabId !== null) effects.push({ type: 'close-tab' });
   return { run, effects: [...effects, { type: 'finished' }] };
 }
 

@@ -71,14 +71,28 @@ export const RunRecord = z.object({
   tabId: z.nullable(z.number()),
   /** Index into pages of the page being worked on. */
   cursor: z.number(),
-  /** What the current page is waiting for: the tab, its load report, or a flip answer. */
-  waiting: z.enum(['tab', 'report', 'flip', 'nothing']),
+  /**
+   * What the current page is waiting for: the tab, its load report, a flip answer, or the member
+   * (LinkedIn's security check is shown in the run's tab: see `pause`).
+   */
+  waiting: z.enum(['tab', 'report', 'flip', 'member', 'nothing']),
   /** When the current load was ordered (ms since the epoch): a report from an older document is stale. */
   navigatedAt: z.number(),
   /** Whether that load was handed to the browser; a worker that stopped before it orders it again. */
   navigationSent: z.boolean(),
   pages: z.array(PageStep),
   results: z.array(SettingResult),
+  /** How long the page being read has visibly been loading (ms): LinkedIn is slow, the run waits. */
+  loadingMs: z.optional(z.number()),
+  /** While the run waits for the member: why (`checkpoint`) and since when. */
+  pause: z.optional(z.object({ code: ReasonCode, since: IsoTime })),
+  /** Pauses so far, and their time in all (ms): a paused run is not timed out for waiting on the member. */
+  pauses: z.optional(z.number()),
+  pausedMs: z.optional(z.number()),
+  /** The member's LinkedIn tab when the run started: focus goes back to it if the run had to show its own tab. */
+  returnTo: z.optional(z.number()),
+  /** Whether the run's tab was brought to the front for the member. */
+  shown: z.optional(z.boolean()),
   /** Why the run ended early. */
   code: z.optional(ReasonCode),
   reason: z.optional(z.string()),

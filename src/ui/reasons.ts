@@ -19,6 +19,7 @@ const REASON_KEYS: Record<ReasonCode, string> = {
   'error-page': 'reason_error_page',
   'rate-limited': 'reason_rate_limited',
   'signed-out': 'reason_signed_out',
+  checkpoint: 'reason_checkpoint',
   'not-identified': 'reason_not_identified',
   disabled: 'reason_disabled',
   'put-back': 'reason_put_back',

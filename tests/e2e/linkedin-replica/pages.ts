@@ -94,6 +94,10 @@ export interface Card {
   markup: Markup;
   /** The box around the page's switches, with its heading, where the markup draws its own. */
   box?: string;
+  /** Scenario flags of issue 23 (see scenarios.ts). */
+  skeleton?: boolean;
+  heavy?: boolean;
+  rewriteToLogin?: boolean;
 }
 
 /**
@@ -228,8 +232,20 @@ function settingsApp() {
     const res = await api(`/mysettings-api/settingsApiSettingCards?path=${encodeURIComponent(location.pathname)}`);
     if (res.status === 401) return location.assign(`/login?session_redirect=${encodeURIComponent(location.href)}`);
     const card = (await res.json()) as Card;
+    // A slow connection: LinkedIn's skeleton, busy, with nothing to read yet.
+    if (card.skeleton)
+      main.append(
+        h(
+          'section',
+          { class: 'artdeco-card', 'aria-busy': 'true' },
+          h('div', { class: '_ghost_4f1c2a' }),
+          h('div', { class: '_ghost_4f1c2a' }),
+          h('div', { role: 'progressbar', 'aria-label': 'Loading' }),
+        ),
+      );
     await new Promise((resolve) => setTimeout(resolve, card.delayMs));
     if (mine !== generation) return; // navigated on meanwhile
+    main.replaceChildren();
     const here = (href: string): Record<string, string> =>
       href === location.pathname ? { 'aria-current': 'page' } : {};
     pages.append(
@@ -250,6 +266,37 @@ function settingsApp() {
       );
     main.append(section);
     if (card.member) main.append(memberCard(card.member));
+    if (card.heavy) heavy();
+    if (card.rewriteToLogin) setTimeout(() => history.replaceState(null, '', '/login?trk=replica-rewrite'), 1500);
+  }
+
+  /**
+   * A hostile page (issue 23): 2,000 switches no catalogue names, 1 MB of text, and every 50 ms a
+   * new address (history.replaceState, no load) and a changed node.
+   */
+  function heavy() {
+    const block = h('section', { class: 'heavy-block' });
+    const line = 'Lorem ipsum dolor sit amet, consectetur adipiscing elit, sed do eiusmod tempor. ';
+    for (let i = 0; i < 2000; i++) {
+      const id = `heavy-switch-${i}`;
+      block.append(
+        h(
+          'div',
+          {},
+          h('label', { for: id }, `Notify me about topic ${i}`),
+          h('input', { type: 'checkbox', role: 'switch', id, 'aria-checked': 'false' }),
+          h('p', {}, line.repeat(6)),
+        ),
+      );
+    }
+    const ticker = h('p', { class: 'heavy-ticker' }, '0');
+    main.append(block, ticker);
+    let n = 0;
+    setInterval(() => {
+      n += 1;
+      history.replaceState(null, '', `${location.pathname}?flood=${n}`);
+      ticker.textContent = String(n);
+    }, 50);
   }
 
   /**
@@ -513,6 +560,21 @@ export const signInPage = ({ authwall, redirect }: { authwall: boolean; redirect
 </main>
 </body></html>`;
 };
+
+/** LinkedIn's security check (/checkpoint/challenge/…): a page of its own, nothing to read on it. */
+export const checkpointPage = (redirect: string): string => `<!doctype html>
+<html lang="en"><head><meta charset="utf-8"><title>Security Verification | LinkedIn</title></head>
+<body>
+<main class="app__content">
+  <h1>Let’s do a quick security check</h1>
+  <p>We noticed some unusual activity. Enter the code we sent you.</p>
+  <form id="challenge" action="/checkpoint/challenge/verify" method="post">
+    <input type="hidden" name="session_redirect" value="${esc(redirect)}">
+    <label for="pin">Verification code</label><input id="pin" name="pin" inputmode="numeric">
+    <button id="submit-pin" type="submit">Submit</button>
+  </form>
+</main>
+</body></html>`;
 
 /** A busy feed: thousands of nodes, and more posts keep arriving for a while. */
 export function feedPage(posts = 400): string {

@@ -31,6 +31,12 @@ export interface Scenario {
   markup: Markup; // how switches are drawn: the replica's own, or LinkedIn's real / legacy / hashed (toggles.ts)
   clobber: boolean; // settings pages carry elements whose id or name is every global the extension's scripts use
   labelDecoy: string[]; // a label[role=switch], named by the switch text, that clicks the member's "Notify me"
+  // Issue 23 (a slower, more hostile LinkedIn):
+  skeleton: boolean; // while the app waits, `main` shows an aria-busy skeleton (no heading, no switch)
+  slowLoads: number[]; // the n-th settings page load waits this long instead of delayMs (a slow connection)
+  checkpoint: string[]; // these settings' pages go to LinkedIn's security check until the member passes it
+  heavy: boolean; // 2,000 unlabelled switches, 1 MB of text, the address rewritten and a node changed every 50 ms
+  rewriteToLogin: boolean; // once drawn, the page rewrites its address to /login (history.replaceState, no load)
 }
 
 const BASE: Omit<Scenario, 'name'> = {
@@ -59,6 +65,11 @@ const BASE: Omit<Scenario, 'name'> = {
   markup: 'replica',
   clobber: false,
   labelDecoy: [],
+  skeleton: false,
+  slowLoads: [],
+  checkpoint: [],
+  heavy: false,
+  rewriteToLogin: false,
 };
 
 export const SCENARIOS: Record<string, Partial<Scenario>> = {
@@ -107,6 +118,12 @@ export const SCENARIOS: Record<string, Partial<Scenario>> = {
   clobber: { clobber: true },
   // The AI switch unidentifiable (hook and texts renamed) next to a label decoy named by its catalogued text.
   'label-decoy': { renameHooks: ['ai-training'], unknownLabels: ['ai-training'], labelDecoy: ['ai-training'] },
+  // Issue 23: a slow connection (the first load takes 12 s behind LinkedIn's skeleton), the security
+  // check in front of the AI page, a heavy page that floods its address, and an address rewrite alone.
+  'slow-app': { skeleton: true, slowLoads: [12_000] },
+  checkpoint: { checkpoint: ['ai-training'] },
+  'heavy-page': { heavy: true },
+  'rewrite-to-login': { rewriteToLogin: true },
 };
 
 export function makeScenario(name: string, overrides: Partial<Scenario> = {}): Scenario {

@@ -20,7 +20,17 @@ const ENGLISH = JSON.parse(readFileSync(new URL('../../../public/_locales/en/mes
 const explanation = (id: string): string => ENGLISH[`setting_${id.replace(/-/g, '_')}_reason`]?.message ?? '';
 
 import { cardHtml, toggleHtml } from '../../linkedin-pages/toggles.ts';
-import { BAIT, type Card, errorPage, feedPage, notFoundPage, settingsShell, signInPage, ui } from './pages.ts';
+import {
+  BAIT,
+  type Card,
+  checkpointPage,
+  errorPage,
+  feedPage,
+  notFoundPage,
+  settingsShell,
+  signInPage,
+  ui,
+} from './pages.ts';
 import { seededPage } from './privacy-seeded.ts';
 import { appliesTo, makeScenario, SCENARIOS, type Scenario } from './scenarios.ts';
 
@@ -153,6 +163,9 @@ export async function startReplica(options: ReplicaOptions = {}): Promise<Replic
   let switches = new Map<string, boolean>();
   let changes: ChangeEntry[] = [];
   let visits: VisitEntry[] = [];
+  /** Settings pages drawn so far (each load asks for its card once), and whether the security check was passed. */
+  let cardLoads = 0;
+  let checkpointPassed = false;
   function setScenario(name: string, more?: Partial<Scenario>) {
     sc = makeScenario(name, more);
     switches = new Map(catalogue.filter((s) => !sc.absent.includes(s.id)).map((s) => [s.id, !sc.off.includes(s.id)]));
@@ -167,6 +180,8 @@ export async function startReplica(options: ReplicaOptions = {}): Promise<Replic
     }
     changes = [];
     visits = [];
+    cardLoads = 0;
+    checkpointPassed = false;
   }
   setScenario(initial, overrides);
 
@@ -193,7 +208,16 @@ export async function startReplica(options: ReplicaOptions = {}): Promise<Replic
       { href: PRIVACY_HUB, text: words.privacy },
       ...[...pages].map(([served, group]) => ({ href: served, text: headingOf(group[0]!) })),
     ];
-    const common = { lang: sc.lang, delayMs: sc.delayMs, words, nav, markup: sc.markup };
+    const common = {
+      lang: sc.lang,
+      delayMs: sc.slowLoads[cardLoads++] ?? sc.delayMs,
+      words,
+      nav,
+      markup: sc.markup,
+      skeleton: sc.skeleton,
+      heavy: sc.heavy,
+      rewriteToLogin: sc.rewriteToLogin,
+    };
     const here = pages.get(path);
     const first = here?.[0];
     if (!here || !first) {
@@ -315,6 +339,19 @@ export async function startReplica(options: ReplicaOptions = {}): Promise<Replic
         return page(303, '', { location: /^(https:\/\/www\.linkedin\.com)?\/(?!\/)/.test(target) ? target : '/feed/' });
       }
       if (path === '/favicon.ico') return send(204, '');
+      // Whole seeded pages instead of the settings app (scenario `privacy-seeded`), its checkpoint included.
+      const seeded =
+        sc.privacySeeded && req.method === 'GET' ? seededPage(path, switches.get('ai-training') ?? false) : undefined;
+      if (seeded) return page(200, seeded);
+      // LinkedIn's security check: a page of its own; passing it goes back to the page asked for.
+      if (path.startsWith('/checkpoint/challenge/')) {
+        if (req.method === 'POST') {
+          const target = new URLSearchParams(await readBody(req)).get('session_redirect') ?? '';
+          checkpointPassed = true;
+          return page(303, '', { location: /^\/(?!\/)/.test(target) ? target : '/feed/' });
+        }
+        return page(200, checkpointPage(url.searchParams.get('session_redirect') ?? '/feed/'));
+      }
 
       if (path.startsWith('/mysettings-api/')) {
         const write = /^\/mysettings-api\/settingsApiSettings\/([^/]+)$/.exec(path);
@@ -362,9 +399,6 @@ export async function startReplica(options: ReplicaOptions = {}): Promise<Replic
       }
 
       if (req.method !== 'GET') return send(405, '');
-      // Whole seeded pages instead of the settings app (scenario `privacy-seeded`).
-      const seeded = sc.privacySeeded ? seededPage(path, switches.get('ai-training') ?? false) : undefined;
-      if (seeded) return page(200, seeded);
       if (!signedIn) return toSignIn();
       if (path === '/') return page(302, '', { location: '/feed/' });
       if (path === '/feed' || path === '/feed/') return page(200, feedPage());
@@ -374,6 +408,12 @@ export async function startReplica(options: ReplicaOptions = {}): Promise<Replic
       const moved = oldPaths.get(path);
       if (moved?.status === 301) return page(301, '', { location: moved.to });
       const here = pages.get(path);
+      if (!checkpointPassed && here?.some((s) => sc.checkpoint.includes(s.id))) {
+        const back = encodeURIComponent(path + url.search);
+        return page(302, '', {
+          location: `/checkpoint/challenge/AgHx${randomBytes(6).toString('hex')}?session_redirect=${back}`,
+        });
+      }
       if (here?.some((s) => sc.reset.includes(s.id))) {
         // The connection dies mid-request: Chrome shows its own network error page.
         visits.push({ t: Date.now(), method: req.method ?? 'GET', path: path + url.search, status: 0 });

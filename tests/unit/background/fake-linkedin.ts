@@ -5,6 +5,7 @@ import type { BgToCs, CsToBg } from '../../../src/protocol/channels';
 import type { FlipResult, PageReport } from '../../../src/protocol/report';
 
 type State = 'on' | 'off';
+export const CHECKPOINT = 'https://www.linkedin.com/checkpoint/challenge/AgEx';
 type Injection = { target: { tabId: number }; args?: unknown[]; files?: string[] };
 
 /**
@@ -27,6 +28,8 @@ export class FakeLinkedIn {
   /** Addresses that answer with LinkedIn's error page. */
   failing = new Set<string>();
   loggedIn = true;
+  /** LinkedIn's security check stands in front of every page while set. */
+  checkpoint = false;
   clicks: string[] = [];
   outbox: { tabId: number; message: CsToBg }[] = [];
   /** When each tab's document was loaded: its reports carry it, as performance.timeOrigin does. */
@@ -82,6 +85,15 @@ export class FakeLinkedIn {
     const base = { url, lang: 'en', loadedAt: (tabId !== undefined && this.loadedAt.get(tabId)) || Date.now() };
     if (!this.loggedIn)
       return { ...base, url: 'https://www.linkedin.com/login', page: 'logged-out', settings: [], reason: 'login page' };
+    if (this.checkpoint)
+      return {
+        ...base,
+        url: CHECKPOINT,
+        page: 'checkpoint',
+        settings: [],
+        problem: 'checkpoint',
+        reason: 'security check',
+      };
     if (this.missing.has(url))
       return { ...base, page: 'error', settings: [], problem: 'not-found', reason: 'HTTP 404' };
     if (this.failing.has(url))

@@ -1,9 +1,9 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing';
-import { PROBE_DELAYS_MS } from '../../../src/background/runner';
+import { PAUSE_MS, PROBE_DELAYS_MS } from '../../../src/background/runner';
 import { SETTINGS } from '../../../src/catalogue/settings';
 import { DEFAULT_PREFS, read, write } from '../../../src/storage';
-import { FakeLinkedIn, ownPage, stubBrowserBasics } from './fake-linkedin';
+import { CHECKPOINT, FakeLinkedIn, ownPage, stubBrowserBasics } from './fake-linkedin';
 
 const covered = DEFAULT_PREFS.covered;
 let linkedin: FakeLinkedIn;
@@ -393,11 +393,8 @@ describe('run lifecycle', () => {
     expect(await runTabUrl().catch(() => 'no run tab')).toBe('no run tab');
   });
 
-  it('a page loaded without our content script (offline, DNS, reset): given up in seconds, no connection', async () => {
-    await write('prefs', { ...DEFAULT_PREFS, covered: ['ai-training', 'research'] });
-    await send({ type: 'ui:startRun' }, ownPage());
-    linkedin.outbox = [];
-    linkedin.answering = false;
+  /** The run tab finished loading a page without our content script; resolves once the probes gave up. */
+  async function silentLoad() {
     const { tabId } = (await read('run'))!;
     const probed = fakeBrowser.tabs.onUpdated.trigger(
       tabId!,
@@ -409,8 +406,34 @@ describe('run lifecycle', () => {
     await vi.advanceTimersByTimeAsync(1);
     await probed;
     await idle();
+  }
+
+  it('a page loaded without our content script (offline, DNS, reset): given up in seconds, no connection', async () => {
+    await write('prefs', { ...DEFAULT_PREFS, covered: ['ai-training', 'research'] });
+    await send({ type: 'ui:startRun' }, ownPage());
+    linkedin.outbox = [];
+    linkedin.answering = false;
+    await silentLoad();
     expect((await read('run'))!.results[0]).toMatchObject({ outcome: 'unknown', code: 'no-connection' });
     expect((await read('run'))!.cursor).toBe(1);
+  });
+
+  it('a page left without its content script by an update of Untrain is reloaded once, and read', async () => {
+    await write('prefs', { ...DEFAULT_PREFS, covered: ['ai-training'] });
+    await send({ type: 'ui:startRun' }, ownPage());
+    linkedin.outbox = [];
+    linkedin.answering = false;
+    // The update: a new worker, and a page in flight whose content script belonged to the old version.
+    vi.setSystemTime(Date.now() + 1000);
+    await bootWorker();
+    const update = vi.spyOn(fakeBrowser.tabs, 'update');
+    await silentLoad();
+    expect(update).toHaveBeenCalledWith((await read('run'))!.tabId, { url: AI.url });
+    expect((await read('run'))!).toMatchObject({ cursor: 0, waiting: 'report' });
+    linkedin.answering = true;
+    linkedin.load((await read('run'))!.tabId!, AI.url);
+    while (await deliverLoad());
+    expect((await read('run'))!.results[0]).toMatchObject({ outcome: 'verified' });
   });
 
   it('Cancel and Reset during a run close the run tab (and only it)', async () => {
@@ -429,6 +452,197 @@ describe('run lifecycle', () => {
     await send({ type: 'ui:resetAll' }, ownPage());
     expect(remove.mock.calls).toEqual([[tabId], [second]]);
     expect(await read('run')).toBeNull();
+  });
+});
+
+describe("LinkedIn's security check and a slow LinkedIn", () => {
+  afterEach(() => vi.restoreAllMocks());
+  /**
+   * The member's own LinkedIn tab, active when they press Opt out. The fake browser knows no active
+   * tab of its own: which tab is active follows tabs.update({ active: true }) here.
+   */
+  async function memberTab() {
+    const tab = await fakeBrowser.tabs.create({ url: 'https://www.linkedin.com/mypreferences/d/categories/privacy' });
+    linkedin.outbox = [];
+    let active = tab.id!;
+    const { get, update } = fakeBrowser.tabs;
+    vi.spyOn(fakeBrowser.tabs, 'query').mockImplementation((async (q: { active?: boolean }) =>
+      q.active ? [{ ...(await get(active)), active: true }] : []) as never);
+    vi.spyOn(fakeBrowser.tabs, 'get').mockImplementation((async (id: number) => {
+      const found = await get(id);
+      return found && { ...found, active: id === active };
+    }) as never);
+    vi.spyOn(fakeBrowser.tabs, 'update').mockImplementation((async (id: number, props: { active?: boolean }) => {
+      if (props.active) active = id;
+      return update(id, props);
+    }) as never);
+    return tab.id!;
+  }
+
+  it('pauses at the checkpoint with the run tab shown, goes on once passed, then gives focus back', async () => {
+    await write('prefs', { ...DEFAULT_PREFS, covered: ['ai-training', 'research'] });
+    const own = await memberTab();
+    linkedin.checkpoint = true;
+    await send({ type: 'ui:startRun' }, ownPage());
+    const update = vi.spyOn(fakeBrowser.tabs, 'update');
+    await deliverLoad();
+    const paused = (await read('run'))!;
+    expect(paused).toMatchObject({ status: 'running', waiting: 'member', pause: { code: 'checkpoint' }, shown: true });
+    expect(paused.returnTo).toBe(own);
+    expect(update).toHaveBeenCalledWith(paused.tabId, { active: true });
+    expect(paused.results.every((r) => r.outcome === 'pending')).toBe(true);
+    // The watchdog leaves a paused run alone: nothing is reloaded while the member works.
+    update.mockClear();
+    vi.setSystemTime(Date.now() + 10 * 60_000);
+    await fakeBrowser.alarms.onAlarm.trigger({ name: 'run-watchdog', scheduledTime: Date.now() });
+    await idle();
+    expect(update).not.toHaveBeenCalled();
+    expect((await read('run'))!.waiting).toBe('member');
+    expect((await read('account')).signedOutAt).toBeNull();
+
+    // The member passes; LinkedIn shows a settings page in the run's tab.
+    linkedin.checkpoint = false;
+    linkedin.outbox = [];
+    await fakeBrowser.tabs.update(paused.tabId!, { url: PARTNERS.url });
+    update.mockClear();
+    await deliverLoad();
+    expect(update).toHaveBeenCalledWith(paused.tabId, { url: AI.url });
+    const remove = vi.spyOn(fakeBrowser.tabs, 'remove');
+    while (await deliverLoad());
+    const run = (await read('run'))!;
+    expect(run.status).toBe('finished');
+    expect(run.results.map((r) => r.outcome)).toEqual(['verified', 'verified']);
+    expect(run.pausedMs).toBeGreaterThanOrEqual(10 * 60_000);
+    // Focus back to the member's tab, before the run's own tab closes; theirs is never navigated.
+    const calls = update.mock.calls as unknown as [number, { active?: boolean; url?: string }][];
+    const back = calls.findIndex(([id, props]) => id === own && props.active === true);
+    expect(back).toBeGreaterThanOrEqual(0);
+    expect(update.mock.invocationCallOrder[back]).toBeLessThan(remove.mock.invocationCallOrder[0]!);
+    expect(remove.mock.calls).toEqual([[run.tabId]]);
+    expect(calls.filter(([id, props]) => id === own && props.url)).toEqual([]);
+  });
+
+  it('past the check LinkedIn draws the very page the run was loading: read as it is, slow notes and all', async () => {
+    await write('prefs', { ...DEFAULT_PREFS, covered: ['ai-training'] });
+    linkedin.checkpoint = true;
+    await send({ type: 'ui:startRun' }, ownPage());
+    await deliverLoad();
+    const { tabId } = (await read('run'))!;
+    expect((await read('run'))!.waiting).toBe('member');
+    linkedin.checkpoint = false;
+    linkedin.outbox = [];
+    await fakeBrowser.tabs.update(tabId!, { url: AI.url });
+    const report = linkedin.outbox.shift()!;
+    // LinkedIn is slow to draw it: the note ends the pause, and the member hears how long it has been.
+    vi.setSystemTime(Date.now() + 6000);
+    const note = { type: 'cs:loading', url: AI.url, loadedAt: linkedin.loadedAt.get(tabId!)!, waitedMs: 6000 };
+    await send(note, linkedin.sender(tabId!, AI.url));
+    expect((await read('run'))!).toMatchObject({ waiting: 'report', loadingMs: 6000 });
+    expect((await read('run'))!.pause).toBeUndefined();
+    const update = vi.spyOn(fakeBrowser.tabs, 'update');
+    await send(report.message, linkedin.sender(tabId!, AI.url));
+    // Read where it stands: clicked without loading the page again.
+    expect(update).not.toHaveBeenCalled();
+    expect((await read('run'))!.waiting).toBe('flip');
+    while (await deliverLoad());
+    expect((await read('run'))!.results[0]).toMatchObject({ outcome: 'verified' });
+  });
+
+  it('a run that never had to show its tab leaves focus alone', async () => {
+    await write('prefs', { ...DEFAULT_PREFS, covered: ['ai-training'] });
+    const own = await memberTab();
+    await send({ type: 'ui:startRun' }, ownPage());
+    const update = vi.spyOn(fakeBrowser.tabs, 'update');
+    while (await deliverLoad());
+    expect((await read('run'))!).toMatchObject({ status: 'finished', returnTo: own });
+    expect(update.mock.calls.filter(([id]) => id === own)).toEqual([]);
+  });
+
+  it('past the checkpoint LinkedIn takes the tab elsewhere: the run goes on in a new tab of its own', async () => {
+    await write('prefs', { ...DEFAULT_PREFS, covered: ['ai-training'] });
+    linkedin.checkpoint = true;
+    await send({ type: 'ui:startRun' }, ownPage());
+    await deliverLoad();
+    const { tabId } = (await read('run'))!;
+    linkedin.checkpoint = false;
+    await fakeBrowser.tabs.update(tabId!, { url: 'https://www.linkedin.com/feed/' });
+    linkedin.outbox = [];
+    const remove = vi.spyOn(fakeBrowser.tabs, 'remove');
+    await fakeBrowser.tabs.onUpdated.trigger(
+      tabId!,
+      { status: 'complete' },
+      (await fakeBrowser.tabs.get(tabId!)) as never,
+    );
+    await idle();
+    const run = (await read('run'))!;
+    expect(run.tabId).not.toBe(tabId);
+    expect(run.pause).toBeUndefined();
+    while (await deliverLoad());
+    expect((await read('run'))!.results[0]!.outcome).toBe('verified');
+    expect(remove.mock.calls.flat()).not.toContain(tabId);
+    expect((await fakeBrowser.tabs.get(tabId!)).url).toBe('https://www.linkedin.com/feed/');
+  });
+
+  it('the checkpoint met again: the run stops there and leaves its tab for the member', async () => {
+    await write('prefs', { ...DEFAULT_PREFS, covered: ['ai-training'] });
+    linkedin.checkpoint = true;
+    await send({ type: 'ui:startRun' }, ownPage());
+    for (let pause = 0; pause < 3; pause++) {
+      await deliverLoad();
+      const { tabId, waiting } = (await read('run'))!;
+      if (waiting !== 'member') break;
+      // The member answers and LinkedIn shows a settings page; at the run's next load it asks again.
+      linkedin.outbox = [];
+      linkedin.checkpoint = false;
+      await fakeBrowser.tabs.update(tabId!, { url: PARTNERS.url });
+      linkedin.checkpoint = true;
+      await deliverLoad();
+    }
+    const run = (await read('run'))!;
+    expect(run).toMatchObject({ status: 'interrupted', code: 'checkpoint' });
+    expect(await fakeBrowser.tabs.get(run.tabId!)).toBeDefined();
+    expect(linkedin.clicks).toEqual([]);
+  });
+
+  it('a checkpoint the member never passes ends the run after the pause limit, its tab left open', async () => {
+    linkedin.checkpoint = true;
+    await send({ type: 'ui:startRun' }, ownPage());
+    await deliverLoad();
+    vi.setSystemTime(Date.now() + PAUSE_MS + 60_000);
+    await fakeBrowser.alarms.onAlarm.trigger({ name: 'run-watchdog', scheduledTime: Date.now() });
+    await idle();
+    const run = (await read('run'))!;
+    expect(run).toMatchObject({ status: 'interrupted', code: 'checkpoint' });
+    expect(await fakeBrowser.tabs.get(run.tabId!)).toBeDefined();
+  });
+
+  it("a checkpoint in the member's own tab is not a sign-out", async () => {
+    linkedin.checkpoint = true;
+    await send(linkedin.loadMessage({ url: AI.url }), linkedin.sender(42, CHECKPOINT));
+    expect((await read('account')).signedOutAt).toBeNull();
+  });
+
+  it('a slow page: its loading notes are recorded for the member and keep the watchdog from reloading it', async () => {
+    await send({ type: 'ui:startRun' }, ownPage());
+    linkedin.outbox = [];
+    const { tabId, navigatedAt } = (await read('run'))!;
+    const update = vi.spyOn(fakeBrowser.tabs, 'update');
+    for (let waited = 5000; waited <= 35_000; waited += 5000) {
+      vi.setSystemTime(Date.now() + 5000);
+      const note = { type: 'cs:loading', url: AI.url, loadedAt: navigatedAt + 100, waitedMs: waited };
+      await send(note, linkedin.sender(tabId!, AI.url));
+      await fakeBrowser.alarms.onAlarm.trigger({ name: 'run-watchdog', scheduledTime: Date.now() });
+      await idle();
+      expect((await read('run'))!.loadingMs).toBe(waited);
+    }
+    expect(update).not.toHaveBeenCalled();
+    linkedin.load(tabId!, AI.url);
+    await deliverLoad();
+    expect((await read('run'))!.loadingMs).toBeUndefined();
+    // A note from a page the run is not waiting on changes nothing.
+    const before = await read('run');
+    await send({ type: 'cs:loading', url: AI.url, loadedAt: 1, waitedMs: 5000 }, linkedin.sender(tabId!, AI.url));
+    expect(await read('run')).toEqual(before);
   });
 });
 

@@ -226,7 +226,8 @@ describe('visit (cs → bg on every page load and in-page navigation)', () => {
     expect(send).toHaveBeenCalledTimes(1);
     fail = false;
     visit();
-    await flush();
+    // The next reading waits a few times what the last one cost the page.
+    await vi.advanceTimersByTimeAsync(1000);
     expect(send).toHaveBeenCalledTimes(2);
   });
 
@@ -250,6 +251,79 @@ describe('visit (cs → bg on every page load and in-page navigation)', () => {
     await vi.runAllTimersAsync();
     expect(sent()).toHaveLength(1);
     expect(sent()[0]).toMatchObject({ report: { settings: [{ state: 'on' }] } });
+  });
+
+  it('while LinkedIn visibly loads, tells the background how long about every 5 s, then reports', async () => {
+    const doc = loadFixture('loading.html', AI);
+    const { visit, sent } = session();
+    visit();
+    setTimeout(() => doc.querySelector('#settings-card')!.replaceWith(aiCard()), 16_500);
+    await vi.advanceTimersByTimeAsync(16_500 + CHECK_GAP_MS);
+    const notes = sent().filter((m) => m.type === 'cs:loading');
+    expect(notes.map((m) => m.type === 'cs:loading' && m.waitedMs)).toEqual([5000, 10_000, 15_000]);
+    for (const note of notes) expect(CsToBg.safeParse(note).success).toBe(true);
+    expect(sent().at(-1)).toMatchObject({ type: 'cs:report', report: { settings: [{ state: 'on' }] } });
+  });
+
+  it('one reading at a time: a request during a reading joins it, a new address gets one more after it', async () => {
+    const doc = loadFixture('loading.html', AI);
+    const { visit, answer, sent } = session();
+    visit();
+    answer({ type: 'bg:observe' }, SELF, SELF);
+    visit();
+    history.pushState({}, '', `${AI}?tab=2`);
+    visit();
+    visit();
+    setTimeout(() => doc.querySelector('#settings-card')!.replaceWith(aiCard()), 20);
+    await vi.advanceTimersByTimeAsync(20 + CHECK_GAP_MS + 1000);
+    const reports = sent().filter((m) => m.type === 'cs:report');
+    expect(reports).toHaveLength(2);
+    expect(reports[1]).toMatchObject({ report: { url: `${AI}?tab=2` } });
+  });
+
+  it.each([
+    ['a settled page', 'ai-training.en.html', 13, 15],
+    ['a page that never settles', 'no-switch.html', 2, 4],
+  ])('an address rewritten every 50 ms on %s: at most one reading a second, and reports', async (_, file, min, max) => {
+    const doc = loadFixture(file, AI);
+    // 2,000 switches no catalogue names: on the page without the AI switch, a reading waits its quiet time.
+    doc
+      .querySelector('main')!
+      .insertAdjacentHTML(
+        'beforeend',
+        Array.from({ length: 2000 }, (_, i) => `<input type="checkbox" role="switch" aria-label="x${i}">`).join(''),
+      );
+    const { visit, sent } = session();
+    const stop = watchLocation(doc, visit, () => true);
+    visit();
+    let n = 0;
+    const flood = setInterval(() => history.replaceState(null, '', `${AI}?n=${n++}`), 50);
+    await vi.advanceTimersByTimeAsync(14_000);
+    clearInterval(flood);
+    stop();
+    const reports = sent().filter((m) => m.type === 'cs:report');
+    expect(reports.length).toBeGreaterThanOrEqual(min);
+    expect(reports.length).toBeLessThanOrEqual(max);
+  });
+
+  it('a reading that costs the page half a second puts the next off by a few times that', async () => {
+    loadFixture('ai-training.en.html', AI);
+    // Every look at the page costs 500 ms of main thread (performance.now() moves only in a check).
+    let clock = 0;
+    vi.spyOn(performance, 'now').mockImplementation(() => (clock += 500));
+    const { visit, sent } = session();
+    const stop = watchLocation(document, visit, () => true);
+    visit();
+    let n = 0;
+    const flood = setInterval(() => history.replaceState(null, '', `${AI}?n=${n++}`), 50);
+    await vi.advanceTimersByTimeAsync(14_000);
+    clearInterval(flood);
+    stop();
+    vi.restoreAllMocks();
+    const reports = sent().filter((m) => m.type === 'cs:report').length;
+    // 14 s with a reading at most every 4 × 0.5 s after the last ended, instead of one a second.
+    expect(reports).toBeGreaterThanOrEqual(5);
+    expect(reports).toBeLessThanOrEqual(8);
   });
 
   it('leaves no performance mark a page could see, except in the benchmark build', async () => {

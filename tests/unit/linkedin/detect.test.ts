@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { detectPage } from '../../../src/linkedin/detect';
 import { flipToPrivate } from '../../../src/linkedin/toggle';
-import { behaveLikeLinkedIn, FAKE_TIME, FAST, loadFixture, settled, spyClicks } from './pages';
+import { behaveLikeLinkedIn, FAKE_TIME, FAST, loadFixture, loadPage, settled, spyClicks } from './pages';
 
 // Drift, error pages, loading cards, shadow roots and frames: tests/unit/linkedin/drift.test.ts.
 
@@ -111,6 +111,49 @@ describe('signed out', () => {
     expect(clicks()).toEqual([]);
   });
 
+  /** The document was loaded at `url`, as Navigation Timing says (happy-dom has no navigation entry). */
+  const loadedAt = (url: string) => {
+    const real = performance.getEntriesByType.bind(performance);
+    vi.spyOn(performance, 'getEntriesByType').mockImplementation((type: string) =>
+      type === 'navigation'
+        ? ([{ entryType: 'navigation', name: url }] as unknown as PerformanceEntryList)
+        : real(type),
+    );
+  };
+
+  it.each([
+    ['/login', 'sign-in'],
+    ['/checkpoint/challenge/AgHx?ut=1', 'security check'],
+  ])('an address rewritten to %s without a new document is neither signed out nor a %s', (path) => {
+    const doc = loadFixture('ai-training.en.html', AI);
+    loadedAt(AI);
+    history.replaceState(null, '', path);
+    expect(detectPage(doc)).toMatchObject({ page: 'settings', settings: [{ settingId: 'ai-training', state: 'on' }] });
+    vi.restoreAllMocks();
+  });
+
+  it("LinkedIn's security check is its own state: nothing is read from it, not even a switch on it", async () => {
+    const url = 'https://www.linkedin.com/checkpoint/challenge/AgHx3k?ut=2xY';
+    const doc = loadPage(
+      `<main><h1>Let's do a quick security check</h1><form action="/checkpoint/challenge/verify">
+        <input type="checkbox" role="switch" aria-labelledby="allowDataForGenerativeAI" aria-checked="true" checked>
+        <p id="allowDataForGenerativeAI">Use my data for training content creation AI models</p>
+        <input name="pin"><button>Submit</button></form></main>`,
+      url,
+    );
+    loadedAt(url);
+    expect(detectPage(doc)).toEqual({
+      url,
+      lang: doc.documentElement.lang,
+      loadedAt: expect.any(Number),
+      page: 'checkpoint',
+      settings: [],
+      problem: 'checkpoint',
+      reason: 'LinkedIn asks for a security check',
+    });
+    vi.restoreAllMocks();
+  });
+
   it('a sign-in form served at the settings address, with no signed-in signal, is logged-out', () => {
     const doc = loadFixture('authwall.html', AGE);
     expect(detectPage(doc)).toMatchObject({ page: 'logged-out', reason: 'sign-in form shown and no sign-in signal' });
@@ -210,7 +253,7 @@ describe('nasty pages', () => {
       .insertAdjacentHTML('afterbegin', '<h1>Data for Generative AI Improvement</h1>');
     expect(detectPage(loading).settings[0]!.evidence).toMatchObject({
       code: 'loading',
-      detail: expect.stringMatching(/page still loading$/),
+      detail: expect.stringMatching(/page still loading: a region is aria-busy$/),
     });
     // The notice is there, but without a sign-in signal the page cannot be trusted to be the member's.
     const doc = loadFixture('not-offered.html', PARTNERS);

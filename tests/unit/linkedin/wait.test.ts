@@ -1,7 +1,15 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { waitForPage } from '../../../src/linkedin/detect';
-import { CHECK_GAP_MS, waitFor } from '../../../src/linkedin/wait';
-import { aiCard, FAKE_TIME, loadFixture } from './pages';
+import { QUIET_MS, waitForPage } from '../../../src/linkedin/detect';
+import { flipToPrivate } from '../../../src/linkedin/toggle';
+import {
+  CHECK_COST_FACTOR,
+  CHECK_GAP_MS,
+  LOADING_TICK_MS,
+  loadingSign,
+  PATIENCE_MS,
+  waitFor,
+} from '../../../src/linkedin/wait';
+import { aiCard, behaveLikeLinkedIn, FAKE_TIME, loadFixture, loadPage } from './pages';
 
 const AI = 'https://www.linkedin.com/mypreferences/d/settings/data-for-ai-improvement';
 const PARTNERS = 'https://www.linkedin.com/mypreferences/d/settings/share-data-with-select-partners';
@@ -60,9 +68,14 @@ describe('waitForPage', () => {
     expect(report.page).toBe('logged-out');
   });
 
-  it('gives up after the bound: a page that never finishes loading is unknown', async () => {
-    const done = waitForPage(loadFixture('loading.html', AI), { timeoutMs: 30 });
-    await vi.advanceTimersByTimeAsync(30);
+  it('a page that never finishes loading is unknown once the patience is spent, not before', async () => {
+    let answered = false;
+    const done = waitForPage(loadFixture('loading.html', AI), { timeoutMs: 30 }).finally(() => {
+      answered = true;
+    });
+    await vi.advanceTimersByTimeAsync(PATIENCE_MS - LOADING_TICK_MS);
+    expect(answered).toBe(false);
+    await vi.advanceTimersByTimeAsync(LOADING_TICK_MS);
     const report = await done;
     expect(report.settings[0]).toMatchObject({
       state: 'unknown',
@@ -75,6 +88,66 @@ describe('waitForPage', () => {
     await vi.advanceTimersByTimeAsync(30);
     const report = await done;
     expect(report.settings[0]).toMatchObject({ state: 'unknown', evidence: { code: 'no-switch' } });
+  });
+
+  // The acceptance test of issue 23: a fixed timeout must never end the reading of a page that
+  // still shows LinkedIn loading. The card comes at 25 s, long past any quiet timeout.
+  it('keeps reading while LinkedIn visibly loads, says how long it has waited, and reads the late card', async () => {
+    const doc = loadFixture('loading.html', AI);
+    const heard: number[] = [];
+    const done = waitForPage(doc, { onLoading: (waited) => heard.push(waited) });
+    setTimeout(() => doc.querySelector('#settings-card')!.replaceWith(aiCard()), 25_000);
+    await vi.advanceTimersByTimeAsync(25_000 + CHECK_GAP_MS);
+    const report = await done;
+    expect(report.settings).toMatchObject([{ settingId: 'ai-training', state: 'on' }]);
+    expect(heard.length).toBeGreaterThanOrEqual(20);
+    expect(heard.at(-1)).toBeGreaterThanOrEqual(24_000);
+    expect(heard).toEqual([...heard].sort((a, b) => a - b));
+  });
+
+  it("a click waits for LinkedIn's skeleton too: the switch drawn at 20 s is identified and clicked", async () => {
+    const doc = loadFixture('loading.html', AI);
+    setTimeout(() => {
+      doc.querySelector('#settings-card')!.replaceWith(aiCard());
+      behaveLikeLinkedIn(doc);
+    }, 20_000);
+    const flip = flipToPrivate(doc, 'ai-training', {
+      timeoutMs: 2000,
+      saveCeilingMs: 40,
+      savedSettleMs: 10,
+      pollMs: 5,
+    });
+    await vi.advanceTimersByTimeAsync(25_000);
+    expect(await flip).toEqual({ settingId: 'ai-training', outcome: 'changed' });
+  });
+
+  it('an idle page without the setting is given up after the quiet time, not the patience', async () => {
+    let answered = false;
+    const done = waitForPage(loadFixture('no-switch.html', AI)).finally(() => {
+      answered = true;
+    });
+    await vi.advanceTimersByTimeAsync(QUIET_MS - 1);
+    expect(answered).toBe(false);
+    await vi.advanceTimersByTimeAsync(1);
+    expect((await done).settings[0]).toMatchObject({ state: 'unknown', evidence: { code: 'no-switch' } });
+    expect(QUIET_MS * 6).toBeLessThanOrEqual(PATIENCE_MS);
+  });
+
+  it('loading that ends without the setting: given up the quiet time after the last sign of it', async () => {
+    const doc = loadFixture('loading.html', AI);
+    let answered = false;
+    const done = waitForPage(doc).finally(() => {
+      answered = true;
+    });
+    // At 12 s the skeleton gives way to a card without the switch.
+    setTimeout(() => {
+      doc.querySelector('#settings-card')!.outerHTML = '<section><h1>Data for Generative AI Improvement</h1></section>';
+    }, 12_000);
+    // The last tick that saw it loading was at 11 or 12 s.
+    await vi.advanceTimersByTimeAsync(11_000 + QUIET_MS - 10);
+    expect(answered).toBe(false);
+    await vi.advanceTimersByTimeAsync(2 * LOADING_TICK_MS);
+    expect((await done).settings[0]).toMatchObject({ state: 'unknown', evidence: { code: 'no-switch' } });
   });
 
   it("answers at once on LinkedIn's not-available notice", async () => {
@@ -141,10 +214,49 @@ describe('waitFor', () => {
     expect(check).toHaveBeenCalledTimes(4);
   });
 
+  it('after a slow check the next waits a multiple of its cost: never back to back on a heavy page', async () => {
+    // performance.now() only moves inside the check, which costs 100 ms each time.
+    let clock = 0;
+    vi.spyOn(performance, 'now').mockImplementation(() => clock);
+    const check = vi.fn(() => {
+      clock += 100;
+      return undefined;
+    });
+    const done = waitFor(document, check, { timeoutMs: 60_000 });
+    expect(check).toHaveBeenCalledTimes(1);
+    const mutate = setInterval(() => document.body.append(document.createElement('div')), 5);
+    await vi.advanceTimersByTimeAsync(CHECK_COST_FACTOR * 100 - 10);
+    expect(check).toHaveBeenCalledTimes(1);
+    await vi.advanceTimersByTimeAsync(20);
+    expect(check).toHaveBeenCalledTimes(2);
+    clearInterval(mutate);
+    await vi.advanceTimersByTimeAsync(60_000);
+    expect(await done).toBeUndefined();
+  });
+
   it('stops at once when aborted', async () => {
     const controller = new AbortController();
     const done = waitFor(document, () => undefined, { timeoutMs: 10_000, signal: controller.signal });
     controller.abort();
     expect(await done).toBeUndefined();
+  });
+});
+
+describe('loadingSign: structure first, class names last', () => {
+  const page = (main: string) => loadPage(`<header><nav><a href="/feed/">Home</a></nav></header>${main}`, AI);
+  it.each([
+    ['<main><section aria-busy="true"><h1>Data</h1></section></main>', 'a region is aria-busy'],
+    ['<main><h1>Data</h1><div role="progressbar"></div></main>', 'a progress bar'],
+    ['<main><h1>Data</h1><progress></progress></main>', 'a progress bar'],
+    ['<main><div class="shell"></div></main>', 'settings content not rendered'],
+    ['<main><h1>Data</h1><div class="_ghost_1ef023 settings-skeleton"></div></main>', 'a skeleton or spinner'],
+    ['<main><h1>Data</h1><div role="progressbar" aria-valuenow="40"></div></main>', undefined],
+    ['<main><h1>Data</h1><p>Nothing to see.</p></main>', undefined],
+    ['<div><h1>Data</h1></div>', undefined],
+  ])('%s → %s', (html, sign) => expect(loadingSign(page(html))).toBe(sign));
+
+  it('needs no class name: a hashed-class app shell still empty is loading', () => {
+    const doc = page('<main class="_main_9f2c1a"><div class="_root_77ab"><div class="_x_1"></div></div></main>');
+    expect(loadingSign(doc)).toBe('settings content not rendered');
   });
 });
