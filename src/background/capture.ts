@@ -57,7 +57,7 @@ export async function captureTab(tabId: number): Promise<{ captured: boolean }> 
 
 /**
  * A setting's page: open it in a background tab, capture it once the page lets us, close it. The
- * capture must be of that setting's page (or the sign-in page LinkedIn sent it to); another page
+ * capture must be of that setting's page (or the sign-in or security-check page LinkedIn sent it to); another page
  * is refused. A tab the member switched to is theirs from then on: no capture, and it stays open.
  */
 export async function captureSetting(settingId: string, timeoutMs = LOAD_TIMEOUT_MS): Promise<{ captured: boolean }> {
@@ -65,7 +65,9 @@ export async function captureSetting(settingId: string, timeoutMs = LOAD_TIMEOUT
   if (!setting) return { captured: false };
   const paths = new Set([setting.url, ...(setting.alternates ?? [])].map(pathOf));
   const asked = ({ capture }: CaptureReview) =>
-    paths.has(pathOf(`https://www.linkedin.com${capture.path}`)) || capture.report.page === 'logged-out';
+    paths.has(pathOf(`https://www.linkedin.com${capture.path}`)) ||
+    capture.report.page === 'logged-out' ||
+    capture.report.page === 'checkpoint';
   const tab = await browser.tabs.create({ url: setting.url, active: false });
   const tabId = tab.id;
   if (tabId === undefined) return { captured: false };

@@ -201,7 +201,7 @@ describe('page capture in a real Chromium, through the extension', () => {
     // 48 nested sections: more than a browser hands back as an object, captured (truncated) all the same.
     expect(results[SEEDED_PATHS.demographics]!.review.capture.truncated).toBe(true);
     expect(JSON.stringify(results[SEEDED_PATHS.demographics]!.review.capture)).not.toMatch(/"checked"|aria-checked/);
-    expect(results['/checkpoint/challenge']!.review.capture.report.page).toBe('logged-out');
+    expect(results['/checkpoint/challenge']!.review.capture.report.page).toBe('checkpoint');
     expect(replica.state().changes).toEqual([]);
 
     // A capture's tab the member switches to is theirs: nothing captured, and it stays open.
