@@ -10,7 +10,6 @@ import { nowIso } from './environment';
 import { GUIDE_SCRIPT, injectInto } from './inject';
 import { cancelRun, dispatch, start } from './runner';
 import { scheduleAlarms } from './schedule';
-import { refreshBadge } from './show-badge';
 
 type Sender = Browser.runtime.MessageSender;
 
@@ -68,9 +67,6 @@ async function handleUi(message: UiToBg): Promise<unknown> {
     case 'ui:cancelRun':
       await cancelRun();
       return { ok: true };
-    case 'ui:refreshBadge':
-      await refreshBadge();
-      return { ok: true };
     case 'ui:resetAll':
       // A run under way is cancelled first, which closes its own tab (and only that).
       await cancelRun();
@@ -99,7 +95,6 @@ async function handleReport(report: PageReport, tabId: number): Promise<undefine
   const resume = await recordPassiveReport(report, nowIso());
   // The member signed in after a run stopped at the sign-in page: it picks up from the start.
   if (resume) await start(resume);
-  await refreshBadge();
   const guides = await read('guides');
   const setting = settingById(guides[tabId] ?? '');
   if (!setting) return undefined;

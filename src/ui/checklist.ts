@@ -21,7 +21,7 @@ import {
 } from './i18n';
 import { CATEGORY_ORDER } from './order';
 import { sourceList, toneBadge } from './parts';
-import { send } from './send';
+import { act, send } from './send';
 import { renderFromStorage } from './state';
 import type { Tone } from './words';
 
@@ -191,7 +191,7 @@ function walkStep(
         {},
         h(
           'button',
-          { type: 'button', 'data-focus': 'run-one-click', onclick: () => void send({ type: 'ui:startRun' }) },
+          { type: 'button', 'data-focus': 'run-one-click', onclick: () => void act(send({ type: 'ui:startRun' })) },
           t('btn_walk_run'),
         ),
       ),
