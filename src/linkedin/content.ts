@@ -1,7 +1,7 @@
 import type { CsAck, CsToBg } from '../protocol/channels';
 import { parseBgToCs } from '../protocol/guards';
 import { loadedAtOf, waitForPage } from './detect';
-import { dismissGuide } from './guide';
+import { dismissGuide, HOLD_MS } from './guide';
 import { inScope } from './scope';
 
 /** An in-page navigation is looked at no more often than this, whatever the page does to its URL. */
@@ -18,15 +18,40 @@ type Send = (message: CsToBg) => Promise<unknown>;
 export function createSession(doc: Document, send: Send) {
   const loadedAt = loadedAtOf(doc);
   let current: AbortController | undefined;
+  /** Each setting's state in the last report, to tell which switch the member moved. */
+  let last = new Map<string, string>();
 
-  async function report(signal: AbortSignal) {
+  async function report(signal: AbortSignal, movedAt?: number) {
     const started = performance.now();
     const page = await waitForPage(doc, { signal });
     if (signal.aborted) return;
     // User Timing for `npm run bench` only: a production page must not be able to see the extension.
     if (import.meta.env.MODE === 'bench') performance.measure('untrain:classified', { start: started });
-    await send({ type: 'cs:report', report: page }).catch(() => undefined);
+    const moved = page.settings
+      .filter((s) => movedAt && last.has(s.settingId) && last.get(s.settingId) !== s.state && s.state !== 'unknown')
+      .map((s) => s.settingId);
+    last = new Map(page.settings.map((s) => [s.settingId, s.state]));
+    const byMember = moved.length > 0 && movedAt ? { byMember: { at: movedAt, settingIds: moved } } : {};
+    await send({ type: 'cs:report', report: { ...page, ...byMember } }).catch(() => undefined);
   }
+
+  // The member moved a switch: a trusted event, which no page script can forge (a run's own clicks
+  // are not trusted either). Once the switch has held, the page is read again and the switches whose
+  // state changed are reported as the member's own change.
+  let hold: ReturnType<typeof setTimeout> | undefined;
+  const onInput = (event: Event) => {
+    const target = event.target as Element | null;
+    if (!event.isTrusted || !target?.closest?.('input[type=checkbox],[role=switch]') || !inScope(doc.URL)) return;
+    const at = Date.now();
+    clearTimeout(hold);
+    hold = setTimeout(() => {
+      current?.abort('a newer reading');
+      current = new AbortController();
+      void report(current.signal, at);
+    }, HOLD_MS);
+  };
+  doc.addEventListener('change', onInput, true);
+  doc.addEventListener('click', onInput, true);
 
   /** One visit: the page loaded, or LinkedIn navigated in-page. */
   function visit() {
