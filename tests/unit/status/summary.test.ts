@@ -73,7 +73,7 @@ describe('headline: counts composed honestly', () => {
     expect(badgeFor(s).text).toBe('');
   });
 
-  it('turned back on through Untrain (checklist) and read on: on by your choice, not "LinkedIn turned it back on"', () => {
+  it('turned back on through Untrain and read on: on by your choice, not "LinkedIn turned it back on"', () => {
     const receipts: Receipt[] = [
       {
         runId: 'r',
