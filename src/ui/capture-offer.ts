@@ -3,7 +3,7 @@ import { settingById } from '../catalogue/settings';
 import { inScope } from '../linkedin/scope';
 import type { UiToBg } from '../protocol/channels';
 import type { RunRecord } from '../run/types';
-import type { SettingState } from '../status/setting-status';
+import type { StatusKind } from '../status/model';
 import { h } from './dom';
 import { settingName, t } from './i18n';
 
@@ -94,8 +94,8 @@ export function captureOffer(run: RunRecord | null): HTMLElement {
 }
 
 /** Checklist: the same offer for one setting whose last reading could not be trusted or found no switch. */
-export function captureSettingOffer(settingId: string, state: SettingState): HTMLElement | null {
-  if (state !== 'unknown' && state !== 'not-offered') return null;
+export function captureSettingOffer(settingId: string, kind: StatusKind): HTMLElement | null {
+  if (kind !== 'unidentified' && kind !== 'error-page' && kind !== 'loading' && kind !== 'not-offered') return null;
   return h(
     'p',
     {},
