@@ -42,9 +42,11 @@ export interface GroupView {
   settingIds: string[];
 }
 
+/** Settings that share one cause: one by one (with the reason and a way to fix each), or folded. */
 export interface ProblemView {
   reason: string;
   settingIds: string[];
+  rows: RowView[];
 }
 
 export interface PopupView {
@@ -143,12 +145,19 @@ function reasonOf(s: SettingState, now: Date): string {
 }
 
 function problemsOf(list: readonly SettingState[], now: Date): ProblemView[] {
-  const groups = new Map<string, string[]>();
+  const groups = new Map<string, SettingState[]>();
   for (const s of list) {
     const reason = reasonOf(s, now);
-    groups.set(reason, [...(groups.get(reason) ?? []), s.settingId]);
+    groups.set(reason, [...(groups.get(reason) ?? []), s]);
   }
-  return [...groups].map(([reason, settingIds]) => ({ reason, settingIds }));
+  return [...groups].map(([reason, states]) => ({
+    reason,
+    settingIds: states.map((s) => s.settingId),
+    rows:
+      states.length > ONE_BY_ONE
+        ? []
+        : states.map((s) => ({ settingId: s.settingId, words: kindWords(s, now), reason })),
+  }));
 }
 
 const button = (label: string, action: Action, focus: string, hint?: string): ButtonView => ({

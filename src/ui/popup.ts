@@ -19,7 +19,7 @@ import type { captureOffer as CaptureOffer } from './capture-offer';
 import { regionQuestion, scopeChoice } from './choices';
 import { announce, downloadFile, h, replaceContent, shell } from './dom';
 import { localizeDocument, settingName, t } from './i18n';
-import { foldedNames, noticeList, ONE_BY_ONE, toneBadge } from './parts';
+import { foldedNames, noticeList, toneBadge } from './parts';
 import { type Action, type ButtonView, type PopupView, popupView, type RowView } from './popup-view';
 import { interruptedText, progressText } from './progress';
 import { act, send } from './send';
@@ -177,10 +177,10 @@ function problemsCard(view: PopupView): HTMLElement | null {
   return h(
     'section',
     { class: 'problems', 'aria-labelledby': 'headline' },
-    ...view.problems.flatMap(({ reason, settingIds }) =>
-      settingIds.length > ONE_BY_ONE
-        ? [h('p', {}, reason), foldedNames(t('names_which', settingIds.length), settingIds)]
-        : [h('p', {}, reason, ' ', h('span', { class: 'muted small' }, settingIds.map(settingName).join(', ')))],
+    ...view.problems.flatMap(({ reason, settingIds, rows }) =>
+      rows.length > 0
+        ? [h('ul', { class: 'rows' }, ...rows.map(row))]
+        : [h('p', {}, reason), foldedNames(t('names_which', settingIds.length), settingIds)],
     ),
     view.problemHint && h('p', { class: 'small' }, view.problemHint),
   );

@@ -89,7 +89,7 @@ export function kindWords(s: Pick<StatusEntry, 'kind' | 'at' | 'code' | 'detail'
     case 'loading':
       return words('kind_loading', 'warn');
     case 'unidentified':
-      return words('kind_unidentified', 'warn', true);
+      return words('outcome_unknown', 'warn', true);
     case 'not-offered':
       return words('kind_not_offered', 'neutral');
     case 'not-in-region':

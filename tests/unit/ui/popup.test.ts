@@ -473,13 +473,15 @@ describe('popup', () => {
     const problems = root.querySelector('.problems')!;
     expect(headline()).toBe('LinkedIn didn’t save 2 changes · 3 of 6 off · 1 not read: could not identify the switch');
     expect(optOut()).toBeUndefined();
-    expect(text(problems)).toContain(
-      'LinkedIn put the switch back: the change was not saved. Data for generative AI improvement, Ads beyond LinkedIn',
-    );
-    expect(text(problems)).toContain(
-      'Untrain could not tell for certain which switch this is, so it clicked nothing. ' +
-        'Social, economic and workplace research',
-    );
+    // Two of a cause stay one by one, each with its reason and a way to do it with guidance.
+    expect([...problems.querySelectorAll('li.row')].map((li) => text(li))).toEqual([
+      'Data for generative AI improvement LinkedIn didn’t save the change Reason: LinkedIn put the switch back: ' +
+        'the change was not saved. Open the page',
+      'Ads beyond LinkedIn LinkedIn didn’t save the change Reason: LinkedIn put the switch back: ' +
+        'the change was not saved. Open the page',
+      "Social, economic and workplace research Could not identify the switch — open the page and we'll show " +
+        'you where Reason: Untrain could not tell for certain which switch this is, so it clicked nothing. Open the page',
+    ]);
     expect(text(problems)).not.toContain('usually temporary');
     expect(primary()).toBe('Try again');
     button(root, 'Try again')!.click();
