@@ -480,7 +480,8 @@ describe('popup', () => {
       'Ads beyond LinkedIn LinkedIn didn’t save the change Reason: LinkedIn put the switch back: ' +
         'the change was not saved. Open the page',
       "Social, economic and workplace research Could not identify the switch — open the page and we'll show " +
-        'you where Reason: Untrain could not tell for certain which switch this is, so it clicked nothing. Open the page',
+        'you where Reason: Untrain could not tell for certain which switch this is, so it clicked nothing. ' +
+        'Open the page',
     ]);
     expect(text(problems)).not.toContain('usually temporary');
     expect(primary()).toBe('Try again');
