@@ -181,6 +181,11 @@ export function statusModel(input: StatusInput): StatusModel {
     // A skipped setting in a run under way keeps its last reading.
     if (running && inRun && inRun.outcome !== 'skipped')
       return { settingId: setting.id, covered, stale: false, ...fromRun(running, inRun) };
+    // The last run could not read it (an error page, no answer): that attempt is newer than what is
+    // stored, which a page that showed nothing does not replace.
+    const attempt = run && !running ? run.results.find((r) => r.settingId === setting.id) : undefined;
+    if (attempt?.outcome === 'unknown' && attempt.at && attempt.at > (record?.observedAt ?? ''))
+      return { settingId: setting.id, covered, stale: false, ...fromRun(run!, attempt) };
     if (!record) {
       const kind = !offeredIn(setting, region) ? 'not-in-region' : covered ? 'never-checked' : 'not-checked';
       return { settingId: setting.id, covered, stale: false, kind };

@@ -189,7 +189,9 @@ function actionsFor(
       ? button(t('btn_with_guidance'), { type: 'guide', settingId: ids[0]! }, 'guide-failed')
       : button(t('btn_with_guidance'), { type: 'fix', settingIds: ids }, 'guide-failed');
   const alarms = summary.statuses.some((s) => ALARM.has(s.kind) && !PROBLEM.has(s.kind));
-  if (alarms || summary.headline === 'never-checked' || summary.headline === 'countdown')
+  // Something read on, or not read yet in the chosen scope (e.g. just widened): the run comes first.
+  const unread = summary.statuses.some((s) => s.kind === 'never-checked');
+  if (alarms || unread || summary.headline === 'countdown')
     return { primary: run, secondary: [check, ...(problems.length > 0 ? [guide] : [])] };
   if (problems.some(temporary))
     return { primary: button(t('btn_try_again'), { type: 'run' }, 'try-again'), secondary: [guide] };

@@ -260,3 +260,27 @@ describe('status model: choices are per setting', () => {
     expect(kindOf({ audit: { research: rec('off', 5, { verified: true }) }, choices }, 'research')).toBe('on-by-hand');
   });
 });
+
+describe('status model: the last run’s unreadable pages', () => {
+  it('a LinkedIn error in the last run is said, though it stored no reading over the earlier one', () => {
+    const run = {
+      id: 'r',
+      mode: 'opt-out',
+      status: 'finished',
+      startedAt: at(3),
+      updatedAt: at(2),
+      finishedAt: at(2),
+      tabId: null,
+      cursor: 0,
+      waiting: 'nothing',
+      navigatedAt: Date.parse(at(3)),
+      navigationSent: true,
+      pages: [],
+      results: [{ settingId: ID, outcome: 'unknown', code: 'error-page', reason: 'HTTP 500', at: at(2), clicks: 0 }],
+    } satisfies RunRecord;
+    expect(kindOf({ run, audit: { [ID]: rec('off', 60, { verified: true }) } })).toBe('error-page');
+    expect(kindOf({ run })).toBe('error-page');
+    // A reading after that run (e.g. a visit) is newer: it is what the member sees.
+    expect(kindOf({ run, audit: { [ID]: rec('off', 1, { how: 'passive' }) } })).toBe('read-off');
+  });
+});

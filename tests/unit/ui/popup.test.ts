@@ -208,10 +208,10 @@ describe('popup', () => {
 
   it('many switches that could not be identified are one row, with the checklist to guide', async () => {
     const ids = ['ai-training', 'research', 'ads-beyond-linkedin'];
-    await write(
-      'audit',
-      Object.fromEntries(ids.map((id) => [id, record('unknown', 0.01, false, { code: 'ambiguous' })])),
-    );
+    await write('audit', {
+      ...Object.fromEntries(DEFAULT_PREFS.covered.map((id) => [id, record('off', 0.01, true)])),
+      ...Object.fromEntries(ids.map((id) => [id, record('unknown', 0.01, false, { code: 'ambiguous' })])),
+    });
     await open();
     const problems = root.querySelector('.problems')!;
     expect(text(problems.querySelector('p'))).toBe(
