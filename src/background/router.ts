@@ -35,7 +35,12 @@ export function isLinkedInTab(sender: Sender): sender is Sender & { tab: { id: n
 export async function handleMessage(message: unknown, sender: Sender): Promise<unknown> {
   if (isOwnPage(sender)) {
     const parsed = UiToBg.safeParse(message);
-    if (parsed.success) return handleUi(parsed.data);
+    // A refusal (storage full, a tab that could not be opened) is answered, so the page can say why.
+    if (parsed.success)
+      return handleUi(parsed.data).catch((error: unknown) => {
+        console.error('Untrain: a page’s request failed', error);
+        return { error: error instanceof Error ? error.message : String(error) };
+      });
   } else if (isLinkedInTab(sender)) {
     const parsed = CsToBg.safeParse(message);
     if (parsed.success) {

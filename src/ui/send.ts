@@ -8,7 +8,9 @@ import { t } from './i18n';
  * `act` tells the member.
  */
 export async function send(message: UiToBg): Promise<unknown> {
-  return browser.runtime.sendMessage(message);
+  const reply: unknown = await browser.runtime.sendMessage(message);
+  if (reply && typeof reply === 'object' && 'error' in reply) throw new Error(String(reply.error));
+  return reply;
 }
 
 /** The member's words for why an action failed. */

@@ -628,3 +628,33 @@ describe('popup', () => {
     expect(hrefs).toEqual([fakeBrowser.runtime.getURL('/checklist.html'), fakeBrowser.runtime.getURL('/options.html')]);
   });
 });
+
+describe('a refused action is said, never swallowed', () => {
+  it('storage full: the background’s refusal shows as an alert with what to do', async () => {
+    ({ root, sent } = freshPage());
+    fakeBrowser.runtime.onMessage.removeAllListeners();
+    fakeBrowser.runtime.onMessage.addListener(() => Promise.resolve({ error: 'QUOTA_BYTES quota exceeded' }));
+    await open();
+    optOut().click();
+    await flush();
+    await flush();
+    expect(text(document.querySelector('[role="alert"]'))).toContain(
+      'The browser’s storage for Untrain is full, so this was not saved.',
+    );
+    button(document.body, 'Dismiss')!.click();
+    expect(document.querySelector('[role="alert"]')).toBeNull();
+  });
+
+  it('no background to answer: says so', async () => {
+    ({ root, sent } = freshPage());
+    fakeBrowser.runtime.onMessage.removeAllListeners();
+    fakeBrowser.runtime.onMessage.addListener(() =>
+      Promise.reject(new Error('Could not establish connection. Receiving end does not exist.')),
+    );
+    await open();
+    optOut().click();
+    await flush();
+    await flush();
+    expect(text(document.querySelector('[role="alert"]'))).toContain('Untrain’s background did not answer.');
+  });
+});
