@@ -2,6 +2,7 @@
 // storage): their own choices, an old tab, a LinkedIn error page, saves that fail, the
 // "Everything" scope, a full storage. Each case checks the replica's truth, the popup's words and
 // the badge. Cases share a browser where they can: a launch costs seconds on a 2-core machine.
+import { readdirSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { SETTINGS } from '../../src/catalogue/settings';
@@ -38,6 +39,27 @@ const rowText = (popup: Page, id: string) =>
     .first()
     .textContent();
 
+/** Storage as the popup read it during the runs below, for the popup-fit check at the end. */
+const reached: Record<string, unknown>[] = [];
+
+/** Sample storage while `work` runs (and once after): the states a real run passes through. */
+async function sampling<T>(browser: ExtensionBrowser, work: Promise<T>): Promise<T> {
+  let done = false;
+  const loop = (async () => {
+    while (!done) {
+      reached.push(await browser.storage('local'));
+      await new Promise((wake) => setTimeout(wake, 400));
+    }
+  })();
+  try {
+    return await work;
+  } finally {
+    done = true;
+    await loop;
+    reached.push(await browser.storage('local'));
+  }
+}
+
 describe('the member’s own choices are never told as alarms', () => {
   it('keep on + run; an old tab’s replaceState; turn back on; a switch turned on by hand', async () => {
     const replica = await startReplica('en-all-on', { delayMs: 50 });
@@ -52,7 +74,7 @@ describe('the member’s own choices are never told as alarms', () => {
     await checklist.getByRole('button', { name: `Keep this on: ${settingName('ai-training')}` }).click();
 
     // Keep on + run: AI training stays on at LinkedIn, the rest is switched off and verified.
-    const optOut = await run(browser, popup, fill('btn_run_custom', 5));
+    const optOut = await sampling(browser, run(browser, popup, fill('btn_run_custom', 5)));
     expect(optOut.results.map((r) => r.settingId)).not.toContain('ai-training');
     const truth = replica.state().switches;
     expect(truth['ai-training']).toBe(true);
@@ -101,27 +123,6 @@ describe('the member’s own choices are never told as alarms', () => {
     expect(await browser.badgeText()).toBe('');
   }, 120_000);
 });
-
-/** Storage as the popup read it during the runs below, for the popup-fit check at the end. */
-const reached: Record<string, unknown>[] = [];
-
-/** Sample storage while `work` runs (and once after): the states a real run passes through. */
-async function sampling<T>(browser: ExtensionBrowser, work: Promise<T>): Promise<T> {
-  let done = false;
-  const loop = (async () => {
-    while (!done) {
-      reached.push(await browser.storage('local'));
-      await new Promise((wake) => setTimeout(wake, 400));
-    }
-  })();
-  try {
-    return await work;
-  } finally {
-    done = true;
-    await loop;
-    reached.push(await browser.storage('local'));
-  }
-}
 
 describe('partial failures say what happened', () => {
   it('storage full; a 500 page among all 13 (the Everything scope); saves that fail', async () => {
@@ -173,9 +174,53 @@ describe('partial failures say what happened', () => {
   }, 150_000);
 });
 
+// Chrome shows an extension popup at most 600 px high; anything taller scrolls inside it.
+const MAX_HEIGHT = 600;
+const LANGS = readdirSync('public/_locales').map((lang) => (lang === 'en' ? 'en-US' : lang.replace('_', '-')));
+
+/** Show one stored state in the popup at its 400 px width, the capture offer open when it is offered. */
+async function heightOf(popup: Page, local: Record<string, unknown>): Promise<number> {
+  await popup.evaluate(async (items) => {
+    await chrome.storage.local.clear();
+    await chrome.storage.local.set(items);
+  }, local);
+  await popup.reload();
+  await popup.locator('h1').waitFor();
+  const offer = popup.locator('details.capture-offer:not([hidden]) > summary');
+  if (await offer.count()) await offer.click();
+  return popup.evaluate(() => Math.ceil(document.body.getBoundingClientRect().height));
+}
+
+describe('the popup fits 600 px in every state the runs above reached', () => {
+  it('each sampled state, in every shipped language (the tallest English ones in the others)', async () => {
+    const states = [...new Map(reached.map((s) => [JSON.stringify(s), s])).values()];
+    expect(states.length).toBeGreaterThan(5);
+    const replica = await startReplica('en-all-on', { delayMs: 50 });
+    const heights: { locale: string; state: number; height: number }[] = [];
+    let tallest: number[] = [];
+    for (const locale of LANGS) {
+      const browser = await launchBrowser({ replicaPort: replica.port, locale });
+      const popup = await browser.openPopup();
+      await popup.setViewportSize({ width: 400, height: 1200 });
+      const which = locale === 'en-US' ? states.map((_, i) => i) : tallest;
+      for (const i of which) heights.push({ locale, state: i, height: await heightOf(popup, states[i]!) });
+      if (locale === 'en-US')
+        tallest = heights
+          .toSorted((a, b) => b.height - a.height)
+          .slice(0, 5)
+          .map((h) => h.state);
+      await browser.close();
+    }
+    const tooTall = heights.filter((h) => h.height > MAX_HEIGHT);
+    console.log(`${states.length} states; tallest`, heights.toSorted((a, b) => b.height - a.height).slice(0, 3));
+    expect(tooTall).toEqual([]);
+  }, 120_000);
+});
+
 declare const chrome: {
   storage: {
     local: {
+      clear(): Promise<void>;
       QUOTA_BYTES: number;
       getBytesInUse(keys: null): Promise<number>;
       set(i: object): Promise<void>;
