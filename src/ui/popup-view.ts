@@ -156,7 +156,12 @@ function problemsOf(list: readonly SettingState[], now: Date): ProblemView[] {
     rows:
       states.length > ONE_BY_ONE
         ? []
-        : states.map((s) => ({ settingId: s.settingId, words: kindWords(s, now), reason })),
+        : states.map((s) => ({
+            settingId: s.settingId,
+            words: kindWords(s, now),
+            // An error page or a page that did not load says so in its words already.
+            ...(s.kind !== 'error-page' && s.kind !== 'loading' && { reason }),
+          })),
   }));
 }
 
@@ -210,8 +215,8 @@ function actionsFor(
   return { primary: check, secondary: [] };
 }
 
-/** Kinds shown one by one; the rest fold behind one line. */
-const IN_VIEW: ReadonlySet<StatusKind> = new Set([...ALARM, ...CHOSEN, 'checking', 'clicked', 'saved', 'verifying']);
+/** Kinds shown one by one (the step under way among them); the rest fold behind one line. */
+const IN_VIEW: ReadonlySet<StatusKind> = new Set([...ALARM, ...CHOSEN, 'checking', 'clicked', 'verifying']);
 
 /** "✓ 5 verified · 1 read off · 1 not offered · 7 to go": what the folded rows hold. */
 function foldedSummary(list: readonly SettingState[]): string {
@@ -222,6 +227,7 @@ function foldedSummary(list: readonly SettingState[]): string {
     n('read-off') > 0 && t('fold_read_off', n('read-off')),
     n(NOT_OFFERED) > 0 && t('fold_not_offered', n(NOT_OFFERED)),
     n('never-checked') > 0 && t('fold_never_checked', n('never-checked')),
+    n('saved') > 0 && t('fold_saved', n('saved')),
     n('queued') > 0 && t('fold_to_go', n('queued')),
   ]
     .filter(Boolean)
@@ -241,7 +247,10 @@ export function popupView(input: PopupViewInput): PopupView {
   const scopeDone = !running && offered.length > 0 && offered.every((s) => OFF.has(s.kind));
   const anyRead = shown.some((s) => s.kind !== 'never-checked' && s.kind !== 'not-in-region');
   const rowOf = (s: SettingState): RowView => ({ settingId: s.settingId, words: kindWords(s, now) });
-  const inView = shown.filter((s) => (running ? IN_VIEW.has(s.kind) || PROBLEM.has(s.kind) : IN_VIEW.has(s.kind)));
+  // Problems after a run have their own card; during one, they stay with the rows.
+  const inView = shown.filter((s) =>
+    running ? IN_VIEW.has(s.kind) || PROBLEM.has(s.kind) : IN_VIEW.has(s.kind) && !problems.includes(s),
+  );
   const rest = shown.filter((s) => !inView.includes(s) && !problems.includes(s));
 
   // More than ONE_BY_ONE of one kind become one line with the names folded.

@@ -214,8 +214,9 @@ function rowsCard(view: PopupView): HTMLElement | null {
   if (view.rows.length + view.groups.length === 0 && !view.folded) return null;
   return h(
     'section',
-    { class: 'results', 'aria-labelledby': 'results-heading' },
-    h('h2', { id: 'results-heading' }, view.rowsHeading),
+    { class: 'results', 'aria-label': view.rowsHeading },
+    // With every row folded, the folded line says enough.
+    view.rows.length + view.groups.length > 0 && h('h2', { id: 'results-heading' }, view.rowsHeading),
     view.rows.length + view.groups.length > 0 &&
       h(
         'ul',

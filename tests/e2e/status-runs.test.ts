@@ -194,6 +194,8 @@ async function heightOf(popup: Page, local: Record<string, unknown>): Promise<nu
 describe('the popup fits 600 px in every state the runs above reached', () => {
   it('each sampled state, in every shipped language (the tallest English ones in the others)', async () => {
     const states = [...new Map(reached.map((s) => [JSON.stringify(s), s])).values()];
+    if (process.env.DUMP_STATES)
+      (await import('node:fs')).writeFileSync(process.env.DUMP_STATES, JSON.stringify(states));
     expect(states.length).toBeGreaterThan(5);
     const replica = await startReplica('en-all-on', { delayMs: 50 });
     const heights: { locale: string; state: number; height: number }[] = [];

@@ -297,12 +297,11 @@ describe('popup', () => {
       );
       await open();
       expect(headline()).toBe('Switching off your LinkedIn settings…');
+      // The step under way is in view; what was saved and what is still to come are counted.
       expect(rows()).toEqual([
-        'Data for generative AI improvement Saved — waiting for the verifying reload',
         expect.stringMatching(/^Social, economic and workplace research Reading the page… \d+ s$/),
       ]);
-      // The one still to come is counted, not listed.
-      expect(folded()).toBe('1 to go');
+      expect(folded()).toBe('1 saved, waiting for the verifying reload · 1 to go');
       expect(text(root.querySelector('#results-heading'))).toBe('Switching off 1 of 3 · double-checking 0 of 1');
       expect(text(root.querySelector('.run-note'))).toContain('Closing that tab stops the run.');
       expect(optOut()).toBeUndefined();
@@ -319,7 +318,7 @@ describe('popup', () => {
       next!.pages[1]!.phase = 'done';
       await write('run', next);
       await flush();
-      expect(folded()).toBe('1 read off · 1 to go');
+      expect(folded()).toBe('1 read off · 1 saved, waiting for the verifying reload · 1 to go');
       expect(text(live)).toContain('Switching off 2 of 3');
       expect(text(live)).toContain('Social, economic and workplace research: Already off');
     },
