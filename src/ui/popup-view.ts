@@ -274,7 +274,8 @@ export function popupView(input: PopupViewInput): PopupView {
     title: headlineText(summary.parts.filter((p) => !p.minor)),
     lines: statusLines(input),
     problems: problemsOf(problems, now),
-    ...(problems.length > 0 && {
+    // One problem's row says enough; several get a line on what to do about them.
+    ...(problems.length > 1 && {
       problemHint: problems.every(temporary) ? t('fail_usually_temporary') : t('fail_by_hand'),
     }),
     primary,

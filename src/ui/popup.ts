@@ -95,7 +95,13 @@ export function renderPopup(root: HTMLElement, data: PopupData): void {
       !running && !(firstRun && data.regionConfirmed) && scopeChoice(data.prefs, false),
       rowsCard(view),
       !running && captureOfferSlot(data.run),
-      view.scopeDone && stillToDoCard(stillToDo(data.audit, data.prefs, data.manualDone, data.region)),
+      view.scopeDone &&
+        stillToDoCard(
+          // The objection form as the main button is not listed again below it.
+          stillToDo(data.audit, data.prefs, data.manualDone, data.region).filter(
+            (item) => item.kind !== 'step' || view.primary?.focus !== 'objection',
+          ),
+        ),
     ),
     h(
       'footer',

@@ -411,20 +411,18 @@ describe('popup', () => {
     await write('audit', audit);
     await open();
     expect(headline()).toBe('All 6 off, verified');
-    expect(todo()).toEqual([
-      'Ads by age range On — outside what the button covers Open the page Keep this on',
-      'Object to the use of your data (objection form) Switching off stops future use; this form objects ' +
-        'to the rest. What the form does Open on LinkedIn',
-    ]);
+    // The objection form is the main button, so it is not listed again.
+    expect(primary()).toBe('Send the objection form');
+    expect(todo()).toEqual(['Ads by age range On — outside what the button covers Open the page Keep this on']);
     button(root, 'Keep this on: Ads by age range')!.click();
     await flush();
     expect((await read('prefs')).keptOn).toEqual(['ads-by-age']);
     await flush();
-    expect(todo()).toHaveLength(1);
+    expect(root.querySelector('.todo')).toBeNull();
 
     await write('manualDone', { 'objection-form': daysAgo(0) });
     await flush();
-    expect(root.querySelector('.todo')).toBeNull();
+    expect(primary()).toBe('Check again');
   });
 
   it(
@@ -531,7 +529,9 @@ describe('popup', () => {
     await open();
     expect(headline()).toMatch(/^1 setting could not be switched off/);
     expect(text(root.querySelector('.problems'))).toContain('LinkedIn shows this switch as locked.');
-    expect(text(root.querySelector('.problems'))).toContain('You can switch it off yourself with guidance');
+    expect(text(root.querySelector('.problems'))).toContain(
+      'Could not change — open the page and switch it off by hand',
+    );
     expect(text(root.querySelector('.problems'))).not.toContain('usually temporary');
     button(root, 'Do it with guidance')!.click();
     await flush();
