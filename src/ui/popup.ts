@@ -168,12 +168,12 @@ function buttonOf(b: ButtonView, primary: boolean): HTMLElement {
 function actionsCard(view: PopupView): HTMLElement | null {
   if (!view.primary) return null;
   const hint = view.primary.hint;
+  // The main action and the others on one line (they wrap when a language needs the room).
   return h(
     'div',
     { class: 'actions' },
-    buttonOf(view.primary, true),
+    h('div', { class: 'action-row' }, buttonOf(view.primary, true), ...view.secondary.map((b) => buttonOf(b, false))),
     hint && h('p', { class: 'muted small' }, hint),
-    view.secondary.length > 0 && h('div', { class: 'buttons' }, ...view.secondary.map((b) => buttonOf(b, false))),
   );
 }
 
