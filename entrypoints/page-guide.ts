@@ -17,5 +17,6 @@ export default defineUnlistedScript(() => {
     void waitForPage(document)
       .then((report) => browser.runtime.sendMessage({ type: 'cs:report', report } satisfies CsToBg))
       .catch(() => undefined);
-  return showGuide(document, request, t, undefined, reportAgain);
+  // "I switched it off" (a switch that could not be identified): the page is loaded again and read afresh.
+  return showGuide(document, request, t, undefined, reportAgain, () => location.reload());
 });
