@@ -69,7 +69,8 @@ export function captureOffer(run: RunRecord | null): HTMLElement {
     if (box.hidden) return box.replaceChildren();
     box.replaceChildren(
       h('summary', {}, t('capture_offer_heading')),
-      h('p', { class: 'muted small' }, t('capture_offer_hint')),
+      // After a run the popup is at its fullest: the review page says the same before anything is saved.
+      ...(tabId !== undefined ? [h('p', { class: 'muted small' }, t('capture_offer_hint'))] : []),
       ...(tabId !== undefined
         ? withStatus(offerButton({ type: 'ui:captureTab', tabId }, 'capture-tab', t('capture_offer')))
         : []),

@@ -156,12 +156,7 @@ function problemsOf(list: readonly SettingState[], now: Date): ProblemView[] {
     rows:
       states.length > ONE_BY_ONE
         ? []
-        : states.map((s) => ({
-            settingId: s.settingId,
-            words: kindWords(s, now),
-            // An error page or a page that did not load says so in its words already.
-            ...(s.kind !== 'error-page' && s.kind !== 'loading' && { reason }),
-          })),
+        : states.map((s) => ({ settingId: s.settingId, words: kindWords(s, now), reason })),
   }));
 }
 

@@ -87,7 +87,10 @@ export function kindWords(s: Pick<StatusEntry, 'kind' | 'at' | 'code' | 'detail'
       return code ? words('kind_error_page_code', 'warn', false, code) : words('kind_error_page', 'warn');
     }
     case 'loading':
-      return words('kind_loading', 'warn');
+      // LinkedIn was still drawing it, or the page never came (no answer, no connection).
+      return s.code === 'page-silent' || s.code === 'no-connection'
+        ? words('kind_not_loaded', 'warn')
+        : words('kind_loading', 'warn');
     case 'unidentified':
       return words('outcome_unknown', 'warn', true);
     case 'not-offered':

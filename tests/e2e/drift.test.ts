@@ -210,7 +210,7 @@ describe('no connection', () => {
     expect(resultOf(run, 'ai-training').outcome).toBe('verified');
     expect(replica.state().switches).toMatchObject({ 'ai-training': false, research: true });
     expect(changesFor(replica, 'research')).toEqual([]);
-    await expectRow(popup, 'research', 'kind_loading', 'reason_no_connection');
+    await expectRow(popup, 'research', 'kind_not_loaded', 'reason_no_connection');
     await expectRow(popup, 'ai-training', 'outcome_verified');
     expect((await lastRun(browser))!.status).toBe('finished');
   });
@@ -229,7 +229,7 @@ describe('no connection', () => {
     expect(Date.now() - startedAt).toBeLessThan(16_000);
     expect(replica.state().visits).toEqual([]);
     expect(replica.state().switches).toMatchObject({ 'ai-training': true, research: true });
-    await expectRow(popup, 'ai-training', 'kind_loading', 'reason_no_connection');
+    await expectRow(popup, 'ai-training', 'kind_not_loaded', 'reason_no_connection');
     expect(await headline(popup)).not.toMatch(new RegExp(`^${VERIFIED_HEADLINE}`));
   });
 });
