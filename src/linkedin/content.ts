@@ -19,7 +19,7 @@ export function createSession(doc: Document, send: Send) {
   const loadedAt = loadedAtOf(doc);
   let current: AbortController | undefined;
   /** Each setting's state in the last report, to tell which switch the member moved. */
-  let last = new Map<string, string>();
+  let last: Record<string, string> = {};
 
   async function report(signal: AbortSignal, movedAt?: number) {
     const started = performance.now();
@@ -27,31 +27,35 @@ export function createSession(doc: Document, send: Send) {
     if (signal.aborted) return;
     // User Timing for `npm run bench` only: a production page must not be able to see the extension.
     if (import.meta.env.MODE === 'bench') performance.measure('untrain:classified', { start: started });
-    const moved = page.settings
-      .filter((s) => movedAt && last.has(s.settingId) && last.get(s.settingId) !== s.state && s.state !== 'unknown')
-      .map((s) => s.settingId);
-    last = new Map(page.settings.map((s) => [s.settingId, s.state]));
-    const byMember = moved.length > 0 && movedAt ? { byMember: { at: movedAt, settingIds: moved } } : {};
+    const was = last;
+    last = {};
+    const settingIds: string[] = [];
+    for (const { settingId, state } of page.settings) {
+      if (movedAt && was[settingId] && was[settingId] !== state && state !== 'unknown') settingIds.push(settingId);
+      last[settingId] = state;
+    }
+    const byMember = settingIds.length ? { byMember: { at: movedAt!, settingIds } } : {};
     await send({ type: 'cs:report', report: { ...page, ...byMember } }).catch(() => undefined);
   }
 
-  // The member moved a switch: a trusted event, which no page script can forge (a run's own clicks
-  // are not trusted either). Once the switch has held, the page is read again and the switches whose
-  // state changed are reported as the member's own change.
+  // The member clicked on the page (a key press on a switch is a click too): a trusted event, which
+  // no page script can forge, nor is a run's own click. Once a moved switch has held, the page is
+  // read again and the switches whose state changed are reported as the member's own change.
   let hold: ReturnType<typeof setTimeout> | undefined;
-  const onInput = (event: Event) => {
-    const target = event.target as Element | null;
-    if (!event.isTrusted || !target?.closest?.('input[type=checkbox],[role=switch]') || !inScope(doc.URL)) return;
-    const at = Date.now();
-    clearTimeout(hold);
-    hold = setTimeout(() => {
-      current?.abort('a newer reading');
-      current = new AbortController();
-      void report(current.signal, at);
-    }, HOLD_MS);
-  };
-  doc.addEventListener('change', onInput, true);
-  doc.addEventListener('click', onInput, true);
+  doc.addEventListener(
+    'click',
+    (event) => {
+      if (!event.isTrusted) return;
+      const at = Date.now();
+      clearTimeout(hold);
+      hold = setTimeout(() => {
+        current?.abort('a new visit');
+        current = new AbortController();
+        if (inScope(doc.URL)) void report(current.signal, at);
+      }, HOLD_MS);
+    },
+    true,
+  );
 
   /** One visit: the page loaded, or LinkedIn navigated in-page. */
   function visit() {

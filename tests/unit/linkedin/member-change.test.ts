@@ -15,7 +15,7 @@ const flush = () => vi.advanceTimersByTimeAsync(0);
 
 /** The member's own click: the browser marks it trusted, which no page script can do. */
 function memberChange(el: Element, trusted: boolean) {
-  const event = new Event('change', { bubbles: true });
+  const event = new MouseEvent('click', { bubbles: true });
   if (trusted) Object.defineProperty(event, 'isTrusted', { value: true });
   el.dispatchEvent(event);
 }
@@ -35,8 +35,9 @@ describe('a switch moved by the member on LinkedIn’s page', () => {
     const { toggle, reports } = await setup();
     expect(reports()).toHaveLength(1);
     const madeAt = Date.now();
-    toggle.checked = false;
+    // The click moves the switch (on → off), as the member's does.
     memberChange(toggle, true);
+    expect(toggle.checked).toBe(false);
     await vi.advanceTimersByTimeAsync(HOLD_MS);
     await flush();
     expect(reports()).toHaveLength(2);
@@ -48,15 +49,16 @@ describe('a switch moved by the member on LinkedIn’s page', () => {
 
   it('a change a page script fakes (untrusted) is not the member’s, and nothing is re-read', async () => {
     const { toggle, reports } = await setup();
-    toggle.checked = false;
     memberChange(toggle, false);
     await vi.advanceTimersByTimeAsync(HOLD_MS * 2);
     expect(reports()).toHaveLength(1);
   });
 
-  it('a trusted click that changed nothing reports no change by the member', async () => {
+  it('a trusted click whose switch did not hold reports no change by the member', async () => {
     const { toggle, reports } = await setup();
+    // LinkedIn put it back before it held.
     memberChange(toggle, true);
+    toggle.checked = true;
     await vi.advanceTimersByTimeAsync(HOLD_MS);
     await flush();
     expect(reports()).toHaveLength(2);
