@@ -3,7 +3,7 @@ import { defineBackground } from 'wxt/utils/define-background';
 import { handleMessage } from '../src/background/router';
 import { dispatch, onTabUpdated, resumeAtStart } from '../src/background/runner';
 import { onAlarm, scheduleAlarms } from '../src/background/schedule';
-import { refreshBadge } from '../src/background/show-badge';
+import { refreshBadge, watchBadge } from '../src/background/show-badge';
 
 // Listeners are registered synchronously at top level: the worker may have been woken by any of them.
 export default defineBackground(() => {
@@ -13,6 +13,7 @@ export default defineBackground(() => {
   browser.alarms.onAlarm.addListener((alarm) => void onAlarm(alarm.name));
   browser.runtime.onInstalled.addListener(() => void scheduleAlarms());
   browser.runtime.onStartup.addListener(() => void scheduleAlarms());
+  watchBadge();
   // Whatever woke the worker, a run under way is picked up where storage says it was (or ended honestly).
   void resumeAtStart().then(() => refreshBadge());
 });

@@ -19,5 +19,6 @@ export default defineUnlistedScript(() => {
     void waitForPage(document)
       .then((report) => browser.runtime.sendMessage({ type: 'cs:report', report } satisfies CsToBg))
       .catch(logFailure('reporting the page again after the member moved the switch'));
-  return showGuide(document, request, t, undefined, reportAgain);
+  // "I switched it off" (a switch that could not be identified): the page is loaded again and read afresh.
+  return showGuide(document, request, t, undefined, reportAgain, () => location.reload());
 });

@@ -58,7 +58,9 @@ try {
 
     const popup = await browser.openPopup();
     await popup.setViewportSize(POPUP);
-    const optOut = popup.getByRole('button', { name: messages.btn_opt_out?.message });
+    // The run button names the scope: the recommended six on a first visit.
+    const label = messages.btn_run_recommended?.message.replace('$COUNT$', '6');
+    const optOut = popup.getByRole('button', { name: label, exact: true });
     await optOut.waitFor({ timeout: 10_000 });
     await framed('1-popup-before', await popup.screenshot());
     await optOut.click();

@@ -3,7 +3,7 @@
 import { z } from 'zod/mini';
 import { CaptureReviewSchema } from './capture/schema';
 import { RegionId } from './catalogue/schema';
-import { ObservedState } from './protocol/report';
+import { ObservedState, ReasonCode, SwitchState } from './protocol/report';
 import { IsoTime, RunRecord, SettingResult } from './run/types';
 
 /** Latest reading of one setting, whoever made it. */
@@ -16,6 +16,8 @@ export const AuditRecord = z.object({
   verified: z.boolean(),
   lang: z.string(),
   detail: z.optional(z.string()),
+  /** Why the reading is unknown or did not hold (an error page, a switch not identified, ...). */
+  code: z.optional(ReasonCode),
   /** The address the setting was last found at, when LinkedIn had moved it. */
   foundAt: z.optional(z.string()),
 });
@@ -53,6 +55,21 @@ export const Receipt = z.object({
 });
 export type Receipt = z.infer<typeof Receipt>;
 
+/**
+ * What the member did to a setting themselves, so their own choice is never told as an alarm:
+ * turn-on — asked Untrain to turn it back on (the checklist); by-hand — moved the switch on
+ * LinkedIn's page (a trusted input event the content script saw on an identified switch), to `state`.
+ */
+export const Choice = z.object({
+  kind: z.enum(['turn-on', 'by-hand']),
+  state: z.optional(SwitchState),
+  at: IsoTime,
+});
+export type Choice = z.infer<typeof Choice>;
+/** The member's latest choice per setting id. */
+export const Choices = z.record(z.string(), Choice);
+export type Choices = z.infer<typeof Choices>;
+
 /** Things the member should be told once, e.g. that corrupt stored data was reset. */
 export const Notice = z.object({ id: z.string(), key: z.string(), at: IsoTime });
 export type Notice = z.infer<typeof Notice>;
@@ -60,6 +77,8 @@ export type Notice = z.infer<typeof Notice>;
 export const Account = z.object({
   /** When a LinkedIn page last showed the member signed out; cleared by any settings read. */
   signedOutAt: z.nullable(IsoTime),
+  /** That page was LinkedIn's "confirm it's you" check rather than its sign-in form. */
+  checkpoint: z.optional(z.boolean()),
   /** A run stopped because the member was signed out: started again when a settings page shows them signed in. */
   resumeAfterSignIn: z.optional(z.object({ mode: RunRecord.shape.mode, until: IsoTime })),
 });
@@ -74,6 +93,7 @@ export const SCHEMAS = {
   audit: { schema: Audit },
   prefs: { schema: Prefs },
   manualDone: { schema: ManualDone },
+  choices: { schema: Choices },
   receipts: { schema: z.array(Receipt), item: Receipt },
   notices: { schema: z.array(Notice), item: Notice },
   account: { schema: Account },

@@ -3,10 +3,21 @@ import type { CaptureReview } from './capture/types';
 import { SETTINGS } from './catalogue/settings';
 import { logFailure } from './log';
 import type { RunRecord } from './run/types';
-import type { Account, Audit, ManualDone, Notice, Prefs, Receipt, RunTab } from './storage-schemas';
+import type { Account, Audit, Choices, ManualDone, Notice, Prefs, Receipt, RunTab } from './storage-schemas';
 import { serialQueue } from './util/queue';
 
-export type { Account, Audit, AuditRecord, ManualDone, Notice, Prefs, Receipt, RunTab } from './storage-schemas';
+export type {
+  Account,
+  Audit,
+  AuditRecord,
+  Choice,
+  Choices,
+  ManualDone,
+  Notice,
+  Prefs,
+  Receipt,
+  RunTab,
+} from './storage-schemas';
 
 export const DEFAULT_PREFS: Prefs = {
   regionOverride: null,
@@ -38,6 +49,8 @@ export const slots = {
   audit: slot<Audit>('local', 'audit', {}),
   prefs: slot<Prefs>('local', 'prefs', DEFAULT_PREFS),
   manualDone: slot<ManualDone>('local', 'manualDone', {}),
+  /** The member's own changes (turned back on through Untrain, moved by hand on LinkedIn's page). */
+  choices: slot<Choices>('local', 'choices', {}),
   receipts: slot<Receipt[]>('local', 'receipts', []),
   notices: slot<Notice[]>('local', 'notices', [], true),
   account: slot<Account>('local', 'account', { signedOutAt: null }, true),

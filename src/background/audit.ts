@@ -6,12 +6,24 @@ import { type AuditRecord, update } from '../storage';
 export const RESUME_AFTER_SIGN_IN_MS = 30 * 60_000;
 
 /**
- * A page the member (or a guided visit) opened: record what it showed. Returns the run mode to
- * start again when this page is the first to show the member signed in after a run stopped for it.
+ * When the page showed what it reports: the member's own change on it, else the load of the
+ * document that drew it (an address changed in place is the same drawing). Never later than now.
+ */
+export function readingTime(report: PageReport, now: string): string {
+  const at = report.byMember?.at ?? report.loadedAt;
+  return new Date(Math.min(at, Date.parse(now))).toISOString();
+}
+
+/**
+ * A page the member (or a guided visit) opened: record what it showed, unless a newer reading is
+ * already stored (an old tab must not overwrite a later check). Returns the run mode to start
+ * again when this page is the first to show the member signed in after a run stopped for it.
  */
 export async function recordPassiveReport(report: PageReport, now: string): Promise<RunRecord['mode'] | undefined> {
+  const readAt = readingTime(report, now);
   if (report.page === 'logged-out') {
-    await update('account', (account) => ({ ...account, signedOutAt: now }));
+    const checkpoint = new URL(report.url).pathname.startsWith('/checkpoint/');
+    await update('account', (account) => ({ ...account, signedOutAt: now, checkpoint }));
     return undefined;
   }
   // Only a settings page proves the member is signed in; an error page proves nothing.
@@ -27,9 +39,10 @@ export async function recordPassiveReport(report: PageReport, now: string): Prom
     await update('audit', (audit) => {
       const next = { ...audit };
       for (const seen of known) {
+        if ((audit[seen.settingId]?.observedAt ?? '') > readAt) continue;
         next[seen.settingId] = {
           state: seen.state,
-          observedAt: now,
+          observedAt: readAt,
           how: 'passive',
           verified: false,
           lang: report.lang,
@@ -39,10 +52,22 @@ export async function recordPassiveReport(report: PageReport, now: string): Prom
       return next;
     });
   }
+  const moved = report.byMember;
+  const changed = moved
+    ? known.filter((s) => moved.settingIds.includes(s.settingId) && (s.state === 'on' || s.state === 'off'))
+    : [];
+  if (changed.length > 0) {
+    await update('choices', (choices) => {
+      const next = { ...choices };
+      for (const seen of changed)
+        next[seen.settingId] = { kind: 'by-hand', state: seen.state as 'on' | 'off', at: readAt };
+      return next;
+    });
+  }
   return resume;
 }
 
-/** A finished run: every read it made becomes the setting's latest audit record. */
+/** A finished run: every read it made becomes the setting's latest audit record, unless a newer one is stored. */
 export async function recordRun(run: RunRecord): Promise<void> {
   await update('audit', (audit) => {
     const next = { ...audit };
@@ -51,6 +76,7 @@ export async function recordRun(run: RunRecord): Promise<void> {
       const state =
         result.outcome === 'failed' ? (result.after === 'on' ? 'on' : 'unknown') : (result.after ?? result.before);
       if (!state || !result.at || result.outcome === 'skipped') continue;
+      if ((audit[result.settingId]?.observedAt ?? '') > result.at) continue;
       const record: AuditRecord = {
         state,
         observedAt: result.at,
@@ -58,6 +84,7 @@ export async function recordRun(run: RunRecord): Promise<void> {
         verified: result.outcome === 'verified',
         lang: result.lang ?? '',
         ...(result.reason && { detail: result.reason }),
+        ...(result.code && { code: result.code }),
         ...(result.foundAt && { foundAt: result.foundAt }),
       };
       next[result.settingId] = record;

@@ -10,7 +10,6 @@ import { nowIso } from './environment';
 import { GUIDE_SCRIPT, injectInto } from './inject';
 import { cancelRun, dispatch, start } from './runner';
 import { scheduleAlarms } from './schedule';
-import { refreshBadge } from './show-badge';
 
 type Sender = Browser.runtime.MessageSender;
 
@@ -36,7 +35,12 @@ export function isLinkedInTab(sender: Sender): sender is Sender & { tab: { id: n
 export async function handleMessage(message: unknown, sender: Sender): Promise<unknown> {
   if (isOwnPage(sender)) {
     const parsed = UiToBg.safeParse(message);
-    if (parsed.success) return handleUi(parsed.data);
+    // A refusal (storage full, a tab that could not be opened) is answered, so the page can say why.
+    if (parsed.success)
+      return handleUi(parsed.data).catch((error: unknown) => {
+        console.error('Untrain: a page’s request failed', error);
+        return { error: error instanceof Error ? error.message : String(error) };
+      });
   } else if (isLinkedInTab(sender)) {
     const parsed = CsToBg.safeParse(message);
     if (parsed.success) {
@@ -67,9 +71,6 @@ async function handleUi(message: UiToBg): Promise<unknown> {
     }
     case 'ui:cancelRun':
       await cancelRun();
-      return { ok: true };
-    case 'ui:refreshBadge':
-      await refreshBadge();
       return { ok: true };
     case 'ui:resetAll':
       // A run under way is cancelled first, which closes its own tab (and only that).
@@ -108,7 +109,6 @@ async function handleReport(report: PageReport, tabId: number): Promise<undefine
   const resume = await recordPassiveReport(report, nowIso());
   // The member signed in after a run stopped at the sign-in page: it picks up from the start.
   if (resume) await start(resume);
-  await refreshBadge();
   const guides = await read('guides');
   const setting = settingById(guides[tabId] ?? '');
   if (!setting) return undefined;

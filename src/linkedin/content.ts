@@ -1,7 +1,7 @@
 import type { CsAck, CsToBg } from '../protocol/channels';
 import { parseBgToCs } from '../protocol/guards';
 import { loadedAtOf, waitForPage } from './detect';
-import { dismissGuide } from './guide';
+import { dismissGuide, HOLD_MS } from './guide';
 import { inScope } from './scope';
 import { CHECK_COST_FACTOR } from './wait';
 
@@ -28,9 +28,15 @@ export function createSession(doc: Document, send: Send) {
   let cost = 0;
   let endedAt = 0;
   let later: ReturnType<typeof setTimeout> | undefined;
+  /** Each setting's state in the last report, to tell which switch the member moved. */
+  let last: Record<string, string> = {};
+  /** When the member last clicked on the page, until a reading that began after it has reported. */
+  let movedAt: number | undefined;
+  let memberAgain = false;
 
   async function report(signal: AbortSignal) {
     const started = performance.now();
+    const moved = movedAt;
     cost = 0;
     let toldAt = 0;
     // The member hears that LinkedIn is slow (and the run's watchdog that the page is alive).
@@ -43,7 +49,16 @@ export function createSession(doc: Document, send: Send) {
     if (signal.aborted) return;
     // User Timing for `npm run bench` only: a production page must not be able to see the extension.
     if (import.meta.env.MODE === 'bench') performance.measure('untrain:classified', { start: started });
-    await send({ type: 'cs:report', report: page }).catch(() => undefined);
+    const was = last;
+    last = {};
+    const settingIds: string[] = [];
+    for (const { settingId, state } of page.settings) {
+      if (moved && was[settingId] && was[settingId] !== state && state !== 'unknown') settingIds.push(settingId);
+      last[settingId] = state;
+    }
+    if (movedAt === moved) movedAt = undefined;
+    const byMember = settingIds.length ? { byMember: { at: moved!, settingIds } } : {};
+    await send({ type: 'cs:report', report: { ...page, ...byMember } }).catch(() => undefined);
   }
 
   /**
@@ -66,13 +81,35 @@ export function createSession(doc: Document, send: Send) {
     const reading = { controller, url: doc.URL };
     current = reading;
     again = false;
+    memberAgain = false;
     void report(controller.signal).finally(() => {
       if (current !== reading) return;
       current = undefined;
       endedAt = Date.now();
       if (again) visit();
+      else if (memberAgain) read();
     });
   }
+
+  // The member clicked on the page (a key press on a switch is a click too): a trusted event, which
+  // no page script can forge, nor is a run's own click. Once a moved switch has held, the page is
+  // read again and the switches whose state changed are reported as the member's own change.
+  let hold: ReturnType<typeof setTimeout> | undefined;
+  doc.addEventListener(
+    'click',
+    (event) => {
+      if (!event.isTrusted) return;
+      const at = Date.now();
+      clearTimeout(hold);
+      hold = setTimeout(() => {
+        movedAt = at;
+        if (!inScope(doc.URL)) return;
+        if (!current) read();
+        else memberAgain = true;
+      }, HOLD_MS);
+    },
+    true,
+  );
 
   /** One visit: the page loaded, or LinkedIn navigated in-page. */
   function visit() {

@@ -1,7 +1,7 @@
 import { PAGE_SETTINGS } from 'virtual:untrain/page-catalogue';
 import type { GuideRequest } from '../protocol/channels';
 import { ownGlobal, setOwnGlobal, takeOwnGlobal } from '../protocol/world';
-import { identify, readState, settingsAtAddress } from './match';
+import { identify, mainOf, pageSwitches, readState, settingsAtAddress } from './match';
 
 export type GuideKey =
   | 'guide_title'
@@ -10,6 +10,9 @@ export type GuideKey =
   | 'guide_saved_off'
   | 'guide_saved_on'
   | 'guide_missing'
+  | 'guide_likely'
+  | 'guide_i_did_it'
+  | 'guide_verifying'
   | 'guide_close';
 /** Looks up an i18n message (the content script passes browser.i18n.getMessage). */
 export type Translate = (key: GuideKey, substitution?: string) => string;
@@ -31,6 +34,29 @@ export const dismissGuide = () => (ownGlobal(CLOSE_GUIDE) as (() => void) | unde
 export const HOLD_MS = 800;
 
 /**
+ * When the setting's switch cannot be identified: the one switch in the page's main content, if
+ * there is exactly one, is the most likely. It is only pointed at, never clicked or read as the
+ * setting's.
+ */
+function likelySwitch(doc: Document): HTMLElement | undefined {
+  const main = mainOf(doc);
+  const inMain = pageSwitches(doc).all.filter((el) => !main || main.contains(el));
+  return inMain.length === 1 ? inMain[0] : undefined;
+}
+
+/** The page's own words for a control: its label, else the heading of the box it sits in. */
+function pageWords(doc: Document, el: HTMLElement): string {
+  const ids = (el.getAttribute('aria-labelledby') ?? '').split(/\s+/).filter(Boolean);
+  const named = [
+    el.getAttribute('aria-label'),
+    ...ids.map((id) => doc.getElementById(id)?.textContent),
+    ...[...((el as HTMLInputElement).labels ?? [])].map((label) => label.textContent),
+    el.closest('section, article, fieldset, li')?.querySelector('h1, h2, h3, h4, [role="heading"]')?.textContent,
+  ];
+  return (named.find((text) => text?.trim()) ?? '').replace(/\s+/g, ' ').trim();
+}
+
+/**
  * Explain what to do when automation is not certain: outline the setting's switch (or, when it
  * cannot be identified, the settings content) and show a small note beside it (or, without a
  * switch, at the screen's bottom edge), closed by its button or Escape. It lives in a shadow root
@@ -46,12 +72,14 @@ export function showGuide(
   t: Translate,
   catalogue = PAGE_SETTINGS,
   onChange?: () => void,
+  onVerify?: () => void,
 ): boolean {
   const setting = catalogue.find((s) => s.id === settingId);
   const { el } = setting ? identify(doc, setting) : {};
   if (!setting || (!el && !settingsAtAddress(doc.URL, [setting]).length)) return false;
   dismissGuide();
-  const target = el ?? doc.querySelector('main, [role="main"]') ?? doc.body;
+  const likely = el ? undefined : likelySwitch(doc);
+  const target = el ?? likely ?? mainOf(doc) ?? doc.body;
 
   const make = (tag: string, attributes: Record<string, string>, text = '') => {
     const node = doc.createElement(tag);
@@ -68,19 +96,31 @@ export function showGuide(
     role: 'dialog',
     'aria-labelledby': 't',
     'aria-describedby': 'b',
-    ...(el && { class: 'beside' }),
+    ...((el || likely) && { class: 'beside' }),
   });
   const stateNow = () => {
     const current = identify(doc, setting).el;
     return current && readState(current);
   };
   const first = el && readState(el);
+  const words = likely && pageWords(doc, likely);
   const body = make(
     'p',
     { id: 'b', 'aria-live': 'polite' },
-    el ? t(first === setting.privateValue ? 'guide_off' : 'guide_found', label) : t('guide_missing', label),
+    el
+      ? t(first === setting.privateValue ? 'guide_off' : 'guide_found', label)
+      : words
+        ? t('guide_likely', words)
+        : t('guide_missing', label),
   );
-  dialog.append(make('h2', { id: 't' }, t('guide_title')), body, close);
+  // Without an identified switch, the member says when it is done; a fresh reading follows, never a bare claim.
+  const done = !el && onVerify && make('button', { type: 'button' }, t('guide_i_did_it'));
+  if (done)
+    done.addEventListener('click', () => {
+      body.textContent = t('guide_verifying');
+      onVerify!();
+    });
+  dialog.append(make('h2', { id: 't' }, t('guide_title')), body, ...(done ? [done] : []), close);
   // Closed: page scripts can neither read nor rewrite what the member is told.
   host.attachShadow({ mode: 'closed' }).append(make('style', {}, STYLE), ring, dialog);
 
@@ -92,7 +132,7 @@ export function showGuide(
   ring.style.cssText = `top:${ringTop}px;left:${ringLeft}px;width:${r.width + 6}px;height:${r.height + 6}px`;
   // Under the switch, kept inside the page's width (the host is zero-size, so the note has a fixed width).
   const left = Math.max(8, Math.min(r.left - 6, (doc.documentElement.clientWidth || 336) - 336)) - h.left;
-  if (el) dialog.style.cssText = `top:${r.bottom - h.top + 10}px;left:${left}px`;
+  if (el || likely) dialog.style.cssText = `top:${r.bottom - h.top + 10}px;left:${left}px`;
 
   // Watch the switch: LinkedIn may re-render it, so each check identifies it afresh.
   let shown = first;

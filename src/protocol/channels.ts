@@ -16,7 +16,6 @@ export const UiToBg = z.discriminatedUnion('type', [
   z.object({ type: z.literal('ui:checkNow') }),
   z.object({ type: z.literal('ui:cancelRun') }),
   z.object({ type: z.literal('ui:openGuided'), settingId: z.string() }),
-  z.object({ type: z.literal('ui:refreshBadge') }),
   z.object({ type: z.literal('ui:resetAll') }),
   // Capture a page's structure for a bug report: the member's current tab, or a setting's page.
   z.object({ type: z.literal('ui:captureTab'), tabId: z.number() }),

@@ -85,6 +85,12 @@ export const PageReport = z.object({
   links: z.optional(z.array(SettingLink)),
   /** Why the page is logged-out / error / unknown, in plain words for the audit. */
   reason: z.optional(z.string()),
+  /**
+   * The member moved these switches themselves (trusted input events on identified switches), at
+   * `at` (ms since the epoch), just before this reading: their own choice, and a newer reading
+   * than the page's load.
+   */
+  byMember: z.optional(z.object({ at: z.number(), settingIds: z.array(z.string()) })),
 });
 export type PageReport = z.infer<typeof PageReport>;
 

@@ -15,7 +15,8 @@ const BLUE = '#1a56db';
 /**
  * The toolbar badge: a pure function of the summary (itself of records, timeline, region, now).
  * Neutral grey until the first reading; red only for a setting read as on. With every dated
- * deadline past, its job is drift: a re-check due, or a setting LinkedIn turned back on.
+ * deadline past, its job is drift: a re-check due, or a setting LinkedIn turned back on. A setting
+ * on by the member's own choice is never in it.
  */
 export function badgeFor(summary: Summary): Badge {
   const days = String(summary.deadline?.daysLeft ?? '');
@@ -34,6 +35,8 @@ export function badgeFor(summary: Summary): Badge {
       };
     case 'signed-out':
       return { text: '?', color: GREY, title: { key: 'badge_signed_out', substitutions: [] } };
+    case 'confirm-identity':
+      return { text: '?', color: ORANGE, title: { key: 'badge_confirm_identity', substitutions: [] } };
     case 'attention':
       return { text: '?', color: ORANGE, title: { key: 'badge_attention', substitutions: [] } };
     case 'never-checked':

@@ -1,10 +1,17 @@
-import type { PolicyEvent, RegionId } from '../catalogue/schema';
-import { SETTINGS } from '../catalogue/settings';
+import type { PolicyEvent } from '../catalogue/schema';
 import { deadlinesFor } from '../catalogue/timeline';
-import type { RunRecord } from '../run/types';
-import type { Account, Audit, Prefs, Receipt } from '../storage';
 import { daysBetween } from '../util/dates';
-import { type SettingStatus, settingStatus } from './setting-status';
+import {
+  ALARM,
+  CHOSEN,
+  NOT_OFFERED,
+  OFF,
+  type SettingState,
+  type StatusInput,
+  type StatusKind,
+  type StatusModel,
+  statusModel,
+} from './model';
 
 /** Days before a deadline from which the badge counts down. */
 export const WARNING_DAYS = 30;
@@ -12,75 +19,149 @@ export const WARNING_DAYS = 30;
 export type Headline =
   | 'running' // a run or check is under way
   | 'signed-out' // LinkedIn showed the member signed out since the last read
-  | 'exposed' // a covered setting was read on
+  | 'confirm-identity' // LinkedIn asked the member to confirm it is them
+  | 'exposed' // a covered setting was read on, and not by the member's choice
   | 'countdown' // a deadline for the region is near and not everything is private yet
-  | 'attention' // a covered setting could not be identified: guide the member
+  | 'attention' // a covered setting could not be read: an error page, a switch not identified...
   | 'recheck-due' // everything was private, but the last read is older than the interval
   | 'never-checked' // a covered setting has no reading yet: nothing to alarm about, nothing known
   | 'private'; // every covered setting offered in the region read private
 
+/**
+ * One phrase of the headline: a message key and what fills it, a count or a setting's name.
+ * `minor` phrases (what lies outside the chosen scope) go on the line under the headline.
+ */
+export interface HeadlinePart {
+  key: string;
+  count?: number;
+  of?: number;
+  settingId?: string;
+  minor?: boolean;
+}
+
 export interface Summary {
+  model: StatusModel;
   headline: Headline;
+  /** The headline in phrases, most urgent first: "5 of 6 off · 1 not read (LinkedIn error)". */
+  parts: HeadlinePart[];
+  tone: 'good' | 'bad' | 'warn' | 'neutral' | 'busy';
   /** Covered settings, catalogue order. */
-  statuses: SettingStatus[];
+  statuses: SettingState[];
   /** The deadline the countdown refers to, and whole days left (0 = today). */
   deadline?: { event: PolicyEvent; daysLeft: number };
-  /** Oldest read among covered settings, which is what "verified N days ago" honestly means. */
+  /** Oldest read among covered settings, which is what "checked N days ago" honestly means. */
   oldestReadAt?: string;
-  /** Covered settings read on now that an earlier run or check had read off: LinkedIn turned them back on. */
+  /** Covered settings LinkedIn turned back on: read on after a reading read them off, the member changed nothing. */
   backOn: string[];
 }
 
-export interface SummaryInput {
-  audit: Audit;
-  prefs: Prefs;
-  region: RegionId;
-  account: Account;
-  run: RunRecord | null;
-  now: Date;
-  /** Earlier runs and checks, to tell a setting turned back on from one never switched off. */
-  receipts?: readonly Receipt[];
+export type SummaryInput = StatusInput;
+
+const count = (list: readonly SettingState[], kinds: ReadonlySet<StatusKind> | StatusKind) =>
+  list.filter((s) => (typeof kinds === 'string' ? s.kind === kinds : kinds.has(s.kind)));
+
+/** "1 …" with the setting's name when there is one, "N …" otherwise. */
+function named(list: readonly SettingState[], one: string, other: string): HeadlinePart[] {
+  if (list.length === 0) return [];
+  return list.length === 1 ? [{ key: one, settingId: list[0]!.settingId }] : [{ key: other, count: list.length }];
 }
 
-/** When a setting was last read private by a run or check, according to the receipts. */
-function lastReadPrivate(receipts: readonly Receipt[], settingId: string): string | undefined {
-  const reads = receipts.flatMap((receipt) =>
-    receipt.settings
-      .filter((r) => r.settingId === settingId && (r.outcome === 'verified' || r.outcome === 'already-private') && r.at)
-      .map((r) => r.at!),
-  );
-  return reads.sort().at(-1);
-}
-
-export function summarize({ audit, prefs, region, account, run, now, receipts = [] }: SummaryInput): Summary {
-  const statuses = SETTINGS.filter((s) => prefs.covered.includes(s.id)).map((s) =>
-    settingStatus(s, audit[s.id], region, prefs.recheckDays, now),
-  );
-  const withDays = deadlinesFor(region).map((event) => ({ event, daysLeft: daysBetween(now, event.date) }));
+export function summarize(input: SummaryInput): Summary {
+  const model = statusModel(input);
+  const statuses = model.settings.filter((s) => s.covered);
+  const withDays = deadlinesFor(input.region).map((event) => ({
+    event,
+    daysLeft: daysBetween(input.now, event.date),
+  }));
   const upcoming = withDays.find((d) => d.daysLeft > 0 && d.daysLeft <= WARNING_DAYS);
-  const reads = statuses.flatMap((s) => (s.record ? [s.record.observedAt] : []));
-  const oldestReadAt = reads.sort()[0];
-  const newestReadAt = reads.at(-1);
-  const backOn = statuses.flatMap((s) => {
-    const off = s.state === 'exposed' && lastReadPrivate(receipts, s.settingId);
-    return off && off < s.record!.observedAt ? [s.settingId] : [];
-  });
+  const reads = statuses.flatMap((s) => (s.at && !['never-checked', 'queued'].includes(s.kind) ? [s.at] : []));
+  const oldestReadAt = input.run?.status === 'running' ? undefined : reads.sort()[0];
 
-  const has = (state: SettingStatus['state']) => statuses.some((s) => s.state === state);
-  const relevant = statuses.filter((s) => s.state !== 'not-applicable' && s.state !== 'not-offered');
-  const allPrivate = relevant.every((s) => s.state === 'private');
+  const offered = statuses.filter((s) => !NOT_OFFERED.has(s.kind));
+  const off = count(offered, OFF);
+  const verified = count(offered, 'verified-off');
+  const backOn = count(statuses, 'back-on');
+  const alarms = count(statuses, ALARM);
+  const on = count(statuses, 'on');
+  const notSaved = count(statuses, 'not-saved');
+  // LinkedIn took the click and dropped it, or the click could not be made (a locked switch...).
+  const dropped = notSaved.filter((s) => s.code === 'put-back' || s.code === 'still-on');
+  const chosen = count(model.settings, CHOSEN);
+  const errors = count(statuses, 'error-page');
+  const loading = count(statuses, 'loading');
+  const unidentified = count(statuses, 'unidentified');
+  const signedOut = count(statuses, new Set<StatusKind>(['signed-out', 'confirm-identity']));
+  const never = count(statuses, 'never-checked');
+  const outside = model.settings.filter((s) => !s.covered && s.kind === 'not-checked');
+  const allOff = offered.length > 0 && off.length === offered.length;
+  const stale = allOff && offered.some((s) => s.stale);
+  const anyRead = statuses.length - never.length - count(statuses, 'not-in-region').length > 0 || chosen.length > 0;
 
-  // A setting never read is not a setting read on: only a reading raises the alarm.
   let headline: Headline;
-  if (run?.status === 'running') headline = 'running';
-  else if (account.signedOutAt && (!newestReadAt || account.signedOutAt > newestReadAt)) headline = 'signed-out';
-  else if (has('exposed')) headline = 'exposed';
-  else if (upcoming && !allPrivate) headline = 'countdown';
-  else if (has('unknown')) headline = 'attention';
-  else if (has('never-checked')) headline = 'never-checked';
-  else if (relevant.some((s) => s.stale)) headline = 'recheck-due';
+  if (model.running) headline = 'running';
+  else if (model.session !== 'signed-in') headline = model.session;
+  else if (alarms.length > 0) headline = 'exposed';
+  else if (upcoming && !allOff) headline = 'countdown';
+  else if (errors.length + loading.length + unidentified.length + signedOut.length > 0) headline = 'attention';
+  else if (never.length > 0) headline = 'never-checked';
+  else if (stale) headline = 'recheck-due';
   else headline = 'private';
 
+  const parts: HeadlinePart[] = [];
+  if (model.running) parts.push({ key: model.running === 'audit' ? 'headline_checking' : 'headline_running' });
+  else if (model.session === 'signed-out') parts.push({ key: 'headline_signed_out' });
+  else if (model.session === 'confirm-identity') parts.push({ key: 'headline_confirm_identity' });
+  else {
+    parts.push(...named(backOn, 'head_back_on_one', 'head_back_on_other'));
+    parts.push(...named(on, 'head_on_one', 'head_on_other'));
+    if (dropped.length > 0)
+      parts.push(
+        dropped.length === 1 ? { key: 'fail_heading_one' } : { key: 'fail_heading_other', count: dropped.length },
+      );
+    const stuck = notSaved.length - dropped.length;
+    if (stuck > 0) parts.push(stuck === 1 ? { key: 'fail_generic_one' } : { key: 'fail_generic_other', count: stuck });
+    if (headline === 'countdown' && upcoming)
+      parts.push(
+        upcoming.daysLeft === 1
+          ? { key: 'headline_countdown_one' }
+          : { key: 'headline_countdown_other', count: upcoming.daysLeft },
+      );
+    parts.push(...named(chosen, 'head_chosen_one', 'head_chosen_other'));
+    if (input.prefs.covered.length === 0) parts.push({ key: 'headline_nothing_covered' });
+    else if (!anyRead) parts.push({ key: 'headline_never_checked' });
+    else if (offered.length === 0) parts.push({ key: 'headline_nothing_in_region' });
+    else if (allOff && verified.length === off.length) parts.push({ key: 'head_all_off_verified', count: off.length });
+    else if (allOff) parts.push({ key: 'head_all_off', count: off.length });
+    else if (off.length > 0 || alarms.length + chosen.length === 0)
+      parts.push({ key: 'head_some_off', count: off.length, of: offered.length });
+    if (errors.length > 0) parts.push({ key: 'head_error_page', count: errors.length });
+    if (loading.length > 0) parts.push({ key: 'head_loading', count: loading.length });
+    if (unidentified.length > 0) parts.push({ key: 'head_unidentified', count: unidentified.length });
+    if (signedOut.length > 0) parts.push({ key: 'head_signed_out_some', count: signedOut.length });
+    if (anyRead && never.length > 0) parts.push({ key: 'head_never_checked_some', count: never.length });
+    if (stale) parts.push({ key: 'head_recheck_due' });
+    if (anyRead && outside.length > 0)
+      parts.push({ key: 'head_outside_unchecked', count: outside.length, minor: true });
+  }
+
+  const tone: Summary['tone'] = model.running
+    ? 'busy'
+    : alarms.length > 0
+      ? 'bad'
+      : headline === 'private'
+        ? 'good'
+        : headline === 'never-checked'
+          ? 'neutral'
+          : 'warn';
   const deadline = upcoming ?? withDays.filter((d) => d.daysLeft <= 0).at(-1);
-  return { headline, statuses, backOn, ...(deadline && { deadline }), ...(oldestReadAt && { oldestReadAt }) };
+  return {
+    model,
+    headline,
+    parts,
+    tone,
+    statuses,
+    backOn: backOn.map((s) => s.settingId),
+    ...(deadline && { deadline }),
+    ...(oldestReadAt && { oldestReadAt }),
+  };
 }

@@ -3,7 +3,7 @@ import { settingById } from '../catalogue/settings';
 import { inScope } from '../linkedin/scope';
 import type { UiToBg } from '../protocol/channels';
 import type { RunRecord } from '../run/types';
-import type { SettingState } from '../status/setting-status';
+import type { StatusKind } from '../status/model';
 import { h } from './dom';
 import { settingName, t } from './i18n';
 
@@ -69,7 +69,8 @@ export function captureOffer(run: RunRecord | null): HTMLElement {
     if (box.hidden) return box.replaceChildren();
     box.replaceChildren(
       h('summary', {}, t('capture_offer_heading')),
-      h('p', { class: 'muted small' }, t('capture_offer_hint')),
+      // After a run the popup is at its fullest: the review page says the same before anything is saved.
+      ...(tabId !== undefined ? [h('p', { class: 'muted small' }, t('capture_offer_hint'))] : []),
       ...(tabId !== undefined
         ? withStatus(offerButton({ type: 'ui:captureTab', tabId }, 'capture-tab', t('capture_offer')))
         : []),
@@ -94,8 +95,8 @@ export function captureOffer(run: RunRecord | null): HTMLElement {
 }
 
 /** Checklist: the same offer for one setting whose last reading could not be trusted or found no switch. */
-export function captureSettingOffer(settingId: string, state: SettingState): HTMLElement | null {
-  if (state !== 'unknown' && state !== 'not-offered') return null;
+export function captureSettingOffer(settingId: string, kind: StatusKind): HTMLElement | null {
+  if (kind !== 'unidentified' && kind !== 'error-page' && kind !== 'loading' && kind !== 'not-offered') return null;
   return h(
     'p',
     {},

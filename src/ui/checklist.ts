@@ -2,10 +2,11 @@ import { browser } from 'wxt/browser';
 import { MANUAL_STEPS } from '../catalogue/manual-steps';
 import type { Availability, ManualStep, RegionId, Setting } from '../catalogue/schema';
 import { SETTINGS } from '../catalogue/settings';
+import { CHOSEN, NOT_OFFERED, OFF, type SettingState, statusModel } from '../status/model';
 import { browserHints, resolveRegion } from '../status/region-choice';
 import { OBJECTION_STEP } from '../status/scope';
-import { appliesIn, type SettingStatus, settingStatus } from '../status/setting-status';
-import { type Audit, type ManualDone, type Prefs, update } from '../storage';
+import { appliesIn } from '../status/setting-status';
+import { type Account, type Audit, type Choices, type ManualDone, type Prefs, type Receipt, update } from '../storage';
 import { captureSettingOffer } from './capture-offer';
 import { externalLink, h, replaceContent } from './dom';
 import {
@@ -21,27 +22,43 @@ import {
 } from './i18n';
 import { CATEGORY_ORDER } from './order';
 import { sourceList, toneBadge } from './parts';
-import { send } from './send';
+import { reasonWords } from './reasons';
+import { act, send } from './send';
 import { renderFromStorage } from './state';
-import type { Tone } from './words';
+import { kindWords, type Tone } from './words';
 
 export interface ChecklistData {
   audit: Audit;
   prefs: Prefs;
   manualDone: ManualDone;
+  choices?: Choices;
+  account?: Account;
+  receipts?: Receipt[];
+  /** Settings the popup sent the member here to fix ("Do it with guidance"), shown first with their reason. */
+  fix?: readonly string[];
   region: RegionId;
   /** The member confirmed where the account is based; until then the region is a guess. */
   regionConfirmed?: boolean;
   now: Date;
 }
 
-const SLOTS = ['audit', 'prefs', 'manualDone'] as const;
+const SLOTS = ['audit', 'prefs', 'manualDone', 'choices', 'account', 'receipts'] as const;
+
+/** `?fix=a,b`: the settings the popup could not switch off, to show first. */
+const fixFrom = (search: string) =>
+  (new URLSearchParams(search).get('fix') ?? '').split(',').filter((id) => SETTINGS.some((s) => s.id === id));
 
 export function startChecklist(root: HTMLElement): Promise<() => void> {
   localizeDocument('checklist_title');
   const stop = renderFromStorage(SLOTS, (state) => {
     const choice = resolveRegion(state.prefs, browserHints());
-    renderChecklist(root, { ...state, region: choice.region, regionConfirmed: choice.overridden, now: new Date() });
+    renderChecklist(root, {
+      ...state,
+      fix: fixFrom(location.search),
+      region: choice.region,
+      regionConfirmed: choice.overridden,
+      now: new Date(),
+    });
   });
   // A link such as the popup's "What the form does" names a step; the page exists only after the first render.
   return stop.then((done) => {
@@ -96,15 +113,22 @@ function walkSteps(): WalkStep[] {
 }
 
 export function renderChecklist(root: HTMLElement, data: ChecklistData): void {
-  const statuses = new Map(
-    SETTINGS.map((s) => [s.id, settingStatus(s, data.audit[s.id], data.region, data.prefs.recheckDays, data.now)]),
-  );
-  const kept = data.prefs.keptOn ?? [];
-  const settled = (s: SettingStatus) =>
-    s.state === 'private' ||
-    s.state === 'not-offered' ||
-    s.state === 'not-applicable' ||
-    (s.state === 'exposed' && kept.includes(s.settingId));
+  const model = statusModel({
+    audit: data.audit,
+    prefs: data.prefs,
+    choices: data.choices ?? {},
+    receipts: data.receipts ?? [],
+    account: data.account ?? { signedOutAt: null },
+    run: null,
+    region: data.region,
+    now: data.now,
+  });
+  const statuses = new Map(model.settings.map((s) => [s.settingId, s]));
+  const settled = (s: SettingState) => OFF.has(s.kind) || NOT_OFFERED.has(s.kind) || CHOSEN.has(s.kind);
+  const fix = (data.fix ?? []).flatMap((id) => {
+    const setting = SETTINGS.find((s) => s.id === id)!;
+    return settled(statuses.get(id)!) ? [] : [setting];
+  });
   const stepDone = (step: WalkStep) =>
     step.settings.every((s) => settled(statuses.get(s.id)!)) &&
     step.manual.every((m) => data.manualDone[m.id] || !appliesIn(m.appliesTo, data.region));
@@ -132,6 +156,13 @@ export function renderChecklist(root: HTMLElement, data: ChecklistData): void {
           ' ',
           h('a', { href: browser.runtime.getURL('/options.html') }, t('link_change_region')),
         ),
+      fix.length > 0 &&
+        h(
+          'section',
+          { class: 'fix', 'aria-labelledby': 'fix-heading' },
+          h('h2', { id: 'fix-heading' }, t('fix_heading')),
+          h('ol', { class: 'items' }, ...fix.map((s) => settingItem(s, statuses.get(s.id)!, data, 'fix'))),
+        ),
       h('p', { class: 'progress' }, t('checklist_progress', steps.filter(stepDone).length, steps.length)),
       h(
         'ol',
@@ -158,7 +189,7 @@ function walkStep(
   n: number,
   done: boolean,
   open: number,
-  statuses: Map<string, SettingStatus>,
+  statuses: Map<string, SettingState>,
   data: ChecklistData,
 ): HTMLElement {
   const items = h(
@@ -191,7 +222,7 @@ function walkStep(
         {},
         h(
           'button',
-          { type: 'button', 'data-focus': 'run-one-click', onclick: () => void send({ type: 'ui:startRun' }) },
+          { type: 'button', 'data-focus': 'run-one-click', onclick: () => void act(send({ type: 'ui:startRun' })) },
           t('btn_walk_run'),
         ),
       ),
@@ -199,23 +230,31 @@ function walkStep(
   );
 }
 
-function settingStatusText(status: SettingStatus, kept: boolean): { text: string; tone: Tone } {
-  const at = status.record && formatDate(status.record.observedAt);
-  switch (status.state) {
-    case 'private':
-      return status.record!.verified
-        ? { text: t('status_verified', at!), tone: 'good' }
-        : { text: t('status_checked_off', at!), tone: 'good' };
-    case 'exposed':
-      return kept ? { text: t('status_kept_on', at!), tone: 'neutral' } : { text: t('status_on', at!), tone: 'bad' };
+/** A setting's state in the checklist's words, with the date of what it says. */
+function settingStatusText(status: SettingState, now: Date): { text: string; tone: Tone } {
+  const at = status.at && formatDate(status.at);
+  switch (status.kind) {
+    case 'verified-off':
+      return { text: t('status_verified', at!), tone: 'good' };
+    case 'read-off':
+      return { text: t('status_checked_off', at!), tone: 'good' };
+    case 'on':
+      return { text: t('status_on', at!), tone: 'bad' };
+    case 'on-by-choice':
+      return { text: t('status_kept_on', at!), tone: 'neutral' };
+    case 'never-checked':
+    case 'not-checked':
+      return { text: t('status_todo_unchecked'), tone: 'neutral' };
+    case 'not-in-region':
+      return { text: t('status_not_applicable'), tone: 'neutral' };
     case 'not-offered':
       return { text: t('status_not_offered', at!), tone: 'neutral' };
-    case 'not-applicable':
-      return { text: t('status_not_applicable'), tone: 'neutral' };
-    case 'unknown':
+    case 'unidentified':
       return { text: t('status_unknown', at!), tone: 'warn' };
-    case 'never-checked':
-      return { text: t('status_todo_unchecked'), tone: 'neutral' };
+    default: {
+      const words = kindWords(status, now);
+      return { text: at ? `${words.text} (${at})` : words.text, tone: words.tone };
+    }
   }
 }
 
@@ -243,50 +282,61 @@ function sources(key: string, list: Setting['sources']): HTMLElement {
 }
 
 const keepOn = (id: string, keep: boolean) =>
-  void update('prefs', (p) => {
-    const others = (p.keptOn ?? []).filter((k) => k !== id);
-    return keep
-      ? { ...p, keptOn: [...others, id], covered: p.covered.filter((c) => c !== id) }
-      : { ...p, keptOn: others };
-  });
+  act(
+    update('prefs', (p) => {
+      const others = (p.keptOn ?? []).filter((k) => k !== id);
+      return keep
+        ? { ...p, keptOn: [...others, id], covered: p.covered.filter((c) => c !== id) }
+        : { ...p, keptOn: others };
+    }),
+  );
+
+/**
+ * "Turn back on": the member's choice is recorded first (so the reading that follows is theirs,
+ * never an alarm), the setting is kept on, and its page opens with the switch outlined.
+ */
+const turnBackOn = (id: string) =>
+  void act(
+    update('choices', (all): Choices => ({ ...all, [id]: { kind: 'turn-on', at: new Date().toISOString() } }))
+      .then(() => keepOn(id, true))
+      .then(() => send({ type: 'ui:openGuided', settingId: id })),
+  );
 
 /**
  * A setting with its next step. Untrain never turns anything on: "Turn back on" opens the page
  * with the switch outlined for the member; "Keep this on" stops the reminders for it.
  */
-function settingItem(setting: Setting, status: SettingStatus, data: ChecklistData): HTMLElement {
+function settingItem(setting: Setting, status: SettingState, data: ChecklistData, where = 'walk'): HTMLElement {
   const kept = (data.prefs.keptOn ?? []).includes(setting.id);
-  const { text, tone } = settingStatusText(status, kept);
+  const { text, tone } = settingStatusText(status, data.now);
   const name = settingName(setting.id);
-  const guided = (label: string, ariaLabel: string) =>
+  const reason = where === 'fix' && reasonWords(status.code);
+  const guided = (
+    label: string,
+    ariaLabel: string,
+    onclick = () => void act(send({ type: 'ui:openGuided', settingId: setting.id })),
+  ) =>
     h(
       'button',
-      {
-        type: 'button',
-        'data-focus': `open-${setting.id}`,
-        'aria-label': ariaLabel,
-        onclick: () => void send({ type: 'ui:openGuided', settingId: setting.id }),
-      },
+      { type: 'button', 'data-focus': `${where}-open-${setting.id}`, 'aria-label': ariaLabel, onclick },
       label,
     );
+  const off = OFF.has(status.kind);
+  const on = status.kind === 'on' || status.kind === 'back-on' || CHOSEN.has(status.kind);
   return h(
     'li',
     { class: 'item' },
-    h('h3', { id: `s-${setting.id}` }, name),
-    h(
-      'p',
-      {},
-      toneBadge(tone, text),
-      status.stale && status.state === 'private' && h('span', { class: 'tag' }, t('status_stale')),
-    ),
+    h('h3', { id: `${where}-s-${setting.id}` }, name),
+    h('p', {}, toneBadge(tone, text), status.stale && off && h('span', { class: 'tag' }, t('status_stale'))),
+    reason && h('p', {}, t('outcome_reason', reason)),
     facts(settingReason(setting.id), categoryWhy(setting.category), setting.availableIn, data.region),
     h(
       'p',
       { class: 'buttons' },
-      status.state === 'private'
-        ? guided(t('btn_turn_back_on'), t('btn_turn_back_on_for', name))
+      off
+        ? guided(t('btn_turn_back_on'), t('btn_turn_back_on_for', name), () => turnBackOn(setting.id))
         : guided(t('btn_open_guided'), t('btn_open_guided_for', name)),
-      status.state === 'exposed' &&
+      on &&
         (kept
           ? h(
               'button',
@@ -294,7 +344,7 @@ function settingItem(setting: Setting, status: SettingStatus, data: ChecklistDat
                 type: 'button',
                 'data-focus': `keep-${setting.id}`,
                 'aria-label': t('btn_remind_again_for', name),
-                onclick: () => keepOn(setting.id, false),
+                onclick: () => void keepOn(setting.id, false),
               },
               t('btn_remind_again'),
             )
@@ -304,12 +354,12 @@ function settingItem(setting: Setting, status: SettingStatus, data: ChecklistDat
                 type: 'button',
                 'data-focus': `keep-${setting.id}`,
                 'aria-label': t('btn_keep_on_for', name),
-                onclick: () => keepOn(setting.id, true),
+                onclick: () => void keepOn(setting.id, true),
               },
               t('btn_keep_on'),
             )),
     ),
-    captureSettingOffer(setting.id, status.state),
+    captureSettingOffer(setting.id, status.kind),
     sources(setting.id, setting.sources),
   );
 }

@@ -4,12 +4,9 @@ import { coveredFor, EVERYTHING, RECOMMENDED, type Scope, scopeOf } from '../sta
 import { type Prefs, update } from '../storage';
 import { h } from './dom';
 import { regionName, t } from './i18n';
-import { send } from './send';
+import { act } from './send';
 
-const savePrefs = async (change: (p: Prefs) => Prefs) => {
-  await update('prefs', change);
-  await send({ type: 'ui:refreshBadge' });
-};
+const savePrefs = (change: (p: Prefs) => Prefs) => act(update('prefs', change));
 
 export function scopeName(covered: readonly string[]): string {
   const scope = scopeOf(covered);

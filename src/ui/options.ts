@@ -9,7 +9,7 @@ import { Prefs } from '../storage-schemas';
 import { announce, downloadFile, h, replaceContent, shell } from './dom';
 import { categoryName, localizeDocument, regionName, settingName, t } from './i18n';
 import { CATEGORY_ORDER } from './order';
-import { send } from './send';
+import { failureText, send } from './send';
 import { renderFromStorage } from './state';
 
 /** What the page shows besides stored prefs: the last message and whether reset awaits confirmation. */
@@ -55,8 +55,13 @@ export function renderOptions(
   const choice = resolveRegion(prefs, hints);
   const save = async (change: (p: Prefs) => Prefs) => {
     view.message = { text: t('opt_saved'), tone: 'good' };
-    await update('prefs', change);
-    await send({ type: 'ui:refreshBadge' });
+    // A refusal (storage full) replaces the "saved" message with why.
+    try {
+      await update('prefs', change);
+    } catch (error) {
+      view.message = { text: failureText(error), tone: 'bad' };
+      rerender();
+    }
   };
   const say = (message: OptionsView['message']) => {
     view.message = message;
@@ -225,9 +230,12 @@ function fileSection(prefs: Prefs, say: (message: OptionsView['message']) => voi
     const parsed = parsePrefsFile(await file.text());
     input.value = '';
     if ('error' in parsed) return say({ text: parsed.error, tone: 'bad' });
-    await write('prefs', parsed.prefs);
-    await send({ type: 'ui:refreshBadge' });
-    say({ text: t('opt_import_done'), tone: 'good' });
+    try {
+      await write('prefs', parsed.prefs);
+      say({ text: t('opt_import_done'), tone: 'good' });
+    } catch (error) {
+      say({ text: failureText(error), tone: 'bad' });
+    }
   };
   return h(
     'section',
@@ -269,8 +277,12 @@ function resetSection(view: OptionsView, rerender: () => void): HTMLElement {
   };
   const confirm = async () => {
     view.confirmingReset = false;
-    view.message = { text: t('opt_reset_done'), tone: 'good' };
-    await send({ type: 'ui:resetAll' });
+    try {
+      await send({ type: 'ui:resetAll' });
+      view.message = { text: t('opt_reset_done'), tone: 'good' };
+    } catch (error) {
+      view.message = { text: failureText(error), tone: 'bad' };
+    }
     rerender();
   };
   return h(

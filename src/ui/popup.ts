@@ -1,23 +1,30 @@
 import { browser } from 'wxt/browser';
 import type { RegionId } from '../catalogue/schema';
-import { SETTINGS, settingById } from '../catalogue/settings';
-import { eventsFor } from '../catalogue/timeline';
-import type { RunRecord, SettingResult } from '../run/types';
+import { SETTINGS } from '../catalogue/settings';
+import type { RunRecord } from '../run/types';
 import { browserHints, resolveRegion } from '../status/region-choice';
 import { stillToDo } from '../status/scope';
-import { type Summary, summarize } from '../status/summary';
-import { type Account, type Audit, type ManualDone, type Notice, type Prefs, type Receipt, update } from '../storage';
+import { summarize } from '../status/summary';
+import {
+  type Account,
+  type Audit,
+  type Choices,
+  type ManualDone,
+  type Notice,
+  type Prefs,
+  type Receipt,
+  update,
+} from '../storage';
 import type { captureOffer as CaptureOffer } from './capture-offer';
-import { regionQuestion, scopeChoice, scopeName } from './choices';
+import { regionQuestion, scopeChoice } from './choices';
 import { announce, downloadFile, h, replaceContent, shell } from './dom';
-import { formatDate, formatDay, formatRelative, localizeDocument, regionName, settingName, t } from './i18n';
-import { foldedNames, noticeList, ONE_BY_ONE, toneBadge } from './parts';
-import { interruptedText, phaseText, progressText, resultWords } from './progress';
-import { failureKind, reasonWords } from './reasons';
-import { send } from './send';
+import { localizeDocument, settingName, t } from './i18n';
+import { foldedNames, noticeList, toneBadge } from './parts';
+import { type Action, type ButtonView, type PopupView, popupView, type RowView } from './popup-view';
+import { interruptedText, progressText } from './progress';
+import { act, send } from './send';
 import { renderFromStorage } from './state';
 import { stillToDoCard } from './todo';
-import { stateWords, type Tone, type Words } from './words';
 
 const LOGIN_URL = 'https://www.linkedin.com/login';
 
@@ -37,18 +44,27 @@ export interface PopupData {
   receipts: Receipt[];
   notices: Notice[];
   manualDone: ManualDone;
+  choices: Choices;
   region: RegionId;
   /** The member answered "Where is your LinkedIn account based?"; until then the region is a guess. */
   regionConfirmed: boolean;
   now: Date;
 }
 
-const SLOTS = ['audit', 'prefs', 'account', 'run', 'receipts', 'notices', 'manualDone'] as const;
+const SLOTS = ['audit', 'prefs', 'account', 'run', 'receipts', 'notices', 'manualDone', 'choices'] as const;
+
+/** While a run is under way the popup redraws every second, so each step shows a sign of life. */
+const TICK_MS = 1000;
 
 export function startPopup(root: HTMLElement): Promise<() => void> {
+  let tick: ReturnType<typeof setInterval> | undefined;
   const started = renderFromStorage(SLOTS, (state) => {
     const choice = resolveRegion(state.prefs, browserHints());
-    renderPopup(root, { ...state, region: choice.region, regionConfirmed: choice.overridden, now: new Date() });
+    const draw = () =>
+      renderPopup(root, { ...state, region: choice.region, regionConfirmed: choice.overridden, now: new Date() });
+    draw();
+    clearInterval(tick);
+    if (state.run?.status === 'running') tick = setInterval(draw, TICK_MS);
   });
   // After the storage read has gone out: the page's first message lookup, which loads the
   // extension's messages, runs while the read is answered.
@@ -58,31 +74,34 @@ export function startPopup(root: HTMLElement): Promise<() => void> {
 
 export function renderPopup(root: HTMLElement, data: PopupData): void {
   const summary = summarize(data);
+  const view = popupView({ ...data, summary, signInUrl: signInUrl(data) });
   const { live, content } = shell(root);
   const running = data.run?.status === 'running';
-  const read = summary.statuses.some((s) => s.record);
-  const firstRun = !read && data.receipts.length === 0 && !data.run;
-  const failed = failures(data.run, data.audit);
-  const scopeDone = summary.headline === 'private' || summary.headline === 'recheck-due';
+  const firstRun = !summary.oldestReadAt && data.receipts.length === 0 && !data.run;
   replaceContent(
     content,
     h('header', { class: 'bar' }, h('p', { class: 'brand' }, t('extShortName')), nav()),
     h(
       'main',
       {},
-      noticeList(data.notices, (id) => void update('notices', (all) => all.filter((n) => n.id !== id))),
-      statusSection(summary, data, failed),
-      failureGroups(failed),
+      noticeList(data.notices, (id) => void act(update('notices', (all) => all.filter((n) => n.id !== id)))),
+      statusCard(view),
+      problemsCard(view),
       !running && !data.regionConfirmed && regionQuestion(data.region, firstRun),
       data.run && runNote(data.run),
       // One question at a time: where the account is based, then (open) what to switch off.
       !running && firstRun && data.regionConfirmed && scopeChoice(data.prefs, true),
-      // After failures, the failure card's "Try again" is the main action.
-      failed.length === 0 && actions(summary, data, running),
+      actionsCard(view),
       !running && !(firstRun && data.regionConfirmed) && scopeChoice(data.prefs, false),
-      data.run ? runRows(data.run, data.now) : read && statusRows(summary),
+      rowsCard(view),
       !running && captureOfferSlot(data.run),
-      scopeDone && stillToDoCard(stillToDo(data.audit, data.prefs, data.manualDone, data.region)),
+      view.scopeDone &&
+        stillToDoCard(
+          // The objection form as the main button is not listed again below it.
+          stillToDo(data.audit, data.prefs, data.manualDone, data.region).filter(
+            (item) => item.kind !== 'step' || view.primary?.focus !== 'objection',
+          ),
+        ),
     ),
     h(
       'footer',
@@ -103,173 +122,77 @@ function nav(): HTMLElement {
   );
 }
 
-function headline(summary: Summary, data: PopupData): string {
-  const since = summary.oldestReadAt && formatRelative(summary.oldestReadAt, data.now);
-  switch (summary.headline) {
-    case 'running':
-      return data.run?.mode === 'audit' ? t('headline_checking') : t('headline_running');
-    case 'signed-out':
-      return t('headline_signed_out');
-    case 'exposed': {
-      if (summary.backOn.length > 0) return t('headline_back_on', settingName(summary.backOn[0]!));
-      const ai = summary.statuses.find((s) => s.settingId === 'ai-training');
-      return ai?.state === 'exposed' ? t('headline_exposed_ai') : t('headline_exposed');
-    }
-    case 'countdown': {
-      const days = summary.deadline!.daysLeft;
-      return days === 1 ? t('headline_countdown_one') : t('headline_countdown_other', days);
-    }
-    case 'attention':
-      return t('headline_attention');
-    case 'recheck-due':
-      return since ? t('headline_recheck', since) : t('headline_never_checked');
-    case 'never-checked':
-      return t('headline_never_checked');
-    case 'private': {
-      if (summary.statuses.length === 0) return t('headline_nothing_covered');
-      const off = summary.statuses.filter((s) => s.state === 'private').length;
-      if (off === 0) return t('headline_nothing_in_region');
-      return off === 1
-        ? t('headline_done_one', scopeName(data.prefs.covered))
-        : t('headline_done_other', scopeName(data.prefs.covered), off);
-    }
-  }
-}
-
-/** The last run's failures that no later reading has shown fixed (e.g. switched off with guidance). */
-function failures(run: RunRecord | null, audit: Audit): SettingResult[] {
-  if (run?.status !== 'finished') return [];
-  const fixedSince = (id: string) => {
-    const record = audit[id];
-    return (
-      !!record &&
-      record.observedAt > (run.finishedAt ?? run.updatedAt) &&
-      record.state === settingById(id)?.privateValue
-    );
-  };
-  return run.results.filter((r) => r.outcome === 'failed' && !fixedSince(r.settingId));
-}
-
-/** "LinkedIn didn't save 6 changes" only when that is what happened; otherwise what could not be done. */
-function failHeading(failed: readonly SettingResult[]): string {
-  const notSaved = failed.every((r) => failureKind(r.code) === 'not-saved');
-  if (failed.length === 1) return notSaved ? t('fail_heading_one') : t('fail_generic_one');
-  return notSaved ? t('fail_heading_other', failed.length) : t('fail_generic_other', failed.length);
-}
-
-const HEADLINE_TONE: Record<Summary['headline'], Tone> = {
-  running: 'busy',
-  'signed-out': 'warn',
-  exposed: 'bad',
-  countdown: 'warn',
-  attention: 'warn',
-  'recheck-due': 'warn',
-  'never-checked': 'neutral',
-  private: 'good',
-};
-
-const nextCheck = (readAt: string, days: number) => new Date(Date.parse(readAt) + days * 86_400_000).toISOString();
-
-/** What is known before anything was read: LinkedIn's default, for the (probable) region. */
-function knownDefault(region: RegionId): string | null {
-  const onByDefault = eventsFor(region)
-    .filter((e) => e.deadline && e.id.startsWith('ai-'))
-    .at(-1);
-  return onByDefault ? t('known_default_on', formatDay(onByDefault.date)) : null;
-}
-
-function statusSection(summary: Summary, data: PopupData, failed: readonly SettingResult[]): HTMLElement {
-  const readAt = summary.oldestReadAt;
-  const region = t('popup_region', regionName(data.region));
+function statusCard(view: PopupView): HTMLElement {
   return h(
     'section',
-    {
-      class: `status tone-${failed.length > 0 ? 'bad' : HEADLINE_TONE[summary.headline]}`,
-      'aria-labelledby': 'headline',
-    },
-    h('h1', { id: 'headline' }, failed.length > 0 ? failHeading(failed) : headline(summary, data)),
-    summary.headline === 'never-checked' &&
-      h('p', { class: 'small' }, knownDefault(data.region), ' ', t('known_not_too_late')),
-    summary.headline === 'countdown' && h('p', {}, t('popup_deadline', formatDay(summary.deadline!.event.date))),
-    summary.backOn.length > 1 && h('p', {}, t('popup_back_on_all', summary.backOn.map(settingName).join(', '))),
-    summary.headline !== 'running' &&
-      (readAt || data.regionConfirmed) &&
-      h(
-        'p',
-        { class: 'muted small' },
-        [
-          readAt && t('popup_checked', formatRelative(readAt, data.now), formatDate(readAt)),
-          // With every dated deadline past, the reminder is the next re-check.
-          readAt &&
-            summary.headline === 'private' &&
-            t('popup_next_check', formatRelative(nextCheck(readAt, data.prefs.recheckDays), data.now)),
-          data.regionConfirmed && region,
-        ]
-          .filter(Boolean)
-          .join(' · '),
-      ),
+    { class: `status tone-${view.tone}`, 'aria-labelledby': 'headline' },
+    h('h1', { id: 'headline' }, view.title),
+    ...view.lines.map((line, i) => h('p', { class: i === view.lines.length - 1 ? 'muted small' : 'small' }, line)),
   );
 }
 
-function actions(summary: Summary, data: PopupData, running: boolean): HTMLElement | null {
-  if (running) return null;
-  if (summary.headline === 'signed-out') {
+/** What an action does when pressed: a message to the background, a page, or a link. */
+function perform(action: Action): void {
+  switch (action.type) {
+    case 'run':
+      return void act(send({ type: 'ui:startRun' }));
+    case 'check':
+      return void act(send({ type: 'ui:checkNow' }));
+    case 'guide':
+      return void act(send({ type: 'ui:openGuided', settingId: action.settingId }));
+    case 'fix':
+      return void window.open(fixUrl(action.settingIds), '_blank');
+    case 'link':
+      return void window.open(action.href, '_blank', 'noopener,noreferrer');
+  }
+}
+
+/** The checklist, opened on the settings that need the member, each with its reason. */
+export const fixUrl = (settingIds: readonly string[]) =>
+  browser.runtime.getURL(`/checklist.html?fix=${encodeURIComponent(settingIds.join(','))}`);
+
+function buttonOf(b: ButtonView, primary: boolean): HTMLElement {
+  const attrs = { 'data-focus': b.focus, class: primary ? 'primary' : undefined };
+  if (b.action.type === 'link' || b.action.type === 'fix') {
+    const href = b.action.type === 'link' ? b.action.href : fixUrl(b.action.settingIds);
     return h(
-      'div',
-      { class: 'actions' },
-      h(
-        'a',
-        { href: signInUrl(data), target: '_blank', rel: 'noopener noreferrer', class: 'button primary' },
-        t('link_sign_in'),
-      ),
+      'a',
+      { ...attrs, href, target: '_blank', rel: 'noopener noreferrer', class: primary ? 'button primary' : 'button' },
+      b.label,
     );
   }
-  const start = (message: 'ui:startRun' | 'ui:checkNow') => () => void send({ type: message });
-  const optOut = h(
-    'button',
-    {
-      type: 'button',
-      class: 'primary',
-      'data-focus': 'opt-out',
-      'aria-describedby': 'covers',
-      onclick: start('ui:startRun'),
-    },
-    t('btn_opt_out'),
-  );
-  const covers = h('p', { id: 'covers', class: 'muted small' }, t('popup_covers_verified'));
-  const checkNow = h(
+  const action = b.action;
+  return h('button', { ...attrs, type: 'button', onclick: () => perform(action) }, b.label);
+}
+
+function actionsCard(view: PopupView): HTMLElement | null {
+  if (!view.primary) return null;
+  const hint = view.primary.hint;
+  // The main action and the others on one line (they wrap when a language needs the room).
+  return h(
     'div',
-    { class: 'inline' },
-    h(
-      'button',
-      { type: 'button', 'data-focus': 'check-now', 'aria-describedby': 'check-hint', onclick: start('ui:checkNow') },
-      t('btn_check_now'),
-    ),
-    h('p', { id: 'check-hint', class: 'muted small' }, t('popup_check_hint')),
+    { class: 'actions' },
+    h('div', { class: 'action-row' }, buttonOf(view.primary, true), ...view.secondary.map((b) => buttonOf(b, false))),
+    hint && h('p', { class: 'muted small' }, hint),
   );
-  // Everything covered was read off: checking again is what is left to do.
-  if (summary.headline === 'private' || summary.headline === 'recheck-due') {
-    return h(
-      'div',
-      { class: 'actions inline' },
-      h(
-        'button',
-        {
-          type: 'button',
-          class: 'primary',
-          'data-focus': 'check-now',
-          'aria-describedby': 'check-hint',
-          onclick: start('ui:checkNow'),
-        },
-        t('btn_check_again'),
-      ),
-      h('p', { id: 'check-hint', class: 'muted small' }, t('popup_check_hint')),
-    );
-  }
-  return h('div', { class: 'actions' }, optOut, covers, checkNow);
 }
 
-/** During a run: the phases, where the work happens, and a way out. After one that stopped: why. */
+/** Settings that could not be read or switched off, grouped by cause: one sentence each. */
+function problemsCard(view: PopupView): HTMLElement | null {
+  if (view.problems.length === 0) return null;
+  return h(
+    'section',
+    { class: 'problems', 'aria-labelledby': 'headline' },
+    ...view.problems.flatMap(({ reason, settingIds, rows }) =>
+      rows.length > 0
+        ? [h('ul', { class: 'rows' }, ...rows.map(row))]
+        : [h('p', {}, reason), foldedNames(t('names_which', settingIds.length), settingIds)],
+    ),
+    view.problemHint && h('p', { class: 'small' }, view.problemHint),
+  );
+}
+
+/** During a run: where the work happens, and a way out. After one that stopped: why. */
 function runNote(run: RunRecord): HTMLElement | null {
   if (run.status === 'running') {
     return h(
@@ -278,7 +201,12 @@ function runNote(run: RunRecord): HTMLElement | null {
       h('p', { class: 'small' }, t('run_tab_note')),
       h(
         'button',
-        { type: 'button', class: 'small', 'data-focus': 'cancel', onclick: () => void send({ type: 'ui:cancelRun' }) },
+        {
+          type: 'button',
+          class: 'small',
+          'data-focus': 'cancel',
+          onclick: () => void act(send({ type: 'ui:cancelRun' })),
+        },
         t('btn_cancel'),
       ),
     );
@@ -288,176 +216,31 @@ function runNote(run: RunRecord): HTMLElement | null {
   return null;
 }
 
-/** Failed settings grouped by cause: one sentence, one way to try again, one to do it by hand. */
-function failureGroups(failed: readonly SettingResult[]): HTMLElement | null {
-  if (failed.length === 0) return null;
-  const groups = new Map<string, SettingResult[]>();
-  for (const r of failed) {
-    const reason = reasonWords(r.code) ?? t('reason_other');
-    groups.set(reason, [...(groups.get(reason) ?? []), r]);
-  }
+function rowsCard(view: PopupView): HTMLElement | null {
+  if (view.rows.length + view.groups.length === 0 && !view.folded) return null;
   return h(
     'section',
-    { class: 'problems', 'aria-labelledby': 'headline' },
-    ...[...groups].flatMap(([reason, results]) => {
-      const ids = results.map((r) => r.settingId);
-      return ids.length > ONE_BY_ONE
-        ? [h('p', {}, reason), foldedNames(t('names_which', ids.length), ids)]
-        : [h('p', {}, reason, ' ', h('span', { class: 'muted small' }, ids.map(settingName).join(', ')))];
-    }),
-    h(
-      'p',
-      { class: 'small' },
-      failed.every((r) => failureKind(r.code) !== 'other') ? t('fail_usually_temporary') : t('fail_by_hand'),
-    ),
-    h(
-      'div',
-      { class: 'buttons' },
-      h(
-        'button',
-        {
-          type: 'button',
-          class: 'primary',
-          'data-focus': 'try-again',
-          onclick: () => void send({ type: 'ui:startRun' }),
-        },
-        t('btn_try_again'),
-      ),
-      failed.length === 1
-        ? h(
-            'button',
-            {
-              type: 'button',
-              'data-focus': 'guide-failed',
-              onclick: () => void send({ type: 'ui:openGuided', settingId: failed[0]!.settingId }),
-            },
-            t('btn_with_guidance'),
-          )
-        : h(
-            'a',
-            { href: browser.runtime.getURL('/checklist.html'), target: '_blank', class: 'button' },
-            t('btn_with_guidance'),
-          ),
-    ),
-  );
-}
-
-function runHeading(run: RunRecord, now: Date): string {
-  if (run.status === 'running') return phaseText(run);
-  const when = formatRelative(run.finishedAt ?? run.updatedAt, now);
-  return run.mode === 'audit' ? t('run_heading_last_check', when) : t('run_heading_last_run', when);
-}
-
-const NEEDS_YOU = new Set(['unknown', 'observed-on']);
-
-/**
- * Rows that need the member: settings read on, and switches Untrain could not identify. More than
- * two of a kind become one row, so the popup stays one screen high: the main button switches all
- * that are on off; the checklist guides through the unidentified ones.
- */
-function grouped(items: readonly { id: string; on: boolean; row: () => HTMLElement }[]): HTMLElement[] {
-  const on = items.filter((i) => i.on);
-  const unclear = items.filter((i) => !i.on);
-  const folded = (tone: Tone, key: string, group: typeof items) =>
-    foldedNames(
-      toneBadge(tone, t(key, group.length)),
-      group.map((i) => i.id),
-    );
-  return [
-    ...(on.length > ONE_BY_ONE ? [h('li', { class: 'row' }, folded('bad', 'rows_on', on))] : on.map((i) => i.row())),
-    ...(unclear.length > ONE_BY_ONE
-      ? [
-          h(
-            'li',
-            { class: 'row' },
-            folded('warn', 'rows_unclear', unclear),
-            h(
-              'a',
-              { href: browser.runtime.getURL('/checklist.html'), target: '_blank', class: 'button small' },
-              t('btn_with_guidance'),
-            ),
-          ),
-        ]
-      : unclear.map((i) => i.row())),
-  ];
-}
-/** More rows than this do not fit the popup during a run. */
-const FOLD_AFTER = 6;
-
-/**
- * Rows of a run. While it runs, every row; afterwards the rows that need the member stay in view
- * and the rest fold away (failures are grouped above), so the popup stays one screen high.
- */
-function runRows(run: RunRecord, now: Date): HTMLElement {
-  const rowOf = (r: SettingResult) =>
-    row(
-      r.settingId,
-      resultWords(run, r),
-      r.outcome === 'unknown' || r.outcome === 'failed' ? reasonWords(r.code) : undefined,
-    );
-  const heading = h('h2', { id: 'results-heading' }, runHeading(run, now));
-  if (run.status === 'running') {
-    // A long check keeps the rows still to come in view and folds the finished ones.
-    const fold = run.results.length > FOLD_AFTER ? run.results.filter((r) => r.outcome !== 'pending') : [];
-    return h(
-      'section',
-      { class: 'results', 'aria-labelledby': 'results-heading' },
-      heading,
-      fold.length > 0 &&
-        h('details', {}, h('summary', {}, t('rows_each', fold.length)), h('ul', { class: 'rows' }, ...fold.map(rowOf))),
-      h('ul', { class: 'rows' }, ...run.results.filter((r) => !fold.includes(r)).map(rowOf)),
-    );
-  }
-  const open = run.results.filter((r) => NEEDS_YOU.has(r.outcome));
-  const folded = run.results.filter((r) => !NEEDS_YOU.has(r.outcome));
-  const when = runHeading(run, now);
-  return h(
-    'section',
-    { class: 'results', 'aria-label': when },
-    open.length > 0 && heading,
-    open.length > 0 &&
+    { class: 'results', 'aria-label': view.rowsHeading },
+    // With every row folded, the folded line says enough.
+    view.rows.length + view.groups.length > 0 && h('h2', { id: 'results-heading' }, view.rowsHeading),
+    view.rows.length + view.groups.length > 0 &&
       h(
         'ul',
         { class: 'rows' },
-        ...grouped(open.map((r) => ({ id: r.settingId, on: r.outcome === 'observed-on', row: () => rowOf(r) }))),
+        ...view.groups.map((g) => h('li', { class: 'row' }, foldedNames(toneBadge(g.tone, g.summary), g.settingIds))),
+        ...view.rows.map(row),
       ),
-    folded.length > 0 &&
+    view.folded &&
       h(
         'details',
-        {},
-        h('summary', {}, `${open.length > 0 ? '' : `${when} · `}${t('rows_each', folded.length)}`),
-        h('ul', { class: 'rows' }, ...folded.map(rowOf)),
+        { 'data-key': 'folded-rows' },
+        h('summary', {}, view.folded.summary),
+        h('ul', { class: 'rows' }, ...view.folded.rows.map(row)),
       ),
   );
 }
 
-/** Without a run: the last reading of each covered setting; those on or unclear stay in view. */
-function statusRows(summary: Summary): HTMLElement | null {
-  if (summary.statuses.length === 0) return null;
-  const rowOf = (s: Summary['statuses'][number]) => row(s.settingId, stateWords(s.state));
-  const open = summary.statuses.filter((s) => s.state === 'exposed' || s.state === 'unknown');
-  const folded = summary.statuses.filter((s) => s.state !== 'exposed' && s.state !== 'unknown');
-  return h(
-    'section',
-    { class: 'results', 'aria-labelledby': 'results-heading' },
-    h('h2', { id: 'results-heading' }, t('popup_covered_heading')),
-    open.length > 0 &&
-      h(
-        'ul',
-        { class: 'rows' },
-        ...grouped(open.map((s) => ({ id: s.settingId, on: s.state === 'exposed', row: () => rowOf(s) }))),
-      ),
-    folded.length > 0 &&
-      h(
-        'details',
-        {},
-        h('summary', {}, t('rows_each', folded.length)),
-        h('ul', { class: 'rows' }, ...folded.map(rowOf)),
-      ),
-  );
-}
-
-function row(settingId: string, words: Words, reason?: string): HTMLElement {
+function row({ settingId, words, reason }: RowView): HTMLElement {
   const name = settingName(settingId);
   return h(
     'li',
@@ -473,7 +256,7 @@ function row(settingId: string, words: Words, reason?: string): HTMLElement {
           class: 'small',
           'data-focus': `guide-${settingId}`,
           'aria-label': t('btn_show_me_for', name),
-          onclick: () => void send({ type: 'ui:openGuided', settingId }),
+          onclick: () => perform({ type: 'guide', settingId }),
         },
         t('btn_show_me'),
       ),

@@ -1,7 +1,7 @@
 import type { RunRecord, SettingResult } from '../run/types';
 import { settingName, t } from './i18n';
 import { reasonWords } from './reasons';
-import { outcomeWords, type Words } from './words';
+import { outcomeWords } from './words';
 
 const doneCount = (run: RunRecord) => run.results.filter((r) => r.outcome !== 'pending').length;
 
@@ -29,25 +29,6 @@ export function phaseText(run: RunRecord): string {
   if (run.mode === 'audit') return t('phase_reading', p.read, p.total);
   const first = t('phase_switching', p.read, p.total);
   return p.toVerify > 0 ? `${first} · ${t('phase_double_checking', p.verified, p.toVerify)}` : first;
-}
-
-/**
- * Words for a result during a run. A pending setting says which step it is at, so a row never
- * goes back from "Checking…" to "Waiting" without a reason.
- */
-export function resultWords(run: RunRecord, result: SettingResult): Words {
-  if (result.outcome !== 'pending' || run.status !== 'running') return outcomeWords(result.outcome);
-  const page = pageOf(run, result.settingId);
-  const current = run.pages[run.cursor] === page;
-  if (page?.phase === 'verify') {
-    return { text: current ? t('progress_verifying') : t('progress_wait_verify'), tone: 'busy', guide: false };
-  }
-  if (!current) return outcomeWords('pending');
-  return {
-    text: page && page.retries > 0 ? t('progress_retrying') : t('progress_checking'),
-    tone: 'busy',
-    guide: false,
-  };
 }
 
 /** What the live region says: the phase and the latest result, so progress is heard as it happens. */

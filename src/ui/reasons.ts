@@ -44,20 +44,3 @@ export const reasonKeys = (): readonly string[] => [...new Set(Object.values(REA
 export function reasonWords(code: ReasonCode | undefined): string | undefined {
   return code ? t(REASON_KEYS[code]) : undefined;
 }
-
-/**
- * What a failure's code says about trying again: LinkedIn took the click but did not keep it, or
- * the page was not ready.
- */
-export function failureKind(code: ReasonCode | undefined): 'not-saved' | 'temporary' | 'other' {
-  if (code === 'put-back' || code === 'still-on') return 'not-saved';
-  if (
-    code === 'page-silent' ||
-    code === 'loading' ||
-    code === 'no-connection' ||
-    code === 'rate-limited' ||
-    code === 'error-page'
-  )
-    return 'temporary';
-  return 'other';
-}

@@ -5,7 +5,7 @@ import { update } from '../storage';
 import { externalLink, h } from './dom';
 import { settingName, stepName, t } from './i18n';
 import { foldedNames, ONE_BY_ONE } from './parts';
-import { send } from './send';
+import { act, send } from './send';
 
 /** "Still to do": what is left after the chosen scope, each with its next step. */
 export function stillToDoCard(items: readonly ToDo[]): HTMLElement | null {
@@ -25,10 +25,12 @@ export function stillToDoCard(items: readonly ToDo[]): HTMLElement | null {
 
 function settingsToDo(ids: string[]): HTMLElement[] {
   if (ids.length <= ONE_BY_ONE) return ids.map(settingToDo);
-  const switchOff = async () => {
-    await update('prefs', (p) => ({ ...p, covered: [...new Set([...p.covered, ...ids])] }));
-    await send({ type: 'ui:startRun' });
-  };
+  const switchOff = () =>
+    act(
+      update('prefs', (p) => ({ ...p, covered: [...new Set([...p.covered, ...ids])] })).then(() =>
+        send({ type: 'ui:startRun' }),
+      ),
+    );
   return [
     h(
       'li',
@@ -55,11 +57,13 @@ function settingsToDo(ids: string[]): HTMLElement[] {
 function settingToDo(settingId: string): HTMLElement {
   const name = settingName(settingId);
   const keepOn = () =>
-    void update('prefs', (p) => ({
-      ...p,
-      keptOn: [...new Set([...(p.keptOn ?? []), settingId])],
-      covered: p.covered.filter((id) => id !== settingId),
-    }));
+    void act(
+      update('prefs', (p) => ({
+        ...p,
+        keptOn: [...new Set([...(p.keptOn ?? []), settingId])],
+        covered: p.covered.filter((id) => id !== settingId),
+      })),
+    );
   return h(
     'li',
     { class: 'row' },
@@ -75,7 +79,7 @@ function settingToDo(settingId: string): HTMLElement {
           class: 'small',
           'data-focus': `todo-guide-${settingId}`,
           'aria-label': t('btn_show_me_for', name),
-          onclick: () => void send({ type: 'ui:openGuided', settingId }),
+          onclick: () => void act(send({ type: 'ui:openGuided', settingId })),
         },
         t('btn_show_me'),
       ),

@@ -1,5 +1,5 @@
 import type { SettingOutcome } from '../run/types';
-import type { SettingState } from '../status/setting-status';
+import type { SettingState as StatusEntry, StatusKind } from '../status/model';
 import { t } from './i18n';
 
 /** How a row reads at a glance; drives colour and icon. */
@@ -33,19 +33,77 @@ export function outcomeWords(outcome: SettingOutcome): Words {
   }
 }
 
-/** The last reading of a setting outside a run (popup without a run, checklist). */
-export function stateWords(state: SettingState): Words {
-  switch (state) {
-    case 'private':
-      return { text: t('state_private'), tone: 'good', guide: false };
-    case 'exposed':
-      return { text: t('outcome_observed_on'), tone: 'bad', guide: false };
+/** Whole seconds since `at`, for a step's sign of life. */
+export const secondsSince = (at: string | undefined, now: Date) =>
+  at ? Math.max(0, Math.round((now.getTime() - Date.parse(at)) / 1000)) : 0;
+
+const HTTP = /HTTP (\d{3})/;
+
+/**
+ * One state of the status model in the member's words: one term per idea (verified only after a
+ * reload, read without one; on by your choice; not offered; could not identify; LinkedIn error;
+ * still loading; signed out; confirm it's you). Steps of a run say how long they have waited.
+ */
+export function kindWords(s: Pick<StatusEntry, 'kind' | 'at' | 'code' | 'detail' | 'attempt'>, now: Date): Words {
+  const secs = secondsSince(s.at, now);
+  const words = (key: string, tone: Tone, guide = false, ...subs: (string | number)[]): Words => ({
+    text: t(key, ...subs),
+    tone,
+    guide,
+  });
+  const kind: StatusKind = s.kind;
+  switch (kind) {
+    case 'verified-off':
+      return words('outcome_verified', 'good');
+    case 'read-off':
+      return words('kind_read_off', 'good');
+    case 'on':
+      return words('outcome_observed_on', 'bad');
+    case 'back-on':
+      return words('kind_back_on', 'bad');
+    case 'on-by-choice':
+      return words('kind_on_by_choice', 'neutral');
+    case 'on-by-hand':
+      return words('kind_on_by_hand', 'neutral');
+    case 'not-saved':
+      // A locked switch or one that did not move was not dropped by LinkedIn: say what it was.
+      return s.code === 'put-back' || s.code === 'still-on' || !s.code
+        ? words('kind_not_saved', 'bad', true)
+        : words('outcome_failed', 'bad', true);
+    case 'checking':
+      return (s.attempt ?? 1) > 1
+        ? words('kind_retrying', 'busy', false, s.attempt!, 2, secs)
+        : words('kind_checking', 'busy', false, secs);
+    case 'clicked':
+      return words('kind_clicked', 'busy', false, secs);
+    case 'saved':
+      return words('kind_saved', 'busy');
+    case 'verifying':
+      return words('kind_verifying', 'busy', false, secs);
+    case 'queued':
+      return words('outcome_pending', 'neutral');
+    case 'error-page': {
+      const code = s.detail?.match(HTTP)?.[1];
+      return code ? words('kind_error_page_code', 'warn', false, code) : words('kind_error_page', 'warn');
+    }
+    case 'loading':
+      // LinkedIn was still drawing it, or the page never came (no answer, no connection).
+      return s.code === 'page-silent' || s.code === 'no-connection'
+        ? words('kind_not_loaded', 'warn')
+        : words('kind_loading', 'warn');
+    case 'unidentified':
+      return words('outcome_unknown', 'warn', true);
     case 'not-offered':
-    case 'not-applicable':
-      return { text: t('outcome_not_offered'), tone: 'neutral', guide: false };
-    case 'unknown':
-      return { text: t('outcome_unknown'), tone: 'warn', guide: true };
+      return words('kind_not_offered', 'neutral');
+    case 'not-in-region':
+      return words('outcome_not_offered', 'neutral');
+    case 'signed-out':
+      return words('kind_signed_out', 'warn');
+    case 'confirm-identity':
+      return words('kind_confirm_identity', 'warn');
     case 'never-checked':
-      return { text: t('state_never_checked'), tone: 'neutral', guide: false };
+      return words('state_never_checked', 'neutral');
+    case 'not-checked':
+      return words('kind_not_checked', 'neutral');
   }
 }

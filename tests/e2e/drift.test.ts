@@ -93,7 +93,8 @@ describe('only what is real is read', () => {
       expect(replica.state().visits.filter((v) => v.status === status).length).toBeGreaterThan(0);
       expect(replica.state().switches['ai-training']).toBe(true);
       expect(replica.state().changes).toEqual([]);
-      await expectRow(popup, 'ai-training', 'outcome_unknown', reason);
+      // LinkedIn's error page is said to be one, never "could not identify the switch".
+      await expectRow(popup, 'ai-training', 'kind_error_page', reason);
       expect(await row(popup, 'ai-training').textContent()).not.toContain(words('outcome_not_offered'));
       expect(await headline(popup)).not.toMatch(new RegExp(`^${VERIFIED_HEADLINE}`));
       const audit = (await browser.storage('local')).audit as Record<string, AuditRecord> | undefined;
@@ -209,7 +210,7 @@ describe('no connection', () => {
     expect(resultOf(run, 'ai-training').outcome).toBe('verified');
     expect(replica.state().switches).toMatchObject({ 'ai-training': false, research: true });
     expect(changesFor(replica, 'research')).toEqual([]);
-    await expectRow(popup, 'research', 'outcome_unknown', 'reason_no_connection');
+    await expectRow(popup, 'research', 'kind_not_loaded', 'reason_no_connection');
     await expectRow(popup, 'ai-training', 'outcome_verified');
     expect((await lastRun(browser))!.status).toBe('finished');
   });
@@ -228,7 +229,7 @@ describe('no connection', () => {
     expect(Date.now() - startedAt).toBeLessThan(16_000);
     expect(replica.state().visits).toEqual([]);
     expect(replica.state().switches).toMatchObject({ 'ai-training': true, research: true });
-    await expectRow(popup, 'ai-training', 'outcome_unknown', 'reason_no_connection');
+    await expectRow(popup, 'ai-training', 'kind_not_loaded', 'reason_no_connection');
     expect(await headline(popup)).not.toMatch(new RegExp(`^${VERIFIED_HEADLINE}`));
   });
 });

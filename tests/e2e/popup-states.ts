@@ -94,17 +94,23 @@ export function popupStates(region: RegionId, now = Date.now()): PopupState[] {
         .filter((r) => r.outcome !== 'pending' && r.outcome !== 'skipped')
         .map((r) => [
           r.settingId,
-          record(
-            r.outcome === 'verified' || r.outcome === 'already-private'
-              ? 'off'
-              : r.outcome === 'not-offered'
-                ? 'not-offered'
-                : r.outcome === 'unknown'
-                  ? 'unknown'
-                  : 'on',
-            r.at!,
-            r.outcome === 'verified',
-          ),
+          // As recordRun stores it: the reading, with the reason a run gave.
+          {
+            ...record(
+              r.outcome === 'verified' || r.outcome === 'already-private'
+                ? 'off'
+                : r.outcome === 'not-offered'
+                  ? 'not-offered'
+                  : r.outcome === 'unknown'
+                    ? 'unknown'
+                    : 'on',
+              r.at!,
+              r.outcome === 'verified',
+            ),
+            how: 'run' as const,
+            ...(r.code && { code: r.code }),
+            ...(r.reason && { detail: r.reason }),
+          },
         ]),
     );
 

@@ -72,7 +72,7 @@ describe('one-click opt-out in real Firefox against the replica', () => {
     }
 
     await expect.poll(() => firefox.badgeText()).toBe('');
-    await expect.poll(() => heading(popup)).toMatch(/^AI training and data sharing: off, \d+ settings verified$/);
+    await expect.poll(() => heading(popup)).toMatch(/^All \d+ off, verified$/);
     await expect.poll(() => countText(popup, 'Turned off and verified')).toBe(covered.length);
     // The run's tab was closed.
     expect((await firefox.tabs()).filter((t) => t.url.includes('linkedin.com'))).toEqual([]);

@@ -58,9 +58,39 @@ describe('showGuide', () => {
     expect(parts().root!.querySelector('style')!.textContent).toMatch(/\.ring\{position:absolute;pointer-events:none/);
   });
 
-  it('outlines the settings area when the switch cannot be identified', () => {
+  it('when the switch cannot be identified, points at the page’s only switch, quoting its label', () => {
     const doc = loadFixture('markup-changed.html', 'https://www.linkedin.com/mypreferences/d/settings/ads-by-age');
     expect(showGuide(doc, guide('ads-by-age'), t)).toBe(true);
+    expect(parts().dialog!.querySelector('#b')!.textContent).toBe(
+      'guide_likely(Let advertisers reach you based on your age group)',
+    );
+  });
+
+  it('without an identified switch, points at the one switch the page shows, in the page’s own words', () => {
+    const doc = loadFixture('markup-changed.html', 'https://www.linkedin.com/mypreferences/d/settings/ads-by-age');
+    doc.body.innerHTML =
+      '<main><section><h2>Show ads by age bracket</h2><div><input type="checkbox" role="switch" checked></div>' +
+      '</section></main>';
+    const verify = vi.fn();
+    expect(showGuide(doc, guide('ads-by-age'), t, undefined, undefined, verify)).toBe(true);
+    const { dialog } = parts();
+    expect(dialog!.querySelector('#b')!.textContent).toBe('guide_likely(Show ads by age bracket)');
+    // Beside the switch, not at the screen's edge over the whole section.
+    expect(dialog!.className).toBe('beside');
+    // "I switched it off" asks for a fresh reading; the note says so, it claims nothing itself.
+    const done = [...dialog!.querySelectorAll('button')].find((b) => b.textContent === 'guide_i_did_it')!;
+    done.click();
+    expect(verify).toHaveBeenCalledTimes(1);
+    expect(dialog!.querySelector('#b')!.textContent).toBe('guide_verifying');
+    expect(doc.querySelector<HTMLInputElement>('[role="switch"]')!.checked).toBe(true);
+  });
+
+  it('with several unidentified switches, points at none of them', () => {
+    const doc = loadFixture('markup-changed.html', 'https://www.linkedin.com/mypreferences/d/settings/ads-by-age');
+    doc.body.innerHTML =
+      '<main><input type="checkbox" role="switch" aria-label="One"><input type="checkbox" role="switch" ' +
+      'aria-label="Two"></main>';
+    expect(showGuide(doc, guide('ads-by-age'), t, undefined, undefined, vi.fn())).toBe(true);
     expect(parts().dialog!.querySelector('#b')!.textContent).toBe('guide_missing(Age range)');
   });
 
@@ -172,6 +202,9 @@ describe('guide messages', () => {
     'guide_saved_off',
     'guide_saved_on',
     'guide_missing',
+    'guide_likely',
+    'guide_i_did_it',
+    'guide_verifying',
     'guide_close',
   ];
   it.each(['en', 'de', 'fr', 'es', 'it', 'nl', 'pt_BR', 'pl'])(

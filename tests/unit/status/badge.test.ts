@@ -15,7 +15,7 @@ const record = (state: AuditRecord['state'], observedAt: string): AuditRecord =>
 });
 const allAs = (state: AuditRecord['state'], observedAt: string): Audit =>
   Object.fromEntries(covered.map((id) => [id, record(state, observedAt)]));
-const running = { status: 'running' } as RunRecord;
+const running = { status: 'running', mode: 'audit', results: [], pages: [], cursor: 0 } as unknown as RunRecord;
 
 interface Case {
   name: string;

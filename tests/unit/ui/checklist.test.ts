@@ -143,6 +143,38 @@ describe('checklist', () => {
     expect(sent).toEqual([{ type: 'ui:openGuided', settingId: 'ads-by-gender' }]);
   });
 
+  it('"Turn back on" records the member’s choice before opening the page, so the reading after is theirs', async () => {
+    await write('audit', { research: record('off', 2, true) });
+    await startChecklist(root);
+    button(item('Social, economic and workplace research'), /^Turn back on/)!.click();
+    await flush();
+    await flush();
+    expect((await read('choices')).research).toMatchObject({ kind: 'turn-on' });
+    expect((await read('prefs')).keptOn).toEqual(['research']);
+    expect(sent).toEqual([{ type: 'ui:openGuided', settingId: 'research' }]);
+    // LinkedIn's page now reads on: the member's choice, grey, never "to do".
+    await write('audit', { research: record('on', 0) });
+    await flush();
+    expect(status('Social, economic and workplace research')).toMatch(/^On — kept on by you/);
+  });
+
+  it('opened from the popup on failed settings: they come first, each with its reason', async () => {
+    vi.stubGlobal('location', { ...location, search: '?fix=research,ai-training', hash: '' });
+    await write('audit', {
+      research: record('unknown', 0.01, false, { code: 'ambiguous' }),
+      'ai-training': record('unknown', 0.01, false, { code: 'error-page', detail: 'HTTP 500' }),
+    });
+    await startChecklist(root);
+    vi.unstubAllGlobals();
+    const fix = root.querySelector('.fix')!;
+    expect(text(fix.querySelector('h2'))).toBe('Needs your help');
+    const items = [...fix.querySelectorAll(':scope > ol > li')].map((li) => text(li.querySelector('h3')));
+    expect(items).toEqual(['Social, economic and workplace research', 'Data for generative AI improvement']);
+    expect(text(fix)).toContain('Reason: Untrain could not tell for certain which switch this is');
+    expect(text(fix)).toContain('Not read: LinkedIn error (HTTP 500)');
+    expect(text(fix)).toContain('Reason: LinkedIn showed an error page');
+  });
+
   it('links manual steps to their pages in a new tab', async () => {
     await startChecklist(root);
     const links = [...item('Check your Microsoft ad settings').querySelectorAll('a.button')];

@@ -50,8 +50,13 @@ export function captureMessages(): UiToBg[] {
 
 export const daysAgo = (days: number) => new Date(Date.now() - days * 86_400_000).toISOString();
 
-export function record(state: AuditRecord['state'], days: number, verified = false): AuditRecord {
-  return { state, observedAt: daysAgo(days), how: verified ? 'run' : 'audit', verified, lang: 'en' };
+export function record(
+  state: AuditRecord['state'],
+  days: number,
+  verified = false,
+  more: Partial<AuditRecord> = {},
+): AuditRecord {
+  return { state, observedAt: daysAgo(days), how: verified ? 'run' : 'audit', verified, lang: 'en', ...more };
 }
 
 /** Text of an element as read: its text nodes joined by spaces, whitespace collapsed. */

@@ -27,6 +27,7 @@ function keysInCode(): Set<string> {
     ...files(join(root, 'src/ui')),
     ...files(join(root, 'entrypoints')),
     join(root, 'src/status/badge.ts'),
+    join(root, 'src/status/summary.ts'),
   ];
   for (const file of sources) {
     const code = readFileSync(file, 'utf8');

@@ -57,9 +57,12 @@ const result = (
 });
 
 const headline = () => text(root.querySelector('h1'));
-const rows = () => [...root.querySelectorAll('.results .rows li')].map((li) => text(li));
+/** Rows in view (the folded ones are behind the summary line). */
+const rows = () => [...root.querySelectorAll('.results > .rows > li')].map((li) => text(li));
+const folded = () => text(root.querySelector('.results > details > summary'));
 const todo = () => [...root.querySelectorAll('.todo .rows li')].map((li) => text(li));
 const optOut = () => button(root, /^Opt out/)!;
+const primary = () => text(root.querySelector('.actions .primary'));
 
 async function open() {
   const stop = await startPopup(root);
@@ -75,7 +78,8 @@ describe('popup', () => {
       'LinkedIn turns AI training on by default: for accounts based in your region since September 18, 2024.',
     );
     expect(text(root.querySelector('.status'))).toContain('It’s not too late');
-    expect(text(optOut())).toBe('Opt out of AI training and data sharing');
+    expect(text(optOut())).toBe('Opt out of AI training and data sharing (6)');
+    expect(primary()).toBe('Opt out of AI training and data sharing (6)');
     expect(button(root, 'Check now')).toBeDefined();
     // Nothing read yet: no list of "not checked" rows to scroll past.
     expect(rows()).toEqual([]);
@@ -110,7 +114,10 @@ describe('popup', () => {
       radios[1]!.click();
       await flush();
       expect((await read('prefs')).covered).toHaveLength(13);
-      expect(sent).toContainEqual({ type: 'ui:refreshBadge' });
+      // The background follows storage for the badge: the page asks for nothing.
+      expect(sent).toEqual([]);
+      await flush();
+      expect(primary()).toBe('Opt out of all 13 settings');
     },
   );
 
@@ -173,8 +180,9 @@ describe('popup', () => {
   it('exposed: a setting read on is red and named', async () => {
     await write('audit', { 'ai-training': record('on', 1) });
     await open();
-    expect(headline()).toBe('Your data can be used for AI training');
+    expect(headline()).toBe('“Data for generative AI improvement” is on · 5 not checked yet');
     expect(root.querySelector('.status')!.className).toContain('tone-bad');
+    expect(primary()).toBe('Opt out of AI training and data sharing (6)');
     expect(rows()).toContain('Data for generative AI improvement On');
     expect(text(root)).toMatch(/Last checked yesterday \(\w{3} \d{1,2}, \d{4}\)/);
   });
@@ -191,31 +199,31 @@ describe('popup', () => {
     });
     await open();
     expect([...root.querySelectorAll('.results > .rows li')].map((li) => text(li))).toEqual([
-      '3 settings read as on Data for generative AI improvement, Social, economic and workplace ' +
-        'research, Ads beyond LinkedIn',
+      'On (3) Data for generative AI improvement, Social, economic and workplace research, Ads beyond LinkedIn',
     ]);
     // The names unfold on demand: six of them in German pushed the popup past one screen.
-    expect(summaryOfClosed(root.querySelector('.results > .rows li')!)).toBe('3 settings read as on');
-    expect(optOut()).toBeDefined();
+    expect(summaryOfClosed(root.querySelector('.results > .rows li')!)).toBe('On (3)');
+    expect(primary()).toBe('Opt out of AI training and data sharing (6)');
   });
 
   it('many switches that could not be identified are one row, with the checklist to guide', async () => {
     const ids = ['ai-training', 'research', 'ads-beyond-linkedin'];
-    await write(
-      'run',
-      run(
-        'finished',
-        ids.map((id) => result(id, 'unknown', { reason: 'two candidates' })),
-      ),
-    );
+    await write('audit', {
+      ...Object.fromEntries(DEFAULT_PREFS.covered.map((id) => [id, record('off', 0.01, true)])),
+      ...Object.fromEntries(ids.map((id) => [id, record('unknown', 0.01, false, { code: 'ambiguous' })])),
+    });
     await open();
-    const rowsNow = [...root.querySelectorAll('.results > .rows li')];
-    expect(rowsNow.map((li) => text(li))).toEqual([
-      '3 switches could not be identified, so nothing was clicked Data for generative AI improvement, ' +
-        'Social, economic and workplace research, Ads beyond LinkedIn Do it with guidance',
-    ]);
-    expect(summaryOfClosed(rowsNow[0]!)).toBe('3 switches could not be identified, so nothing was clicked');
-    expect(rowsNow[0]!.querySelector('a')!.getAttribute('href')).toBe(fakeBrowser.runtime.getURL('/checklist.html'));
+    const problems = root.querySelector('.problems')!;
+    expect(text(problems.querySelector('p'))).toBe(
+      'Untrain could not tell for certain which switch this is, so it clicked nothing.',
+    );
+    expect(summaryOfClosed(problems)).toBe('Which settings (3)');
+    // The fix is the main action: the checklist opened on these three, each with its reason.
+    const guide = root.querySelector('.actions .primary')!;
+    expect(text(guide)).toBe('Do it with guidance');
+    expect(guide.getAttribute('href')).toBe(
+      fakeBrowser.runtime.getURL(`/checklist.html?fix=${encodeURIComponent(ids.join(','))}`),
+    );
   });
 
   it('drift: says when LinkedIn turned a setting back on that a run had switched off', async () => {
@@ -238,7 +246,30 @@ describe('popup', () => {
       },
     ]);
     await open();
-    expect(headline()).toBe('LinkedIn turned “Social, economic and workplace research” back on');
+    expect(headline()).toBe('LinkedIn turned “Social, economic and workplace research” back on · 5 of 6 off');
+    expect(rows()).toEqual(['Social, economic and workplace research Turned back on by LinkedIn']);
+  });
+
+  it('the member’s own choices are grey facts, never alarms: kept on, turned back on, by hand', async () => {
+    await write('prefs', {
+      ...DEFAULT_PREFS,
+      keptOn: ['ai-training'],
+      covered: DEFAULT_PREFS.covered.filter((id) => id !== 'ai-training'),
+    });
+    await write('audit', {
+      ...Object.fromEntries(DEFAULT_PREFS.covered.map((id) => [id, record('off', 1, true)])),
+      'ai-training': record('on', 0.5),
+      research: record('on', 0.5),
+    });
+    await write('choices', { research: { kind: 'by-hand', state: 'on', at: daysAgo(0.6) } });
+    await open();
+    expect(headline()).toBe('2 on by your choice · 4 of 5 off');
+    expect(root.querySelector('.status')!.className).not.toContain('tone-bad');
+    expect(rows()).toEqual([
+      'Data for generative AI improvement On by your choice',
+      'Social, economic and workplace research Turned on by you on LinkedIn’s page',
+    ]);
+    expect(optOut()).toBeUndefined();
   });
 
   it(
@@ -266,11 +297,11 @@ describe('popup', () => {
       );
       await open();
       expect(headline()).toBe('Switching off your LinkedIn settings…');
+      // The step under way is in view; what was saved and what is still to come are counted.
       expect(rows()).toEqual([
-        'Data for generative AI improvement Off — double-check after a reload is next',
-        'Social, economic and workplace research Checking…',
-        'Ads by age range Waiting',
+        expect.stringMatching(/^Social, economic and workplace research Reading the page… \d+ s$/),
       ]);
+      expect(folded()).toBe('1 saved, waiting for the verifying reload · 1 to go');
       expect(text(root.querySelector('#results-heading'))).toBe('Switching off 1 of 3 · double-checking 0 of 1');
       expect(text(root.querySelector('.run-note'))).toContain('Closing that tab stops the run.');
       expect(optOut()).toBeUndefined();
@@ -287,7 +318,7 @@ describe('popup', () => {
       next!.pages[1]!.phase = 'done';
       await write('run', next);
       await flush();
-      expect(rows()[1]).toBe('Social, economic and workplace research Already off');
+      expect(folded()).toBe('1 read off · 1 saved, waiting for the verifying reload · 1 to go');
       expect(text(live)).toContain('Switching off 2 of 3');
       expect(text(live)).toContain('Social, economic and workplace research: Already off');
     },
@@ -304,8 +335,12 @@ describe('popup', () => {
       ),
     );
     await open();
-    expect(text(root.querySelector('.results details summary'))).toBe('Each setting (3)');
-    expect([...root.querySelectorAll('.results > .rows li')]).toHaveLength(5);
+    expect(folded()).toBe('4 to go');
+    // The three read on are one line; the one being read is in view.
+    expect([...root.querySelectorAll('.results > .rows li')].map((li) => text(li))).toEqual([
+      expect.stringMatching(/^On \(3\) /),
+      expect.stringMatching(/Reading the page… \d+ s$/),
+    ]);
     expect(text(root.querySelector('#results-heading'))).toBe('Reading 3 of 8');
   });
 
@@ -315,7 +350,9 @@ describe('popup', () => {
       run('running', [result('research', 'pending')], { pages: [{ ...page('x', ['research'], 'apply'), retries: 1 }] }),
     );
     await open();
-    expect(rows()).toEqual(['Social, economic and workplace research Checking again: the page did not answer']);
+    expect(rows()).toEqual([
+      expect.stringMatching(/^Social, economic and workplace research LinkedIn is slow — retrying \(2 of 2\)… \d+ s$/),
+    ]);
   });
 
   it('reopened mid-run shows the same progress', async () => {
@@ -330,10 +367,8 @@ describe('popup', () => {
     document.body.innerHTML = '<div id="root"></div>';
     root = document.getElementById('root')!;
     await open();
-    expect(rows()).toEqual([
-      'Data for generative AI improvement Turned off and verified',
-      'Social, economic and workplace research Checking…',
-    ]);
+    expect(rows()).toEqual([expect.stringMatching(/^Social, economic and workplace research Reading the page/)]);
+    expect(folded()).toBe('✓ 1 verified');
   });
 
   it('after a run: the headline names what was done, the main button is Check again, rows fold away', async () => {
@@ -348,17 +383,19 @@ describe('popup', () => {
       ),
     );
     await open();
-    expect(headline()).toBe('AI training and data sharing: off, 6 settings verified');
-    expect(headline()).not.toMatch(/Opted out/);
+    expect(headline()).toBe('All 6 off, verified');
+    expect(text(root.querySelector('.status'))).toContain('7 other settings not checked');
     expect(text(root.querySelector('.status'))).toMatch(
       /Last checked 3 days ago \(.*\) · next check in 2[67] days · Region: United States$/,
     );
-    expect(text(root.querySelector('.actions button.primary'))).toBe('Check again');
+    // What is left to do is the main action: the objection form; checking again is secondary.
+    expect(primary()).toBe('Send the objection form');
     expect(optOut()).toBeUndefined();
-    expect(text(root.querySelector('.results details summary'))).toMatch(
-      /^Last opt-out, \d+ minutes ago · Each setting \(6\)$/,
-    );
-    expect(rows().every((r) => r.endsWith('Turned off and verified'))).toBe(true);
+    expect(folded()).toBe('✓ 6 verified');
+    expect(rows()).toEqual([]);
+    expect(
+      [...root.querySelectorAll('.results details li')].every((li) => text(li).endsWith('Turned off and verified')),
+    ).toBe(true);
     button(root, 'Check again')!.click();
     await flush();
     expect(sent).toEqual([{ type: 'ui:checkNow' }]);
@@ -373,21 +410,19 @@ describe('popup', () => {
     await write('prefs', { ...DEFAULT_PREFS, regionOverride: 'us' });
     await write('audit', audit);
     await open();
-    expect(headline()).toBe('AI training and data sharing: off, 6 settings verified');
-    expect(todo()).toEqual([
-      'Ads by age range On — outside what the button covers Open the page Keep this on',
-      'Object to the use of your data (objection form) Switching off stops future use; this form objects ' +
-        'to the rest. What the form does Open on LinkedIn',
-    ]);
+    expect(headline()).toBe('All 6 off, verified');
+    // The objection form is the main button, so it is not listed again.
+    expect(primary()).toBe('Send the objection form');
+    expect(todo()).toEqual(['Ads by age range On — outside what the button covers Open the page Keep this on']);
     button(root, 'Keep this on: Ads by age range')!.click();
     await flush();
     expect((await read('prefs')).keptOn).toEqual(['ads-by-age']);
     await flush();
-    expect(todo()).toHaveLength(1);
+    expect(root.querySelector('.todo')).toBeNull();
 
     await write('manualDone', { 'objection-form': daysAgo(0) });
     await flush();
-    expect(root.querySelector('.todo')).toBeNull();
+    expect(primary()).toBe('Check again');
   });
 
   it(
@@ -413,7 +448,12 @@ describe('popup', () => {
   );
 
   it('failures: grouped by cause with Try again and guidance; unknown rows stay in view', async () => {
-    await write('audit', { 'ai-training': record('on', 0.01), research: record('unknown', 0.01) });
+    await write('audit', {
+      ...Object.fromEntries(DEFAULT_PREFS.covered.map((id) => [id, record('off', 0.01, true)])),
+      'ai-training': record('on', 0.01, true, { verified: false, code: 'put-back' }),
+      'ads-beyond-linkedin': record('on', 0.01, true, { verified: false, code: 'put-back' }),
+      research: record('unknown', 0.01, false, { code: 'ambiguous' }),
+    });
     await write(
       'run',
       run('finished', [
@@ -428,35 +468,33 @@ describe('popup', () => {
     );
     await open();
     const problems = root.querySelector('.problems')!;
-    expect(headline()).toBe('LinkedIn didn’t save 2 changes');
+    expect(headline()).toBe('LinkedIn didn’t save 2 changes · 3 of 6 off · 1 not read: could not identify the switch');
     expect(optOut()).toBeUndefined();
-    expect(text(problems)).toContain(
-      'LinkedIn put the switch back: the change was not saved. Data for generative AI improvement, Ads beyond LinkedIn',
-    );
-    expect(text(problems)).toContain('This is usually temporary');
-    expect([...root.querySelectorAll('.results > .rows li')].map((li) => text(li))).toEqual([
-      "Social, economic and workplace research Could not identify the switch — open the page and we'll " +
-        'show you where Reason: Untrain could not tell for certain which switch this is, ' +
-        'so it clicked nothing. Open the page',
+    // Two of a cause stay one by one, each with its reason and a way to do it with guidance.
+    expect([...problems.querySelectorAll('li.row')].map((li) => text(li))).toEqual([
+      'Data for generative AI improvement LinkedIn didn’t save the change Reason: LinkedIn put the switch back: ' +
+        'the change was not saved. Open the page',
+      'Ads beyond LinkedIn LinkedIn didn’t save the change Reason: LinkedIn put the switch back: ' +
+        'the change was not saved. Open the page',
+      "Social, economic and workplace research Could not identify the switch — open the page and we'll show " +
+        'you where Reason: Untrain could not tell for certain which switch this is, so it clicked nothing. ' +
+        'Open the page',
     ]);
-    button(problems, 'Try again')!.click();
-    button(root, 'Open the page: Social, economic and workplace research')!.click();
+    expect(text(problems)).not.toContain('usually temporary');
+    expect(primary()).toBe('Try again');
+    button(root, 'Try again')!.click();
     await flush();
-    expect(sent).toEqual([{ type: 'ui:startRun' }, { type: 'ui:openGuided', settingId: 'research' }]);
-    expect(problems.querySelector('a.button')?.getAttribute('href')).toBe(
-      fakeBrowser.runtime.getURL('/checklist.html'),
+    expect(sent).toEqual([{ type: 'ui:startRun' }]);
+    // Guidance opens the checklist on the three, each with its reason.
+    const ids = ['ai-training', 'research', 'ads-beyond-linkedin'];
+    expect(root.querySelector('[data-focus="guide-failed"]')?.getAttribute('href')).toBe(
+      fakeBrowser.runtime.getURL(`/checklist.html?fix=${encodeURIComponent(ids.join(','))}`),
     );
   });
 
   it('many failures of one cause: the cause stays in view, the names fold behind a count', async () => {
     const ids = ['ai-training', 'research', 'ads-beyond-linkedin'];
-    await write(
-      'run',
-      run(
-        'finished',
-        ids.map((id) => result(id, 'failed', { code: 'put-back', reason: 'LinkedIn put the switch back', clicks: 2 })),
-      ),
-    );
+    await write('audit', Object.fromEntries(ids.map((id) => [id, record('on', 0.01, true, { code: 'put-back' })])));
     await open();
     const problems = root.querySelector('.problems')!;
     expect(text(problems.querySelector('p')!)).toBe('LinkedIn put the switch back: the change was not saved.');
@@ -474,8 +512,12 @@ describe('popup', () => {
         result('research', 'verified'),
       ]),
     );
+    await write('audit', {
+      'ai-training': record('on', 0.01, true, { verified: false, code: 'still-on' }),
+      research: record('off', 0.01, true),
+    });
     await open();
-    expect(headline()).toBe('LinkedIn didn’t save 1 change');
+    expect(headline()).toMatch(/^LinkedIn didn’t save 1 change/);
     await write('audit', { 'ai-training': record('off', 0), research: record('off', 0.001, true) });
     await flush();
     expect(root.querySelector('.problems')).toBeNull();
@@ -483,16 +525,13 @@ describe('popup', () => {
   });
 
   it('failures that are not LinkedIn dropping the change are not called that', async () => {
-    await write(
-      'run',
-      run('finished', [
-        result('ai-training', 'failed', { code: 'disabled', reason: 'the switch is disabled', clicks: 1 }),
-      ]),
-    );
+    await write('audit', { 'ai-training': record('on', 0.01, true, { verified: false, code: 'disabled' }) });
     await open();
-    expect(headline()).toBe('1 setting could not be switched off');
+    expect(headline()).toMatch(/^1 setting could not be switched off/);
     expect(text(root.querySelector('.problems'))).toContain('LinkedIn shows this switch as locked.');
-    expect(text(root.querySelector('.problems'))).toContain('You can switch it off yourself with guidance');
+    expect(text(root.querySelector('.problems'))).toContain(
+      'Could not change — open the page and switch it off by hand',
+    );
     expect(text(root.querySelector('.problems'))).not.toContain('usually temporary');
     button(root, 'Do it with guidance')!.click();
     await flush();
@@ -518,8 +557,8 @@ describe('popup', () => {
     expect(primary.getAttribute('href')).toBe(url);
     expect(text(primary)).toBe('Sign in to LinkedIn');
     expect(text(root)).toContain('Sign in: it picks up again as soon as LinkedIn shows your settings.');
-    expect(rows()).toEqual(['Data for generative AI improvement Not checked — the run stopped first']);
     expect(text(root)).not.toContain('Not reached');
+    expect(text(root)).not.toContain('not-reached');
   });
 
   it('cancelled: says the member cancelled', async () => {
@@ -536,15 +575,15 @@ describe('popup', () => {
 
   it('not offered: a setting absent in the region is said to be so', async () => {
     await write('prefs', { ...DEFAULT_PREFS, regionOverride: 'eu-eea' });
-    await write(
-      'run',
-      run('finished', [result('share-with-partners', 'not-offered'), result('ai-training', 'already-private')]),
-    );
+    await write('audit', {
+      'share-with-partners': record('not-offered', 0.01, false, { code: 'notice' }),
+      'ai-training': record('off', 0.01),
+    });
     await open();
-    expect(rows()).toEqual([
-      'Data sharing with affiliates and select partners Not offered in your region',
-      'Data for generative AI improvement Already off',
-    ]);
+    expect(folded()).toBe('1 read off · 1 not offered · 4 not checked yet');
+    expect(text(root.querySelector('.results details'))).toContain(
+      'Data sharing with affiliates and select partners Not offered (LinkedIn says so)',
+    );
     expect(text(root)).toContain('Region: EU / EEA');
   });
 
@@ -552,9 +591,9 @@ describe('popup', () => {
     await write('prefs', { ...DEFAULT_PREFS, recheckDays: 30 });
     await write('audit', Object.fromEntries(DEFAULT_PREFS.covered.map((id) => [id, record('off', 40, true)])));
     await open();
-    expect(headline()).toBe('Time to check again: last verified 40 days ago');
-    expect(text(root.querySelector('.actions button.primary'))).toBe('Check again');
-    expect(rows().every((r) => r.endsWith(' Off'))).toBe(true);
+    expect(headline()).toBe('All 6 off, verified · due for a re-check');
+    expect(text(root.querySelector('.status'))).toContain('Last checked 40 days ago');
+    expect(primary()).toBe('Check again');
   });
 
   it('countdown: days left before the deadline in the region', async () => {
@@ -562,7 +601,9 @@ describe('popup', () => {
     try {
       await write('prefs', { ...DEFAULT_PREFS, regionOverride: 'eu-eea' });
       await open();
-      expect(headline()).toBe('14 days until LinkedIn starts using your data');
+      expect(headline()).toBe(
+        '14 days until LinkedIn starts using your data · Your LinkedIn settings have not been checked yet',
+      );
       expect(text(root)).toContain('From November 3, 2025, unless you opt out.');
     } finally {
       vi.useRealTimers();
@@ -584,5 +625,35 @@ describe('popup', () => {
     await open();
     const hrefs = [...root.querySelectorAll('nav a')].map((a) => a.getAttribute('href'));
     expect(hrefs).toEqual([fakeBrowser.runtime.getURL('/checklist.html'), fakeBrowser.runtime.getURL('/options.html')]);
+  });
+});
+
+describe('a refused action is said, never swallowed', () => {
+  it('storage full: the background’s refusal shows as an alert with what to do', async () => {
+    ({ root, sent } = freshPage());
+    fakeBrowser.runtime.onMessage.removeAllListeners();
+    fakeBrowser.runtime.onMessage.addListener(() => Promise.resolve({ error: 'QUOTA_BYTES quota exceeded' }));
+    await open();
+    optOut().click();
+    await flush();
+    await flush();
+    expect(text(document.querySelector('[role="alert"]'))).toContain(
+      'The browser’s storage for Untrain is full, so this was not saved.',
+    );
+    button(document.body, 'Dismiss')!.click();
+    expect(document.querySelector('[role="alert"]')).toBeNull();
+  });
+
+  it('no background to answer: says so', async () => {
+    ({ root, sent } = freshPage());
+    fakeBrowser.runtime.onMessage.removeAllListeners();
+    fakeBrowser.runtime.onMessage.addListener(() =>
+      Promise.reject(new Error('Could not establish connection. Receiving end does not exist.')),
+    );
+    await open();
+    optOut().click();
+    await flush();
+    await flush();
+    expect(text(document.querySelector('[role="alert"]'))).toContain('Untrain’s background did not answer.');
   });
 });

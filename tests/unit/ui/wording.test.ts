@@ -50,10 +50,13 @@ const SWITCH_WORD: Record<string, RegExp> = {
   pl: /wyłącz/i,
 };
 const SWITCH_KEYS = [
-  'btn_opt_out',
+  'btn_run_recommended',
+  'btn_run_everything',
+  'btn_run_custom',
   'outcome_verified',
-  'state_private',
-  'headline_done_other',
+  'kind_read_off',
+  'head_all_off_verified',
+  'head_some_off',
   'badge_private',
   'scope_everything_label',
   'objection_switch',

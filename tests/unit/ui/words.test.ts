@@ -1,7 +1,7 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing';
 import { ReasonCode } from '../../../src/protocol/report';
-import { failureKind, reasonKeys, reasonWords } from '../../../src/ui/reasons';
+import { reasonKeys, reasonWords } from '../../../src/ui/reasons';
 import { chromeMessage, loadMessages, useEnglish } from './helpers';
 
 const LOCALES = ['en', 'de', 'fr', 'es', 'it', 'nl', 'pt_BR', 'pl'];
@@ -36,19 +36,5 @@ describe('reasonWords: every reason code in the member’s words', () => {
     const german = loadMessages('de');
     fakeBrowser.i18n.getMessage = ((key: string) => chromeMessage(german, key)) as typeof fakeBrowser.i18n.getMessage;
     expect(reasonWords('still-on')).toBe('Nach dem Neuladen der Seite weiterhin an.');
-  });
-});
-
-describe('failureKind: what a failure says about trying again', () => {
-  it.each([
-    ['put-back', 'not-saved'],
-    ['still-on', 'not-saved'],
-    ['page-silent', 'temporary'],
-    ['loading', 'temporary'],
-    ['disabled', 'other'],
-    ['no-effect', 'other'],
-    [undefined, 'other'],
-  ] as const)('%s → %s', (code, kind) => {
-    expect(failureKind(code)).toBe(kind);
   });
 });
