@@ -18,6 +18,7 @@ import {
   stepName,
   stepReason,
   t,
+  tn,
 } from './i18n';
 import { CATEGORY_ORDER } from './order';
 import { sourceList, toneBadge } from './parts';
@@ -132,7 +133,11 @@ export function renderChecklist(root: HTMLElement, data: ChecklistData): void {
           ' ',
           h('a', { href: browser.runtime.getURL('/options.html') }, t('link_change_region')),
         ),
-      h('p', { class: 'progress' }, t('checklist_progress', steps.filter(stepDone).length, steps.length)),
+      h(
+        'p',
+        { class: 'progress' },
+        tn('checklist_progress', steps.length, steps.filter(stepDone).length, steps.length),
+      ),
       h(
         'ol',
         { class: 'stepper' },

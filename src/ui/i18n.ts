@@ -8,6 +8,19 @@ export function t(key: string, ...substitutions: (string | number)[]): string {
   return getMessage(key, substitutions.map(String)) || key;
 }
 
+/**
+ * A counted message: `<base>_<category>` for the count's plural category in the UI language
+ * (Polish has one, few and many), `<base>_other` when the locale has no form of its own for it.
+ */
+export function tn(base: string, count: number, ...substitutions: (string | number)[]): string {
+  const key = `${base}_${pluralCategory(uiLocale(), count)}`;
+  const form = t(key, ...substitutions);
+  return form === key ? t(`${base}_other`, ...substitutions) : form;
+}
+
+export const pluralCategory = (locale: string, count: number): Intl.LDMLPluralRule =>
+  new Intl.PluralRules(locale.replace('_', '-')).select(count);
+
 /** Catalogue ids are kebab-case; message names allow only [A-Za-z0-9_@]. */
 const keyPart = (id: string) => id.replace(/-/g, '_');
 

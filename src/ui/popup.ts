@@ -10,10 +10,10 @@ import { type Account, type Audit, type ManualDone, type Notice, type Prefs, typ
 import type { captureOffer as CaptureOffer } from './capture-offer';
 import { regionQuestion, scopeChoice, scopeName } from './choices';
 import { announce, downloadFile, h, replaceContent, shell } from './dom';
-import { formatDate, formatDay, formatRelative, localizeDocument, regionName, settingName, t } from './i18n';
+import { formatDate, formatDay, formatRelative, localizeDocument, regionName, settingName, t, tn } from './i18n';
 import { foldedNames, noticeList, ONE_BY_ONE, toneBadge } from './parts';
 import { interruptedText, phaseText, progressText, resultWords } from './progress';
-import { failureKind, reasonWords } from './reasons';
+import { failureKind, reasonWords, reasonWordsFor } from './reasons';
 import { send } from './send';
 import { renderFromStorage } from './state';
 import { stillToDoCard } from './todo';
@@ -117,7 +117,7 @@ function headline(summary: Summary, data: PopupData): string {
     }
     case 'countdown': {
       const days = summary.deadline!.daysLeft;
-      return days === 1 ? t('headline_countdown_one') : t('headline_countdown_other', days);
+      return tn('headline_countdown', days, days);
     }
     case 'attention':
       return t('headline_attention');
@@ -129,9 +129,7 @@ function headline(summary: Summary, data: PopupData): string {
       if (summary.statuses.length === 0) return t('headline_nothing_covered');
       const off = summary.statuses.filter((s) => s.state === 'private').length;
       if (off === 0) return t('headline_nothing_in_region');
-      return off === 1
-        ? t('headline_done_one', scopeName(data.prefs.covered))
-        : t('headline_done_other', scopeName(data.prefs.covered), off);
+      return tn('headline_done', off, scopeName(data.prefs.covered), off);
     }
   }
 }
@@ -153,8 +151,7 @@ function failures(run: RunRecord | null, audit: Audit): SettingResult[] {
 /** "LinkedIn didn't save 6 changes" only when that is what happened; otherwise what could not be done. */
 function failHeading(failed: readonly SettingResult[]): string {
   const notSaved = failed.every((r) => failureKind(r.code) === 'not-saved');
-  if (failed.length === 1) return notSaved ? t('fail_heading_one') : t('fail_generic_one');
-  return notSaved ? t('fail_heading_other', failed.length) : t('fail_generic_other', failed.length);
+  return tn(notSaved ? 'fail_heading' : 'fail_generic', failed.length, failed.length);
 }
 
 const HEADLINE_TONE: Record<Summary['headline'], Tone> = {
@@ -293,7 +290,7 @@ function failureGroups(failed: readonly SettingResult[]): HTMLElement | null {
   if (failed.length === 0) return null;
   const groups = new Map<string, SettingResult[]>();
   for (const r of failed) {
-    const reason = reasonWords(r.code) ?? t('reason_other');
+    const reason = reasonWordsFor(r.code, failed) ?? t('reason_other');
     groups.set(reason, [...(groups.get(reason) ?? []), r]);
   }
   return h(
@@ -360,7 +357,7 @@ function grouped(items: readonly { id: string; on: boolean; row: () => HTMLEleme
   const unclear = items.filter((i) => !i.on);
   const folded = (tone: Tone, key: string, group: typeof items) =>
     foldedNames(
-      toneBadge(tone, t(key, group.length)),
+      toneBadge(tone, tn(key, group.length, group.length)),
       group.map((i) => i.id),
     );
   return [

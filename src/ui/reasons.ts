@@ -44,6 +44,28 @@ export function reasonWords(code: ReasonCode | undefined): string | undefined {
   return code ? t(REASON_KEYS[code]) : undefined;
 }
 
+/** Reasons that speak of one switch, each with a `<key>_group` sentence for several at once. */
+const GROUP_KEYS: ReadonlySet<string> = new Set([
+  'reason_put_back',
+  'reason_disabled',
+  'reason_no_effect',
+  'reason_still_on',
+  'reason_unreadable',
+]);
+
+export const groupReasonKeys = (): readonly string[] => [...GROUP_KEYS].map((key) => `${key}_group`);
+
+/** The reason for `code` said of every result in `among` that shares it: "these switches" when several do. */
+export function reasonWordsFor(
+  code: ReasonCode | undefined,
+  among: readonly { code?: ReasonCode }[],
+): string | undefined {
+  if (!code) return undefined;
+  const key = REASON_KEYS[code];
+  const sharing = among.filter((r) => r.code && REASON_KEYS[r.code] === key).length;
+  return sharing > 1 && GROUP_KEYS.has(key) ? t(`${key}_group`) : t(key);
+}
+
 /**
  * What a failure's code says about trying again: LinkedIn took the click but did not keep it, or
  * the page was not ready.

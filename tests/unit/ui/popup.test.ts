@@ -431,7 +431,8 @@ describe('popup', () => {
     expect(headline()).toBe('LinkedIn didn’t save 2 changes');
     expect(optOut()).toBeUndefined();
     expect(text(problems)).toContain(
-      'LinkedIn put the switch back: the change was not saved. Data for generative AI improvement, Ads beyond LinkedIn',
+      'LinkedIn put these switches back: the changes were not saved. ' +
+        'Data for generative AI improvement, Ads beyond LinkedIn',
     );
     expect(text(problems)).toContain('This is usually temporary');
     expect([...root.querySelectorAll('.results > .rows li')].map((li) => text(li))).toEqual([
@@ -459,7 +460,7 @@ describe('popup', () => {
     );
     await open();
     const problems = root.querySelector('.problems')!;
-    expect(text(problems.querySelector('p')!)).toBe('LinkedIn put the switch back: the change was not saved.');
+    expect(text(problems.querySelector('p')!)).toBe('LinkedIn put these switches back: the changes were not saved.');
     expect(summaryOfClosed(problems)).toBe('Which settings (3)');
     expect(text(problems.querySelector('details p')!)).toBe(
       'Data for generative AI improvement, Social, economic and workplace research, Ads beyond LinkedIn',
