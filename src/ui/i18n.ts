@@ -54,11 +54,15 @@ export function formatDateTime(iso: string): string {
   return new Intl.DateTimeFormat(uiLocale(), { dateStyle: 'medium', timeStyle: 'short' }).format(new Date(iso));
 }
 
-/** "3 days ago", "yesterday", "in 5 days", "2 hours ago": the coarsest unit that is at least 1. */
+/**
+ * "3 days ago", "yesterday", "in 5 days", "2 hours ago": the coarsest unit that is at least 1; "just
+ * now" under a minute ago, where Intl would say "this minute" ("in dieser Minute").
+ */
 export function formatRelative(iso: string, now: Date): string {
   const seconds = (new Date(iso).getTime() - now.getTime()) / 1000;
   const format = new Intl.RelativeTimeFormat(uiLocale(), { numeric: 'auto' });
   const abs = Math.abs(seconds);
+  if (seconds <= 0 && abs < 60) return t('time_just_now');
   if (abs < 3600) return format.format(Math.trunc(seconds / 60), 'minute');
   if (abs < 86400) return format.format(Math.trunc(seconds / 3600), 'hour');
   return format.format(Math.trunc(seconds / 86400), 'day');

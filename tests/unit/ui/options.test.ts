@@ -30,7 +30,7 @@ describe('options', () => {
   it('shows the inferred region and how it was inferred, and overrides it', async () => {
     await startOptions(root);
     expect(text(root.querySelector('#region-basis'))).toContain(
-      'Detected: United States, from your browser languages (en-US, en).',
+      'Probably United States, from your browser’s languages (en-US, en).',
     );
     const select = root.querySelector<HTMLSelectElement>('#region')!;
     expect(select.value).toBe('auto');

@@ -267,15 +267,15 @@ describe('popup', () => {
       await open();
       expect(headline()).toBe('Switching off your LinkedIn settings…');
       expect(rows()).toEqual([
-        'Data for generative AI improvement Off — double-check after a reload is next',
+        'Data for generative AI improvement Off — verified after a reload next',
         'Social, economic and workplace research Checking…',
         'Ads by age range Waiting',
       ]);
-      expect(text(root.querySelector('#results-heading'))).toBe('Switching off 1 of 3 · double-checking 0 of 1');
+      expect(text(root.querySelector('#results-heading'))).toBe('Switching off 1 of 3 · verifying 0 of 1');
       expect(text(root.querySelector('.run-note'))).toContain('Closing that tab stops the run.');
       expect(optOut()).toBeUndefined();
       const live = root.querySelector('[aria-live="polite"]')!;
-      expect(text(live)).toBe('Switching off 1 of 3 · double-checking 0 of 1');
+      expect(text(live)).toBe('Switching off 1 of 3 · verifying 0 of 1');
 
       button(root, 'Cancel')!.click();
       await flush();
@@ -376,8 +376,8 @@ describe('popup', () => {
     expect(headline()).toBe('AI training and data sharing: off, 6 settings verified');
     expect(todo()).toEqual([
       'Ads by age range On — outside what the button covers Open the page Keep this on',
-      'Object to the use of your data (objection form) Switching off stops future use; this form objects ' +
-        'to the rest. What the form does Open on LinkedIn',
+      'Object to the use of your data (objection form) Optional: the form objects to uses the switch ' +
+        'does not cover. What the form adds Open on LinkedIn',
     ]);
     button(root, 'Keep this on: Ads by age range')!.click();
     await flush();
@@ -518,7 +518,7 @@ describe('popup', () => {
     // The run's own page: LinkedIn asks for the sign-in there and returns to it, and the run resumes.
     expect(primary.getAttribute('href')).toBe(url);
     expect(text(primary)).toBe('Sign in to LinkedIn');
-    expect(text(root)).toContain('Sign in: it picks up again as soon as LinkedIn shows your settings.');
+    expect(text(root)).toContain('so the run is paused. Sign in and it continues by itself.');
     expect(rows()).toEqual(['Data for generative AI improvement Not checked — the run stopped first']);
     expect(text(root)).not.toContain('Not reached');
   });

@@ -56,7 +56,6 @@ const SWITCH_KEYS = [
   'headline_done_other',
   'badge_private',
   'scope_everything_label',
-  'objection_switch',
 ];
 
 describe.each(Object.keys(OBJECT_WORD))('%s: "switch off" and "object" stay apart', (locale) => {
