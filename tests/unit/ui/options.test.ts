@@ -32,6 +32,10 @@ describe('options', () => {
     expect(text(root.querySelector('#region-basis'))).toContain(
       'Probably United States, from your browser’s languages (en-US, en).',
     );
+    const changeLink = root.querySelector<HTMLAnchorElement>('#region-basis a')!;
+    expect(text(changeLink)).toBe('Change region');
+    changeLink.click();
+    expect(document.activeElement?.id).toBe('region');
     const select = root.querySelector<HTMLSelectElement>('#region')!;
     expect(select.value).toBe('auto');
     expect(text(select.options[0])).toBe('Automatic (United States)');
