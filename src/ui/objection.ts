@@ -72,8 +72,8 @@ export function objectionStep(region: RegionId, sentAt: string | undefined, now 
   const toSend = view.state === 'to-send';
   return h(
     'div',
-    { class: `objection ${view.state === 'answer-due' ? 'tone-warn' : ''}`.trim(), 'data-state': view.state },
-    ...view.lines.map((key) => h('p', {}, line(view, key))),
+    { class: 'objection', 'data-state': view.state },
+    ...view.lines.map((key) => h('p', { class: view.state === 'answer-due' ? 'strong' : undefined }, line(view, key))),
     toSend &&
       h(
         'p',
