@@ -15,6 +15,7 @@ const IDEAS = [
   'still loading',
   'signed out',
   "confirm it's you",
+  'the switch',
 ];
 
 interface Row {
