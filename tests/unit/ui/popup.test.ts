@@ -376,8 +376,8 @@ describe('popup', () => {
     expect(headline()).toBe('AI training and data sharing: off, 6 settings verified');
     expect(todo()).toEqual([
       'Ads by age range On — outside what the button covers Open the page Keep this on',
-      'Object to the use of your data (objection form) Optional: the form objects to uses the switch ' +
-        'does not cover. What the form adds Open on LinkedIn',
+      'Object to the use of your data (objection form) The form objects to uses the switch does not ' +
+        'cover. What the form adds Open on LinkedIn',
     ]);
     button(root, 'Keep this on: Ads by age range')!.click();
     await flush();
@@ -519,7 +519,7 @@ describe('popup', () => {
     expect(primary.getAttribute('href')).toBe(url);
     expect(text(primary)).toBe('Sign in to LinkedIn');
     expect(text(root)).toContain('so the run is paused. Sign in and it continues by itself.');
-    expect(rows()).toEqual(['Data for generative AI improvement Not checked — the run stopped first']);
+    expect(rows()).toEqual(['Data for generative AI improvement Not checked — the run did not get to it']);
     expect(text(root)).not.toContain('Not reached');
   });
 
