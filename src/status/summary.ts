@@ -32,7 +32,9 @@ export type Headline =
  * `minor` phrases (what lies outside the chosen scope) go on the line under the headline.
  */
 export interface HeadlinePart {
+  /** A message name, or with `plural` the base of one whose form follows `count` (see `tn`). */
   key: string;
+  plural?: true;
   count?: number;
   of?: number;
   settingId?: string;
@@ -60,10 +62,12 @@ export type SummaryInput = StatusInput;
 const count = (list: readonly SettingState[], kinds: ReadonlySet<StatusKind> | StatusKind) =>
   list.filter((s) => (typeof kinds === 'string' ? s.kind === kinds : kinds.has(s.kind)));
 
-/** "1 …" with the setting's name when there is one, "N …" otherwise. */
-function named(list: readonly SettingState[], one: string, other: string): HeadlinePart[] {
+/** "1 …" with the setting's name when there is one, "N …" in the count's plural form otherwise. */
+function named(list: readonly SettingState[], base: string): HeadlinePart[] {
   if (list.length === 0) return [];
-  return list.length === 1 ? [{ key: one, settingId: list[0]!.settingId }] : [{ key: other, count: list.length }];
+  return list.length === 1
+    ? [{ key: `${base}_one`, settingId: list[0]!.settingId }]
+    : [{ key: base, plural: true, count: list.length }];
 }
 
 export function summarize(input: SummaryInput): Summary {
@@ -112,21 +116,14 @@ export function summarize(input: SummaryInput): Summary {
   else if (model.session === 'signed-out') parts.push({ key: 'headline_signed_out' });
   else if (model.session === 'confirm-identity') parts.push({ key: 'headline_confirm_identity' });
   else {
-    parts.push(...named(backOn, 'head_back_on_one', 'head_back_on_other'));
-    parts.push(...named(on, 'head_on_one', 'head_on_other'));
-    if (dropped.length > 0)
-      parts.push(
-        dropped.length === 1 ? { key: 'fail_heading_one' } : { key: 'fail_heading_other', count: dropped.length },
-      );
+    parts.push(...named(backOn, 'head_back_on'));
+    parts.push(...named(on, 'head_on'));
+    if (dropped.length > 0) parts.push({ key: 'fail_heading', plural: true, count: dropped.length });
     const stuck = notSaved.length - dropped.length;
-    if (stuck > 0) parts.push(stuck === 1 ? { key: 'fail_generic_one' } : { key: 'fail_generic_other', count: stuck });
+    if (stuck > 0) parts.push({ key: 'fail_generic', plural: true, count: stuck });
     if (headline === 'countdown' && upcoming)
-      parts.push(
-        upcoming.daysLeft === 1
-          ? { key: 'headline_countdown_one' }
-          : { key: 'headline_countdown_other', count: upcoming.daysLeft },
-      );
-    parts.push(...named(chosen, 'head_chosen_one', 'head_chosen_other'));
+      parts.push({ key: 'headline_countdown', plural: true, count: upcoming.daysLeft });
+    parts.push(...named(chosen, 'head_chosen'));
     if (input.prefs.covered.length === 0) parts.push({ key: 'headline_nothing_covered' });
     else if (!anyRead) parts.push({ key: 'headline_never_checked' });
     else if (offered.length === 0) parts.push({ key: 'headline_nothing_in_region' });

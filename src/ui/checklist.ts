@@ -19,7 +19,9 @@ import {
   stepName,
   stepReason,
   t,
+  tn,
 } from './i18n';
+import { objectionStep } from './objection';
 import { CATEGORY_ORDER } from './order';
 import { sourceList, toneBadge } from './parts';
 import { reasonWords } from './reasons';
@@ -163,7 +165,11 @@ export function renderChecklist(root: HTMLElement, data: ChecklistData): void {
           h('h2', { id: 'fix-heading' }, t('fix_heading')),
           h('ol', { class: 'items' }, ...fix.map((s) => settingItem(s, statuses.get(s.id)!, data, 'fix'))),
         ),
-      h('p', { class: 'progress' }, t('checklist_progress', steps.filter(stepDone).length, steps.length)),
+      h(
+        'p',
+        { class: 'progress' },
+        tn('checklist_progress', steps.length, steps.filter(stepDone).length, steps.length),
+      ),
       h(
         'ol',
         { class: 'stepper' },
@@ -397,56 +403,35 @@ function stepItem(step: ManualStep, data: ChecklistData): HTMLElement {
     h('h3', { id: `m-${step.id}` }, name),
     h('p', {}, status),
     facts(stepKind(step.kind), stepReason(step.id), step.appliesTo, data.region),
-    step.id === OBJECTION_STEP && objectionGuide(data.region),
-    h(
-      'p',
-      { class: 'buttons' },
-      externalLink(step.url, t('link_open_step'), { class: 'button', 'aria-label': t('link_open_step_for', name) }),
-      step.externalUrl && externalLink(step.externalUrl, t('link_open_external'), { class: 'button' }),
-      doneAt
-        ? h(
-            'button',
-            {
-              type: 'button',
-              'data-focus': `mark-${step.id}`,
-              'aria-label': t('btn_mark_undone_for', name),
-              onclick: mark(false),
-            },
-            t('btn_mark_undone'),
-          )
-        : h(
-            'button',
-            {
-              type: 'button',
-              'data-focus': `mark-${step.id}`,
-              'aria-label': t('btn_mark_done_for', name),
-              onclick: mark(true),
-            },
-            t('btn_mark_done'),
-          ),
-    ),
+    step.id === OBJECTION_STEP && objectionStep(data.region, doneAt),
+    step.id !== OBJECTION_STEP &&
+      h(
+        'p',
+        { class: 'buttons' },
+        externalLink(step.url, t('link_open_step'), { class: 'button', 'aria-label': t('link_open_step_for', name) }),
+        step.externalUrl && externalLink(step.externalUrl, t('link_open_external'), { class: 'button' }),
+        doneAt
+          ? h(
+              'button',
+              {
+                type: 'button',
+                'data-focus': `mark-${step.id}`,
+                'aria-label': t('btn_mark_undone_for', name),
+                onclick: mark(false),
+              },
+              t('btn_mark_undone'),
+            )
+          : h(
+              'button',
+              {
+                type: 'button',
+                'data-focus': `mark-${step.id}`,
+                'aria-label': t('btn_mark_done_for', name),
+                onclick: mark(true),
+              },
+              t('btn_mark_done'),
+            ),
+      ),
     sources(step.id, step.sources),
-  );
-}
-
-/** Regions where LinkedIn relies on legitimate interests, so the member has a right to object. */
-const RIGHT_TO_OBJECT: readonly RegionId[] = ['eu-eea', 'uk', 'ch'];
-
-/** The objection form as its own guided step: what the switch did, what nothing can do, what the form adds. */
-function objectionGuide(region: RegionId): HTMLElement {
-  return h(
-    'div',
-    { class: 'guide-steps' },
-    h('h4', {}, t('objection_heading')),
-    h(
-      'ol',
-      {},
-      h('li', {}, t('objection_switch')),
-      h('li', {}, t('objection_nothing')),
-      h('li', {}, t('objection_adds')),
-      h('li', { class: RIGHT_TO_OBJECT.includes(region) ? 'strong' : undefined }, t('objection_who')),
-      h('li', {}, t('objection_pick')),
-      h('li', {}, t('objection_next')),
-    ),
   );
 }

@@ -3,7 +3,7 @@ import type { RegionId } from '../catalogue/schema';
 import { coveredFor, EVERYTHING, RECOMMENDED, type Scope, scopeOf } from '../status/scope';
 import { type Prefs, update } from '../storage';
 import { h } from './dom';
-import { regionName, t } from './i18n';
+import { regionName, t, tn } from './i18n';
 import { act } from './send';
 
 const savePrefs = (change: (p: Prefs) => Prefs) => act(update('prefs', change));
@@ -40,7 +40,8 @@ export function scopeChoice(prefs: Prefs, open: boolean): HTMLElement {
     h('legend', {}, t('scope_question')),
     option('recommended', RECOMMENDED.length),
     option('everything', EVERYTHING.length),
-    current === 'custom' && h('p', { class: 'small muted' }, t('scope_custom_note', prefs.covered.length)),
+    current === 'custom' &&
+      h('p', { class: 'small muted' }, tn('scope_custom_note', prefs.covered.length, prefs.covered.length)),
     h('p', { class: 'small muted' }, t('scope_why')),
   );
   if (open) return fields;

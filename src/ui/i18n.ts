@@ -8,6 +8,19 @@ export function t(key: string, ...substitutions: (string | number)[]): string {
   return getMessage(key, substitutions.map(String)) || key;
 }
 
+/**
+ * A counted message: `<base>_<category>` for the count's plural category in the UI language
+ * (Polish has one, few and many), `<base>_other` when the locale has no form of its own for it.
+ */
+export function tn(base: string, count: number, ...substitutions: (string | number)[]): string {
+  const key = `${base}_${pluralCategory(uiLocale(), count)}`;
+  const form = t(key, ...substitutions);
+  return form === key ? t(`${base}_other`, ...substitutions) : form;
+}
+
+export const pluralCategory = (locale: string, count: number): Intl.LDMLPluralRule =>
+  new Intl.PluralRules(locale.replace('_', '-')).select(count);
+
 /** Catalogue ids are kebab-case; message names allow only [A-Za-z0-9_@]. */
 const keyPart = (id: string) => id.replace(/-/g, '_');
 
@@ -41,11 +54,15 @@ export function formatDateTime(iso: string): string {
   return new Intl.DateTimeFormat(uiLocale(), { dateStyle: 'medium', timeStyle: 'short' }).format(new Date(iso));
 }
 
-/** "3 days ago", "yesterday", "in 5 days", "2 hours ago": the coarsest unit that is at least 1. */
+/**
+ * "3 days ago", "yesterday", "in 5 days", "2 hours ago": the coarsest unit that is at least 1; "just
+ * now" under a minute ago, where Intl would say "this minute" ("in dieser Minute").
+ */
 export function formatRelative(iso: string, now: Date): string {
   const seconds = (new Date(iso).getTime() - now.getTime()) / 1000;
   const format = new Intl.RelativeTimeFormat(uiLocale(), { numeric: 'auto' });
   const abs = Math.abs(seconds);
+  if (seconds <= 0 && abs < 60) return t('time_just_now');
   if (abs < 3600) return format.format(Math.trunc(seconds / 60), 'minute');
   if (abs < 86400) return format.format(Math.trunc(seconds / 3600), 'hour');
   return format.format(Math.trunc(seconds / 86400), 'day');

@@ -100,6 +100,12 @@ function basisText(choice: RegionChoice, hints: BrowserHints): string {
   }
 }
 
+/** A link to a form control moves keyboard focus to it, not only the view. */
+function focusInstead(event: Event, control: HTMLElement): void {
+  event.preventDefault();
+  control.focus();
+}
+
 function regionSection(choice: RegionChoice, hints: BrowserHints, save: Save): HTMLElement {
   const select = h(
     'select',
@@ -120,7 +126,16 @@ function regionSection(choice: RegionChoice, hints: BrowserHints, save: Save): H
     'section',
     { 'aria-labelledby': 'region-heading' },
     h('h2', { id: 'region-heading' }, t('opt_region_heading')),
-    h('p', { id: 'region-basis', class: 'muted' }, basisText(choice, hints), ' ', t('opt_region_why')),
+    h(
+      'p',
+      { id: 'region-basis', class: 'muted' },
+      basisText(choice, hints),
+      ' ',
+      t('opt_region_why'),
+      ' ',
+      // As in the popup: the guess, then the way to change it (the list right below).
+      h('a', { href: '#region', onclick: (e) => focusInstead(e, select) }, t('link_change_region')),
+    ),
     h('p', { class: 'field' }, h('label', { for: 'region' }, t('opt_region_label')), select),
   );
 }

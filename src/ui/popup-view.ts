@@ -7,7 +7,7 @@ import { scopeOf } from '../status/scope';
 import { appliesIn } from '../status/setting-status';
 import type { HeadlinePart, Summary } from '../status/summary';
 import type { ManualDone, Prefs } from '../storage';
-import { formatDate, formatDay, formatRelative, regionName, settingName, t } from './i18n';
+import { formatDate, formatDay, formatRelative, regionName, settingName, t, tn } from './i18n';
 import { ONE_BY_ONE } from './parts';
 import { phaseText } from './progress';
 import { reasonWords } from './reasons';
@@ -97,6 +97,7 @@ export function headlineText(parts: readonly HeadlinePart[]): string {
 
 function partText(part: HeadlinePart): string {
   if (part.settingId) return t(part.key, settingName(part.settingId));
+  if (part.plural) return tn(part.key, part.count ?? 0, part.count ?? 0);
   if (part.of !== undefined) return t(part.key, part.count ?? 0, part.of);
   return part.count !== undefined ? t(part.key, part.count) : t(part.key);
 }

@@ -1,5 +1,5 @@
 import type { RunRecord, SettingResult } from '../run/types';
-import { settingName, t } from './i18n';
+import { settingName, t, tn } from './i18n';
 import { reasonWords } from './reasons';
 import { outcomeWords } from './words';
 
@@ -36,7 +36,7 @@ export function progressText(run: RunRecord): string {
   if (run.status === 'signed-out') return t('run_signed_out');
   if (run.status === 'interrupted') return interruptedText(run);
   if (run.status === 'finished')
-    return `${t('progress_finished')} ${t('progress_count', doneCount(run), run.results.length)}`;
+    return `${t('progress_finished')} ${tn('progress_count', run.results.length, doneCount(run), run.results.length)}`;
   const last = [...run.results]
     .filter((r) => r.at && r.outcome !== 'pending')
     .sort((a, b) => (a.at! < b.at! ? -1 : 1))

@@ -3,7 +3,7 @@ import { OBJECTION_FORM } from '../catalogue/objection-form';
 import type { ToDo } from '../status/scope';
 import { update } from '../storage';
 import { externalLink, h } from './dom';
-import { settingName, stepName, t } from './i18n';
+import { settingName, stepName, t, tn } from './i18n';
 import { foldedNames, ONE_BY_ONE } from './parts';
 import { act, send } from './send';
 
@@ -35,7 +35,7 @@ function settingsToDo(ids: string[]): HTMLElement[] {
     h(
       'li',
       { class: 'row' },
-      foldedNames(t('todo_settings_on', ids.length), ids),
+      foldedNames(tn('todo_settings_on', ids.length, ids.length), ids),
       h(
         'span',
         { class: 'buttons' },

@@ -166,7 +166,7 @@ describe('partial failures say what happened', () => {
     });
     await sampling(browser, run(browser, popup, words('btn_try_again')));
     expect(replica.state().switches.research).toBe(true);
-    await expect.poll(() => headline(popup)).toMatch(new RegExp(`^${fill('fail_generic_one')}`));
+    await expect.poll(() => headline(popup)).toMatch(new RegExp(`^${fill('fail_generic_one', 1)}`));
     expect(await headline(popup)).not.toMatch(/verified/);
     expect(await rowText(popup, 'research')).toContain(words('outcome_failed'));
     expect(await popup.locator('.actions .primary').textContent()).toBe(words('btn_with_guidance'));

@@ -109,7 +109,7 @@ describe('headline: counts composed honestly', () => {
 
   it('several read on: a count, and the badge is red', () => {
     const s = summary({ audit: { ...allOff(), research: rec('on'), 'ai-training': rec('on') } });
-    expect(words(s.parts).slice(0, 2)).toEqual(['head_on_other 2', 'head_some_off 4/6']);
+    expect(words(s.parts).slice(0, 2)).toEqual(['head_on 2', 'head_some_off 4/6']);
     expect(badgeFor(s).text).toBe('!');
   });
 

@@ -65,7 +65,7 @@ describe('checklist', () => {
     await startChecklist(root);
     button(item('Ads by age range'), 'Keep this on: Ads by age range')!.click();
     await flush();
-    expect(status('Ads by age range')).toMatch(/^On — kept on by you/);
+    expect(status('Ads by age range')).toMatch(/^On by your choice/);
     expect((await read('prefs')).keptOn).toEqual(['ads-by-age']);
     button(item('Ads by age range'), 'Remind me again: Ads by age range')!.click();
     await flush();
@@ -75,23 +75,24 @@ describe('checklist', () => {
     expect(sent).toEqual([{ type: 'ui:openGuided', settingId: 'ai-training' }]);
   });
 
-  it(
-    'the objection form is its own guided step: switch vs form, who has the right, what to pick, what ' + 'comes next',
-    async () => {
-      await write('prefs', { ...DEFAULT_PREFS, regionOverride: 'eu-eea' });
-      await startChecklist(root);
-      const step = root.querySelector('#step-objection-form')!;
-      const points = [...step.querySelectorAll('.guide-steps li')].map((li) => text(li));
-      expect(text(step.querySelector('.guide-steps h4'))).toBe('What the objection form adds');
-      expect(points).toHaveLength(6);
-      expect(points[0]).toMatch(/^Switching off \(which Untrain does\) stops future use/);
-      expect(points[1]).toMatch(/^Nothing can take your data back out of models already trained/);
-      expect(points[2]).toMatch(/other AI models .* legitimate interests/);
-      expect(points[3]).toMatch(/EU\/EEA, the UK and Switzerland/);
-      expect(step.querySelector('.guide-steps li.strong')).toBe(step.querySelectorAll('.guide-steps li')[3]);
-      expect(points[5]).toMatch(/one month/);
-    },
-  );
+  it('the objection form is a short step: what it adds, the right to object, how; then “I’ve sent it”', async () => {
+    await write('prefs', { ...DEFAULT_PREFS, regionOverride: 'eu-eea' });
+    await startChecklist(root);
+    const step = root.querySelector('#step-objection-form')!;
+    const objection = step.querySelector('.objection')!;
+    const lines = [...objection.querySelectorAll(':scope > p:not(.buttons):not([role])')].map((p) => text(p));
+    expect(lines).toHaveLength(3);
+    expect(lines[0]).toMatch(/^Beyond the switch, the form objects/);
+    expect(lines[1]).toMatch(/^In the EU\/EEA, the UK and Switzerland this is your right/);
+    expect([...step.querySelectorAll('button, .buttons a')].map((b) => text(b))).toEqual([
+      'Copy suggested text',
+      'Open the form',
+      'I’ve sent it',
+    ]);
+    button(step as HTMLElement, 'I’ve sent it')!.click();
+    await flush();
+    expect(Object.keys(await read('manualDone'))).toEqual(['objection-form']);
+  });
 
   it('explains each setting: what, why, region, status, sources', async () => {
     await startChecklist(root);
@@ -121,7 +122,7 @@ describe('checklist', () => {
     await startChecklist(root);
     const date = /\w{3} \d{1,2}, \d{4}/.source;
     expect(status('Data for generative AI improvement')).toMatch(
-      new RegExp(`^Off — verified automatically on ${date}$`),
+      new RegExp(`^Off — verified after a reload on ${date}$`),
     );
     expect(status('Social, economic and workplace research')).toMatch(new RegExp(`^Off — checked on ${date}$`));
     expect(status('Ads beyond LinkedIn')).toMatch(new RegExp(`^On — to do \\(checked on ${date}\\)$`));
@@ -155,7 +156,7 @@ describe('checklist', () => {
     // LinkedIn's page now reads on: the member's choice, grey, never "to do".
     await write('audit', { research: record('on', 0) });
     await flush();
-    expect(status('Social, economic and workplace research')).toMatch(/^On — kept on by you/);
+    expect(status('Social, economic and workplace research')).toMatch(/^On by your choice/);
   });
 
   it('opened from the popup on failed settings: they come first, each with its reason', async () => {
@@ -190,7 +191,7 @@ describe('checklist', () => {
     await startChecklist(root);
     const name = 'Object to the use of your data (objection form)';
     expect(status(name)).toBe('To do');
-    const mark = button(item(name), `Mark as done: ${name}`)!;
+    const mark = button(item(name), 'I’ve sent it')!;
     mark.focus(); // as a keyboard user would have it
     mark.click();
     await flush();
@@ -198,7 +199,7 @@ describe('checklist', () => {
     const done = await read('manualDone');
     expect(Object.keys(done)).toEqual(['objection-form']);
     expect(done['objection-form']).toBe('2026-11-20T12:00:00.000Z');
-    expect(document.activeElement?.getAttribute('data-focus')).toBe('mark-objection-form');
+    expect(document.activeElement?.getAttribute('data-focus')).toBe('objection-sent');
 
     // Opened sources stay open and focus stays on the link, across re-renders that fold the finished step away and
     // back.
@@ -206,7 +207,7 @@ describe('checklist', () => {
     sources.open = true;
     const link = sources.querySelector('a')!;
     link.focus();
-    button(item(name), `Mark as not done: ${name}`)!.click();
+    button(item(name), 'Mark as not done')!.click();
     await flush();
     expect(status(name)).toBe('To do');
     expect(await read('manualDone')).toEqual({});

@@ -27,15 +27,18 @@ export function chromeMessage(messages: Messages, key: string, substitutions: re
 }
 
 /** fakeBrowser does not implement i18n: serve the real English messages. */
-export function useEnglish(): void {
-  const messages = loadMessages('en');
+export const useEnglish = (): void => useLocale('en', 'en-US');
+
+/** Serve one locale's real messages, with the UI language the browser would report for it. */
+export function useLocale(locale: string, uiLanguage = locale.replace('_', '-')): void {
+  const messages = loadMessages(locale);
   fakeBrowser.i18n.getMessage = ((key: string, subs?: string | string[]) =>
     chromeMessage(
       messages,
       key,
       typeof subs === 'string' ? [subs] : (subs ?? []),
     )) as typeof fakeBrowser.i18n.getMessage;
-  fakeBrowser.i18n.getUILanguage = () => 'en-US';
+  fakeBrowser.i18n.getUILanguage = () => uiLanguage;
 }
 
 /** Messages the page sent to the background, in order. */

@@ -30,8 +30,12 @@ describe('options', () => {
   it('shows the inferred region and how it was inferred, and overrides it', async () => {
     await startOptions(root);
     expect(text(root.querySelector('#region-basis'))).toContain(
-      'Detected: United States, from your browser languages (en-US, en).',
+      'Probably United States, from your browser’s languages (en-US, en).',
     );
+    const changeLink = root.querySelector<HTMLAnchorElement>('#region-basis a')!;
+    expect(text(changeLink)).toBe('Change region');
+    changeLink.click();
+    expect(document.activeElement?.id).toBe('region');
     const select = root.querySelector<HTMLSelectElement>('#region')!;
     expect(select.value).toBe('auto');
     expect(text(select.options[0])).toBe('Automatic (United States)');

@@ -302,11 +302,11 @@ describe('popup', () => {
         expect.stringMatching(/^Social, economic and workplace research Reading the page… \d+ s$/),
       ]);
       expect(folded()).toBe('1 saved, waiting for the verifying reload · 1 to go');
-      expect(text(root.querySelector('#results-heading'))).toBe('Switching off 1 of 3 · double-checking 0 of 1');
+      expect(text(root.querySelector('#results-heading'))).toBe('Switching off 1 of 3 · verifying 0 of 1');
       expect(text(root.querySelector('.run-note'))).toContain('Closing that tab stops the run.');
       expect(optOut()).toBeUndefined();
       const live = root.querySelector('[aria-live="polite"]')!;
-      expect(text(live)).toBe('Switching off 1 of 3 · double-checking 0 of 1');
+      expect(text(live)).toBe('Switching off 1 of 3 · verifying 0 of 1');
 
       button(root, 'Cancel')!.click();
       await flush();
@@ -556,7 +556,7 @@ describe('popup', () => {
     // The run's own page: LinkedIn asks for the sign-in there and returns to it, and the run resumes.
     expect(primary.getAttribute('href')).toBe(url);
     expect(text(primary)).toBe('Sign in to LinkedIn');
-    expect(text(root)).toContain('Sign in: it picks up again as soon as LinkedIn shows your settings.');
+    expect(text(root)).toContain('Sign in and it continues by itself.');
     expect(text(root)).not.toContain('Not reached');
     expect(text(root)).not.toContain('not-reached');
   });

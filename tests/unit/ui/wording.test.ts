@@ -59,7 +59,6 @@ const SWITCH_KEYS = [
   'head_some_off',
   'badge_private',
   'scope_everything_label',
-  'objection_switch',
 ];
 
 describe.each(Object.keys(OBJECT_WORD))('%s: "switch off" and "object" stay apart', (locale) => {
