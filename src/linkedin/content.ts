@@ -1,3 +1,4 @@
+import { logFailure } from '../log';
 import type { CsAck, CsToBg } from '../protocol/channels';
 import { parseBgToCs } from '../protocol/guards';
 import { loadedAtOf, waitForPage } from './detect';
@@ -37,13 +38,15 @@ export function createSession(doc: Document, send: Send) {
     const onLoading = (waitedMs: number) => {
       if (waitedMs < toldAt + LOADING_NOTE_MS) return;
       toldAt = waitedMs;
-      void send({ type: 'cs:loading', url: doc.URL, loadedAt, waitedMs }).catch(() => undefined);
+      void send({ type: 'cs:loading', url: doc.URL, loadedAt, waitedMs }).catch(
+        logFailure('telling the run the page is loading'),
+      );
     };
     const page = await waitForPage(doc, { signal, onLoading, onCheck: (ms) => (cost += ms) });
     if (signal.aborted) return;
     // User Timing for `npm run bench` only: a production page must not be able to see the extension.
     if (import.meta.env.MODE === 'bench') performance.measure('untrain:classified', { start: started });
-    await send({ type: 'cs:report', report: page }).catch(() => undefined);
+    await send({ type: 'cs:report', report: page }).catch(logFailure('sending the page report'));
   }
 
   /**

@@ -125,5 +125,3 @@ export const waitWhileLoading = <T>(
   check: () => T | undefined,
   options: Omit<WaitForOptions, 'loading' | 'patienceMs'>,
 ) => waitFor(doc, check, { ...options, loading: () => loadingSign(doc), patienceMs: PATIENCE_MS });
-
-export const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));

@@ -10,13 +10,10 @@ import { type BrowserContext, type CDPSession, chromium, type Page, type Worker 
 import { CHROMIUM } from '../../scripts/chromium.ts';
 import type { RunRecord } from '../../src/run/types';
 import { sleep } from '../../src/util/sleep';
-import {
-  type Replica,
-  type ReplicaState,
-  type Scenario,
-  startReplica as startServer,
-} from './linkedin-replica/server.ts';
+import type { Replica, ReplicaState, Scenario } from './linkedin-replica/server.ts';
+import { onCleanup } from './teardown.ts';
 
+export { cleanup, startReplica } from './teardown.ts';
 export type { Replica, ReplicaState, Scenario };
 
 /** The build `launchBrowser` loads unless told another (`extensionDir`). */
@@ -33,20 +30,6 @@ declare const chrome: {
     onChanged: { addListener(fn: (changes: Record<string, unknown>, area: string) => void): void };
   };
 };
-
-const cleanups: (() => Promise<unknown>)[] = [];
-
-/** Close every browser, stop every replica, remove every profile started so far (newest first). */
-export async function cleanup(): Promise<void> {
-  for (let task = cleanups.pop(); task; task = cleanups.pop()) await task().catch(() => undefined);
-}
-
-/** Start a replica on a random free port; `replica.state()` is the true server-side state. */
-export async function startReplica(scenario = 'en-all-on', overrides?: Partial<Scenario>): Promise<Replica> {
-  const replica = await startServer({ scenario, overrides });
-  cleanups.push(() => replica.close());
-  return replica;
-}
 
 export interface ExtensionBrowser {
   context: BrowserContext;
@@ -128,7 +111,7 @@ async function launchChromium(root: string, replicaPort: number, extraArgs: stri
     await context.close().catch(() => undefined);
     rmSync(root, { recursive: true, force: true });
   };
-  cleanups.push(close);
+  onCleanup(close);
   return { context, close };
 }
 
