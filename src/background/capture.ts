@@ -1,4 +1,5 @@
 import { browser } from 'wxt/browser';
+import { captureUrl } from '../capture/rebuild';
 import { CaptureReviewSchema } from '../capture/schema';
 import type { CaptureReview } from '../capture/types';
 import { settingById } from '../catalogue/settings';
@@ -63,7 +64,7 @@ export async function captureSetting(settingId: string, timeoutMs = LOAD_TIMEOUT
   if (!setting) return { captured: false };
   const paths = new Set([setting.url, ...(setting.alternates ?? [])].map(pathOf));
   const asked = ({ capture }: CaptureReview) =>
-    paths.has(pathOf(`https://www.linkedin.com${capture.path}`)) || capture.report.page === 'logged-out';
+    paths.has(pathOf(captureUrl(capture))) || capture.report.page === 'logged-out';
   const tab = await browser.tabs.create({ url: setting.url, active: false });
   const tabId = tab.id;
   if (tabId === undefined) return { captured: false };

@@ -1,4 +1,4 @@
-import { LINKEDIN_ORIGIN } from './origin.ts';
+import { LINKEDIN_ORIGIN } from '../linkedin/selectors.ts';
 import type { Setting } from './schema.ts';
 import {
   DATA_SHARING_HELP,

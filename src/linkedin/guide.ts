@@ -2,6 +2,7 @@ import { PAGE_SETTINGS } from 'virtual:untrain/page-catalogue';
 import type { GuideRequest } from '../protocol/channels';
 import { ownGlobal, setOwnGlobal, takeOwnGlobal } from '../protocol/world';
 import { identify, readState, settingsAtAddress } from './match';
+import { MAIN } from './selectors';
 
 export type GuideKey =
   | 'guide_title'
@@ -51,7 +52,7 @@ export function showGuide(
   const { el } = setting ? identify(doc, setting) : {};
   if (!setting || (!el && !settingsAtAddress(doc.URL, [setting]).length)) return false;
   dismissGuide();
-  const target = el ?? doc.querySelector('main, [role="main"]') ?? doc.body;
+  const target = el ?? doc.querySelector(MAIN) ?? doc.body;
 
   const make = (tag: string, attributes: Record<string, string>, text = '') => {
     const node = doc.createElement(tag);

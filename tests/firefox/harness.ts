@@ -22,6 +22,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import puppeteer, { type Browser, type Page } from 'puppeteer-core';
 import { FIREFOX } from '../../scripts/firefox.ts';
+import { LINKEDIN_HOST, LINKEDIN_ORIGIN } from '../../src/linkedin/selectors';
 import type { RunRecord } from '../../src/run/types';
 import { sleep } from '../../src/util/sleep';
 import type { Replica, ReplicaState, Scenario } from '../e2e/linkedin-replica/server.ts';
@@ -35,7 +36,7 @@ export const EXTENSION_DIR = resolve(process.env.UNTRAIN_FIREFOX_DIR ?? '.output
 export const ADDON_ID = 'untrain@untrain.app';
 export const ADDON_UUID = '6b1f5f0e-2f4d-4c39-9a57-0e3c5d1b7a42';
 export const ORIGIN = `moz-extension://${ADDON_UUID}/`;
-export const LINKEDIN = 'https://www.linkedin.com';
+export const LINKEDIN = LINKEDIN_ORIGIN;
 const PRIVILEGED_PAGE = 'about:addons';
 
 // The extension API the harness calls inside the add-on's own pages.
@@ -240,7 +241,7 @@ export async function launchFirefox({ replicaPort, loggedIn = true }: LaunchOpti
 
   await start();
   if (loggedIn) {
-    const cookie = { domain: 'www.linkedin.com', path: '/', secure: true, sameSite: 'None' as const };
+    const cookie = { domain: LINKEDIN_HOST, path: '/', secure: true, sameSite: 'None' as const };
     await current!.setCookie(
       { ...cookie, name: 'li_at', value: randomBytes(16).toString('hex'), httpOnly: true },
       { ...cookie, name: 'liap', value: 'true' },
