@@ -2,7 +2,7 @@ import { browser } from 'wxt/browser';
 import { captureUrl } from '../capture/rebuild';
 import { CaptureReviewSchema } from '../capture/schema';
 import type { CaptureReview } from '../capture/types';
-import { settingById } from '../catalogue/settings';
+import { settingById } from '../catalogue-query/setting';
 import { inScope } from '../linkedin/scope';
 import { logFailure } from '../log';
 import { pathOf } from '../protocol/address';

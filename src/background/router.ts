@@ -1,6 +1,6 @@
 import { type Browser, browser } from 'wxt/browser';
-import { pageLabel } from '../catalogue/page-label';
-import { settingById } from '../catalogue/settings';
+import { pageLabel } from '../catalogue-query/page-label';
+import { settingById } from '../catalogue-query/setting';
 import { LINKEDIN_HOST } from '../linkedin/selectors';
 import { CsToBg, type GuideRequest, UiToBg } from '../protocol/channels';
 import type { FlipResult, PageReport } from '../protocol/report';

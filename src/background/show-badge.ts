@@ -1,8 +1,8 @@
 import { browser } from 'wxt/browser';
+import { t } from '../i18n';
 import { badgeFor } from '../status/badge';
 import { summarize } from '../status/summary';
 import { readMany } from '../storage';
-import { t } from '../ui/i18n';
 import { region, toolbar } from './environment';
 
 export async function refreshBadge(now = new Date()): Promise<void> {

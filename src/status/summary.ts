@@ -1,6 +1,6 @@
 import type { PolicyEvent, RegionId } from '../catalogue/schema';
 import { SETTINGS } from '../catalogue/settings';
-import { deadlinesFor } from '../catalogue/timeline';
+import { deadlinesFor } from '../catalogue-query/timeline';
 import type { RunRecord } from '../run/types';
 import type { Account, Audit, Prefs, Receipt } from '../storage';
 import { daysBetween } from '../util/dates';

@@ -1,7 +1,8 @@
 import { browser } from 'wxt/browser';
 import type { RegionId } from '../catalogue/schema';
-import { SETTINGS, settingById } from '../catalogue/settings';
-import { eventsFor } from '../catalogue/timeline';
+import { SETTINGS } from '../catalogue/settings';
+import { settingById } from '../catalogue-query/setting';
+import { eventsFor } from '../catalogue-query/timeline';
 import type { RunRecord, SettingResult } from '../run/types';
 import { browserHints, resolveRegion } from '../status/region-choice';
 import { stillToDo } from '../status/scope';
