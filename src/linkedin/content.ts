@@ -38,15 +38,13 @@ export function createSession(doc: Document, send: Send) {
     const onLoading = (waitedMs: number) => {
       if (waitedMs < toldAt + LOADING_NOTE_MS) return;
       toldAt = waitedMs;
-      void send({ type: 'cs:loading', url: doc.URL, loadedAt, waitedMs }).catch(
-        logFailure('telling the run the page is loading'),
-      );
+      void send({ type: 'cs:loading', url: doc.URL, loadedAt, waitedMs }).catch(logFailure('sending a loading note'));
     };
     const page = await waitForPage(doc, { signal, onLoading, onCheck: (ms) => (cost += ms) });
     if (signal.aborted) return;
     // User Timing for `npm run bench` only: a production page must not be able to see the extension.
     if (import.meta.env.MODE === 'bench') performance.measure('untrain:classified', { start: started });
-    await send({ type: 'cs:report', report: page }).catch(logFailure('sending the page report'));
+    await send({ type: 'cs:report', report: page }).catch(logFailure('sending the report'));
   }
 
   /**
