@@ -3,7 +3,6 @@
 // data from the settings API and builds the DOM after a delay, as LinkedIn's single-page app does; the
 // extension's content script must wait for it.
 
-import { sleep } from '../../../src/util/sleep.ts';
 import { settingsPage } from '../../linkedin-pages/settings-shell.ts';
 import type { Markup } from '../../linkedin-pages/toggles.ts';
 
@@ -134,7 +133,7 @@ function settingsApp() {
   async function save(s: CardSwitch, value: boolean): Promise<boolean> {
     try {
       // A debounced app: the save leaves a while after the switch has moved.
-      if (s.saveDelayMs) await sleep(s.saveDelayMs);
+      if (s.saveDelayMs) await new Promise((resolve) => setTimeout(resolve, s.saveDelayMs));
       const body = { key: s.key, value, settingDisplayType: 'TOGGLE', entityUrn: s.entityUrn, hasChild: false };
       const res = await api(`/mysettings-api/settingsApiSettings/${encodeURIComponent(s.key)}`, {
         method: 'PUT',
@@ -244,7 +243,7 @@ function settingsApp() {
           h('div', { role: 'progressbar', 'aria-label': 'Loading' }),
         ),
       );
-    await sleep(card.delayMs);
+    await new Promise((resolve) => setTimeout(resolve, card.delayMs));
     if (mine !== generation) return; // navigated on meanwhile
     main.replaceChildren();
     const here = (href: string): Record<string, string> =>
