@@ -23,7 +23,8 @@ const texts = (labels: Setting['labels'], kind: keyof LabelSet) =>
 /**
  * What the page engine compares, worked out here rather than on every page: each known address as
  * the path it is compared by, each label normalised. The words the member reads come from the
- * background (src/catalogue/page-label.ts, sent in the GuideRequest), so no display text ships to LinkedIn's pages.
+ * background (src/catalogue-query/page-label.ts, sent in the GuideRequest), so no display text
+ * ships to LinkedIn's pages.
  */
 export function pageCatalogueModule(): string {
   validateCatalogue();

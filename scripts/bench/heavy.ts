@@ -4,6 +4,7 @@
 // minus without it (CDP Performance metrics of the page's renderer: every world's scripts, style
 // and layout), beside the count of reports that reached the background.
 import type { BrowserContext, Page } from 'playwright-core';
+import { sleep } from '../../src/util/sleep.ts';
 import type { ExtensionBrowser } from '../../tests/e2e/harness.ts';
 
 export const HEAVY_WINDOW_MS = 14_000;
@@ -54,7 +55,7 @@ export async function heavyOnce(
   const reportsBefore =
     (await worker?.evaluate((k) => (globalThis as unknown as Record<string, string[]>)[k]!.length, key)) ?? 0;
   const spent = await taskSeconds(context, page);
-  await new Promise((done) => setTimeout(done, HEAVY_WINDOW_MS));
+  await sleep(HEAVY_WINDOW_MS);
   const task = await spent();
   const readings = (await page.evaluate(() => performance.getEntriesByName('untrain:classified').length)) - before;
   const reports =

@@ -3,6 +3,7 @@
 // reaching the replica after it (a save alone is not the run going on: the member waits for pages).
 import type { Page } from 'playwright-core';
 import type { RunRecord } from '../../src/run/types.ts';
+import { sleep } from '../../src/util/sleep.ts';
 import type { ExtensionBrowser, Replica, ReplicaState, untilRunEnds as UntilRunEnds } from '../../tests/e2e/harness.ts';
 import { asBeforeAnyCheck } from './one-click.ts';
 
@@ -47,8 +48,6 @@ const PHASE_SCENARIO: Record<Phase, Partial<ReplicaState['scenario']>> = {
   saved: { delayMs: 1000 },
   verify: { delayMs: 1000 },
 };
-
-const sleep = (ms: number) => new Promise((done) => setTimeout(done, ms));
 
 /**
  * Stop the extension's service worker through CDP (on one of its pages) and resolve to the time

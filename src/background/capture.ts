@@ -1,21 +1,20 @@
 import { browser } from 'wxt/browser';
+import { captureUrl } from '../capture/rebuild';
 import { CaptureReviewSchema } from '../capture/schema';
 import type { CaptureReview } from '../capture/types';
-import { settingById } from '../catalogue/settings';
+import { settingById } from '../catalogue-query/setting';
 import { inScope } from '../linkedin/scope';
 import { logFailure } from '../log';
 import { pathOf } from '../protocol/address';
 import { write } from '../storage';
 import { sleep } from '../util/sleep';
+import { openTab } from './tabs';
 
 /** How long a page gets to load and be captured (the page engine waits up to 8 s for it to render). */
 const LOAD_TIMEOUT_MS = 20_000;
 const RETRY_MS = 250;
 const REVIEW_PAGE = '/capture.html';
 const CAPTURE_SCRIPT = '/page-capture.js';
-
-/** The tab, or undefined once it is closed: a closed tab is an answer here, not a failure. */
-const openTab = (tabId: number) => browser.tabs.get(tabId).catch(() => undefined);
 
 /** The script's answer, a JSON string, checked; undefined for anything else. */
 function parseAnswer(answer: unknown): CaptureReview | undefined {
@@ -38,7 +37,7 @@ async function captureIn(tabId: number): Promise<CaptureReview | undefined> {
   if (!inScope(tab?.url)) return undefined;
   const results = await browser.scripting
     .executeScript({ target: { tabId, frameIds: [0] }, files: [CAPTURE_SCRIPT] })
-    .catch(() => []);
+    .catch((error) => logFailure('running the capture script')(error) ?? []);
   return parseAnswer(results[0]?.result);
 }
 
@@ -65,7 +64,7 @@ export async function captureSetting(settingId: string, timeoutMs = LOAD_TIMEOUT
   if (!setting) return { captured: false };
   const paths = new Set([setting.url, ...(setting.alternates ?? [])].map(pathOf));
   const asked = ({ capture }: CaptureReview) =>
-    paths.has(pathOf(`https://www.linkedin.com${capture.path}`)) ||
+    paths.has(pathOf(captureUrl(capture))) ||
     capture.report.page === 'logged-out' ||
     capture.report.page === 'checkpoint';
   const tab = await browser.tabs.create({ url: setting.url, active: false });

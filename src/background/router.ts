@@ -1,6 +1,7 @@
 import { type Browser, browser } from 'wxt/browser';
-import { pageLabel } from '../catalogue/page-label';
-import { settingById } from '../catalogue/settings';
+import { pageLabel } from '../catalogue-query/page-label';
+import { settingById } from '../catalogue-query/setting';
+import { LINKEDIN_HOST } from '../linkedin/selectors';
 import { CsToBg, type GuideRequest, UiToBg } from '../protocol/channels';
 import type { FlipResult, PageReport } from '../protocol/report';
 import { read, update, write } from '../storage';
@@ -20,12 +21,12 @@ export function isOwnPage(sender: Sender): boolean {
   return sender.id === browser.runtime.id && !!sender.url && new URL(sender.url).origin === extensionOrigin();
 }
 
-/** Our content script, in the top frame of a www.linkedin.com tab. */
+/** Our content script, in the top frame of a LinkedIn tab. */
 export function isLinkedInTab(sender: Sender): sender is Sender & { tab: { id: number } } {
   if (sender.id !== browser.runtime.id || sender.tab?.id === undefined || sender.frameId !== 0 || !sender.url)
     return false;
   const url = new URL(sender.url);
-  return url.protocol === 'https:' && url.host === 'www.linkedin.com';
+  return url.protocol === 'https:' && url.host === LINKEDIN_HOST;
 }
 
 /**

@@ -2,15 +2,19 @@ import { type Browser, browser } from 'wxt/browser';
 import { SETTINGS_HUBS } from '../catalogue/page-texts';
 import { SETTINGS } from '../catalogue/settings';
 import { inScope } from '../linkedin/scope';
+import { logFailure } from '../log';
 import { type BgToCs, CsAck } from '../protocol/channels';
 import { activeMs, advance, type Effect, type RunEvent, startRun } from '../run/machine';
 import type { RunRecord } from '../run/types';
 import { read, write } from '../storage';
+import { serialQueue } from '../util/queue';
+import { sleep } from '../util/sleep';
 import { recordRun } from './audit';
 import { nowIso, region } from './environment';
 import { injectInto, TOGGLE_SCRIPT } from './inject';
 import { writeReceipt } from './save-receipt';
 import { refreshBadge } from './show-badge';
+import { openTab } from './tabs';
 
 export const WATCHDOG_ALARM = 'run-watchdog';
 /** A run that has not moved for this long is nudged (page reloaded or click re-sent). */
@@ -25,13 +29,8 @@ export const PROBE_DELAYS_MS = [0, 1000, 2000, 2000];
 /** When this worker started: a load ordered before it may have lost its content script to an update. */
 const workerStartedAt = Date.now();
 
-let queue: Promise<unknown> = Promise.resolve();
 /** One event at a time within this worker: each reads the run, advances it and stores it. */
-function serial<T>(task: () => Promise<T>): Promise<T> {
-  const result = queue.then(task);
-  queue = result.catch(() => undefined);
-  return result;
-}
+const serial = serialQueue();
 
 const ensureWatchdog = async () => {
   if (!(await browser.alarms.get(WATCHDOG_ALARM)))
@@ -96,7 +95,7 @@ async function dispatchNow(event: RunEvent): Promise<void> {
 
 /** Where the run's tab is: still on LinkedIn's settings or sign-in pages, elsewhere, or gone. */
 async function tabState(tabId: number): Promise<'ours' | 'left' | 'gone'> {
-  const tab = await browser.tabs.get(tabId).catch(() => undefined);
+  const tab = await openTab(tabId);
   if (!tab) return 'gone';
   // The URL is visible only where the content script may run: anything else is not ours to touch.
   return inScope(tab.pendingUrl ?? tab.url) ? 'ours' : 'left';
@@ -115,7 +114,7 @@ async function tabIsFromThisSession(run: RunRecord) {
  */
 export function resumeAtStart(now = Date.now()): Promise<void> {
   const done = resume(now);
-  startup = done.catch(() => undefined);
+  startup = done.catch(logFailure('resuming the run at start-up'));
   return done;
 }
 
@@ -175,12 +174,10 @@ export async function onTabUpdated(tabId: number, change: Browser.tabs.OnUpdated
  */
 async function probe(run: RunRecord, { observe = false } = {}): Promise<void> {
   for (const delay of PROBE_DELAYS_MS) {
-    await new Promise((resolve) => setTimeout(resolve, delay));
+    await sleep(delay);
     // With `observe`, the page is asked for a fresh report as soon as its content script is there:
     // its own report may have come before the run knew its tab, and been taken for a member's visit.
-    const ack = CsAck.safeParse(
-      await ask(run.tabId!, { type: observe ? 'bg:observe' : 'bg:ping' }).catch(() => undefined),
-    );
+    const ack = CsAck.safeParse(await answerOf(run.tabId!, { type: observe ? 'bg:observe' : 'bg:ping' }));
     if (ack.success) return;
   }
   const now = await read('run');
@@ -232,10 +229,9 @@ async function perform(run: RunRecord, effect: Effect): Promise<void> {
       return;
     case 'observe': {
       if (tabId === null) return;
-      const ack = CsAck.safeParse(await ask(tabId, { type: 'bg:observe' }).catch(() => undefined));
+      const ack = CsAck.safeParse(await answerOf(tabId, { type: 'bg:observe' }));
       // No content script yet: a page still loading reports by itself; a finished one without it is probed.
-      if (!ack.success && (await browser.tabs.get(tabId).catch(() => undefined))?.status === 'complete')
-        await probe(run, { observe: true });
+      if (!ack.success && (await openTab(tabId))?.status === 'complete') await probe(run, { observe: true });
       return;
     }
     case 'flip': {
@@ -246,21 +242,18 @@ async function perform(run: RunRecord, effect: Effect): Promise<void> {
       return;
     }
     case 'close-tab':
-      if (tabId !== null) await browser.tabs.remove(tabId).catch(() => undefined);
+      if (tabId !== null) await browser.tabs.remove(tabId).catch(logFailure('closing the run tab'));
       return;
     case 'show-tab':
-      if (tabId !== null)
-        await browser.tabs.update(tabId, { active: true }).catch((error) => {
-          console.warn('Untrain: could not show the run tab', error);
-        });
+      if (tabId !== null) await browser.tabs.update(tabId, { active: true }).catch(logFailure('showing the run tab'));
       return;
     case 'return-focus': {
       // Only while the member is still on the run's tab: one who has gone elsewhere is not moved.
-      const ours = tabId === null ? undefined : await browser.tabs.get(tabId).catch(() => undefined);
+      const ours = tabId === null ? undefined : await openTab(tabId);
       if (ours?.active)
-        await browser.tabs.update(effect.tabId, { active: true }).catch((error) => {
-          console.warn('Untrain: the tab the run started from is gone', error);
-        });
+        await browser.tabs
+          .update(effect.tabId, { active: true })
+          .catch(logFailure('focusing the tab the run started from'));
       return;
     }
     case 'finished':
@@ -273,6 +266,10 @@ async function perform(run: RunRecord, effect: Effect): Promise<void> {
   }
 }
 
-function ask(tabId: number, message: BgToCs): Promise<unknown> {
-  return browser.tabs.sendMessage(tabId, message, { frameId: 0 });
+/**
+ * The page's answer, or undefined when no content script is there to answer (still loading, an
+ * error page, not ours): callers read that silence as the answer, so it is not logged.
+ */
+function answerOf(tabId: number, message: BgToCs): Promise<unknown> {
+  return browser.tabs.sendMessage(tabId, message, { frameId: 0 }).catch(() => undefined);
 }

@@ -1,6 +1,6 @@
 import { browser } from 'wxt/browser';
 import type { RegionId } from '../catalogue/schema';
-import { CATALOGUE_VERSION } from '../catalogue/version';
+import { CATALOGUE_VERSION } from '../catalogue/settings';
 import type { RunRecord } from '../run/types';
 import { MAX_RECEIPTS, type Receipt, read, update } from '../storage';
 

@@ -1,8 +1,8 @@
 import { browser } from 'wxt/browser';
+import { t } from '../i18n';
 import { badgeFor } from '../status/badge';
 import { summarize } from '../status/summary';
 import { readMany, type SlotName, slots } from '../storage';
-import { t } from '../ui/i18n';
 import { region, toolbar } from './environment';
 
 /** What the badge is computed from: a change to any of these recomputes it. */

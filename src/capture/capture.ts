@@ -1,6 +1,7 @@
 import { PAGE_SETTINGS } from 'virtual:untrain/page-catalogue';
 import { navigationStatus } from '../linkedin/detect';
-import { identify, pageSwitches } from '../linkedin/match';
+import { cardOf, identify, pageSwitches } from '../linkedin/match';
+import { HEADINGS, LINKEDIN_HOST, MAIN, SETTINGS_PATH, SIGN_IN_FORM } from '../linkedin/selectors';
 import { signedIn } from '../linkedin/signed-in';
 import type { PageReport } from '../protocol/report';
 import { cleanLang, cleanPath } from './address';
@@ -19,15 +20,6 @@ import { isKnown, isLinkedInName, keepNotices, shape } from './vocabulary';
 // catalogue's, in any language); other text becomes its shape. It runs in the page
 // (entrypoints/page-capture.ts), zod-free.
 
-/** The engine's settings area and cards (src/linkedin/detect.ts, match.ts). */
-const AREA = 'main, [role="main"]';
-const CARD = 'section, article, fieldset, li, [class*="card"]';
-const HEADINGS = 'h1, h2, h3, h4, h5, h6, [role="heading"]';
-// Signed-in and sign-in-form signals as detect.ts reads them: kept here as yes/no only. The
-// round-trip test over every unit fixture fails if the two drift apart.
-const SIGN_IN_FORM =
-  'input[name="session_key"], input[name="session_password"], ' +
-  'form[action*="login-submit"], form input[type="password"]';
 /** Never captured, nor anything inside: media, scripts, embedded documents, hidden form values. */
 const DROPPED = /^(script|style|noscript|template|img|picture|svg|video|audio|canvas|object|embed|link|meta)$/;
 /** Where text is what the member typed or picked: an element kept, its text never. */
@@ -59,7 +51,6 @@ const TYPES = new Set(
   'checkbox radio button submit reset text email tel url search password number date file hidden range'.split(' '),
 );
 const LOADING_MARK = /skeleton|loader|spinner|loading/;
-const SETTINGS_PATH = /^\/(mypreferences|psettings)\//;
 /** Elements and text nodes, together: a label of 100,000 text nodes is as large as 100,000 elements. */
 const MAX_NODES = 4000;
 /**
@@ -103,7 +94,7 @@ function offer(text: string, walk: Walk): string {
 /** A link's path when it leads to a LinkedIn settings page; any other address is left out. */
 function settingsHref(href: string, base: string): string | undefined {
   const url = URL.parse(href, base);
-  return url?.host === 'www.linkedin.com' && SETTINGS_PATH.test(url.pathname) ? cleanPath(url.pathname) : undefined;
+  return url?.host === LINKEDIN_HOST && SETTINGS_PATH.test(url.pathname) ? cleanPath(url.pathname) : undefined;
 }
 
 /** A switch (role=switch, in any tree) or a control the engine identified as a setting's. */
@@ -242,7 +233,7 @@ function element(el: Element, walk: Walk, outer: Context, depth: number): Captur
 function cardHeading(el: Element): Element | undefined {
   if (el.getAttribute('role') !== 'switch') return undefined;
   let nearest: Element | undefined;
-  for (const heading of el.parentElement?.closest(CARD)?.querySelectorAll(HEADINGS) ?? []) {
+  for (const heading of (el.parentElement && cardOf(el.parentElement))?.querySelectorAll(HEADINGS) ?? []) {
     if (!(heading.compareDocumentPosition(el) & 4)) break; // DOCUMENT_POSITION_FOLLOWING
     nearest = heading;
   }
@@ -276,7 +267,7 @@ export interface CaptureMeta {
  * include one by one.
  */
 export function capturePage(doc: Document, { report, extensionVersion, capturedAt }: CaptureMeta): CaptureReview {
-  const area = doc.querySelector(AREA);
+  const area = doc.querySelector(MAIN);
   const found = pageSwitches(doc);
   const identified = PAGE_SETTINGS.map((setting) => identify(doc, setting, found).el);
   const switches = new Set<Element>(identified.filter((el) => el !== undefined));

@@ -1,3 +1,4 @@
+import { LINKEDIN_ORIGIN } from '../linkedin/selectors';
 import type { Capture, CapturedElement, CapturedNode } from './types';
 
 const VOID = new Set(['area', 'br', 'col', 'embed', 'hr', 'img', 'input', 'link', 'meta', 'source', 'track', 'wbr']);
@@ -5,7 +6,7 @@ const escapeText = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '
 const escapeAttr = (value: string) => escapeText(value).replace(/"/g, '&quot;');
 
 /** The address a rebuilt capture stands for (no query string: the capture never holds one). */
-export const captureUrl = (capture: Pick<Capture, 'path'>) => `https://www.linkedin.com${capture.path}`;
+export const captureUrl = (capture: Pick<Capture, 'path'>) => `${LINKEDIN_ORIGIN}${capture.path}`;
 
 function html(node: CapturedNode, indent: string): string {
   if (typeof node === 'string') return escapeText(node);

@@ -1,5 +1,5 @@
+import { LINKEDIN_ORIGIN } from '../linkedin/selectors.ts';
 import { OBJECTION_FORM } from './objection-form.ts';
-import { LINKEDIN_ORIGIN } from './origin.ts';
 import type { ManualStep } from './schema.ts';
 import { DATA_SHARING_HELP, EU_RPN, TECH_WIRE } from './sources.ts';
 

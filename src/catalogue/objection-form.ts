@@ -1,4 +1,4 @@
-import { LINKEDIN_ORIGIN } from './origin.ts';
+import { LINKEDIN_ORIGIN } from '../linkedin/selectors.ts';
 import type { ManualStep } from './schema.ts';
 import { EU_RPN, GAI_HELP } from './sources.ts';
 

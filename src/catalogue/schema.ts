@@ -1,4 +1,5 @@
 import { z } from 'zod/mini';
+import { LINKEDIN_HOST, LINKEDIN_ORIGIN } from '../linkedin/selectors.ts';
 
 import { REGION_IDS } from './ids.ts';
 
@@ -11,12 +12,10 @@ export type RegionId = z.infer<typeof RegionId>;
 export const Confidence = z.enum(['high', 'medium', 'low']);
 export type Confidence = z.infer<typeof Confidence>;
 
-export { LINKEDIN_ORIGIN } from './origin.ts';
-
 export const LinkedInUrl = z.url({
   protocol: /^https$/,
-  hostname: /^www\.linkedin\.com$/,
-  error: 'must be an https://www.linkedin.com/ address',
+  hostname: new RegExp(`^${LINKEDIN_HOST.replaceAll('.', '\\.')}$`),
+  error: `must be an ${LINKEDIN_ORIGIN}/ address`,
 });
 
 export const Source = z.object({

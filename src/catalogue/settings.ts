@@ -1,4 +1,4 @@
-import { LINKEDIN_ORIGIN } from './origin.ts';
+import { LINKEDIN_ORIGIN } from '../linkedin/selectors.ts';
 import type { Setting } from './schema.ts';
 import {
   DATA_SHARING_HELP,
@@ -24,6 +24,9 @@ const labelledBy = (value: string) => ({ kind: 'aria-labelledby' as const, value
  * here + its two i18n messages (setting_<id>_name / _reason) in every locale + its sources pinned in
  * tests/unit/catalogue/sources.snapshot.json (`npx vitest run tests/unit/catalogue/sources.test.ts --update`).
  */
+/** Date of the last change to the catalogue's facts; printed on every receipt. */
+export const CATALOGUE_VERSION = '2026-11-29';
+
 export const SETTINGS: readonly Setting[] = [
   {
     id: 'ai-training',
@@ -291,7 +294,3 @@ export const SETTINGS: readonly Setting[] = [
     confidence: { hook: 'high', label: 'low' },
   },
 ];
-
-export function settingById(id: string): Setting | undefined {
-  return SETTINGS.find((s) => s.id === id);
-}

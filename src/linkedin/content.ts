@@ -1,3 +1,4 @@
+import { logFailure } from '../log';
 import type { CsAck, CsToBg } from '../protocol/channels';
 import { parseBgToCs } from '../protocol/guards';
 import { loadedAtOf, waitForPage } from './detect';
@@ -43,7 +44,7 @@ export function createSession(doc: Document, send: Send) {
     const onLoading = (waitedMs: number) => {
       if (waitedMs < toldAt + LOADING_NOTE_MS) return;
       toldAt = waitedMs;
-      void send({ type: 'cs:loading', url: doc.URL, loadedAt, waitedMs }).catch(() => undefined);
+      void send({ type: 'cs:loading', url: doc.URL, loadedAt, waitedMs }).catch(logFailure('sending a loading note'));
     };
     const page = await waitForPage(doc, { signal, onLoading, onCheck: (ms) => (cost += ms) });
     if (signal.aborted) return;
@@ -58,7 +59,7 @@ export function createSession(doc: Document, send: Send) {
     }
     if (movedAt === moved) movedAt = undefined;
     const byMember = settingIds.length ? { byMember: { at: moved!, settingIds } } : {};
-    await send({ type: 'cs:report', report: { ...page, ...byMember } }).catch(() => undefined);
+    await send({ type: 'cs:report', report: { ...page, ...byMember } }).catch(logFailure('sending the report'));
   }
 
   /**

@@ -14,15 +14,9 @@ import {
   stillLoading,
 } from './match';
 import { normalise } from './normalise';
+import { CHECKPOINT_PATH, SIGN_IN_FORM, SIGN_IN_PATH } from './selectors';
 import { signedIn } from './signed-in';
 import { loadingSign, waitWhileLoading } from './wait';
-
-const SIGN_IN_PATH = /^\/(login|authwall|signup|uas\/login|checkpoint\/)/;
-/** LinkedIn's security check ("Let's do a quick security check"): not a sign-in, and nothing to read. */
-const CHECKPOINT_PATH = /^\/checkpoint\/challenge/;
-const SIGN_IN_FORM =
-  'input[name="session_key"], input[name="session_password"], ' +
-  'form[action*="login-submit"], form input[type="password"]';
 
 export interface DetectOptions {
   catalogue?: readonly PageSetting[];

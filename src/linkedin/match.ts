@@ -2,6 +2,7 @@ import type { Setting } from '../catalogue/schema';
 import { pathOf } from '../protocol/address';
 import type { Evidence, SettingLink, SwitchState } from '../protocol/report';
 import { normalise } from './normalise';
+import { BUSY, CARD, CARD_HINT, HEADINGS, LOADING, MAIN, SETTINGS_PATH, SWITCH_LIKE } from './selectors';
 
 /**
  * The part of a catalogue record the page engine needs, in the form it compares (made by
@@ -24,30 +25,18 @@ export interface PageTexts {
 /** `el` when exactly one switch was identified; `ambiguous` when several were. */
 export type Identification = { el?: HTMLElement; ambiguous?: boolean; evidence: Evidence };
 
-/** What may be a setting's switch: a checkbox (with or without a role), or anything in the switch role. */
-const SWITCH_LIKE = 'input[type="checkbox"], [role="switch"]';
 /**
  * Elements whose click does something besides moving a switch: a label passes it on to its control, a
  * link navigates, a form's button submits or resets it, a summary opens its details. Never a switch,
  * and a switch-role element inside one of them would set it off.
  */
 const ACTS_ON_CLICK = 'label, a[href], summary, button, input';
-const HEADINGS = 'h1, h2, h3, h4, h5, h6, [role="heading"]';
-/**
- * The box a setting is drawn in, by document structure and ARIA: a heading names only the switches
- * inside the same box. A class name with "card" in it is only the last hint, for markup without any.
- */
-const CARD = 'section, article, fieldset, li, [role="region"], [role="group"], [role="article"], [role="listitem"]';
-const CARD_HINT = '[class*="card"]';
-const SETTINGS_PATH = /^\/(mypreferences\/|psettings\/|settings\/member-cookies)/;
-export const LOADING =
-  '[aria-busy="true"], [role="progressbar"], [class*="skeleton"], [class*="loader"], .artdeco-spinner';
 
-const cardOf = (el: Element) => el.closest(CARD) ?? el.closest(CARD_HINT);
+/** The box a setting is drawn in (see CARD). */
+export const cardOf = (el: Element) => el.closest(CARD) ?? el.closest(CARD_HINT);
 
 /** An app may draw a switch with a default value before the stored one arrives: not read while its card loads. */
-export const stillLoading = (el: HTMLElement) =>
-  !!el.closest('[aria-busy="true"]') || !!cardOf(el)?.querySelector(LOADING);
+export const stillLoading = (el: HTMLElement) => !!el.closest(BUSY) || !!cardOf(el)?.querySelector(LOADING);
 
 /** Settings whose known addresses include this page's: where they are expected, not proof they are here. */
 export const settingsAtAddress = (url: string, catalogue: readonly PageSetting[]) => {
@@ -68,7 +57,7 @@ function clicksOnlyItself(el: HTMLElement): boolean {
 }
 
 export const hasSwitchLike = (doc: Document) => doc.querySelector(SWITCH_LIKE) !== null;
-export const mainOf = (doc: Document) => doc.querySelector<HTMLElement>('main, [role="main"]');
+export const mainOf = (doc: Document) => doc.querySelector<HTMLElement>(MAIN);
 
 const isRealSwitch = (el: HTMLElement) => el.getAttribute('role') === 'switch';
 

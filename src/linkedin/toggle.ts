@@ -1,9 +1,11 @@
 import { PAGE_SETTINGS } from 'virtual:untrain/page-catalogue';
+import { logFailure } from '../log';
 import type { CsToBg } from '../protocol/channels';
 import type { FlipResult } from '../protocol/report';
 import { ownGlobal, setOwnGlobal } from '../protocol/world';
+import { sleep } from '../util/sleep';
 import { identify, type PageSetting, readState, stillLoading } from './match';
-import { sleep, waitWhileLoading } from './wait';
+import { waitWhileLoading } from './wait';
 
 export interface FlipOptions {
   catalogue?: readonly PageSetting[];
@@ -127,5 +129,5 @@ export function flipOnce(doc: Document, settingId: string, send: (message: CsToB
     flip = flipToPrivate(doc, settingId).finally(() => flips.delete(settingId));
     flips.set(settingId, flip);
   }
-  void flip.then((result) => send({ type: 'cs:flipped', result })).catch(() => undefined);
+  void flip.then((result) => send({ type: 'cs:flipped', result })).catch(logFailure('sending the switch result'));
 }

@@ -1,4 +1,5 @@
 import { mainOf } from './match';
+import { BUSY, DRAWN, LOADING_CLASSES } from './selectors';
 
 export interface WaitForOptions {
   /** Give up after this long without a sign that the page is still loading. */
@@ -24,11 +25,6 @@ export const PATIENCE_MS = 40_000;
 /** How often a wait looks whether the page still shows it is loading. */
 export const LOADING_TICK_MS = 1000;
 
-/** Class names LinkedIn has given skeletons and spinners: a last hint, as hashed class names replace them. */
-const LOADING_CLASSES = '[class*="skeleton"], [class*="loader"], .artdeco-spinner';
-/** A control or content the settings app draws: a main area with none of these is an empty app shell. */
-const DRAWN = 'h1, h2, h3, [role="heading"], [role="switch"], input, a[href]';
-
 /**
  * What shows the page still loading, or undefined: ARIA and document structure first (a busy region,
  * an indeterminate progress bar, an app shell that has drawn nothing yet), class names of skeletons
@@ -38,7 +34,7 @@ export function loadingSign(doc: Document): string | undefined {
   const main = mainOf(doc);
   const root = main ?? doc.body;
   if (!root) return 'no document body yet';
-  if (root.querySelector('[aria-busy="true"]')) return 'a region is aria-busy';
+  if (root.querySelector(BUSY)) return 'a region is aria-busy';
   if (root.querySelector('[role="progressbar"]:not([aria-valuenow]), progress:not([value])')) return 'a progress bar';
   if (!root.querySelector(DRAWN)) return 'settings content not rendered';
   if (main?.querySelector(LOADING_CLASSES)) return 'a skeleton or spinner';
@@ -125,5 +121,3 @@ export const waitWhileLoading = <T>(
   check: () => T | undefined,
   options: Omit<WaitForOptions, 'loading' | 'patienceMs'>,
 ) => waitFor(doc, check, { ...options, loading: () => loadingSign(doc), patienceMs: PATIENCE_MS });
-
-export const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));

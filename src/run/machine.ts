@@ -144,7 +144,7 @@ export function advance(previous: RunRecord, event: RunEvent, now: string): Step
   switch (event.type) {
     case 'tab-opened':
       if (run.waiting !== 'tab') return unchanged;
-      Object.assign(run, { tabId: event.tabId, waiting: 'report', navigationSent: true });
+      change(run, { tabId: event.tabId, waiting: 'report', navigationSent: true });
       return { run, effects: [] };
 
     case 'navigated':
@@ -224,14 +224,14 @@ export function advance(previous: RunRecord, event: RunEvent, now: string): Step
       const { outcome, code, reason } = event.result;
       if (outcome === 'changed' || outcome === 'did-not-change') result.clicks += 1;
       if (outcome === 'refused') {
-        Object.assign(result, {
+        change(result, {
           outcome: 'unknown',
           code: code ?? 'not-identified',
           reason: reason ?? 'switch not identified',
           at: now,
         });
       } else if (outcome === 'did-not-change') {
-        Object.assign(result, { code: code ?? 'no-effect', reason: reason ?? 'the switch did not change' });
+        change(result, { code: code ?? 'no-effect', reason: reason ?? 'the switch did not change' });
       }
       return afterFlips(run, page);
     }
@@ -271,7 +271,7 @@ function checkpoint(run: RunRecord, now: string): Step {
   if ((run.pauses ?? 0) >= MAX_PAUSES) {
     return finish(run, 'interrupted', ['checkpoint', 'LinkedIn asked for a security check again'], now, false);
   }
-  Object.assign(run, {
+  change(run, {
     waiting: 'member',
     pause: { code: 'checkpoint', since: now },
     pauses: (run.pauses ?? 0) + 1,
@@ -335,9 +335,9 @@ function applyRead(run: RunRecord, page: PageStep, report: PageReport, now: stri
     const result = resultOf(run, settingId);
     if (result.outcome !== 'pending') continue;
     const seen = observation(report, settingId);
-    Object.assign(result, { before: seen.state, lang: report.lang, at: now, foundAt: page.foundAt });
+    change(result, { before: seen.state, lang: report.lang, at: now, foundAt: page.foundAt });
     if (seen.state === 'on') {
-      if (run.mode === 'audit') Object.assign(result, { outcome: 'observed-on', after: 'on' });
+      if (run.mode === 'audit') change(result, { outcome: 'observed-on', after: 'on' });
       else page.queue.push(settingId);
     } else {
       settle(result, seen);
@@ -351,19 +351,19 @@ function verifyRead(run: RunRecord, page: PageStep, report: PageReport, now: str
     const result = resultOf(run, settingId);
     if (result.outcome !== 'pending') continue;
     const seen = observation(report, settingId);
-    Object.assign(result, { after: seen.state, lang: report.lang, at: now });
+    change(result, { after: seen.state, lang: report.lang, at: now });
     if (seen.state === 'off') {
-      Object.assign(result, { outcome: 'verified', code: undefined, reason: undefined });
+      change(result, { outcome: 'verified', code: undefined, reason: undefined });
     } else if (seen.state === 'on' && result.clicks < MAX_CLICKS) {
       page.queue.push(settingId);
     } else if (seen.state === 'on') {
-      Object.assign(result, {
+      change(result, {
         outcome: 'failed',
         code: result.code ?? 'still-on',
         reason: result.reason ?? 'still on after reload',
       });
     } else {
-      Object.assign(result, {
+      change(result, {
         outcome: 'failed',
         code: 'unreadable',
         reason: `read ${seen.state} after reload: ${seen.evidence.detail}`,
@@ -398,7 +398,7 @@ function navigate(run: RunRecord, page: PageStep, url: string, now: string): Ste
   if (page.loads >= MAX_LOADS) return giveUp(run, page, 'page-silent', `gave up after ${page.loads} loads`, now);
   page.loads += 1;
   page.target = url;
-  Object.assign(run, { waiting: 'report', navigatedAt: Date.parse(now), navigationSent: false, loadingMs: undefined });
+  change(run, { waiting: 'report', navigatedAt: Date.parse(now), navigationSent: false, loadingMs: undefined });
   return { run, effects: [{ type: 'navigate', url }] };
 }
 
@@ -416,7 +416,7 @@ function giveUp(run: RunRecord, page: PageStep, code: ReasonCode, reason: string
   for (const id of page.settingIds) {
     const result = resultOf(run, id);
     if (result.outcome === 'pending')
-      Object.assign(result, { outcome: result.clicks > 0 ? 'failed' : 'unknown', code, reason, at: now });
+      change(result, { outcome: result.clicks > 0 ? 'failed' : 'unknown', code, reason, at: now });
   }
   page.phase = 'done';
   return next(run);
@@ -433,13 +433,10 @@ function finish(
     if (result.outcome !== 'pending') continue;
     // Clicked but never read back: not "skipped", and not done either. The member is told to check.
     const outcome = result.clicks > 0 ? 'unknown' : 'skipped';
-    Object.assign(result, { outcome, code: why?.[0] ?? 'not-reached', reason: why?.[1] ?? 'not reached' });
+    change(result, { outcome, code: why?.[0] ?? 'not-reached', reason: why?.[1] ?? 'not reached' });
   }
-  Object.assign(
-    run,
-    { status, finishedAt: now, waiting: 'nothing', loadingMs: undefined },
-    why && { code: why[0], reason: why[1] },
-  );
+  change(run, { status, finishedAt: now, waiting: 'nothing', loadingMs: undefined });
+  if (why) change(run, { code: why[0], reason: why[1] });
   const effects: Effect[] = [];
   // The member was brought to the run's tab: back to the LinkedIn tab they started from, before it closes.
   if (closeTab && run.shown && run.returnTo !== undefined) effects.push({ type: 'return-focus', tabId: run.returnTo });
@@ -448,10 +445,10 @@ function finish(
 }
 
 function settle(result: SettingResult, seen: SettingObservation) {
-  if (seen.state === 'off') Object.assign(result, { outcome: 'already-private', after: 'off' });
-  else if (seen.state === 'not-offered') Object.assign(result, { outcome: 'not-offered', after: 'not-offered' });
+  if (seen.state === 'off') change(result, { outcome: 'already-private', after: 'off' });
+  else if (seen.state === 'not-offered') change(result, { outcome: 'not-offered', after: 'not-offered' });
   else
-    Object.assign(result, {
+    change(result, {
       outcome: 'unknown',
       after: 'unknown',
       code: seen.evidence.code ?? 'not-identified',
@@ -467,6 +464,11 @@ function observation(report: PageReport, settingId: string): SettingObservation 
       evidence: { matchedBy: 'none', code: 'no-switch', detail: `not shown on ${pathOf(report.url)}`, candidates: 0 },
     }
   );
+}
+
+/** Change a record in place: a key its type does not have does not compile. */
+function change<T extends object>(target: T, changes: NoInfer<Partial<T>>): void {
+  Object.assign(target, changes);
 }
 
 function resultOf(run: RunRecord, settingId: string): SettingResult {

@@ -1,5 +1,5 @@
-import { inferRegion, type RegionGuess } from '../catalogue/regions';
 import type { RegionId } from '../catalogue/schema';
+import { inferRegion, type RegionGuess } from '../catalogue-query/region';
 import type { Prefs } from '../storage';
 
 export interface BrowserHints {

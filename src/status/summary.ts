@@ -1,5 +1,5 @@
 import type { PolicyEvent } from '../catalogue/schema';
-import { deadlinesFor } from '../catalogue/timeline';
+import { deadlinesFor } from '../catalogue-query/timeline';
 import { daysBetween } from '../util/dates';
 import {
   ALARM,

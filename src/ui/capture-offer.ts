@@ -1,5 +1,5 @@
 import { browser } from 'wxt/browser';
-import { settingById } from '../catalogue/settings';
+import { settingById } from '../catalogue-query/setting';
 import { inScope } from '../linkedin/scope';
 import type { UiToBg } from '../protocol/channels';
 import type { RunRecord } from '../run/types';

@@ -1,6 +1,6 @@
 import { browser } from 'wxt/browser';
 import type { PolicyEvent, RegionId } from '../catalogue/schema';
-import { eventsFor } from '../catalogue/timeline';
+import { eventsFor } from '../catalogue-query/timeline';
 import { browserHints, resolveRegion } from '../status/region-choice';
 import { h, replaceContent } from './dom';
 import { claimSummary, eventSummary, formatDay, localizeDocument, regionName, t } from './i18n';

@@ -1,12 +1,8 @@
 import { browser } from 'wxt/browser';
 import type { RegionId, SettingCategory } from '../catalogue/schema';
+import { t } from '../i18n';
 
-/** A message from public/_locales; the key itself when missing, so a gap shows instead of a blank. */
-export function t(key: string, ...substitutions: (string | number)[]): string {
-  // WXT types getMessage with the keys it found at prepare time; ours are checked by a unit test instead.
-  const getMessage = browser.i18n.getMessage as (key: string, substitutions?: string[]) => string;
-  return getMessage(key, substitutions.map(String)) || key;
-}
+export { t };
 
 /**
  * A counted message: `<base>_<category>` for the count's plural category in the UI language

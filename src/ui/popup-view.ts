@@ -1,6 +1,6 @@
 import { OBJECTION_FORM } from '../catalogue/objection-form';
 import type { RegionId } from '../catalogue/schema';
-import { eventsFor } from '../catalogue/timeline';
+import { eventsFor } from '../catalogue-query/timeline';
 import type { RunRecord } from '../run/types';
 import { ALARM, CHOSEN, IN_RUN, NOT_OFFERED, OFF, type SettingState, type StatusKind } from '../status/model';
 import { scopeOf } from '../status/scope';

@@ -1,4 +1,4 @@
-import { settingById } from '../catalogue/settings';
+import { settingById } from '../catalogue-query/setting';
 import type { Receipt } from '../storage';
 import { formatDateTime, regionName, settingName, stepName, t } from './i18n';
 import { reasonWords } from './reasons';

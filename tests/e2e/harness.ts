@@ -8,20 +8,18 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { type BrowserContext, type CDPSession, chromium, type Page, type Worker } from 'playwright-core';
 import { CHROMIUM } from '../../scripts/chromium.ts';
+import { LINKEDIN_HOST, LINKEDIN_ORIGIN } from '../../src/linkedin/selectors';
 import type { RunRecord } from '../../src/run/types';
 import { sleep } from '../../src/util/sleep';
-import {
-  type Replica,
-  type ReplicaState,
-  type Scenario,
-  startReplica as startServer,
-} from './linkedin-replica/server.ts';
+import type { Replica, ReplicaState, Scenario } from './linkedin-replica/server.ts';
+import { onCleanup } from './teardown.ts';
 
+export { cleanup, startReplica } from './teardown.ts';
 export type { Replica, ReplicaState, Scenario };
 
 /** The build `launchBrowser` loads unless told another (`extensionDir`). */
 export const DEFAULT_EXTENSION_DIR = '.output/chrome-mv3';
-export const LINKEDIN = 'https://www.linkedin.com';
+export const LINKEDIN = LINKEDIN_ORIGIN;
 
 // The extension APIs the harness calls inside extension contexts (the project has no chrome typings).
 declare const chrome: {
@@ -33,20 +31,6 @@ declare const chrome: {
     onChanged: { addListener(fn: (changes: Record<string, unknown>, area: string) => void): void };
   };
 };
-
-const cleanups: (() => Promise<unknown>)[] = [];
-
-/** Close every browser, stop every replica, remove every profile started so far (newest first). */
-export async function cleanup(): Promise<void> {
-  for (let task = cleanups.pop(); task; task = cleanups.pop()) await task().catch(() => undefined);
-}
-
-/** Start a replica on a random free port; `replica.state()` is the true server-side state. */
-export async function startReplica(scenario = 'en-all-on', overrides?: Partial<Scenario>): Promise<Replica> {
-  const replica = await startServer({ scenario, overrides });
-  cleanups.push(() => replica.close());
-  return replica;
-}
 
 export interface ExtensionBrowser {
   context: BrowserContext;
@@ -114,7 +98,7 @@ async function launchChromium(root: string, replicaPort: number, extraArgs: stri
         '--disable-background-networking',
         '--disable-component-update',
         '--disable-sync',
-        `--host-resolver-rules=MAP www.linkedin.com 127.0.0.1:${replicaPort}`,
+        `--host-resolver-rules=MAP ${LINKEDIN_HOST} 127.0.0.1:${replicaPort}`,
         '--ignore-certificate-errors',
         ...extraArgs,
       ],
@@ -128,13 +112,13 @@ async function launchChromium(root: string, replicaPort: number, extraArgs: stri
     await context.close().catch(() => undefined);
     rmSync(root, { recursive: true, force: true });
   };
-  cleanups.push(close);
+  onCleanup(close);
   return { context, close };
 }
 
 /** The cookies a signed-in member has (the replica only checks that li_at is there). */
 async function signIn(context: BrowserContext): Promise<void> {
-  const cookie = { domain: 'www.linkedin.com', path: '/', secure: true, sameSite: 'None' as const };
+  const cookie = { domain: LINKEDIN_HOST, path: '/', secure: true, sameSite: 'None' as const };
   await context.addCookies([
     { ...cookie, name: 'li_at', value: randomBytes(16).toString('hex'), httpOnly: true },
     { ...cookie, name: 'liap', value: 'true' },

@@ -21,23 +21,22 @@ import { cpSync, existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } fro
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import puppeteer, { type Browser, type Page } from 'puppeteer-core';
+import { FIREFOX } from '../../scripts/firefox.ts';
+import { LINKEDIN_HOST, LINKEDIN_ORIGIN } from '../../src/linkedin/selectors';
 import type { RunRecord } from '../../src/run/types';
-import {
-  type Replica,
-  type ReplicaState,
-  type Scenario,
-  startReplica as startServer,
-} from '../e2e/linkedin-replica/server.ts';
+import { sleep } from '../../src/util/sleep';
+import type { Replica, ReplicaState, Scenario } from '../e2e/linkedin-replica/server.ts';
+import { onCleanup } from '../e2e/teardown.ts';
 import { startProxy } from './proxy';
 
+export { cleanup, startReplica } from '../e2e/teardown.ts';
 export type { Page, Replica, ReplicaState, Scenario };
-
-export const FIREFOX = process.env.FIREFOX_PATH ?? '/usr/bin/firefox-esr';
+export { FIREFOX };
 export const EXTENSION_DIR = resolve(process.env.UNTRAIN_FIREFOX_DIR ?? '.output/firefox-mv2');
 export const ADDON_ID = 'untrain@untrain.app';
 export const ADDON_UUID = '6b1f5f0e-2f4d-4c39-9a57-0e3c5d1b7a42';
 export const ORIGIN = `moz-extension://${ADDON_UUID}/`;
-export const LINKEDIN = 'https://www.linkedin.com';
+export const LINKEDIN = LINKEDIN_ORIGIN;
 const PRIVILEGED_PAGE = 'about:addons';
 
 // The extension API the harness calls inside the add-on's own pages.
@@ -45,19 +44,6 @@ declare const browser: {
   browserAction: { getBadgeText(details: object): Promise<string> };
   storage: Record<'local' | 'session', { get(keys: null): Promise<Record<string, unknown>> }>;
 };
-
-const cleanups: (() => Promise<unknown>)[] = [];
-
-/** Close every browser, proxy and replica, remove every profile started so far (newest first). */
-export async function cleanup(): Promise<void> {
-  for (let task = cleanups.pop(); task; task = cleanups.pop()) await task().catch(() => undefined);
-}
-
-export async function startReplica(scenario = 'en-all-on', overrides?: Partial<Scenario>): Promise<Replica> {
-  const replica = await startServer({ scenario, overrides });
-  cleanups.push(() => replica.close());
-  return replica;
-}
 
 export interface TabInfo {
   /** The id the add-on's tabs API uses for this tab. */
@@ -150,7 +136,7 @@ export async function launchFirefox({ replicaPort, loggedIn = true }: LaunchOpti
     await proxy.close();
     rmSync(root, { recursive: true, force: true });
   };
-  cleanups.push(close);
+  onCleanup(close);
 
   const start = async () => {
     current = await puppeteer.launch({
@@ -255,7 +241,7 @@ export async function launchFirefox({ replicaPort, loggedIn = true }: LaunchOpti
 
   await start();
   if (loggedIn) {
-    const cookie = { domain: 'www.linkedin.com', path: '/', secure: true, sameSite: 'None' as const };
+    const cookie = { domain: LINKEDIN_HOST, path: '/', secure: true, sameSite: 'None' as const };
     await current!.setCookie(
       { ...cookie, name: 'li_at', value: randomBytes(16).toString('hex'), httpOnly: true },
       { ...cookie, name: 'liap', value: 'true' },
@@ -358,7 +344,7 @@ export async function clickInAddonPage(page: Page, selector: string): Promise<vo
 
 /** Poll `check` every 100 ms until it returns something other than undefined. */
 export async function until<T>(check: () => Promise<T | undefined>, what: string, timeoutMs = 15_000): Promise<T> {
-  for (const end = Date.now() + timeoutMs; ; await new Promise((done) => setTimeout(done, 100))) {
+  for (const end = Date.now() + timeoutMs; ; await sleep(100)) {
     const value = await check().catch(() => undefined);
     if (value !== undefined) return value;
     if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);

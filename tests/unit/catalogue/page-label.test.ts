@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { pageLabel } from '../../../src/catalogue/page-label';
-import { settingById } from '../../../src/catalogue/settings';
+import { pageLabel } from '../../../src/catalogue-query/page-label';
+import { settingById } from '../../../src/catalogue-query/setting';
 
 const setting = (id: string) => settingById(id)!;
 

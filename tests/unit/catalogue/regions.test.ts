@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { inferRegion } from '../../../src/catalogue/regions';
-import { deadlinesFor, eventsFor } from '../../../src/catalogue/timeline';
+import { inferRegion } from '../../../src/catalogue-query/region';
+import { deadlinesFor, eventsFor } from '../../../src/catalogue-query/timeline';
 
 describe('inferRegion', () => {
   it.each([

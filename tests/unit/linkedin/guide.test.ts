@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { pageLabel } from '../../../src/catalogue/page-label';
-import { settingById } from '../../../src/catalogue/settings';
+import { pageLabel } from '../../../src/catalogue-query/page-label';
+import { settingById } from '../../../src/catalogue-query/setting';
 import { dismissGuide, type GuideKey, HOLD_MS, showGuide } from '../../../src/linkedin/guide';
 import { loadFixture, spyShadowRoots } from './pages';
 

@@ -1,4 +1,4 @@
-import type { Setting } from './schema';
+import type { Setting } from '../catalogue/schema';
 
 /**
  * A setting's name as LinkedIn shows it on a page in `lang` (the page's own `lang`), else in
