@@ -46,6 +46,10 @@ export interface SettingState {
   stale: boolean;
   /** During a run: the click being tried (1 or 2). */
   attempt?: number;
+  /** During a run's reading: how long LinkedIn had visibly been loading the page when it last said so (ms). */
+  loadingMs?: number;
+  /** During a run's reading: the run waits for the member (LinkedIn asked them to confirm it's them). */
+  paused?: ReasonCode;
 }
 
 export interface StatusInput {
@@ -138,7 +142,7 @@ function fromRecord(
 function fromRun(
   run: RunRecord,
   result: SettingResult,
-): Pick<SettingState, 'kind' | 'at' | 'code' | 'detail' | 'attempt'> {
+): Pick<SettingState, 'kind' | 'at' | 'code' | 'detail' | 'attempt' | 'loadingMs' | 'paused'> {
   const page = run.pages.find((p) => p.settingIds.includes(result.settingId));
   const current = page !== undefined && run.pages[run.cursor] === page;
   const why = { ...(result.code && { code: result.code }), ...(result.reason && { detail: result.reason }) };
@@ -152,7 +156,14 @@ function fromRun(
           ? { ...why, kind: 'verifying', at: run.updatedAt, ...(result.clicks > 0 && { attempt: result.clicks }) }
           : { ...why, ...at, kind: 'saved' };
       if (!current) return { kind: 'queued' };
-      return { kind: 'checking', at: run.updatedAt, ...why, ...(page.retries > 0 && { attempt: page.retries + 1 }) };
+      return {
+        kind: 'checking',
+        at: run.updatedAt,
+        ...why,
+        ...(page.retries > 0 && { attempt: page.retries + 1 }),
+        ...(run.loadingMs !== undefined && { loadingMs: run.loadingMs }),
+        ...(run.pause && { paused: run.pause.code }),
+      };
     case 'verified':
       return { ...at, kind: 'verified-off' };
     case 'already-private':

@@ -1,6 +1,7 @@
 import { browser } from 'wxt/browser';
 import { settingById } from '../catalogue-query/setting';
 import { inScope } from '../linkedin/scope';
+import { logFailure } from '../log';
 import type { UiToBg } from '../protocol/channels';
 import type { RunRecord } from '../run/types';
 import type { StatusKind } from '../status/model';
@@ -18,7 +19,8 @@ function linkedInTab(): Promise<number | undefined> {
   activeTab ??= browser.tabs
     .query({ active: true, currentWindow: true })
     .then(([tab]) => (tab?.id !== undefined && tab.url && inScope(tab.url) ? tab.id : undefined))
-    .catch(() => undefined)
+    // Without an answer there is no LinkedIn tab to offer a capture of: the offer is left out.
+    .catch(logFailure('asking which tab is active'))
     .then((tabId) => {
       known = { tabId };
       return tabId;

@@ -1,6 +1,7 @@
 import { browser } from 'wxt/browser';
 import type { RegionId } from '../catalogue/schema';
 import { SETTINGS } from '../catalogue/settings';
+import { LINKEDIN_ORIGIN } from '../linkedin/selectors';
 import type { RunRecord } from '../run/types';
 import { browserHints, resolveRegion } from '../status/region-choice';
 import { stillToDo } from '../status/scope';
@@ -26,7 +27,7 @@ import { act, send } from './send';
 import { renderFromStorage } from './state';
 import { stillToDoCard } from './todo';
 
-const LOGIN_URL = 'https://www.linkedin.com/login';
+const LOGIN_URL = `${LINKEDIN_ORIGIN}/login`;
 
 /**
  * Where "Sign in" goes: a settings page of the run (LinkedIn shows its sign-in form there and

@@ -2,9 +2,6 @@ import { readMany, type SlotName, type SlotValue, watch } from '../storage';
 
 export type UiState<K extends SlotName> = { [N in K]: SlotValue<N> };
 
-/** Read the named slots at once: one storage read per area, checked against their schemas. */
-export const loadState = <K extends SlotName>(names: readonly K[]): Promise<UiState<K>> => readMany(names);
-
 /**
  * Render from storage now and after every change to the named slots, so a page closed and
  * reopened mid-run shows the same thing. Changes arriving together are rendered once.
@@ -17,7 +14,7 @@ export async function renderFromStorage<K extends SlotName>(
   const refresh = () => {
     queued ??= Promise.resolve().then(async () => {
       queued = undefined;
-      render(await loadState(names));
+      render(await readMany(names));
     });
     return queued;
   };

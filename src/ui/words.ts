@@ -44,7 +44,10 @@ const HTTP = /HTTP (\d{3})/;
  * reload, read without one; on by your choice; not offered; could not identify; LinkedIn error;
  * still loading; signed out; confirm it's you). Steps of a run say how long they have waited.
  */
-export function kindWords(s: Pick<StatusEntry, 'kind' | 'at' | 'code' | 'detail' | 'attempt'>, now: Date): Words {
+export function kindWords(
+  s: Pick<StatusEntry, 'kind' | 'at' | 'code' | 'detail' | 'attempt' | 'loadingMs' | 'paused'>,
+  now: Date,
+): Words {
   const secs = secondsSince(s.at, now);
   const words = (key: string, tone: Tone, guide = false, ...subs: (string | number)[]): Words => ({
     text: t(key, ...subs),
@@ -71,6 +74,10 @@ export function kindWords(s: Pick<StatusEntry, 'kind' | 'at' | 'code' | 'detail'
         ? words('kind_not_saved', 'bad', true)
         : words('outcome_failed', 'bad', true);
     case 'checking':
+      // The run waits for the member, or LinkedIn visibly loads: say so, and for how long.
+      if (s.paused) return words('kind_confirm_identity_run', 'warn');
+      if (s.loadingMs !== undefined)
+        return words('kind_slow_loading', 'busy', false, Math.round(s.loadingMs / 1000) + secs);
       return (s.attempt ?? 1) > 1
         ? words('kind_retrying', 'busy', false, s.attempt!, 2, secs)
         : words('kind_checking', 'busy', false, secs);

@@ -3,6 +3,8 @@ import { SETTINGS } from '../../../src/catalogue/settings';
 import type { RunRecord, SettingResult } from '../../../src/run/types';
 import { type StatusInput, type StatusKind, statusModel } from '../../../src/status/model';
 import { type AuditRecord, type Choices, DEFAULT_PREFS, type Prefs, type Receipt } from '../../../src/storage';
+import { kindWords } from '../../../src/ui/words';
+import { useEnglish } from '../ui/helpers';
 
 const NOW = new Date('2026-11-23T10:00:00Z');
 const at = (minutesAgo: number) => new Date(NOW.getTime() - minutesAgo * 60_000).toISOString();
@@ -238,6 +240,33 @@ describe('status model: the steps of a run under way', () => {
       now: NOW,
     }).settings.find((s) => s.settingId === ID)!;
     expect(state).toMatchObject({ kind: 'checking', attempt: 2 });
+  });
+
+  it('LinkedIn visibly loading, then the security check: the reading says so, in words that count on', () => {
+    useEnglish();
+    const state = (run: RunRecord) =>
+      statusModel({
+        audit: {},
+        prefs: DEFAULT_PREFS,
+        run,
+        account: { signedOutAt: null },
+        region: 'us',
+        now: NOW,
+      }).settings.find((s) => s.settingId === ID)!;
+    const loading = { ...runWith([result(ID, 'pending')], [page([ID])], 'report'), loadingMs: 14_000 };
+    expect(state(loading)).toMatchObject({ kind: 'checking', loadingMs: 14_000 });
+    expect(kindWords(state(loading), new Date(Date.parse(loading.updatedAt) + 3_000)).text).toBe(
+      'LinkedIn is slow — still loading… 17 s',
+    );
+    const paused = {
+      ...runWith([result(ID, 'pending')], [page([ID])], 'member'),
+      pause: { code: 'checkpoint' as const, since: at(0) },
+    };
+    expect(state(paused)).toMatchObject({ kind: 'checking', paused: 'checkpoint' });
+    expect(kindWords(state(paused), NOW)).toMatchObject({
+      tone: 'warn',
+      text: expect.stringMatching(/confirm it’s you/),
+    });
   });
 
   it('failures in the run: not saved when read on after the retry, a LinkedIn error by its code', () => {
