@@ -236,6 +236,20 @@ export async function launchFirefox({ replicaPort, loggedIn = true }: LaunchOpti
       throw error;
     }));
 
+  const suspendOnce = () =>
+    chrome<string>(`const addon = WebExtensionPolicy.getByID(${JSON.stringify(ADDON_ID)}).extension;
+        let woken = false;
+        const onStart = () => { woken = true; };
+        addon.on('background-script-started', onStart);
+        try {
+          await addon.terminateBackground();
+        } finally {
+          addon.off('background-script-started', onStart);
+        }
+        // 'starting' comes only after 'stopped': a wake already under way.
+        const state = addon.backgroundState;
+        return woken || state === 'starting' ? 'stopped' : state;`);
+
   const backgroundState = () =>
     chrome<string>(`return WebExtensionPolicy.getByID(${JSON.stringify(ADDON_ID)}).extension.backgroundState`);
 
@@ -267,20 +281,13 @@ export async function launchFirefox({ replicaPort, loggedIn = true }: LaunchOpti
     badgeText: async () => (await quietPage()).evaluate(() => browser.browserAction.getBadgeText({})),
     chrome,
     // Read in the same privileged call: a page's report may wake the event page again at once,
-    // before a separate read could see it stopped.
-    suspendBackground: () =>
-      chrome<string>(`const addon = WebExtensionPolicy.getByID(${JSON.stringify(ADDON_ID)}).extension;
-        let woken = false;
-        const onStart = () => { woken = true; };
-        addon.on('background-script-started', onStart);
-        try {
-          await addon.terminateBackground();
-        } finally {
-          addon.off('background-script-started', onStart);
-        }
-        // 'starting' comes only after 'stopped': a wake already under way.
-        const state = addon.backgroundState;
-        return woken || state === 'starting' ? 'stopped' : state;`),
+    // before a separate read could see it stopped. A page caught while it was still starting up
+    // (a message had just woken it) is not stopped by the call: it is asked again, at most thrice.
+    async suspendBackground() {
+      let state = '';
+      for (let attempt = 0; attempt < 3 && state !== 'stopped'; attempt++) state = await suspendOnce();
+      return state;
+    },
     backgroundState,
     tabs: () =>
       chrome<TabInfo[]>(`${TAB_TRACKER}

@@ -86,7 +86,7 @@ describe('one-click opt-out in real Firefox against the replica', () => {
     expect(run.status).toBe('signed-out');
     expect(replica.state().changes).toEqual([]);
     await expect
-      .poll(() => countText(popup, 'LinkedIn showed you as signed out, so the run stopped.'))
+      .poll(() => countText(popup, 'LinkedIn showed you as signed out, so the run is paused.'))
       .toBeGreaterThan(0);
   });
 
