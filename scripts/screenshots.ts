@@ -118,7 +118,9 @@ try {
     }
     if (wanted('capture')) {
       const capture = JSON.parse(readFileSync(CAPTURE, 'utf8'));
-      await browser.setStorage('session', { capture: { ...capture, lang } });
+      // A label the catalogue does not know stays out unless the member includes it: one offer shows how.
+      const offers = [{ token: '[label 1: 4 words]', text: 'Ads based on age' }];
+      await browser.setStorage('session', { capture: { capture: { ...capture, lang }, offers } });
       const page = await browser.context.newPage();
       await page.setViewportSize(PAGE);
       await page.goto(`chrome-extension://${browser.extensionId}/capture.html`);
