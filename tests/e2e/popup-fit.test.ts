@@ -1,33 +1,13 @@
 import { readdirSync } from 'node:fs';
-import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import type { RegionId } from '../../src/catalogue/schema';
 import { axeProblems } from './axe';
 import { launchBrowser, startReplica } from './harness';
+import { showState } from './popup-measure';
 import { popupStates } from './popup-states';
 
 // Chrome shows an extension popup at most 600 px high (800 wide); anything taller scrolls inside it.
 const MAX_HEIGHT = 600;
-
-declare const chrome: { storage: { local: { clear(): Promise<void>; set(items: object): Promise<void> } } };
-
-/** Show one stored state in the popup and measure it at the popup's own width. */
-export async function showState(
-  popup: Page,
-  local: Record<string, unknown>,
-): Promise<{ width: number; height: number }> {
-  await popup.evaluate(async (items) => {
-    await chrome.storage.local.clear();
-    await chrome.storage.local.set(items);
-  }, local);
-  await popup.reload();
-  await popup.locator('h1').waitFor();
-  // The document is at least as tall as the window: measure the body, which holds everything.
-  return popup.evaluate(() => ({
-    width: document.documentElement.scrollWidth,
-    height: Math.ceil(document.body.getBoundingClientRect().height),
-  }));
-}
 
 // Every shipped language: French, Spanish, Polish and Portuguese run longer than German. English is
 // measured as a member in the US sees it, the others as members in the EU/EEA.

@@ -8,6 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { SETTINGS } from '../../src/catalogue/settings';
 import type { AuditRecord } from '../../src/storage';
 import { type ExtensionBrowser, launchBrowser, startReplica, untilRunEnds } from './harness';
+import { showState } from './popup-measure';
 import { headline, settingName, words } from './run-helpers';
 
 const COVERED = SETTINGS.filter((s) => s.oneClickDefault).map((s) => s.id);
@@ -179,17 +180,8 @@ const MAX_HEIGHT = 600;
 const LANGS = readdirSync('public/_locales').map((lang) => (lang === 'en' ? 'en-US' : lang.replace('_', '-')));
 
 /** Show one stored state in the popup at its 400 px width, the capture offer open when it is offered. */
-async function heightOf(popup: Page, local: Record<string, unknown>): Promise<number> {
-  await popup.evaluate(async (items) => {
-    await chrome.storage.local.clear();
-    await chrome.storage.local.set(items);
-  }, local);
-  await popup.reload();
-  await popup.locator('h1').waitFor();
-  const offer = popup.locator('details.capture-offer:not([hidden]) > summary');
-  if (await offer.count()) await offer.click();
-  return popup.evaluate(() => Math.ceil(document.body.getBoundingClientRect().height));
-}
+const heightOf = async (popup: Page, local: Record<string, unknown>) =>
+  (await showState(popup, local, { openOffer: true })).height;
 
 describe('the popup fits 600 px in every state the runs above reached', () => {
   it('each sampled state, in every shipped language (the tallest English ones in the others)', async () => {
