@@ -28,7 +28,10 @@ if (!ensureChromium() || !ensureBuild({ force: true }) || !ensureBuild({ force: 
 const builds = floorBuilds(buildDir('bench'));
 /** Chromium with one of the builds, signed in to the replica on `replicaPort`. */
 const launch = (replicaPort: number, extensionDir = builds.extension) => launchBrowser({ replicaPort, extensionDir });
-const optOutLabel: string = JSON.parse(readFileSync('public/_locales/en/messages.json', 'utf8')).btn_opt_out.message;
+/** The popup's run button for the default scope, whatever number of settings it names. */
+const runMessage: string = JSON.parse(readFileSync('public/_locales/en/messages.json', 'utf8')).btn_run_recommended
+  .message;
+const optOutLabel = new RegExp(`^${runMessage.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace('\\$COUNT\\$', '\\d+')}$`);
 
 const median = (values: readonly number[]): number => {
   const sorted = [...values].sort((a, b) => a - b);

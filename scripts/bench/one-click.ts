@@ -13,7 +13,7 @@ export const asBeforeAnyCheck = (browser: ExtensionBrowser) => browser.setStorag
 /** Press "Opt out" in the popup; ms from the click to the run's own finishing time. */
 export async function extensionRun(
   browser: ExtensionBrowser,
-  optOutLabel: string,
+  optOutLabel: RegExp,
   untilRunEnds: typeof UntilRunEnds,
 ): Promise<number> {
   await asBeforeAnyCheck(browser);

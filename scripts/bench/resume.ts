@@ -93,7 +93,7 @@ export async function resumeOnce({
   browser: ExtensionBrowser;
   replica: Replica;
   phase: Phase;
-  optOutLabel: string;
+  optOutLabel: RegExp;
   untilRunEnds: typeof UntilRunEnds;
   waitMs?: number;
 }): Promise<Resume> {
