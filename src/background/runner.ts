@@ -13,7 +13,6 @@ import { recordRun } from './audit';
 import { nowIso, region } from './environment';
 import { injectInto, TOGGLE_SCRIPT } from './inject';
 import { writeReceipt } from './save-receipt';
-import { refreshBadge } from './show-badge';
 import { openTab } from './tabs';
 
 export const WATCHDOG_ALARM = 'run-watchdog';
@@ -53,7 +52,6 @@ export async function start(mode: RunRecord['mode']): Promise<RunRecord> {
     await ensureWatchdog();
     return step;
   });
-  await refreshBadge();
   void execute(run, effects);
   return run;
 }
@@ -261,7 +259,6 @@ async function perform(run: RunRecord, effect: Effect): Promise<void> {
       await write('runTab', null);
       await recordRun(run);
       await writeReceipt(run, await region());
-      await refreshBadge();
       return;
   }
 }
