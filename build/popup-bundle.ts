@@ -4,6 +4,7 @@
 // files under a marked id), and the popup's modules, used by it alone, form its entry chunk;
 // what it imports dynamically still loads later and shares the popup's instances.
 import type { Plugin, UserConfig } from 'vite';
+import { popupCatalogueModule } from './popup-catalogue';
 
 const POPUP_PAGE = /[\\/]entrypoints[\\/]popup[\\/]index\.html$/;
 const OTHER_PAGE = /[\\/]entrypoints[\\/](?!popup[\\/])[^\\/]+[\\/]/;
@@ -33,6 +34,8 @@ export function popupBundle(config: UserConfig): void {
       return { ...resolved, id };
     },
     async load(id) {
+      // The popup's own modules (never the other pages' copies) get the popup's slice of the catalogue.
+      if (!isCopy(id)) return popupCatalogueModule(id) ?? null;
       if (!id.startsWith(COPY_VIRTUAL)) return null;
       const { code } = await this.load({ id: original(id) });
       return code;
