@@ -1,4 +1,5 @@
 import { defineConfig } from 'wxt';
+import { catalogueSlice, NOT_FOR_BACKGROUND } from './build/catalogue-slice';
 import { compileHints } from './build/compile-hints';
 import { issueTrackerDefine } from './build/issue-tracker';
 import { pageCatalogue } from './build/page-catalogue';
@@ -20,7 +21,10 @@ export default defineConfig({
     // content script answers the background through sendResponse, which both browsers support.
     'vite:build:extendConfig': (entrypoints, config) => {
       if (entrypoints.some((entry) => entry.type === 'popup')) popupBundle(config);
-      if (entrypoints.some((entry) => entry.type === 'background')) return;
+      if (entrypoints.some((entry) => entry.type === 'background')) {
+        config.plugins = [...(config.plugins ?? []), catalogueSlice(NOT_FOR_BACKGROUND)];
+        return;
+      }
       // The polyfill module sets `wxt/browser` in an alias object; fail loudly should that change.
       const alias = config.resolve?.alias;
       if (Array.isArray(alias))

@@ -2,7 +2,7 @@
 // a page renders from storage first and validates right after, so its first paint pays no schemas.
 import { z } from 'zod/mini';
 import { CaptureReviewSchema } from './capture/schema';
-import { RegionId } from './catalogue/schema';
+import { RegionId } from './catalogue/region-id';
 import { ObservedState, ReasonCode, SwitchState } from './protocol/report';
 import { IsoTime, RunRecord, SettingResult } from './run/types';
 

@@ -1,12 +1,10 @@
 import { z } from 'zod/mini';
 import { LINKEDIN_HOST, LINKEDIN_ORIGIN } from '../linkedin/selectors.ts';
 
-import { REGION_IDS } from './ids.ts';
+import { RegionId } from './region-id.ts';
 
 export { LABEL_LOCALES, type LabelLocale, REGION_IDS } from './ids.ts';
-
-export const RegionId = z.enum(REGION_IDS);
-export type RegionId = z.infer<typeof RegionId>;
+export { RegionId };
 
 /** H = LinkedIn's own text, a regulator or working code; M = reliable press; L = one weak source. */
 export const Confidence = z.enum(['high', 'medium', 'low']);

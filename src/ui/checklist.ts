@@ -23,9 +23,10 @@ import {
 } from './i18n';
 import { objectionStep } from './objection';
 import { CATEGORY_ORDER } from './order';
-import { sourceList, toneBadge } from './parts';
+import { toneBadge } from './parts';
 import { reasonWords } from './reasons';
 import { act, send } from './send';
+import { sourceList } from './sources';
 import { renderFromStorage } from './state';
 import { kindWords, type Tone } from './words';
 

@@ -4,7 +4,7 @@ import { eventsFor } from '../catalogue-query/timeline';
 import { browserHints, resolveRegion } from '../status/region-choice';
 import { h, replaceContent } from './dom';
 import { claimSummary, eventSummary, formatDay, localizeDocument, regionName, t } from './i18n';
-import { sourceList } from './parts';
+import { sourceList } from './sources';
 import { renderFromStorage } from './state';
 
 /** "How we know": the dated policy events behind the advice, with sources and where they disagree. */

@@ -1,12 +1,12 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing';
-import { NOT_FOR_POPUP, popupCatalogueModule, popupSlice } from '../../../build/popup-catalogue';
+import { catalogueSliceModule, NOT_FOR_POPUP, slice } from '../../../build/catalogue-slice';
 import { SETTINGS } from '../../../src/catalogue/settings';
 import { TIMELINE } from '../../../src/catalogue/timeline';
 import { DEFAULT_PREFS, write } from '../../../src/storage';
 import { daysAgo, flush, freshPage, record } from './helpers';
 
-// The popup is built with a slice of the catalogue (build/popup-catalogue.ts). These tests draw the
+// The popup is built with a slice of the catalogue (build/catalogue-slice.ts). These tests draw the
 // popup in a range of states twice, once with the whole catalogue and once with the slice: any word
 // or button that came from a field left out of the slice would make the two differ (or throw).
 const CATALOGUE = [
@@ -51,7 +51,7 @@ const STATES: [string, () => Promise<void>][] = [
 async function draw(sliced: boolean, setUp: () => Promise<void>): Promise<string> {
   vi.resetModules();
   for (const path of CATALOGUE)
-    if (sliced) vi.doMock(path, async (original) => popupSlice(await original()));
+    if (sliced) vi.doMock(path, async (original) => slice(await original(), NOT_FOR_POPUP));
     else vi.doUnmock(path);
   const { root } = freshPage();
   await setUp();
@@ -69,8 +69,8 @@ afterEach(() => {
 
 describe("the popup's slice of the catalogue", () => {
   it('leaves out what the popup never shows, at every depth, and keeps the rest', () => {
-    const [setting] = popupSlice(SETTINGS) as Record<string, unknown>[];
-    const [event] = popupSlice(TIMELINE) as Record<string, unknown>[];
+    const [setting] = slice(SETTINGS, NOT_FOR_POPUP) as Record<string, unknown>[];
+    const [event] = slice(TIMELINE, NOT_FOR_POPUP) as Record<string, unknown>[];
     for (const field of NOT_FOR_POPUP) {
       expect(setting, field).not.toHaveProperty(field);
       expect(event, field).not.toHaveProperty(field);
@@ -81,11 +81,11 @@ describe("the popup's slice of the catalogue", () => {
   });
 
   it('is made only for the catalogue modules the popup imports', () => {
-    const code = popupCatalogueModule('/repo/src/catalogue/settings.ts')!;
+    const code = catalogueSliceModule('/repo/src/catalogue/settings.ts', NOT_FOR_POPUP)!;
     expect(code).toMatch(/^export const CATALOGUE_VERSION = "\d{4}-\d{2}-\d{2}";\nexport const SETTINGS = \[/);
     expect(code).not.toContain('labels');
-    expect(popupCatalogueModule('/repo/src/catalogue/sources.ts')).toBeUndefined();
-    expect(popupCatalogueModule('/repo/src/ui/popup.ts')).toBeUndefined();
+    expect(catalogueSliceModule('/repo/src/catalogue/sources.ts', NOT_FOR_POPUP)).toBeUndefined();
+    expect(catalogueSliceModule('/repo/src/ui/popup.ts', NOT_FOR_POPUP)).toBeUndefined();
   });
 
   for (const [name, setUp] of STATES)
