@@ -161,6 +161,53 @@ describe('never stuck', () => {
     await expect.poll(() => view.locator('main').textContent()).toContain(words('reason_restarted'));
   }, 90_000);
 
+  // An update clears storage.session with the rest of the old version, so the new worker cannot
+  // prove the run's tab is still its own (the marker it shares with a browser restart is gone): the
+  // run ends "restarted" and asks the member to run it again, with no tab touched. The reload of a page
+  // left without its content script (`beforeThisWorker`) is therefore not reached on this path.
+  it('Untrain updated while a page is in flight: the new worker ends the run "restarted", no tab touched', async () => {
+    const { replica, browser } = await setUp('en-all-on', ['ai-training', 'research'], { delayMs: 2500 });
+    const ADS_PATH = pathOf('ads-beyond-linkedin');
+    const member = await browser.open(ADS_PATH);
+    const popup = await pressOptOut(browser);
+    await popup.close();
+    // In flight: the AI page is requested and its content script waits for LinkedIn's app to draw it.
+    await until(
+      browser,
+      (run) => run.waiting === 'report' && run.navigationSent && visitsTo(replica, AI_PATH).length === 1,
+      'AI page in flight',
+    );
+    const tab = (await runTab(browser, AI_PATH))!;
+    // A mark in each page's own window: a reload or navigation would drop it.
+    for (const page of [tab, member]) await page.evaluate(() => Object.assign(window, { untouched: true }));
+    const before = (await lastRun(browser))!;
+    expect(resultOf(before, 'ai-training').outcome).toBe('pending');
+
+    const version = await browser.updateExtension();
+    const updatedAt = Date.now();
+    const run = await untilRunEnds(browser, { timeoutMs: 10_000 });
+    console.log(`updated to ${version}: run ${run.status} (${run.code}) ${Date.now() - updatedAt} ms after the update`);
+    expect(run).toMatchObject({ id: before.id, status: 'interrupted', code: 'restarted' });
+    for (const id of ['ai-training', 'research']) expect(resultOf(run, id), id).toMatchObject({ outcome: 'skipped' });
+    expect((await browser.storage('local')).receipts).toEqual([expect.objectContaining({ status: 'interrupted' })]);
+
+    // The app draws the page it was loading meanwhile; nothing is reloaded, navigated, closed or clicked.
+    await sleep(3000);
+    expect(replica.state().visits.filter((v) => v.t > updatedAt)).toEqual([]);
+    for (const page of [tab, member]) {
+      expect(page.isClosed()).toBe(false);
+      expect(await page.evaluate(() => (window as { untouched?: boolean }).untouched)).toBe(true);
+    }
+    expect(new URL(tab.url()).pathname).toBe(AI_PATH);
+    expect(new URL(member.url()).pathname).toBe(ADS_PATH);
+    expect(replica.state().changes).toEqual([]);
+    expect(replica.state().switches).toMatchObject({ 'ai-training': true, research: true });
+
+    const view = await browser.openPopup();
+    await expect.poll(() => view.getByRole('button', { name: /^Opt out/ }).isEnabled()).toBe(true);
+    await expect.poll(() => view.locator('main').textContent()).toContain(words('reason_restarted'));
+  }, 60_000);
+
   it('alarms cleared as by an update: the next worker start restores the watchdog and the run finishes', async () => {
     const { replica, browser } = await setUp('en-all-on', ['ai-training', 'research'], { delayMs: 1500 });
     const popup = await pressOptOut(browser);
