@@ -1,5 +1,6 @@
-// Issue 13 in a real Chromium: a run survives a stopped worker in seconds, a killed browser, the
-// alarms an update clears, a member who takes the tab, Reset all, and a hostile page script.
+// Issues 13 and 23 in a real Chromium: a run survives a stopped worker in seconds (right after a save
+// too), a killed browser, an update of Untrain, the alarms an update clears, a member who takes the
+// tab, Reset all, and a hostile page script.
 import type { CDPSession, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { PHASES } from '../../scripts/bench/resume';
