@@ -53,6 +53,26 @@ async function runTab(browser: ExtensionBrowser, path: string, timeoutMs = 5000)
   return undefined;
 }
 
+/**
+ * From now on, the answers to the saves made in the run's tab are held (each save reaches the
+ * replica, its answer waits at the browser) until the function returned lets them through.
+ */
+async function holdSaveAnswers(browser: ExtensionBrowser): Promise<() => Promise<void>> {
+  await until(browser, (run) => run.tabId !== null, 'run tab opened');
+  const tab = (await runTab(browser, AI_PATH))!;
+  const cdp = await browser.context.newCDPSession(tab);
+  const held: string[] = [];
+  cdp.on('Fetch.requestPaused', ({ requestId }) => held.push(requestId));
+  const urlPattern = '*/mysettings-api/settingsApiSettings/*';
+  await cdp.send('Fetch.enable', { patterns: [{ urlPattern, requestStage: 'Response' }] });
+  return async () => {
+    expect(held.length, 'save answers held').toBeGreaterThan(0);
+    for (const requestId of held) await cdp.send('Fetch.continueRequest', { requestId });
+    await cdp.send('Fetch.disable');
+    await cdp.detach();
+  };
+}
+
 describe('resume in seconds', () => {
   // AI starts off (read, nothing to click): the action after its page is the next navigation.
   // Pages render in 1.5 s and the app saves 1.5 s after a click, so each phase lasts long enough to
@@ -87,9 +107,13 @@ describe('resume in seconds', () => {
       });
       const popup = await pressOptOut(browser);
       await popup.close();
+      // LinkedIn's answer to the save is held until the worker is stopped: left alone, the accepted
+      // save is handled within about 200 ms, too short to stop the worker in on a loaded machine.
+      const release = phase === 'saved' ? await holdSaveAnswers(browser) : undefined;
       await until(browser, (run) => inPhase(run, replica), phase);
       await browser.stopServiceWorker();
       const stoppedAt = Date.now();
+      await release?.();
       // Read while stopped: the record is exactly what the worker left.
       const left = (await lastRun(browser))!;
       expect(inPhase(left, replica), `stopped in ${page(left).phase}/${left.waiting}`).toBe(true);
