@@ -3,7 +3,7 @@
 // torn down by `cleanup()`, which tests/e2e/setup.ts runs after every test.
 import { execFileSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { cpSync, existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { type BrowserContext, type CDPSession, chromium, type Page, type Worker } from 'playwright-core';
@@ -24,6 +24,11 @@ export const LINKEDIN = LINKEDIN_ORIGIN;
 // The extension APIs the harness calls inside extension contexts (the project has no chrome typings).
 declare const chrome: {
   action: { getBadgeText(details: object): Promise<string> };
+  developerPrivate: {
+    updateProfileConfiguration(update: { inDeveloperMode: boolean }): Promise<void>;
+    reload(id: string, options: { failQuietly: boolean }): Promise<void>;
+  };
+  runtime: { getManifest(): { version: string } };
   storage: Record<
     'local' | 'session',
     { get(keys: null): Promise<Record<string, unknown>>; set(items: object): Promise<void> }
@@ -59,6 +64,14 @@ export interface ExtensionBrowser {
    * --restore-last-session). The old object is dead afterwards: use the one returned.
    */
   crashAndRestart(): Promise<ExtensionBrowser>;
+  /**
+   * Update Untrain in place, as the browser does when a new version arrives: the copy's manifest
+   * version is raised and the unpacked extension reloaded (Chromium's own extensions page, with
+   * developer mode on: without it a reloaded unpacked extension stays disabled). Chromium closes
+   * every extension page (the popup too) and starts a new service worker; the content scripts
+   * already in tabs are cut off from it. Resolves to the new version once its worker runs.
+   */
+  updateExtension(): Promise<string>;
   /** Quit the browser cleanly and start it again on the same profile, with what it cached on disk. */
   restart(): Promise<ExtensionBrowser>;
   close(): Promise<void>;
@@ -191,7 +204,7 @@ async function startExtensionBrowser(
   // storage run there, so they work while the worker is stopped and never wake it (a tab opened or
   // closed later could, through tabs.* listeners). It is also the page target CDP attaches through.
   // After a restart the first tab may be a LinkedIn tab the member opened, which must stay untouched.
-  const probe = (!restarted && context.pages()[0]) || (await context.newPage());
+  let probe = (!restarted && context.pages()[0]) || (await context.newPage());
   await probe.goto(`${origin}manifest.json`);
 
   /**
@@ -276,6 +289,32 @@ async function startExtensionBrowser(
         );
       }, key);
       return () => probe.evaluate((k) => [...((globalThis as Record<string, unknown>)[k] as string[])], key);
+    },
+    async updateExtension() {
+      const manifestPath = join(extension, 'manifest.json');
+      const manifest = JSON.parse(readFileSync(manifestPath, 'utf8')) as { version: string };
+      const parts = manifest.version.split('.').map(Number);
+      parts[parts.length - 1]! += 1;
+      manifest.version = parts.join('.');
+      writeFileSync(manifestPath, JSON.stringify(manifest));
+      const page = await context.newPage();
+      try {
+        await page.goto('chrome://extensions/');
+        const fresh = context.waitForEvent('serviceworker', {
+          predicate: (w) => w.url().startsWith(origin),
+          timeout: 10_000,
+        });
+        await page.evaluate(async (id) => {
+          await chrome.developerPrivate.updateProfileConfiguration({ inDeveloperMode: true });
+          await chrome.developerPrivate.reload(id, { failQuietly: true });
+        }, extensionId);
+        const version = await (await fresh).evaluate(() => chrome.runtime.getManifest().version);
+        probe = await context.newPage();
+        await probe.goto(`${origin}manifest.json`);
+        return version;
+      } finally {
+        await page.close();
+      }
     },
     async restart() {
       await context.close();
