@@ -99,6 +99,7 @@ export const SCHEMAS = {
   account: { schema: Account },
   run: { schema: z.nullable(RunRecord) },
   runTab: { schema: RunTab },
+  updateHeld: { schema: z.boolean() },
   droppedMessages: { schema: z.number() },
   guides: { schema: z.record(z.string(), z.string()) },
   capture: { schema: z.nullable(CaptureReviewSchema) },

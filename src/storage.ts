@@ -56,6 +56,8 @@ export const slots = {
   account: slot<Account>('local', 'account', { signedOutAt: null }, true),
   run: slot<RunRecord | null>('local', 'run', null),
   runTab: slot<RunTab>('session', 'runTab', null, true),
+  /** A new version of Untrain is waiting for the run to end (src/background/update.ts). */
+  updateHeld: slot<boolean>('session', 'updateHeld', false, true),
   droppedMessages: slot<number>('session', 'droppedMessages', 0, true),
   /** Tabs opened for a guided visit: tab id → setting to highlight once the page reports. */
   guides: slot<Record<string, string>>('session', 'guides', {}, true),

@@ -14,6 +14,7 @@ import { nowIso, region } from './environment';
 import { injectInto, TOGGLE_SCRIPT } from './inject';
 import { writeReceipt } from './save-receipt';
 import { openTab } from './tabs';
+import { applyHeldUpdate } from './update';
 
 export const WATCHDOG_ALARM = 'run-watchdog';
 /** A run that has not moved for this long is nudged (page reloaded or click re-sent). */
@@ -259,6 +260,7 @@ async function perform(run: RunRecord, effect: Effect): Promise<void> {
       await write('runTab', null);
       await recordRun(run);
       await writeReceipt(run, await region());
+      await applyHeldUpdate();
       return;
   }
 }

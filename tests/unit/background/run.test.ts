@@ -19,6 +19,7 @@ async function bootWorker() {
     fakeBrowser.alarms.onAlarm,
     fakeBrowser.runtime.onInstalled,
     fakeBrowser.runtime.onStartup,
+    fakeBrowser.runtime.onUpdateAvailable,
   ])
     event.removeAllListeners();
   // Keep the fake LinkedIn's own tab listeners; drop the worker's.
@@ -434,6 +435,24 @@ describe('run lifecycle', () => {
     linkedin.load((await read('run'))!.tabId!, AI.url);
     while (await deliverLoad());
     expect((await read('run'))!.results[0]).toMatchObject({ outcome: 'verified' });
+  });
+
+  it('a new version of Untrain waits for the run to end, then is applied; with no run, at once', async () => {
+    const reload = vi.fn();
+    fakeBrowser.runtime.reload = reload;
+    await send({ type: 'ui:startRun' }, ownPage());
+    await deliverLoad();
+    await fakeBrowser.runtime.onUpdateAvailable.trigger({ version: '0.2.0' });
+    await idle();
+    expect(reload).not.toHaveBeenCalled();
+    while (await deliverLoad());
+    expect((await read('run'))!.status).toBe('finished');
+    expect(reload).toHaveBeenCalledTimes(1);
+    expect(await read('updateHeld')).toBe(false);
+
+    await fakeBrowser.runtime.onUpdateAvailable.trigger({ version: '0.2.1' });
+    await idle();
+    expect(reload).toHaveBeenCalledTimes(2);
   });
 
   it('Cancel and Reset during a run close the run tab (and only it)', async () => {
