@@ -61,16 +61,16 @@ describe('resume in seconds', () => {
       (run, replica) =>
         onPage(run, 'ai-training') &&
         page(run).phase === 'apply' &&
-        run.waiting === 'report' &&
+        run.waiting.for === 'report' &&
         visitsTo(replica, AI_PATH).length === 1,
     ],
-    ['flip', (run) => onPage(run, 'research') && run.waiting === 'flip'],
+    ['flip', (run) => onPage(run, 'research') && run.waiting.for === 'flip'],
     [
       'verify',
       (run, replica) =>
         onPage(run, 'research') &&
         page(run).phase === 'verify' &&
-        run.waiting === 'report' &&
+        run.waiting.for === 'report' &&
         visitsTo(replica, RESEARCH_PATH).length === 2,
     ],
   ];
@@ -88,7 +88,7 @@ describe('resume in seconds', () => {
       const stoppedAt = Date.now();
       // Read while stopped: the record is exactly what the worker left.
       const left = (await lastRun(browser))!;
-      expect(inPhase(left, replica), `stopped in ${page(left).phase}/${left.waiting}`).toBe(true);
+      expect(inPhase(left, replica), `stopped in ${page(left).phase}/${left.waiting.for}`).toBe(true);
       const next = await nextVisit(replica, stoppedAt);
       console.log(
         `resume after a worker stopped in the ${phase} phase: ` +
