@@ -4,6 +4,7 @@ import { z } from 'zod/mini';
 import { CaptureReviewSchema } from './capture/schema';
 import { RegionId } from './catalogue/region-id';
 import { ObservedState, ReasonCode, SwitchState } from './protocol/report';
+import { StoredRun } from './run/stored';
 import { IsoTime, RunRecord, SettingResult } from './run/types';
 
 /** Latest reading of one setting, whoever made it. */
@@ -97,7 +98,7 @@ export const SCHEMAS = {
   receipts: { schema: z.array(Receipt), item: Receipt },
   notices: { schema: z.array(Notice), item: Notice },
   account: { schema: Account },
-  run: { schema: z.nullable(RunRecord) },
+  run: { schema: z.nullable(StoredRun) },
   runTab: { schema: RunTab },
   updateHeld: { schema: z.boolean() },
   droppedMessages: { schema: z.number() },

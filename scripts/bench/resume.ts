@@ -20,6 +20,8 @@ export interface Resume {
 }
 
 const current = (run: RunRecord) => run.pages[run.cursor];
+/** The setting whose click the run awaits the answer to. */
+const clicking = (run: RunRecord) => (run.waiting.for === 'flip' ? run.waiting.settingId : undefined);
 /** The page the run is working on has been requested since the run ordered its load. */
 const loaded = (run: RunRecord, state: ReplicaState) => state.visits.some((v) => v.t >= run.navigatedAt);
 
@@ -31,14 +33,12 @@ const loaded = (run: RunRecord, state: ReplicaState) => state.visits.some((v) =>
  * fresh load is in, the read-back not yet handled.
  */
 export const PHASES: Record<Phase, (run: RunRecord, state: ReplicaState) => boolean> = {
-  apply: (run, state) => run.waiting === 'report' && current(run)?.phase === 'apply' && loaded(run, state),
+  apply: (run, state) => run.waiting.for === 'report' && current(run)?.phase === 'apply' && loaded(run, state),
   clicked: (run, state) =>
-    run.waiting === 'flip' &&
-    !state.changes.some((c) => c.settingId === current(run)?.queue[0] && c.t >= run.navigatedAt),
+    run.waiting.for === 'flip' && !state.changes.some((c) => c.settingId === clicking(run) && c.t >= run.navigatedAt),
   saved: (run, state) =>
-    run.waiting === 'flip' &&
-    state.changes.some((c) => c.settingId === current(run)?.queue[0] && c.t >= run.navigatedAt),
-  verify: (run, state) => run.waiting === 'report' && current(run)?.phase === 'verify' && loaded(run, state),
+    run.waiting.for === 'flip' && state.changes.some((c) => c.settingId === clicking(run) && c.t >= run.navigatedAt),
+  verify: (run, state) => run.waiting.for === 'report' && current(run)?.phase === 'verify' && loaded(run, state),
 };
 
 /** Pages slowed so each point can be caught; the save debounced so a stop can fall before it. */

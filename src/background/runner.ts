@@ -148,8 +148,9 @@ export async function checkStalled(now = Date.now()): Promise<void> {
   }
   if (activeMs(run, now) > MAX_RUN_MS)
     return dispatchNow({ type: 'abandon', code: 'timed-out', reason: 'the run went on too long' });
-  if (run.pause && now - Date.parse(run.pause.since) > PAUSE_MS)
-    return dispatchNow({ type: 'abandon', code: run.pause.code, reason: 'the security check was not passed' });
+  const { waiting } = run;
+  if (waiting.for === 'member' && now - Date.parse(waiting.since) > PAUSE_MS)
+    return dispatchNow({ type: 'abandon', code: waiting.code, reason: 'the security check was not passed' });
   if (now - Date.parse(run.updatedAt) >= STALL_MS) await dispatchNow({ type: 'stalled' });
 }
 
@@ -164,7 +165,7 @@ export async function onTabUpdated(tabId: number, change: Browser.tabs.OnUpdated
   const state = await tabState(tabId);
   if (state === 'gone') return dispatchNow({ type: 'tab-closed', tabId });
   if (state === 'left') return dispatchNow({ type: 'tab-left', tabId });
-  if (run.waiting === 'report') await probe(run);
+  if (run.waiting.for === 'report') await probe(run);
 }
 
 /**

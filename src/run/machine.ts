@@ -1,6 +1,6 @@
 import { pathOf } from '../protocol/address';
 import type { FlipResult, PageReport, ReasonCode, SettingObservation } from '../protocol/report';
-import type { PageStep, RunRecord, SettingResult } from './types';
+import type { PageStep, RunRecord, SettingResult, Waiting } from './types';
 
 /**
  * The one-click run as a pure state machine. The background persists the returned record
@@ -68,7 +68,7 @@ export const MAX_PAUSES = 2;
 
 /** How long the run has been working, leaving out the time it waited for the member. */
 export function activeMs(run: RunRecord, now: number): number {
-  const paused = (run.pausedMs ?? 0) + (run.pause ? now - Date.parse(run.pause.since) : 0);
+  const paused = (run.pausedMs ?? 0) + (run.waiting.for === 'member' ? now - Date.parse(run.waiting.since) : 0);
   return now - Date.parse(run.startedAt) - paused;
 }
 
@@ -98,7 +98,6 @@ export function startRun(
       phase: 'apply',
       loads: 0,
       retries: 0,
-      queue: [],
     });
   }
   const run: RunRecord = {
@@ -109,9 +108,8 @@ export function startRun(
     updatedAt: now,
     tabId: null,
     cursor: 0,
-    waiting: 'tab',
+    waiting: { for: 'tab' },
     navigatedAt: Date.parse(now),
-    navigationSent: false,
     pages,
     results: settings.map((s) => ({ settingId: s.id, outcome: 'pending', clicks: 0 })),
   };
@@ -120,16 +118,17 @@ export function startRun(
   return { run, effects: [{ type: 'open-tab', url: pages[0]!.target }] };
 }
 
-/** Whether a stored record can be worked on: anything else is ended honestly instead of crashing. */
+/** Whether a stored running record can be worked on: anything else is ended honestly instead of crashing. */
 export function isCoherent(run: RunRecord): boolean {
   const page = run.pages[run.cursor];
   if (!page || page.settingIds.length === 0 || page.urls.length === 0) return false;
-  if (run.waiting === 'flip' && !page.queue[0]) return false;
-  if (run.waiting !== 'tab' && run.waiting !== 'nothing' && run.tabId === null) return false;
+  const { waiting } = run;
+  // A run under way always waits for something, and for nothing but its tab without one.
+  if (waiting.for === 'nothing' || (waiting.for !== 'tab' && run.tabId === null)) return false;
+  if (waiting.for === 'flip' && ![waiting.settingId, ...waiting.later].every((id) => page.settingIds.includes(id)))
+    return false;
   const ids = new Set(run.results.map((r) => r.settingId));
-  return run.pages.every(
-    (p) => p.settingIds.every((id) => ids.has(id)) && p.queue.every((id) => p.settingIds.includes(id)),
-  );
+  return run.pages.every((p) => p.settingIds.every((id) => ids.has(id)));
 }
 
 export function advance(previous: RunRecord, event: RunEvent, now: string): Step {
@@ -140,16 +139,19 @@ export function advance(previous: RunRecord, event: RunEvent, now: string): Step
   if (event.type === 'abandon') return finish(run, 'interrupted', [event.code, event.reason], now, false);
   if (!isCoherent(run)) return finish(run, 'interrupted', ['invalid-run', 'the stored run made no sense'], now, false);
   const page = run.pages[run.cursor]!;
+  // What the run waited for when the event came (transitions replace `run.waiting`, never change this).
+  const { waiting } = run;
 
   switch (event.type) {
     case 'tab-opened':
-      if (run.waiting !== 'tab') return unchanged;
-      change(run, { tabId: event.tabId, waiting: 'report', navigationSent: true });
+      if (waiting.for !== 'tab') return unchanged;
+      run.tabId = event.tabId;
+      waitFor(run, { for: 'report', sent: true });
       return { run, effects: [] };
 
     case 'navigated':
-      if (run.waiting !== 'report' || run.navigationSent) return unchanged;
-      run.navigationSent = true;
+      if (waiting.for !== 'report' || waiting.sent) return unchanged;
+      waitFor(run, { ...waiting, sent: true });
       return { run, effects: [] };
 
     case 'tab-closed':
@@ -162,9 +164,8 @@ export function advance(previous: RunRecord, event: RunEvent, now: string): Step
       if (event.tabId !== run.tabId) return unchanged;
       run.tabId = null;
       // Past LinkedIn's security check, LinkedIn may send the tab anywhere: the run goes on in a tab of its own.
-      if (run.waiting === 'member') {
-        endPause(run, now);
-        run.waiting = 'tab';
+      if (waiting.for === 'member') {
+        waitFor(run, { for: 'tab' });
         page.loads += 1;
         return { run, effects: [{ type: 'open-tab', url: page.target }] };
       }
@@ -174,7 +175,7 @@ export function advance(previous: RunRecord, event: RunEvent, now: string): Step
       return finish(run, 'interrupted', ['cancelled', 'cancelled by the member'], now, true);
 
     case 'load-failed': {
-      if (event.tabId !== run.tabId || run.waiting !== 'report') return unchanged;
+      if (event.tabId !== run.tabId || waiting.for !== 'report') return unchanged;
       const why = `${page.target} did not load (no connection?)`;
       // A page loaded before this worker started may have lost its content script to an update of
       // Untrain: it is loaded once more. One this worker loaded failed for the network: given up.
@@ -185,41 +186,33 @@ export function advance(previous: RunRecord, event: RunEvent, now: string): Step
 
     case 'loading':
       if (event.tabId !== run.tabId || event.loadedAt < run.navigatedAt - STALE_SLACK_MS) return unchanged;
+      if (waiting.for === 'report') waitFor(run, { ...waiting, loadingMs: event.waitedMs });
       // Past the security check, LinkedIn is drawing the page the run was loading: the pause is over.
-      if (run.waiting === 'member' && samePage(event.url, page.target)) {
-        endPause(run, now);
-        run.waiting = 'report';
-      }
-      if (run.waiting !== 'report') return unchanged;
-      run.loadingMs = event.waitedMs;
+      else if (waiting.for === 'member' && samePage(event.url, page.target))
+        waitFor(run, { for: 'report', sent: true, loadingMs: event.waitedMs });
+      else return unchanged;
       return { run, effects: [] };
 
     case 'report': {
-      if (event.tabId !== run.tabId || (run.waiting !== 'report' && run.waiting !== 'member')) return unchanged;
+      if (event.tabId !== run.tabId || (waiting.for !== 'report' && waiting.for !== 'member')) return unchanged;
       if (event.report.loadedAt < run.navigatedAt - STALE_SLACK_MS) return unchanged;
-      run.loadingMs = undefined;
-      if (event.report.page === 'logged-out') {
-        endPause(run, now);
+      if (event.report.page === 'logged-out')
         return finish(run, 'signed-out', ['signed-out', 'LinkedIn showed a sign-in page'], now, true);
-      }
       if (event.report.page === 'checkpoint') return checkpoint(run, now);
-      // Past the security check: LinkedIn shows the page the run was loading (read as it is, a fresh
-      // load), or another one (the page is loaded again).
-      if (run.waiting === 'member') {
-        endPause(run, now);
-        run.waiting = 'report';
-        if (!samePage(event.report.url, page.target)) {
-          page.loads -= 1;
-          return navigate(run, page, page.target, now);
-        }
+      // The page has loaded: no longer loading, and past the security check if there was one.
+      waitFor(run, { for: 'report', sent: true });
+      // Past the check, LinkedIn shows the page the run was loading (read as it is, a fresh load), or
+      // another one (the page is loaded again).
+      if (waiting.for === 'member' && !samePage(event.report.url, page.target)) {
+        page.loads -= 1;
+        return navigate(run, page, page.target, now);
       }
       return read(run, page, event.report, now);
     }
 
     case 'flip-result': {
-      if (event.tabId !== run.tabId || run.waiting !== 'flip' || page.queue[0] !== event.result.settingId)
+      if (event.tabId !== run.tabId || waiting.for !== 'flip' || waiting.settingId !== event.result.settingId)
         return unchanged;
-      page.queue.shift();
       const result = resultOf(run, event.result.settingId);
       const { outcome, code, reason } = event.result;
       if (outcome === 'changed' || outcome === 'did-not-change') result.clicks += 1;
@@ -233,15 +226,15 @@ export function advance(previous: RunRecord, event: RunEvent, now: string): Step
       } else if (outcome === 'did-not-change') {
         change(result, { code: code ?? 'no-effect', reason: reason ?? 'the switch did not change' });
       }
-      return afterFlips(run, page);
+      return afterFlips(run, page, waiting.later);
     }
 
     case 'flip-lost':
     case 'stalled':
-      if (run.waiting === 'tab') return { run, effects: [{ type: 'open-tab', url: page.target }] };
-      if (run.waiting === 'flip' && event.type === 'stalled')
-        return { run, effects: [{ type: 'flip', settingId: page.queue[0]! }] };
-      if (run.waiting === 'nothing' || run.waiting === 'member') return unchanged;
+      if (waiting.for === 'tab') return { run, effects: [{ type: 'open-tab', url: page.target }] };
+      if (waiting.for === 'flip' && event.type === 'stalled')
+        return { run, effects: [{ type: 'flip', settingId: waiting.settingId }] };
+      if (waiting.for === 'member') return unchanged;
       return retry(
         run,
         page,
@@ -251,12 +244,12 @@ export function advance(previous: RunRecord, event: RunEvent, now: string): Step
       );
 
     case 'resume':
-      if (run.waiting === 'member') return unchanged;
-      if (run.waiting === 'tab') return { run, effects: [{ type: 'open-tab', url: page.target }] };
-      if (run.waiting === 'flip') return { run, effects: [{ type: 'flip', settingId: page.queue[0]! }] };
+      if (waiting.for === 'member') return unchanged;
+      if (waiting.for === 'tab') return { run, effects: [{ type: 'open-tab', url: page.target }] };
+      if (waiting.for === 'flip') return { run, effects: [{ type: 'flip', settingId: waiting.settingId }] };
       // A load that was never handed to the browser is ordered again: reading the page still shown
       // would verify a switch against the load before our click.
-      if (!run.navigationSent) return navigate(run, page, page.target, now);
+      if (waiting.for === 'report' && !waiting.sent) return navigate(run, page, page.target, now);
       return { run, effects: [{ type: 'observe' }] };
   }
 }
@@ -267,26 +260,26 @@ export function advance(previous: RunRecord, event: RunEvent, now: string): Step
  * on. Met again after that, the run stops there and leaves the tab open for the member.
  */
 function checkpoint(run: RunRecord, now: string): Step {
-  if (run.waiting === 'member') return { run: run, effects: [] };
+  if (run.waiting.for === 'member') return { run: run, effects: [] };
   if ((run.pauses ?? 0) >= MAX_PAUSES) {
     return finish(run, 'interrupted', ['checkpoint', 'LinkedIn asked for a security check again'], now, false);
   }
-  change(run, {
-    waiting: 'member',
-    pause: { code: 'checkpoint', since: now },
-    pauses: (run.pauses ?? 0) + 1,
-    shown: true,
-    loadingMs: undefined,
-  });
+  waitFor(run, { for: 'member', code: 'checkpoint', since: now });
+  change(run, { pauses: (run.pauses ?? 0) + 1, shown: true });
   return { run, effects: [{ type: 'show-tab' }] };
 }
 
 const samePage = (a: string, b: string) => pathOf(a) === pathOf(b);
 
-function endPause(run: RunRecord, now: string) {
-  if (!run.pause) return;
-  run.pausedMs = (run.pausedMs ?? 0) + Math.max(0, Date.parse(now) - Date.parse(run.pause.since));
-  run.pause = undefined;
+/**
+ * What the run waits for next, set only here. A wait for the member that ends (passed, or the run
+ * ended) adds its time, up to the event being handled (`updatedAt`), to the time paused.
+ */
+function waitFor(run: RunRecord, next: Waiting) {
+  const { waiting } = run;
+  if (waiting.for === 'member' && next.for !== 'member')
+    run.pausedMs = (run.pausedMs ?? 0) + Math.max(0, Date.parse(run.updatedAt) - Date.parse(waiting.since));
+  run.waiting = next;
 }
 
 /** A fresh report for the current page: does it show this page's settings, and what do they read? */
@@ -331,6 +324,7 @@ function lookFurther(run: RunRecord, page: PageStep, now: string): Step {
 }
 
 function applyRead(run: RunRecord, page: PageStep, report: PageReport, now: string): Step {
+  const clicks: string[] = [];
   for (const settingId of page.settingIds) {
     const result = resultOf(run, settingId);
     if (result.outcome !== 'pending') continue;
@@ -338,15 +332,16 @@ function applyRead(run: RunRecord, page: PageStep, report: PageReport, now: stri
     change(result, { before: seen.state, lang: report.lang, at: now, foundAt: page.foundAt });
     if (seen.state === 'on') {
       if (run.mode === 'audit') change(result, { outcome: 'observed-on', after: 'on' });
-      else page.queue.push(settingId);
+      else clicks.push(settingId);
     } else {
       settle(result, seen);
     }
   }
-  return afterFlips(run, page);
+  return afterFlips(run, page, clicks);
 }
 
 function verifyRead(run: RunRecord, page: PageStep, report: PageReport, now: string): Step {
+  const clicks: string[] = [];
   for (const settingId of page.settingIds) {
     const result = resultOf(run, settingId);
     if (result.outcome !== 'pending') continue;
@@ -355,7 +350,7 @@ function verifyRead(run: RunRecord, page: PageStep, report: PageReport, now: str
     if (seen.state === 'off') {
       change(result, { outcome: 'verified', code: undefined, reason: undefined });
     } else if (seen.state === 'on' && result.clicks < MAX_CLICKS) {
-      page.queue.push(settingId);
+      clicks.push(settingId);
     } else if (seen.state === 'on') {
       change(result, {
         outcome: 'failed',
@@ -370,14 +365,15 @@ function verifyRead(run: RunRecord, page: PageStep, report: PageReport, now: str
       });
     }
   }
-  return afterFlips(run, page);
+  return afterFlips(run, page, clicks);
 }
 
-/** Next click on this page, or (all clicks answered) the next load. */
-function afterFlips(run: RunRecord, page: PageStep): Step {
-  if (page.queue.length > 0) {
-    run.waiting = 'flip';
-    return { run, effects: [{ type: 'flip', settingId: page.queue[0]! }] };
+/** The next of this page's clicks still to send, or (all clicks answered) the next load. */
+function afterFlips(run: RunRecord, page: PageStep, clicks: readonly string[]): Step {
+  const [settingId, ...later] = clicks;
+  if (settingId !== undefined) {
+    waitFor(run, { for: 'flip', settingId, later });
+    return { run, effects: [{ type: 'flip', settingId }] };
   }
   const clicked = page.settingIds.some((id) => resultOf(run, id).outcome === 'pending');
   page.phase = clicked ? 'verify' : 'done';
@@ -398,13 +394,13 @@ function navigate(run: RunRecord, page: PageStep, url: string, now: string): Ste
   if (page.loads >= MAX_LOADS) return giveUp(run, page, 'page-silent', `gave up after ${page.loads} loads`, now);
   page.loads += 1;
   page.target = url;
-  change(run, { waiting: 'report', navigatedAt: Date.parse(now), navigationSent: false, loadingMs: undefined });
+  run.navigatedAt = Date.parse(now);
+  waitFor(run, { for: 'report', sent: false });
   return { run, effects: [{ type: 'navigate', url }] };
 }
 
 /** Load the page once more after silence or an error page; then give it up with that reason. */
 function retry(run: RunRecord, page: PageStep, code: ReasonCode, reason: string, now: string): Step {
-  page.queue = [];
   if (page.retries >= MAX_RETRIES) return giveUp(run, page, code, reason, now);
   page.retries += 1;
   return navigate(run, page, page.target, now);
@@ -412,7 +408,6 @@ function retry(run: RunRecord, page: PageStep, code: ReasonCode, reason: string,
 
 /** The page's unsettled settings end unknown (failed, if we clicked them) with the reason. */
 function giveUp(run: RunRecord, page: PageStep, code: ReasonCode, reason: string, now: string): Step {
-  page.queue = [];
   for (const id of page.settingIds) {
     const result = resultOf(run, id);
     if (result.outcome === 'pending')
@@ -435,7 +430,8 @@ function finish(
     const outcome = result.clicks > 0 ? 'unknown' : 'skipped';
     change(result, { outcome, code: why?.[0] ?? 'not-reached', reason: why?.[1] ?? 'not reached' });
   }
-  change(run, { status, finishedAt: now, waiting: 'nothing', loadingMs: undefined });
+  waitFor(run, { for: 'nothing' });
+  change(run, { status, finishedAt: now });
   if (why) change(run, { code: why[0], reason: why[1] });
   const effects: Effect[] = [];
   // The member was brought to the run's tab: back to the LinkedIn tab they started from, before it closes.

@@ -56,10 +56,27 @@ export const PageStep = z.object({
   loads: z.number(),
   /** Reloads after a silent or error page; one is allowed, then the page is given up. */
   retries: z.number(),
-  /** Settings of this page still to be clicked, in order. */
-  queue: z.array(z.string()),
 });
 export type PageStep = z.infer<typeof PageStep>;
+
+/**
+ * What the run waits for, carrying what that wait needs: a wait without its data cannot be stored.
+ * - tab: the run's own tab, to load the current page's `target` in;
+ * - report: the current load's report. `sent`: the load was handed to the browser (a worker that
+ *   stopped before that orders it again); `loadingMs`: how long the page has visibly been loading
+ *   (LinkedIn is slow, the run waits);
+ * - flip: the answer to the click on `settingId`; `later`: this page's settings to click after it, in order;
+ * - member: the member, past LinkedIn's security check (`code`) in the run's tab, since `since`;
+ * - nothing: the run has ended.
+ */
+export const Waiting = z.discriminatedUnion('for', [
+  z.object({ for: z.literal('tab') }),
+  z.object({ for: z.literal('report'), sent: z.boolean(), loadingMs: z.optional(z.number()) }),
+  z.object({ for: z.literal('flip'), settingId: z.string(), later: z.array(z.string()) }),
+  z.object({ for: z.literal('member'), code: ReasonCode, since: IsoTime }),
+  z.object({ for: z.literal('nothing') }),
+]);
+export type Waiting = z.infer<typeof Waiting>;
 
 export const RunRecord = z.object({
   id: z.string(),
@@ -71,21 +88,12 @@ export const RunRecord = z.object({
   tabId: z.nullable(z.number()),
   /** Index into pages of the page being worked on. */
   cursor: z.number(),
-  /**
-   * What the current page is waiting for: the tab, its load report, a flip answer, or the member
-   * (LinkedIn's security check is shown in the run's tab: see `pause`).
-   */
-  waiting: z.enum(['tab', 'report', 'flip', 'member', 'nothing']),
+  /** What the current page is waiting for. */
+  waiting: Waiting,
   /** When the current load was ordered (ms since the epoch): a report from an older document is stale. */
   navigatedAt: z.number(),
-  /** Whether that load was handed to the browser; a worker that stopped before it orders it again. */
-  navigationSent: z.boolean(),
   pages: z.array(PageStep),
   results: z.array(SettingResult),
-  /** How long the page being read has visibly been loading (ms): LinkedIn is slow, the run waits. */
-  loadingMs: z.optional(z.number()),
-  /** While the run waits for the member: why (`checkpoint`) and since when. */
-  pause: z.optional(z.object({ code: ReasonCode, since: IsoTime })),
   /** Pauses so far, and their time in all (ms): a paused run is not timed out for waiting on the member. */
   pauses: z.optional(z.number()),
   pausedMs: z.optional(z.number()),

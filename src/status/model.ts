@@ -147,11 +147,16 @@ function fromRun(
   const current = page !== undefined && run.pages[run.cursor] === page;
   const why = { ...(result.code && { code: result.code }), ...(result.reason && { detail: result.reason }) };
   const at = { ...(result.at && { at: result.at }) };
+  const { waiting } = run;
   switch (result.outcome) {
     case 'pending':
-      if (current && run.waiting === 'flip' && page.queue[0] === result.settingId)
+      if (current && waiting.for === 'flip' && waiting.settingId === result.settingId)
         return { ...why, kind: 'clicked', at: run.updatedAt, attempt: result.clicks + 1 };
-      if (page?.phase === 'verify' || result.clicks > 0 || page?.queue.includes(result.settingId))
+      if (
+        page?.phase === 'verify' ||
+        result.clicks > 0 ||
+        (current && waiting.for === 'flip' && waiting.later.includes(result.settingId))
+      )
         return current && page?.phase === 'verify'
           ? { ...why, kind: 'verifying', at: run.updatedAt, ...(result.clicks > 0 && { attempt: result.clicks }) }
           : { ...why, ...at, kind: 'saved' };
@@ -161,8 +166,8 @@ function fromRun(
         at: run.updatedAt,
         ...why,
         ...(page.retries > 0 && { attempt: page.retries + 1 }),
-        ...(run.loadingMs !== undefined && { loadingMs: run.loadingMs }),
-        ...(run.pause && { paused: run.pause.code }),
+        ...(waiting.for === 'report' && waiting.loadingMs !== undefined && { loadingMs: waiting.loadingMs }),
+        ...(waiting.for === 'member' && { paused: waiting.code }),
       };
     case 'verified':
       return { ...at, kind: 'verified-off' };

@@ -37,12 +37,17 @@ describe('a slower, more hostile LinkedIn', () => {
     const { replica, browser } = await setUp('slow-app', ['ai-training']);
     const popup = await pressOptOut(browser);
     // The member hears that LinkedIn is slow while the first load is still behind its skeleton.
-    const slow = await until(browser, (run) => (run.loadingMs ?? 0) >= 5000, 'a loading note', 15_000);
+    const slow = await until(
+      browser,
+      (run) => run.waiting.for === 'report' && (run.waiting.loadingMs ?? 0) >= 5000,
+      'a loading note',
+      15_000,
+    );
     expect(slow.results[0]!.outcome).toBe('pending');
     const run = await untilRunEnds(browser, { timeoutMs: 45_000 });
     expect(resultOf(run, 'ai-training').outcome, JSON.stringify(run.results)).toBe('verified');
     expect(changesFor(replica, 'ai-training').map((c) => c.value)).toEqual([false]);
-    expect(run.loadingMs).toBeUndefined();
+    expect(run.waiting).toEqual({ for: 'nothing' });
     await popup.close();
   }, 60_000);
 
@@ -53,8 +58,8 @@ describe('a slower, more hostile LinkedIn', () => {
     expect(await activeTabUrl(browser)).toBe(`${LINKEDIN}/mypreferences/d/categories/privacy`);
     // Opt out pressed with the member's LinkedIn tab in front (the popup does not take a tab of its own).
     await quietTab(browser).evaluate(() => chrome.runtime.sendMessage({ type: 'ui:startRun' }));
-    const paused = await until(browser, (run) => run.waiting === 'member', 'the pause at the check');
-    expect(paused.pause?.code).toBe('checkpoint');
+    const paused = await until(browser, (run) => run.waiting.for === 'member', 'the pause at the check');
+    expect(paused.waiting).toMatchObject({ for: 'member', code: 'checkpoint' });
     expect(paused.results.every((r) => r.outcome === 'pending')).toBe(true);
     await expect.poll(() => activeTabUrl(browser)).toMatch(/\/checkpoint\/challenge\//);
     expect(

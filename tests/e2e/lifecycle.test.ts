@@ -83,10 +83,10 @@ describe('resume in seconds', () => {
       (run, replica) =>
         onPage(run, 'ai-training') &&
         page(run).phase === 'apply' &&
-        run.waiting === 'report' &&
+        run.waiting.for === 'report' &&
         visitsTo(replica, AI_PATH).length === 1,
     ],
-    ['flip', (run) => onPage(run, 'research') && run.waiting === 'flip'],
+    ['flip', (run) => onPage(run, 'research') && run.waiting.for === 'flip'],
     // LinkedIn accepted the save, the click's result not yet handled (the bench's own stop point).
     ['saved', (run, replica) => onPage(run, 'research') && PHASES.saved(run, replica.state())],
     [
@@ -94,7 +94,7 @@ describe('resume in seconds', () => {
       (run, replica) =>
         onPage(run, 'research') &&
         page(run).phase === 'verify' &&
-        run.waiting === 'report' &&
+        run.waiting.for === 'report' &&
         visitsTo(replica, RESEARCH_PATH).length === 2,
     ],
   ];
@@ -116,7 +116,7 @@ describe('resume in seconds', () => {
       await release?.();
       // Read while stopped: the record is exactly what the worker left.
       const left = (await lastRun(browser))!;
-      expect(inPhase(left, replica), `stopped in ${page(left).phase}/${left.waiting}`).toBe(true);
+      expect(inPhase(left, replica), `stopped in ${page(left).phase}/${left.waiting.for}`).toBe(true);
       const next = await nextVisit(replica, stoppedAt);
       console.log(
         `resume after a worker stopped in the ${phase} phase: ` +
@@ -199,7 +199,7 @@ describe('never stuck', () => {
     // In flight: the AI page is requested and its content script waits for LinkedIn's app to draw it.
     await until(
       browser,
-      (run) => run.waiting === 'report' && run.navigationSent && visitsTo(replica, AI_PATH).length === 1,
+      (run) => run.waiting.for === 'report' && run.waiting.sent && visitsTo(replica, AI_PATH).length === 1,
       'AI page in flight',
     );
     const tab = (await runTab(browser, AI_PATH))!;

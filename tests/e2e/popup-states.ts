@@ -56,7 +56,6 @@ export function popupStates(region: RegionId, now = Date.now()): PopupState[] {
       visited: [] as string[],
       loads: 1,
       retries: 0,
-      queue: [] as string[],
     };
   };
   const pages = COVERED.map(pageFor);
@@ -69,9 +68,8 @@ export function popupStates(region: RegionId, now = Date.now()): PopupState[] {
     ...(status !== 'running' && { finishedAt: ago(2 * MINUTE) }),
     tabId: null,
     cursor: 0,
-    waiting: status === 'running' ? 'report' : 'nothing',
+    waiting: status === 'running' ? { for: 'report', sent: true } : { for: 'nothing' },
     navigatedAt: now - 2 * MINUTE,
-    navigationSent: true,
     pages: pages.map((p) => ({ ...p, phase: status === 'running' ? 'apply' : 'done' })),
     results,
     ...extra,

@@ -21,9 +21,9 @@ describe('a slower, more hostile LinkedIn in real Firefox', () => {
     await clickInAddonPage(popup, 'button::-p-text(Opt out)');
     const paused = await until(async () => {
       const run = await lastRun(firefox);
-      return run?.waiting === 'member' ? run : undefined;
+      return run?.waiting.for === 'member' ? run : undefined;
     }, 'the pause at the security check');
-    expect(paused.pause?.code).toBe('checkpoint');
+    expect(paused.waiting).toMatchObject({ for: 'member', code: 'checkpoint' });
     expect(paused.results[0]!.outcome).toBe('pending');
     expect(
       ((await firefox.storage('local')).account as { signedOutAt?: string } | undefined)?.signedOutAt ?? null,
@@ -40,7 +40,7 @@ describe('a slower, more hostile LinkedIn in real Firefox', () => {
     const slow = await until(
       async () => {
         const run = await lastRun(firefox);
-        return (run?.loadingMs ?? 0) >= 5000 ? run : undefined;
+        return run?.waiting.for === 'report' && (run.waiting.loadingMs ?? 0) >= 5000 ? run : undefined;
       },
       'a loading note',
       20_000,

@@ -100,7 +100,7 @@ describe('one-click opt-out in real Firefox against the replica', () => {
     const mid = await until(
       async () => {
         const run = await lastRun(firefox);
-        return run && run.status === 'running' && run.cursor >= 1 && run.waiting === 'report' ? run : undefined;
+        return run && run.status === 'running' && run.cursor >= 1 && run.waiting.for === 'report' ? run : undefined;
       },
       'the run to wait for its second page',
       20_000,

@@ -36,9 +36,8 @@ function finishedRun(state: 'on' | 'off', atMinute: number): RunRecord {
     finishedAt: iso(atMinute),
     tabId: null,
     cursor: 0,
-    waiting: 'nothing',
+    waiting: { for: 'nothing' },
     navigatedAt: T(atMinute - 1),
-    navigationSent: true,
     pages: [],
     results: [
       {

@@ -119,7 +119,7 @@ describe('one-click run', () => {
     linkedin.hangNextFlip = true;
     await send({ type: 'ui:startRun' }, ownPage());
     await deliverLoad();
-    expect((await read('run'))!.waiting).toBe('flip');
+    expect((await read('run'))!.waiting.for).toBe('flip');
     await bootWorker();
     while (await deliverLoad());
     const run = (await read('run'))!;
@@ -315,7 +315,7 @@ describe('run lifecycle', () => {
     const run = (await read('run'))!;
     expect(run.pages[0]!.phase).toBe('verify');
     // As if the worker died before the navigation: the record says it was never sent.
-    await write('run', { ...run, navigationSent: false });
+    await write('run', { ...run, waiting: { for: 'report', sent: false } });
     linkedin.outbox = [];
     linkedin.state.set('ai-training', 'on');
     await bootWorker();
@@ -361,6 +361,49 @@ describe('run lifecycle', () => {
     await write('run', { ...run, cursor: 99 });
     await bootWorker();
     expect((await read('run'))!).toMatchObject({ status: 'interrupted', code: 'invalid-run' });
+  });
+
+  /** The run as an earlier build stored it: `waiting` a word, the click queued on its page. */
+  async function storeAsBefore(queue: string[]) {
+    const { waiting, pages, ...run } = (await read('run'))!;
+    expect(waiting.for).toBe('flip');
+    const old = {
+      ...run,
+      waiting: 'flip',
+      navigationSent: true,
+      pages: pages.map((p, i) => ({ ...p, queue: i === run.cursor ? queue : [] })),
+    };
+    await fakeBrowser.storage.local.set({ run: old });
+  }
+
+  it('a run an earlier build stored mid-click goes on after the update, the click sent once more', async () => {
+    await write('prefs', { ...DEFAULT_PREFS, covered: ['ai-training'] });
+    linkedin.hangNextFlip = true;
+    await send({ type: 'ui:startRun' }, ownPage());
+    await deliverLoad();
+    await storeAsBefore(['ai-training']);
+    await bootWorker();
+    while (await deliverLoad());
+    const run = (await read('run'))!;
+    expect(run).toMatchObject({ status: 'finished', waiting: { for: 'nothing' } });
+    expect(run.results[0]).toMatchObject({ outcome: 'verified' });
+    expect(linkedin.clicks).toEqual(['ai-training']);
+    expect(await read('notices')).toEqual([]);
+  });
+
+  it('a run an earlier build stored waiting for a click it never queued ends invalid-run, no tab touched', async () => {
+    await write('prefs', { ...DEFAULT_PREFS, covered: ['ai-training'] });
+    linkedin.hangNextFlip = true;
+    await send({ type: 'ui:startRun' }, ownPage());
+    await deliverLoad();
+    const { tabId } = (await read('run'))!;
+    await storeAsBefore([]);
+    const remove = vi.spyOn(fakeBrowser.tabs, 'remove');
+    await bootWorker();
+    expect((await read('run'))!).toMatchObject({ status: 'interrupted', code: 'invalid-run' });
+    expect(remove).not.toHaveBeenCalled();
+    expect((await fakeBrowser.tabs.get(tabId!)).id).toBe(tabId);
+    expect((await read('receipts'))[0]).toMatchObject({ status: 'interrupted' });
   });
 
   it('a run far older than any run ends as timed out', async () => {
@@ -430,7 +473,7 @@ describe('run lifecycle', () => {
     const update = vi.spyOn(fakeBrowser.tabs, 'update');
     await silentLoad();
     expect(update).toHaveBeenCalledWith((await read('run'))!.tabId, { url: AI.url });
-    expect((await read('run'))!).toMatchObject({ cursor: 0, waiting: 'report' });
+    expect((await read('run'))!).toMatchObject({ cursor: 0, waiting: { for: 'report' } });
     linkedin.answering = true;
     linkedin.load((await read('run'))!.tabId!, AI.url);
     while (await deliverLoad());
@@ -506,7 +549,7 @@ describe("LinkedIn's security check and a slow LinkedIn", () => {
     const update = vi.spyOn(fakeBrowser.tabs, 'update');
     await deliverLoad();
     const paused = (await read('run'))!;
-    expect(paused).toMatchObject({ status: 'running', waiting: 'member', pause: { code: 'checkpoint' }, shown: true });
+    expect(paused).toMatchObject({ status: 'running', waiting: { for: 'member', code: 'checkpoint' }, shown: true });
     expect(paused.returnTo).toBe(own);
     expect(update).toHaveBeenCalledWith(paused.tabId, { active: true });
     expect(paused.results.every((r) => r.outcome === 'pending')).toBe(true);
@@ -516,7 +559,7 @@ describe("LinkedIn's security check and a slow LinkedIn", () => {
     await fakeBrowser.alarms.onAlarm.trigger({ name: 'run-watchdog', scheduledTime: Date.now() });
     await idle();
     expect(update).not.toHaveBeenCalled();
-    expect((await read('run'))!.waiting).toBe('member');
+    expect((await read('run'))!.waiting.for).toBe('member');
     expect((await read('account')).signedOutAt).toBeNull();
 
     // The member passes; LinkedIn shows a settings page in the run's tab.
@@ -547,7 +590,7 @@ describe("LinkedIn's security check and a slow LinkedIn", () => {
     await send({ type: 'ui:startRun' }, ownPage());
     await deliverLoad();
     const { tabId } = (await read('run'))!;
-    expect((await read('run'))!.waiting).toBe('member');
+    expect((await read('run'))!.waiting.for).toBe('member');
     linkedin.checkpoint = false;
     linkedin.outbox = [];
     await fakeBrowser.tabs.update(tabId!, { url: AI.url });
@@ -556,13 +599,12 @@ describe("LinkedIn's security check and a slow LinkedIn", () => {
     vi.setSystemTime(Date.now() + 6000);
     const note = { type: 'cs:loading', url: AI.url, loadedAt: linkedin.loadedAt.get(tabId!)!, waitedMs: 6000 };
     await send(note, linkedin.sender(tabId!, AI.url));
-    expect((await read('run'))!).toMatchObject({ waiting: 'report', loadingMs: 6000 });
-    expect((await read('run'))!.pause).toBeUndefined();
+    expect((await read('run'))!.waiting).toEqual({ for: 'report', sent: true, loadingMs: 6000 });
     const update = vi.spyOn(fakeBrowser.tabs, 'update');
     await send(report.message, linkedin.sender(tabId!, AI.url));
     // Read where it stands: clicked without loading the page again.
     expect(update).not.toHaveBeenCalled();
-    expect((await read('run'))!.waiting).toBe('flip');
+    expect((await read('run'))!.waiting.for).toBe('flip');
     while (await deliverLoad());
     expect((await read('run'))!.results[0]).toMatchObject({ outcome: 'verified' });
   });
@@ -595,7 +637,7 @@ describe("LinkedIn's security check and a slow LinkedIn", () => {
     await idle();
     const run = (await read('run'))!;
     expect(run.tabId).not.toBe(tabId);
-    expect(run.pause).toBeUndefined();
+    expect(run.waiting.for).toBe('report');
     while (await deliverLoad());
     expect((await read('run'))!.results[0]!.outcome).toBe('verified');
     expect(remove.mock.calls.flat()).not.toContain(tabId);
@@ -609,7 +651,7 @@ describe("LinkedIn's security check and a slow LinkedIn", () => {
     for (let pause = 0; pause < 3; pause++) {
       await deliverLoad();
       const { tabId, waiting } = (await read('run'))!;
-      if (waiting !== 'member') break;
+      if (waiting.for !== 'member') break;
       // The member answers and LinkedIn shows a settings page; at the run's next load it asks again.
       linkedin.outbox = [];
       linkedin.checkpoint = false;
@@ -652,12 +694,12 @@ describe("LinkedIn's security check and a slow LinkedIn", () => {
       await send(note, linkedin.sender(tabId!, AI.url));
       await fakeBrowser.alarms.onAlarm.trigger({ name: 'run-watchdog', scheduledTime: Date.now() });
       await idle();
-      expect((await read('run'))!.loadingMs).toBe(waited);
+      expect((await read('run'))!.waiting).toMatchObject({ for: 'report', loadingMs: waited });
     }
     expect(update).not.toHaveBeenCalled();
     linkedin.load(tabId!, AI.url);
     await deliverLoad();
-    expect((await read('run'))!.loadingMs).toBeUndefined();
+    expect((await read('run'))!.waiting).not.toHaveProperty('loadingMs');
     // A note from a page the run is not waiting on changes nothing.
     const before = await read('run');
     await send({ type: 'cs:loading', url: AI.url, loadedAt: 1, waitedMs: 5000 }, linkedin.sender(tabId!, AI.url));

@@ -3,7 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import type { FlipResult, ObservedState, PageReport } from '../../../src/protocol/report';
 import { advance, type Effect, isCoherent, MAX_LOADS, type RunEvent, startRun } from '../../../src/run/machine';
-import type { RunRecord } from '../../../src/run/types';
+import type { RunRecord, Waiting } from '../../../src/run/types';
 
 const P1 = 'https://www.linkedin.com/mypreferences/d/settings/one';
 const P2 = 'https://www.linkedin.com/mypreferences/d/settings/two';
@@ -12,11 +12,19 @@ const T0 = '2026-01-01T10:00:00.000Z';
 const T1 = '2026-01-01T10:00:05.000Z';
 const TAB = 7;
 
-type Waiting = RunRecord['waiting'];
+type Wait = Exclude<Waiting['for'], 'nothing'>;
 type Patch = Partial<RunRecord> & { page?: Partial<RunRecord['pages'][number]> };
 
-/** A running opt-out over settings a (on P1) and b (on P2), opened in TAB, at `waiting`, with changes. */
-function record(waiting: Waiting, { page, ...patch }: Patch = {}, mode: RunRecord['mode'] = 'opt-out'): RunRecord {
+/** What each wait carries in `record` unless a row says otherwise: the load sent, a's click, a pause since T0. */
+const WAITS: { [W in Wait]: Extract<Waiting, { for: W }> } = {
+  tab: { for: 'tab' },
+  report: { for: 'report', sent: true },
+  flip: { for: 'flip', settingId: 'a', later: [] },
+  member: { for: 'member', code: 'checkpoint', since: T0 },
+};
+
+/** A running opt-out over settings a (on P1) and b (on P2), opened in TAB, waiting for `wait`, with changes. */
+function record(wait: Wait, { page, ...patch }: Patch = {}, mode: RunRecord['mode'] = 'opt-out'): RunRecord {
   const { run } = startRun(
     mode,
     [
@@ -27,9 +35,8 @@ function record(waiting: Waiting, { page, ...patch }: Patch = {}, mode: RunRecor
     T0,
     'run-1',
   );
-  const base: RunRecord = { ...run, tabId: waiting === 'tab' ? null : TAB, waiting, navigationSent: true };
-  if (waiting === 'flip') base.pages[0]!.queue = ['a'];
-  if (waiting === 'member') Object.assign(base, { pause: { code: 'checkpoint', since: T0 }, pauses: 1, shown: true });
+  const base: RunRecord = { ...run, tabId: wait === 'tab' ? null : TAB, waiting: WAITS[wait] };
+  if (wait === 'member') Object.assign(base, { pauses: 1, shown: true });
   base.pages[0] = { ...base.pages[0]!, ...page };
   return { ...base, ...patch };
 }
@@ -52,6 +59,13 @@ const flipped = (outcome: FlipResult['outcome'], settingId = 'a'): RunEvent => (
 });
 const resultA = (run: RunRecord) => run.results.find((r) => r.settingId === 'a')!;
 
+/** `record`, with a second setting c on P1 beside a. */
+function twoOnP1(wait: Wait, patch: Patch = {}): RunRecord {
+  const run = record(wait, { ...patch, page: { settingIds: ['a', 'c'] } });
+  run.results.push({ settingId: 'c', outcome: 'pending', clicks: 0 });
+  return run;
+}
+
 interface Row {
   name: string;
   run: RunRecord;
@@ -62,7 +76,8 @@ interface Row {
 
 const unchanged = (before: RunRecord) => (after: RunRecord) => expect(after).toBe(before);
 const ended = (status: RunRecord['status'], code?: string) => (run: RunRecord) =>
-  expect(run).toMatchObject({ status, waiting: 'nothing', ...(code && { code }) });
+  expect(run).toMatchObject({ status, waiting: { for: 'nothing' }, ...(code && { code }) });
+const unsent: Patch = { waiting: { for: 'report', sent: false } };
 
 function rows(): Row[] {
   const list: Row[] = [];
@@ -75,20 +90,20 @@ function rows(): Row[] {
     run: record('tab'),
     event: { type: 'tab-opened', tabId: TAB },
     effects: [],
-    expect: (run) => expect(run).toMatchObject({ tabId: TAB, waiting: 'report', navigationSent: true }),
+    expect: (run) => expect(run).toMatchObject({ tabId: TAB, waiting: { for: 'report', sent: true } }),
   });
   same('tab-opened when a tab is known already', record('report'), { type: 'tab-opened', tabId: 9 });
 
   // navigated
   list.push({
     name: 'navigated: the load is marked sent',
-    run: record('report', { navigationSent: false }),
+    run: record('report', unsent),
     event: { type: 'navigated' },
     effects: [],
-    expect: (run) => expect(run.navigationSent).toBe(true),
+    expect: (run) => expect(run.waiting).toEqual({ for: 'report', sent: true }),
   });
   same('navigated twice', record('report'), { type: 'navigated' });
-  same('navigated while waiting for a flip', record('flip', { navigationSent: false }), { type: 'navigated' });
+  same('navigated while waiting for a flip', record('flip'), { type: 'navigated' });
 
   // report, apply phase
   list.push({
@@ -97,9 +112,16 @@ function rows(): Row[] {
     event: settings('on'),
     effects: [{ type: 'flip', settingId: 'a' }],
     expect: (run) => {
-      expect(run.waiting).toBe('flip');
+      expect(run.waiting).toEqual({ for: 'flip', settingId: 'a', later: [] });
       expect(resultA(run)).toMatchObject({ before: 'on', outcome: 'pending', foundAt: P1 });
     },
+  });
+  list.push({
+    name: 'report, apply: two switches on one page are clicked one after the other',
+    run: twoOnP1('report'),
+    event: report({ settings: [obs('a', 'on'), obs('c', 'on')] }),
+    effects: [{ type: 'flip', settingId: 'a' }],
+    expect: (run) => expect(run.waiting).toEqual({ for: 'flip', settingId: 'a', later: ['c'] }),
   });
   list.push({
     name: 'report, apply: a switch already off is settled, the next page loads',
@@ -108,7 +130,7 @@ function rows(): Row[] {
     effects: [{ type: 'navigate', url: P2 }],
     expect: (run) => {
       expect(resultA(run)).toMatchObject({ outcome: 'already-private', after: 'off' });
-      expect(run).toMatchObject({ cursor: 1, waiting: 'report', navigationSent: false });
+      expect(run).toMatchObject({ cursor: 1, waiting: { for: 'report', sent: false } });
       expect(run.pages[0]!.phase).toBe('done');
     },
   });
@@ -177,7 +199,7 @@ function rows(): Row[] {
     event: report({ page: 'checkpoint' }),
     effects: [{ type: 'show-tab' }],
     expect: (run) =>
-      expect(run).toMatchObject({ waiting: 'member', pause: { code: 'checkpoint', since: T1 }, pauses: 1 }),
+      expect(run).toMatchObject({ waiting: { for: 'member', code: 'checkpoint', since: T1 }, pauses: 1, shown: true }),
   });
   list.push({
     name: 'report: the security check met again after two pauses ends the run',
@@ -200,7 +222,7 @@ function rows(): Row[] {
     event: settings('off'),
     effects: [{ type: 'navigate', url: P2 }],
     expect: (run) => {
-      expect(run.pause).toBeUndefined();
+      expect(run.waiting.for).toBe('report');
       expect(run.pausedMs).toBe(5000);
       expect(resultA(run).outcome).toBe('already-private');
     },
@@ -210,14 +232,17 @@ function rows(): Row[] {
     run: record('member', { page: { loads: 1 } }),
     event: settings('off', 'https://www.linkedin.com/feed/'),
     effects: [{ type: 'navigate', url: P1 }],
-    expect: (run) => expect(run.pages[0]!.loads).toBe(1),
+    expect: (run) => {
+      expect(run.pages[0]!.loads).toBe(1);
+      expect(run).toMatchObject({ waiting: { for: 'report', sent: false }, pausedMs: 5000 });
+    },
   });
   list.push({
     name: 'report, member: the check again changes nothing',
     run: record('member'),
     event: report({ page: 'checkpoint' }),
     effects: [],
-    expect: (run) => expect(run.waiting).toBe('member'),
+    expect: (run) => expect(run.waiting).toEqual({ for: 'member', code: 'checkpoint', since: T0 }),
   });
 
   // report, verify phase
@@ -274,7 +299,7 @@ function rows(): Row[] {
     event: report({ url: P2, settings: [obs('b', 'off')] }),
     effects: [{ type: 'close-tab' }, { type: 'finished' }],
     expect: (run) => {
-      expect(run).toMatchObject({ status: 'finished', waiting: 'nothing', finishedAt: T1 });
+      expect(run).toMatchObject({ status: 'finished', waiting: { for: 'nothing' }, finishedAt: T1 });
       expect(run.results[1]).toMatchObject({ outcome: 'verified', after: 'off' });
     },
   });
@@ -307,6 +332,16 @@ function rows(): Row[] {
     effects: [{ type: 'navigate', url: P2 }],
     expect: (run) => expect(resultA(run)).toMatchObject({ clicks: 1, code: 'no-effect' }),
   });
+  list.push({
+    name: 'flip-result with another click on the page: that one is sent',
+    run: twoOnP1('flip', { waiting: { for: 'flip', settingId: 'a', later: ['c'] } }),
+    event: flipped('changed'),
+    effects: [{ type: 'flip', settingId: 'c' }],
+    expect: (run) => {
+      expect(run.waiting).toEqual({ for: 'flip', settingId: 'c', later: [] });
+      expect(resultA(run).clicks).toBe(1);
+    },
+  });
   same('flip-result for another setting', record('flip'), flipped('changed', 'b'));
   same('flip-result while waiting for a report', record('report'), flipped('changed'));
 
@@ -316,7 +351,10 @@ function rows(): Row[] {
     run: record('flip'),
     event: { type: 'flip-lost', reason: 'the page did not answer' },
     effects: [{ type: 'navigate', url: P1 }],
-    expect: (run) => expect(run.pages[0]).toMatchObject({ queue: [], retries: 1 }),
+    expect: (run) => {
+      expect(run.waiting).toEqual({ for: 'report', sent: false });
+      expect(run.pages[0]!.retries).toBe(1);
+    },
   });
   list.push({
     name: 'stalled, flip: the click is sent again',
@@ -364,7 +402,7 @@ function rows(): Row[] {
   });
   list.push({
     name: 'resume, report never sent: the load is ordered again',
-    run: record('report', { navigationSent: false }),
+    run: record('report', unsent),
     event: { type: 'resume' },
     effects: [{ type: 'navigate', url: P1 }],
   });
@@ -397,14 +435,15 @@ function rows(): Row[] {
     run: record('report'),
     event: loading(),
     effects: [],
-    expect: (run) => expect(run.loadingMs).toBe(6000),
+    expect: (run) => expect(run.waiting).toEqual({ for: 'report', sent: true, loadingMs: 6000 }),
   });
   list.push({
     name: 'loading, member: the page being loaded ends the pause',
     run: record('member'),
     event: loading(),
     effects: [],
-    expect: (run) => expect(run).toMatchObject({ waiting: 'report', loadingMs: 6000, pause: undefined }),
+    expect: (run) =>
+      expect(run).toMatchObject({ waiting: { for: 'report', sent: true, loadingMs: 6000 }, pausedMs: 5000 }),
   });
   same('loading, member, another page', record('member'), loading('https://www.linkedin.com/checkpoint/challenge/x'));
   same('loading, flip', record('flip'), loading());
@@ -433,14 +472,17 @@ function rows(): Row[] {
     run: record('member'),
     event: { type: 'tab-left', tabId: TAB },
     effects: [{ type: 'open-tab', url: P1 }],
-    expect: (run) => expect(run).toMatchObject({ tabId: null, waiting: 'tab', pause: undefined }),
+    expect: (run) => expect(run).toMatchObject({ tabId: null, waiting: { for: 'tab' }, pausedMs: 5000 }),
   });
   list.push({
     name: 'cancel: ends the run, focus back to the member’s tab, the run tab closed',
     run: record('member', { returnTo: 3 }),
     event: { type: 'cancel' },
     effects: [{ type: 'return-focus', tabId: 3 }, { type: 'close-tab' }, { type: 'finished' }],
-    expect: ended('interrupted', 'cancelled'),
+    expect: (run) => {
+      ended('interrupted', 'cancelled')(run);
+      expect(run.pausedMs).toBe(5000);
+    },
   });
   list.push({
     name: 'abandon: ends the run, touching no tab',
@@ -479,9 +521,9 @@ describe('advance: (record, event) → (record, effects)', () => {
       'cancel',
       'abandon',
     ];
-    const waits: Waiting[] = ['tab', 'report', 'flip', 'member'];
+    const waits: Wait[] = ['tab', 'report', 'flip', 'member'];
     expect(events.filter((type) => !all.some((row) => row.event.type === type))).toEqual([]);
-    expect(waits.filter((w) => !all.some((row) => row.run.waiting === w))).toEqual([]);
+    expect(waits.filter((w) => !all.some((row) => row.run.waiting.for === w))).toEqual([]);
     for (const phase of ['apply', 'verify'] as const)
       expect(all.some((row) => row.run.pages[row.run.cursor]!.phase === phase)).toBe(true);
   });
@@ -491,12 +533,25 @@ describe('advance: (record, event) → (record, effects)', () => {
     expect(advance(done, { type: 'resume' }, T1)).toEqual({ run: done, effects: [] });
   });
 
-  it('a record that makes no sense ends, touching no tab', () => {
-    const broken = record('flip', { page: { queue: [] } });
+  it.each<[string, RunRecord]>([
+    ['a click on a setting of another page', record('flip', { waiting: { for: 'flip', settingId: 'b', later: [] } })],
+    [
+      'a later click on a setting of another page',
+      record('flip', { waiting: { for: 'flip', settingId: 'a', later: ['b'] } }),
+    ],
+    ['a run under way waiting for nothing', record('report', { waiting: { for: 'nothing' } })],
+    ['a report awaited without a tab', record('report', { tabId: null })],
+    ['a page past the last', record('report', { cursor: 2 })],
+    ['a setting without its result', record('report', { results: [] })],
+  ])('a record that makes no sense ends, touching no tab: %s', (_, broken) => {
     expect(isCoherent(broken)).toBe(false);
     const step = advance(broken, { type: 'resume' }, T1);
     expect(step.effects).toEqual([{ type: 'finished' }]);
-    expect(step.run.code).toBe('invalid-run');
+    expect(step.run).toMatchObject({ status: 'interrupted', code: 'invalid-run', waiting: { for: 'nothing' } });
+  });
+
+  it('every record a row starts from makes sense', () => {
+    for (const row of rows()) expect(isCoherent(row.run), row.name).toBe(true);
   });
 
   it('a page loaded MAX_LOADS times is given up', () => {

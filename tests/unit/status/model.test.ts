@@ -167,7 +167,6 @@ describe('status model: the steps of a run under way', () => {
     phase: 'apply' as const,
     loads: 1,
     retries: 0,
-    queue: [] as string[],
     ...more,
   });
   const runWith = (
@@ -185,7 +184,6 @@ describe('status model: the steps of a run under way', () => {
     cursor,
     waiting,
     navigatedAt: Date.parse(at(0.2)),
-    navigationSent: true,
     pages,
     results,
   });
@@ -203,19 +201,18 @@ describe('status model: the steps of a run under way', () => {
     );
 
   it('reading the page, then a queued one', () => {
-    const run = runWith(
-      [result(ID, 'pending'), result('research', 'pending')],
-      [page([ID]), page(['research'])],
-      'report',
-    );
+    const run = runWith([result(ID, 'pending'), result('research', 'pending')], [page([ID]), page(['research'])], {
+      for: 'report',
+      sent: true,
+    });
     expect(kindsIn(run)).toEqual({ [ID]: 'checking', research: 'queued' });
   });
 
   it('clicked and waiting for LinkedIn to save; a clicked one before it is saved, waiting for the reload', () => {
     const run = runWith(
       [result(ID, 'pending', { clicks: 1 }), result('research', 'pending')],
-      [page([ID, 'research'], { queue: ['research'] })],
-      'flip',
+      [page([ID, 'research'])],
+      { for: 'flip', settingId: 'research', later: [] },
     );
     expect(kindsIn(run)).toEqual({ [ID]: 'saved', research: 'clicked' });
   });
@@ -224,13 +221,16 @@ describe('status model: the steps of a run under way', () => {
     const run = runWith(
       [result(ID, 'pending', { clicks: 1 }), result('research', 'already-private', { at: at(1) })],
       [page([ID], { phase: 'verify' }), page(['research'], { phase: 'done' })],
-      'report',
+      { for: 'report', sent: true },
     );
     expect(kindsIn(run)).toEqual({ [ID]: 'verifying', research: 'read-off' });
   });
 
   it('a page loaded again after silence says it is retrying', () => {
-    const run = runWith([result(ID, 'pending')], [page([ID], { retries: 1 })], 'report');
+    const run = runWith([result(ID, 'pending')], [page([ID], { retries: 1 })], {
+      for: 'report',
+      sent: true,
+    });
     const state = statusModel({
       audit: {},
       prefs: DEFAULT_PREFS,
@@ -253,15 +253,12 @@ describe('status model: the steps of a run under way', () => {
         region: 'us',
         now: NOW,
       }).settings.find((s) => s.settingId === ID)!;
-    const loading = { ...runWith([result(ID, 'pending')], [page([ID])], 'report'), loadingMs: 14_000 };
+    const loading = runWith([result(ID, 'pending')], [page([ID])], { for: 'report', sent: true, loadingMs: 14_000 });
     expect(state(loading)).toMatchObject({ kind: 'checking', loadingMs: 14_000 });
     expect(kindWords(state(loading), new Date(Date.parse(loading.updatedAt) + 3_000)).text).toBe(
       'LinkedIn is slow — still loading… 17 s',
     );
-    const paused = {
-      ...runWith([result(ID, 'pending')], [page([ID])], 'member'),
-      pause: { code: 'checkpoint' as const, since: at(0) },
-    };
+    const paused = runWith([result(ID, 'pending')], [page([ID])], { for: 'member', code: 'checkpoint', since: at(0) });
     expect(state(paused)).toMatchObject({ kind: 'checking', paused: 'checkpoint' });
     expect(kindWords(state(paused), NOW)).toMatchObject({
       tone: 'warn',
@@ -276,7 +273,7 @@ describe('status model: the steps of a run under way', () => {
         result('research', 'unknown', { code: 'error-page', reason: 'HTTP 500', at: at(1) }),
       ],
       [page([ID], { phase: 'done' }), page(['research'], { phase: 'done' })],
-      'report',
+      { for: 'report', sent: true },
     );
     expect(kindsIn(run)).toEqual({ [ID]: 'not-saved', research: 'error-page' });
   });
@@ -301,9 +298,8 @@ describe('status model: the last run’s unreadable pages', () => {
       finishedAt: at(2),
       tabId: null,
       cursor: 0,
-      waiting: 'nothing',
+      waiting: { for: 'nothing' },
       navigatedAt: Date.parse(at(3)),
-      navigationSent: true,
       pages: [],
       results: [{ settingId: ID, outcome: 'unknown', code: 'error-page', reason: 'HTTP 500', at: at(2), clicks: 0 }],
     } satisfies RunRecord;

@@ -193,9 +193,8 @@ const finished = (results: SettingResult[]): RunRecord => ({
   finishedAt: daysAgo(0.005),
   tabId: null,
   cursor: 0,
-  waiting: 'nothing',
+  waiting: { for: 'nothing' },
   navigatedAt: 0,
-  navigationSent: false,
   pages: [],
   results,
 });
