@@ -3,8 +3,11 @@ import type { Summary } from './summary';
 export interface Badge {
   text: string;
   color: string;
-  /** i18n message name and substitutions for the tooltip. */
-  title: { key: string; substitutions: string[] };
+  /**
+   * i18n message name and substitutions for the tooltip; with `plural`, the base of a message
+   * whose form follows `count` (see `tn`).
+   */
+  title: { key: string; plural?: true; count?: number; substitutions: string[] };
 }
 
 const RED = '#c5221f';
@@ -31,7 +34,12 @@ export function badgeFor(summary: Summary): Badge {
       return {
         text: `${days}d`,
         color: ORANGE,
-        title: { key: 'badge_countdown', substitutions: [days, summary.deadline!.event.date] },
+        title: {
+          key: 'badge_countdown',
+          plural: true,
+          count: summary.deadline!.daysLeft,
+          substitutions: [days, summary.deadline!.event.date],
+        },
       };
     case 'signed-out':
       return { text: '?', color: GREY, title: { key: 'badge_signed_out', substitutions: [] } };

@@ -422,7 +422,12 @@ describe('popup', () => {
 
     await write('manualDone', { 'objection-form': daysAgo(0) });
     await flush();
-    expect(primary()).toBe('Check again');
+    // Next: the 5 settings outside the scope that were never read, read only; checking again is secondary.
+    expect(primary()).toBe('Check the other 5 — read only');
+    expect(text(root.querySelector('.actions'))).toContain('Check again');
+    button(root, 'Check the other 5 — read only')!.click();
+    await flush();
+    expect(sent).toEqual([{ type: 'ui:checkNow', scope: 'all' }]);
   });
 
   it(
