@@ -220,7 +220,8 @@ function actionsFor(
         'objection',
         t('todo_objection_why'),
       ),
-      secondary: [...checkRest, check],
+      // Reading the rest reads the chosen ones again too: one button for both is enough here.
+      secondary: checkRest.length > 0 ? checkRest : [check],
     };
   if (summary.headline === 'recheck-due' || checkRest.length === 0) return { primary: check, secondary: checkRest };
   return { primary: checkRest[0]!, secondary: [check] };

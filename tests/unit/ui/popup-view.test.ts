@@ -46,13 +46,14 @@ const buttons = (v: ReturnType<typeof view>) =>
 describe('"Check the other N — read only": the next needed action is the primary one', () => {
   it.each([
     {
-      name: 'scope done, form left: the form first, then the rest, then checking again',
+      name: 'scope done, form left: the form first, then the rest (which reads the chosen ones again too)',
       audit: verified(covered),
-      buttons: [
-        'objection: Send the objection form',
-        'check-rest: Check the other 7 — read only',
-        'check-now: Check again',
-      ],
+      buttons: ['objection: Send the objection form', 'check-rest: Check the other 7 — read only'],
+    },
+    {
+      name: 'scope done, form left, nothing outside unread: the form, then checking again',
+      audit: { ...verified(covered), ...verified(outside) },
+      buttons: ['objection: Send the objection form', 'check-now: Check again'],
     },
     {
       name: 'scope done, form sent: the rest, read only, is the main button and says nothing changes',

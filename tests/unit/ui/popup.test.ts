@@ -371,7 +371,7 @@ describe('popup', () => {
     expect(folded()).toBe('✓ 1 verified');
   });
 
-  it('after a run: the headline names what was done, the main button is Check again, rows fold away', async () => {
+  it('after a run: the headline names what was done, the form is the main button, rows fold away', async () => {
     const audit = Object.fromEntries(DEFAULT_PREFS.covered.map((id, i) => [id, record('off', 3 - i * 0.1, true)]));
     await write('prefs', { ...DEFAULT_PREFS, regionOverride: 'us' });
     await write('audit', audit);
@@ -396,9 +396,9 @@ describe('popup', () => {
     expect(
       [...root.querySelectorAll('.results details li')].every((li) => text(li).endsWith('Turned off and verified')),
     ).toBe(true);
-    button(root, 'Check again')!.click();
+    button(root, 'Check the other 7 — read only')!.click();
     await flush();
-    expect(sent).toEqual([{ type: 'ui:checkNow' }]);
+    expect(sent).toEqual([{ type: 'ui:checkNow', scope: 'all' }]);
   });
 
   it('still to do: settings outside the scope read on, and the objection form until marked done', async () => {
