@@ -19,7 +19,8 @@ const BLUE = '#1a56db';
  * The toolbar badge: a pure function of the summary (itself of records, timeline, region, now).
  * Neutral grey until the first reading; red only for a setting read as on. With every dated
  * deadline past, its job is drift: a re-check due, or a setting LinkedIn turned back on. A setting
- * on by the member's own choice is never in it.
+ * on by the member's own choice is never in it, nor one outside the chosen scope (the popup says
+ * those readings under its headline).
  */
 export function badgeFor(summary: Summary): Badge {
   const days = String(summary.deadline?.daysLeft ?? '');
