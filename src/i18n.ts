@@ -6,3 +6,20 @@ export function t(key: string, ...substitutions: (string | number)[]): string {
   const getMessage = browser.i18n.getMessage as (key: string, substitutions?: string[]) => string;
   return getMessage(key, substitutions.map(String)) || key;
 }
+
+/**
+ * A counted message: `<base>_<category>` for the count's plural category in the UI language
+ * (Polish has one, few and many), `<base>_other` when the locale has no form of its own for it.
+ */
+export function tn(base: string, count: number, ...substitutions: (string | number)[]): string {
+  const key = `${base}_${pluralCategory(uiLocale(), count)}`;
+  const form = t(key, ...substitutions);
+  return form === key ? t(`${base}_other`, ...substitutions) : form;
+}
+
+export const pluralCategory = (locale: string, count: number): Intl.LDMLPluralRule =>
+  new Intl.PluralRules(locale.replace('_', '-')).select(count);
+
+export function uiLocale(): string {
+  return browser.i18n.getUILanguage() || 'en';
+}

@@ -60,7 +60,7 @@ async function handleUi(message: UiToBg): Promise<unknown> {
     case 'ui:startRun':
       return { runId: (await start('opt-out')).id };
     case 'ui:checkNow':
-      return { runId: (await start('audit')).id };
+      return { runId: (await start('audit', message.scope)).id };
     case 'ui:openGuided': {
       const setting = settingById(message.settingId);
       if (!setting) return { opened: false };

@@ -1,11 +1,13 @@
 import { type Browser, browser } from 'wxt/browser';
 import { SETTINGS_HUBS } from '../catalogue/page-texts';
+import type { Setting } from '../catalogue/schema';
 import { SETTINGS } from '../catalogue/settings';
 import { inScope } from '../linkedin/scope';
 import { logFailure } from '../log';
 import { type BgToCs, CsAck } from '../protocol/channels';
 import { activeMs, advance, type Effect, type RunEvent, startRun } from '../run/machine';
 import type { RunRecord } from '../run/types';
+import { offeredIn } from '../status/setting-status';
 import { read, write } from '../storage';
 import { serialQueue } from '../util/queue';
 import { sleep } from '../util/sleep';
@@ -38,14 +40,16 @@ const ensureWatchdog = async () => {
 };
 
 /** Start a run, or join the one already under way. Resolves once the run is stored, not when it ends. */
-export async function start(mode: RunRecord['mode']): Promise<RunRecord> {
+export async function start(mode: RunRecord['mode'], scope?: 'all'): Promise<RunRecord> {
   await startup;
   const { run, effects } = await serial(async () => {
     const current = await read('run');
     if (current?.status === 'running') return { run: current, effects: [] as Effect[] };
-    const [prefs, audit] = await Promise.all([read('prefs'), read('audit')]);
-    // A check also re-reads any setting read before (e.g. one switched by hand with guidance): reading changes nothing.
-    const settings = SETTINGS.filter((s) => prefs.covered.includes(s.id) || (mode === 'audit' && audit[s.id]));
+    const [prefs, audit, where] = await Promise.all([read('prefs'), read('audit'), region()]);
+    // A check also re-reads any setting read before (e.g. one switched by hand with guidance), and
+    // with `all` every one offered in the region: reading changes nothing.
+    const alsoRead = (s: Setting) => mode === 'audit' && (!!audit[s.id] || (scope === 'all' && offeredIn(s, where)));
+    const settings = SETTINGS.filter((s) => prefs.covered.includes(s.id) || alsoRead(s));
     const step = startRun(mode, settings, SETTINGS_HUBS, nowIso(), crypto.randomUUID());
     const returnTo = await memberTab();
     if (returnTo !== undefined) step.run.returnTo = returnTo;

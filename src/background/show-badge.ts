@@ -1,5 +1,5 @@
 import { browser } from 'wxt/browser';
-import { t } from '../i18n';
+import { t, tn } from '../i18n';
 import { badgeFor } from '../status/badge';
 import { summarize } from '../status/summary';
 import { readMany, type SlotName, slots } from '../storage';
@@ -14,11 +14,12 @@ export async function refreshBadge(now = new Date()): Promise<void> {
   const substitutions = badge.title.substitutions.map((s) =>
     /^\d{4}-\d{2}-\d{2}$/.test(s) ? new Date(`${s}T12:00:00Z`).toLocaleDateString(browser.i18n.getUILanguage()) : s,
   );
+  const { key, plural, count } = badge.title;
   await Promise.all([
     toolbar.setBadgeText({ text: badge.text }),
     toolbar.setBadgeBackgroundColor({ color: badge.color }),
     // Every badge key is checked against every locale by tests/unit/ui/i18n.test.ts.
-    toolbar.setTitle({ title: t(badge.title.key, ...substitutions) }),
+    toolbar.setTitle({ title: plural ? tn(key, count ?? 0, ...substitutions) : t(key, ...substitutions) }),
   ]);
 }
 

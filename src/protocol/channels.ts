@@ -13,7 +13,8 @@ import { FlipResult, PageReport } from './report';
  */
 export const UiToBg = z.discriminatedUnion('type', [
   z.object({ type: z.literal('ui:startRun') }),
-  z.object({ type: z.literal('ui:checkNow') }),
+  // A check reads the covered settings (and those read before); `all` reads every one offered in the region.
+  z.object({ type: z.literal('ui:checkNow'), scope: z.optional(z.literal('all')) }),
   z.object({ type: z.literal('ui:cancelRun') }),
   z.object({ type: z.literal('ui:openGuided'), settingId: z.string() }),
   z.object({ type: z.literal('ui:resetAll') }),

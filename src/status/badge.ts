@@ -3,8 +3,11 @@ import type { Summary } from './summary';
 export interface Badge {
   text: string;
   color: string;
-  /** i18n message name and substitutions for the tooltip. */
-  title: { key: string; substitutions: string[] };
+  /**
+   * i18n message name and substitutions for the tooltip; with `plural`, the base of a message
+   * whose form follows `count` (see `tn`).
+   */
+  title: { key: string; plural?: true; count?: number; substitutions: string[] };
 }
 
 const RED = '#c5221f';
@@ -16,7 +19,8 @@ const BLUE = '#1a56db';
  * The toolbar badge: a pure function of the summary (itself of records, timeline, region, now).
  * Neutral grey until the first reading; red only for a setting read as on. With every dated
  * deadline past, its job is drift: a re-check due, or a setting LinkedIn turned back on. A setting
- * on by the member's own choice is never in it.
+ * on by the member's own choice is never in it, nor one outside the chosen scope (the popup says
+ * those readings under its headline).
  */
 export function badgeFor(summary: Summary): Badge {
   const days = String(summary.deadline?.daysLeft ?? '');
@@ -31,7 +35,12 @@ export function badgeFor(summary: Summary): Badge {
       return {
         text: `${days}d`,
         color: ORANGE,
-        title: { key: 'badge_countdown', substitutions: [days, summary.deadline!.event.date] },
+        title: {
+          key: 'badge_countdown',
+          plural: true,
+          count: summary.deadline!.daysLeft,
+          substitutions: [days, summary.deadline!.event.date],
+        },
       };
     case 'signed-out':
       return { text: '?', color: GREY, title: { key: 'badge_signed_out', substitutions: [] } };

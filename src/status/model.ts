@@ -79,6 +79,8 @@ export const ALARM: ReadonlySet<StatusKind> = new Set(['on', 'back-on', 'not-sav
 export const CHOSEN: ReadonlySet<StatusKind> = new Set(['on-by-choice', 'on-by-hand']);
 /** A run is working on it. */
 export const IN_RUN: ReadonlySet<StatusKind> = new Set(['checking', 'clicked', 'saved', 'verifying', 'queued']);
+/** Nothing was read because LinkedIn erred or was slow: reading again may succeed. */
+export const RETRYABLE: ReadonlySet<StatusKind> = new Set(['error-page', 'loading']);
 /** Neutral: nothing to do, nothing to alarm about. */
 export const NOT_OFFERED: ReadonlySet<StatusKind> = new Set(['not-offered', 'not-in-region']);
 

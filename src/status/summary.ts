@@ -6,6 +6,7 @@ import {
   CHOSEN,
   NOT_OFFERED,
   OFF,
+  RETRYABLE,
   type SettingState,
   type StatusInput,
   type StatusKind,
@@ -55,9 +56,14 @@ export interface Summary {
   oldestReadAt?: string;
   /** Covered settings LinkedIn turned back on: read on after a reading read them off, the member changed nothing. */
   backOn: string[];
+  /** Settings outside the chosen scope, offered in the region, with no reading yet or whose page did not load. */
+  outsideUnread: string[];
 }
 
 export type SummaryInput = StatusInput;
+
+/** Outside the chosen scope, read on: said as a fact, never an alarm (the member did not ask for it). */
+const OUTSIDE_ON: ReadonlySet<StatusKind> = new Set(['on', 'back-on']);
 
 const count = (list: readonly SettingState[], kinds: ReadonlySet<StatusKind> | StatusKind) =>
   list.filter((s) => (typeof kinds === 'string' ? s.kind === kinds : kinds.has(s.kind)));
@@ -96,7 +102,10 @@ export function summarize(input: SummaryInput): Summary {
   const unidentified = count(statuses, 'unidentified');
   const signedOut = count(statuses, new Set<StatusKind>(['signed-out', 'confirm-identity']));
   const never = count(statuses, 'never-checked');
-  const outside = model.settings.filter((s) => !s.covered && s.kind === 'not-checked');
+  // Outside the chosen scope: facts for the line under the headline, never an alarm or a failure of the scope.
+  const outside = model.settings.filter((s) => !s.covered);
+  const outsideNever = count(outside, 'not-checked');
+  const outsideFailed = count(outside, RETRYABLE);
   const allOff = offered.length > 0 && off.length === offered.length;
   const stale = allOff && offered.some((s) => s.stale);
   const anyRead = statuses.length - never.length - count(statuses, 'not-in-region').length > 0 || chosen.length > 0;
@@ -137,8 +146,13 @@ export function summarize(input: SummaryInput): Summary {
     if (signedOut.length > 0) parts.push({ key: 'head_signed_out_some', count: signedOut.length });
     if (anyRead && never.length > 0) parts.push({ key: 'head_never_checked_some', count: never.length });
     if (stale) parts.push({ key: 'head_recheck_due' });
-    if (anyRead && outside.length > 0)
-      parts.push({ key: 'head_outside_unchecked', count: outside.length, minor: true });
+    const outsideParts: HeadlinePart[] = [
+      { key: 'head_outside_on', plural: true, count: count(outside, OUTSIDE_ON).length, minor: true },
+      { key: 'head_outside_off', plural: true, count: count(outside, OFF).length, minor: true },
+      { key: 'head_outside_unread', plural: true, count: outsideFailed.length, minor: true },
+      { key: 'head_outside_unchecked', plural: true, count: anyRead ? outsideNever.length : 0, minor: true },
+    ];
+    parts.push(...outsideParts.filter((part) => part.count! > 0));
   }
 
   const tone: Summary['tone'] = model.running
@@ -158,6 +172,7 @@ export function summarize(input: SummaryInput): Summary {
     tone,
     statuses,
     backOn: backOn.map((s) => s.settingId),
+    outsideUnread: [...outsideNever, ...outsideFailed].map((s) => s.settingId),
     ...(deadline && { deadline }),
     ...(oldestReadAt && { oldestReadAt }),
   };

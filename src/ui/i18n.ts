@@ -1,21 +1,7 @@
-import { browser } from 'wxt/browser';
 import type { RegionId, SettingCategory } from '../catalogue/schema';
-import { t } from '../i18n';
+import { t, uiLocale } from '../i18n';
 
-export { t };
-
-/**
- * A counted message: `<base>_<category>` for the count's plural category in the UI language
- * (Polish has one, few and many), `<base>_other` when the locale has no form of its own for it.
- */
-export function tn(base: string, count: number, ...substitutions: (string | number)[]): string {
-  const key = `${base}_${pluralCategory(uiLocale(), count)}`;
-  const form = t(key, ...substitutions);
-  return form === key ? t(`${base}_other`, ...substitutions) : form;
-}
-
-export const pluralCategory = (locale: string, count: number): Intl.LDMLPluralRule =>
-  new Intl.PluralRules(locale.replace('_', '-')).select(count);
+export { pluralCategory, t, tn, uiLocale } from '../i18n';
 
 /** Catalogue ids are kebab-case; message names allow only [A-Za-z0-9_@]. */
 const keyPart = (id: string) => id.replace(/-/g, '_');
@@ -30,10 +16,6 @@ export const categoryWhy = (id: SettingCategory) => t(`category_${keyPart(id)}_w
 export const eventSummary = (id: string) => t(`event_${keyPart(id)}_summary`);
 /** Disputed claims are numbered from 1 in catalogue order. */
 export const claimSummary = (eventId: string, index: number) => t(`event_${keyPart(eventId)}_claim_${index + 1}`);
-
-export function uiLocale(): string {
-  return browser.i18n.getUILanguage() || 'en';
-}
 
 export function formatDate(iso: string): string {
   return new Intl.DateTimeFormat(uiLocale(), { dateStyle: 'medium' }).format(new Date(iso));

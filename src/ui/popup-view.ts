@@ -16,7 +16,8 @@ import { kindWords, type Tone, type Words } from './words';
 /** What a button does; the renderer turns it into a message, a link or a page. */
 export type Action =
   | { type: 'run' }
-  | { type: 'check' }
+  /** A check: reads, switches nothing. `all`: every setting offered in the region, not only the covered ones. */
+  | { type: 'check'; scope?: 'all' }
   | { type: 'guide'; settingId: string }
   /** The checklist, opened on the items that need the member, each with its reason. */
   | { type: 'fix'; settingIds: string[] }
@@ -197,6 +198,19 @@ function actionsFor(
   if (problems.some(temporary))
     return { primary: button(t('btn_try_again'), { type: 'run' }, 'try-again'), secondary: [guide] };
   if (problems.length > 0) return { primary: guide, secondary: [check] };
+  // Settings outside the chosen scope never read (or whose page did not load): read them, switching nothing off.
+  const rest = summary.outsideUnread.length;
+  const checkRest =
+    rest > 0
+      ? [
+          button(
+            tn('btn_check_rest', rest, rest),
+            { type: 'check', scope: 'all' },
+            'check-rest',
+            t('popup_check_rest_hint'),
+          ),
+        ]
+      : [];
   const formLeft = !manualDone[OBJECTION_FORM.id] && appliesIn(OBJECTION_FORM.appliesTo, region);
   if (scopeDone && formLeft && summary.headline !== 'recheck-due')
     return {
@@ -206,9 +220,11 @@ function actionsFor(
         'objection',
         t('todo_objection_why'),
       ),
-      secondary: [check],
+      // Reading the rest reads the chosen ones again too: one button for both is enough here.
+      secondary: checkRest.length > 0 ? checkRest : [check],
     };
-  return { primary: check, secondary: [] };
+  if (summary.headline === 'recheck-due' || checkRest.length === 0) return { primary: check, secondary: checkRest };
+  return { primary: checkRest[0]!, secondary: [check] };
 }
 
 /** Kinds shown one by one (the step under way among them); the rest fold behind one line. */

@@ -138,7 +138,7 @@ function perform(action: Action): void {
     case 'run':
       return void act(send({ type: 'ui:startRun' }));
     case 'check':
-      return void act(send({ type: 'ui:checkNow' }));
+      return void act(send({ type: 'ui:checkNow', ...(action.scope && { scope: action.scope }) }));
     case 'guide':
       return void act(send({ type: 'ui:openGuided', settingId: action.settingId }));
     case 'fix':

@@ -175,6 +175,36 @@ describe('partial failures say what happened', () => {
   }, 150_000);
 });
 
+describe('the settings outside the chosen scope can be read without switching anything off', () => {
+  it('default run, then "Check the other 7 — read only": LinkedIn unchanged, readings shown, no alarm', async () => {
+    const replica = await startReplica('en-all-on', { delayMs: 50 });
+    const browser = await launchBrowser({ replicaPort: replica.port });
+    const popup = await browser.openPopup();
+    await sampling(browser, run(browser, popup, fill('btn_run_recommended', COVERED.length)));
+    const outside = SETTINGS.map((s) => s.id).filter((id) => !COVERED.includes(id));
+    const checkRest = fill('btn_check_rest_other', outside.length);
+    await expect.poll(() => popup.locator('.actions .primary').textContent()).toBe(words('btn_objection_form'));
+    expect(await popup.locator('.status').textContent()).toContain(fill('head_outside_unchecked_other', 7));
+
+    const changes = replica.state().changes.length;
+    const check = await sampling(browser, run(browser, popup, checkRest));
+    expect(check.mode).toBe('audit');
+    expect(check.results.map((r) => r.settingId).sort()).toEqual(SETTINGS.map((s) => s.id).sort());
+    // Read only: LinkedIn received no change, and every switch is where the run left it.
+    expect(replica.state().changes).toHaveLength(changes);
+    for (const id of outside) expect(replica.state().switches[id], id).toBe(true);
+    for (const id of COVERED) expect(replica.state().switches[id], id).toBe(false);
+
+    // The readings are facts beside the scope, which is still done: no alarm, no badge.
+    await expect.poll(() => popup.locator('.status').textContent()).toContain(fill('head_outside_on_other', 7));
+    expect(await headline(popup)).toBe(fill('head_all_off', COVERED.length));
+    expect(await popup.locator('.todo').textContent()).toContain(fill('todo_settings_on_other', 7));
+    expect(await popup.getByRole('button', { name: checkRest }).count()).toBe(0);
+    expect(await browser.badgeText()).toBe('');
+    await browser.close();
+  }, 90_000);
+});
+
 // Chrome shows an extension popup at most 600 px high; anything taller scrolls inside it.
 const MAX_HEIGHT = 600;
 const LANGS = readdirSync('public/_locales').map((lang) => (lang === 'en' ? 'en-US' : lang.replace('_', '-')));

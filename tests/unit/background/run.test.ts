@@ -241,6 +241,38 @@ describe('one-click run', () => {
     expect(await fakeBrowser.action.getBadgeText({})).toBe('!');
   });
 
+  it('"Check the other N — read only" reads every offered setting, in scope and out; clicks nothing', async () => {
+    await send({ type: 'ui:startRun' }, ownPage());
+    while (await deliverLoad());
+    const clicked = [...linkedin.clicks];
+    linkedin.state.set('ads-by-age', 'off');
+    linkedin.notOffered.add('ads-by-gender');
+
+    await send({ type: 'ui:checkNow', scope: 'all' }, ownPage());
+    while (await deliverLoad());
+    const run = (await read('run'))!;
+    expect(run.mode).toBe('audit');
+    expect(run.results.map((r) => r.settingId).sort()).toEqual(SETTINGS.map((s) => s.id).sort());
+    const outcomes = Object.fromEntries(run.results.map((r) => [r.settingId, r.outcome]));
+    expect(outcomes).toMatchObject({ 'ai-training': 'already-private', 'ads-by-age': 'already-private' });
+    expect(outcomes['ads-by-gender']).toBe('not-offered');
+    expect(outcomes['ads-interests']).toBe('observed-on');
+    // Nothing was clicked by the check, and LinkedIn's switches outside the scope are as they were.
+    expect(linkedin.clicks).toEqual(clicked);
+    for (const s of SETTINGS.filter((x) => !covered.includes(x.id) && x.id !== 'ads-by-age'))
+      expect(linkedin.state.get(s.id), s.id).toBe('on');
+    const audit = await read('audit');
+    expect(audit['ads-interests']).toMatchObject({ state: 'on', how: 'audit', verified: false });
+    // Outside the chosen scope, a setting read on is a fact, not an alarm: the badge stays clear.
+    expect(await fakeBrowser.action.getBadgeText({})).toBe('');
+  });
+
+  it('a check with an unknown scope is dropped, never run', async () => {
+    expect(await send({ type: 'ui:checkNow', scope: 'everything' }, ownPage())).toBeUndefined();
+    expect(await read('run')).toBeNull();
+    expect(await read('droppedMessages')).toBe(1);
+  });
+
   it('a stalled page is reloaded by the watchdog, then given up as unknown', async () => {
     linkedin.answering = false;
     await send({ type: 'ui:startRun' }, ownPage());

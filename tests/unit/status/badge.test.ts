@@ -181,7 +181,12 @@ describe('badge', () => {
         now: new Date('2025-10-24T12:00:00Z'),
       }),
     );
-    expect(badge.title).toEqual({ key: 'badge_countdown', substitutions: ['10', '2025-11-03'] });
+    expect(badge.title).toEqual({
+      key: 'badge_countdown',
+      plural: true,
+      count: 10,
+      substitutions: ['10', '2025-11-03'],
+    });
   });
 
   it('a setting the member does not cover does not make them exposed', () => {

@@ -132,6 +132,45 @@ describe('headline: counts composed honestly', () => {
     ]);
   });
 
+  describe('outside the chosen scope: facts on the side, never an alarm of the scope', () => {
+    const outside = coveredFor('everything').filter((id) => !covered.includes(id));
+    it.each([
+      {
+        name: 'all 7 read on (a read-only check of the rest)',
+        audit: Object.fromEntries(outside.map((id) => [id, rec('on', { how: 'audit', verified: false })])),
+        minor: ['head_outside_on 7'],
+        unread: [],
+      },
+      {
+        name: '1 on, 1 off, 1 LinkedIn error, the rest never read',
+        audit: {
+          'ads-by-age': rec('on', { how: 'audit' }),
+          'ads-by-gender': rec('off', { how: 'audit', verified: false }),
+          'ads-interests': rec('unknown', { how: 'audit', code: 'error-page' }),
+        },
+        minor: ['head_outside_on 1', 'head_outside_off 1', 'head_outside_unread 1', 'head_outside_unchecked 4'],
+        unread: outside.filter((id) => !['ads-by-age', 'ads-by-gender'].includes(id)),
+      },
+      {
+        name: 'a switch that could not be identified is not offered again as "not read"',
+        audit: Object.fromEntries(
+          outside.map((id, i) => [id, i === 0 ? rec('unknown', { code: 'ambiguous' }) : rec('off', { how: 'audit' })]),
+        ),
+        minor: ['head_outside_off 6'],
+        unread: [],
+      },
+    ])('$name', ({ audit, minor, unread }) => {
+      const s = summary({ audit: { ...allOff(), ...audit } });
+      expect(words(s.parts)).toEqual(['head_all_off_verified 6', ...minor]);
+      expect(s.parts.slice(1).every((p) => p.minor && p.plural)).toBe(true);
+      expect(s.outsideUnread.sort()).toEqual([...unread].sort());
+      // The scope is done: the badge stays clear and the tone good, whatever lies outside it.
+      expect(s.headline).toBe('private');
+      expect(s.tone).toBe('good');
+      expect(badgeFor(s).text).toBe('');
+    });
+  });
+
   it('some read, some never: the never-read ones are counted', () => {
     const audit = { research: rec('off'), 'ai-training': rec('off') };
     expect(words(summary({ audit }).parts).slice(0, 2)).toEqual(['head_some_off 2/6', 'head_never_checked_some 4']);

@@ -33,7 +33,7 @@ function keysInCode(): Set<string> {
     const code = readFileSync(file, 'utf8');
     for (const m of code.matchAll(/\b(?:t|getMessage|localizeDocument)\(\s*'([A-Za-z0-9_@]+)'/g)) found.add(m[1]!);
     // A headline part with `plural: true` names the base of a counted message.
-    for (const m of code.matchAll(/\bkey: '([A-Za-z0-9_@]+)'(, plural: true)?/g))
+    for (const m of code.matchAll(/\bkey: '([A-Za-z0-9_@]+)'(,\s*plural: true)?/g))
       found.add(m[2] ? `${m[1]}_other` : m[1]!);
     for (const m of code.matchAll(/\btn\(\s*'([A-Za-z0-9_@]+)'/g)) found.add(`${m[1]}_other`);
   }
@@ -91,7 +91,7 @@ describe('locale files', () => {
       .map(([name]) => name);
     for (const k of [...resettable.map((s) => `notice_reset_${s}`), 'notice_newer_data', 'extName', 'extDescription'])
       expect(en, k).toHaveProperty(k);
-    expect(placeholders('en', 'badge_countdown')).toEqual(['date=$2', 'days=$1']);
+    expect(placeholders('en', 'badge_countdown_other')).toEqual(['date=$2', 'days=$1']);
   });
 });
 

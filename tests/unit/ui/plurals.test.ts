@@ -1,4 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { fakeBrowser } from 'wxt/testing';
+import { refreshBadge } from '../../../src/background/show-badge';
+import { DEFAULT_PREFS, write } from '../../../src/storage';
 import { pluralCategory, tn } from '../../../src/ui/i18n';
 import { loadMessages, useLocale } from './helpers';
 
@@ -27,7 +30,9 @@ function substitutions(base: string, count: number): (string | number)[] {
 }
 
 it('there are counted messages to check', () => {
-  expect(COUNTED).toEqual(expect.arrayContaining(['headline_countdown', 'todo_settings_on', 'fail_heading']));
+  expect(COUNTED).toEqual(
+    expect.arrayContaining(['headline_countdown', 'todo_settings_on', 'fail_heading', 'badge_countdown']),
+  );
   expect(formsNeeded('pl')).toEqual(new Set(['one', 'few', 'many', 'other']));
 });
 
@@ -69,5 +74,24 @@ describe('tn', () => {
     useLocale('fr');
     // French selects "many" for a million; no message here needs a form of its own for it.
     expect(tn('fail_heading', 1_000_000, 1_000_000)).toBe('LinkedIn n’a pas enregistré 1000000 modifications');
+  });
+});
+
+describe('the badge’s tooltip, which the background words', () => {
+  // The UK's deadline is 3 November 2025: the countdown runs in the month before it.
+  it.each([
+    ['en', '2025-11-02T12:00:00Z', /^Untrain: 1 day until LinkedIn starts using your data \(/],
+    ['en', '2025-10-31T12:00:00Z', /^Untrain: 3 days until/],
+    ['de', '2025-11-02T12:00:00Z', /^Untrain: Noch 1 Tag, bis/],
+    ['pl', '2025-11-02T12:00:00Z', / za 1 dzień \(/],
+    ['pl', '2025-10-31T12:00:00Z', / za 3 dni \(/],
+    ['pl', '2025-10-27T12:00:00Z', / za 7 dni \(/],
+  ])('%s, %s: the count’s plural form', async (locale, now, title) => {
+    fakeBrowser.reset();
+    useLocale(locale);
+    await write('prefs', { ...DEFAULT_PREFS, regionOverride: 'uk' });
+    await refreshBadge(new Date(now));
+    expect(await fakeBrowser.action.getBadgeText({})).toMatch(/^\dd$/);
+    expect(await fakeBrowser.action.getTitle({})).toMatch(title);
   });
 });

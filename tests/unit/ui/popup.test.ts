@@ -370,7 +370,7 @@ describe('popup', () => {
     expect(folded()).toBe('✓ 1 verified');
   });
 
-  it('after a run: the headline names what was done, the main button is Check again, rows fold away', async () => {
+  it('after a run: the headline names what was done, the form is the main button, rows fold away', async () => {
     const audit = Object.fromEntries(DEFAULT_PREFS.covered.map((id, i) => [id, record('off', 3 - i * 0.1, true)]));
     await write('prefs', { ...DEFAULT_PREFS, regionOverride: 'us' });
     await write('audit', audit);
@@ -395,9 +395,9 @@ describe('popup', () => {
     expect(
       [...root.querySelectorAll('.results details li')].every((li) => text(li).endsWith('Turned off and verified')),
     ).toBe(true);
-    button(root, 'Check again')!.click();
+    button(root, 'Check the other 7 — read only')!.click();
     await flush();
-    expect(sent).toEqual([{ type: 'ui:checkNow' }]);
+    expect(sent).toEqual([{ type: 'ui:checkNow', scope: 'all' }]);
   });
 
   it('still to do: settings outside the scope read on, and the objection form until marked done', async () => {
@@ -421,7 +421,12 @@ describe('popup', () => {
 
     await write('manualDone', { 'objection-form': daysAgo(0) });
     await flush();
-    expect(primary()).toBe('Check again');
+    // Next: the 5 settings outside the scope that were never read, read only; checking again is secondary.
+    expect(primary()).toBe('Check the other 5 — read only');
+    expect(text(root.querySelector('.actions'))).toContain('Check again');
+    button(root, 'Check the other 5 — read only')!.click();
+    await flush();
+    expect(sent).toEqual([{ type: 'ui:checkNow', scope: 'all' }]);
   });
 
   it(
