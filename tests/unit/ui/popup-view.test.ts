@@ -124,9 +124,8 @@ describe('"Check the other N — read only": the next needed action is the prima
       updatedAt: daysAgo(0.001),
       tabId: 1,
       cursor: 0,
-      waiting: 'report',
+      waiting: { for: 'report', sent: true },
       navigatedAt: Date.now(),
-      navigationSent: true,
       pages: [],
       results: [{ settingId: 'ads-by-age', outcome: 'pending', clicks: 0 }],
     };
