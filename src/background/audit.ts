@@ -1,3 +1,4 @@
+import { settingById } from '../catalogue-query/setting';
 import type { PageReport } from '../protocol/report';
 import type { RunRecord } from '../run/types';
 import { type AuditRecord, update } from '../storage';
@@ -35,18 +36,24 @@ export async function recordPassiveReport(report: PageReport, now: string): Prom
   });
   // Only what was read: a loading page or a missing switch changes nothing stored.
   const known = report.settings.filter((s) => s.state !== 'unknown');
+  const verifies = await claimsVerified(report);
   if (known.length > 0) {
     await update('audit', (audit) => {
       const next = { ...audit };
       for (const seen of known) {
-        if ((audit[seen.settingId]?.observedAt ?? '') > readAt) continue;
+        const stored = audit[seen.settingId];
+        if ((stored?.observedAt ?? '') > readAt) continue;
+        // The same drawing read again (the member clicked elsewhere on it) keeps its verification.
+        if (stored?.observedAt === readAt && stored.verified && stored.state === seen.state) continue;
+        const pointed = seen.evidence.matchedBy === 'member';
         next[seen.settingId] = {
           state: seen.state,
           observedAt: readAt,
           how: 'passive',
-          verified: false,
+          verified: pointed && seen.state === settingById(seen.settingId)?.privateValue && verifies.includes(seen.settingId),
           lang: report.lang,
           detail: seen.evidence.detail,
+          ...(pointed && { pointed: true }),
         };
       }
       return next;
@@ -65,6 +72,29 @@ export async function recordPassiveReport(report: PageReport, now: string): Prom
     });
   }
   return resume;
+}
+
+/**
+ * Settings whose switch the member pointed out and said they switched off before this page was
+ * loaded, read now through that switch: this reading is the reload that verifies the claim (off),
+ * or shows it still on. Each claim is answered once.
+ */
+async function claimsVerified(report: PageReport): Promise<string[]> {
+  const answered = report.settings.filter((s) => s.evidence.matchedBy === 'member' && s.state !== 'unknown');
+  if (answered.length === 0) return [];
+  const ids: string[] = [];
+  await update('pointed', (pointed) => {
+    const next = { ...pointed };
+    for (const { settingId } of answered) {
+      const claim = pointed[settingId]?.claimedAt;
+      if (!claim || report.loadedAt <= Date.parse(claim)) continue;
+      ids.push(settingId);
+      const { claimedAt: _answered, ...rest } = pointed[settingId]!;
+      next[settingId] = rest;
+    }
+    return next;
+  });
+  return ids;
 }
 
 /** A finished run: every read it made becomes the setting's latest audit record, unless a newer one is stored. */

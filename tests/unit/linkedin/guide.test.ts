@@ -28,7 +28,7 @@ const parts = () => {
   };
 };
 
-afterEach(dismissGuide);
+afterEach(() => dismissGuide(true));
 
 describe('showGuide', () => {
   it('outlines an identified switch and says so, quoting the label the background gives', () => {
@@ -72,7 +72,7 @@ describe('showGuide', () => {
       '<main><section><h2>Show ads by age bracket</h2><div><input type="checkbox" role="switch" checked></div>' +
       '</section></main>';
     const verify = vi.fn();
-    expect(showGuide(doc, guide('ads-by-age'), t, undefined, undefined, verify)).toBe(true);
+    expect(showGuide(doc, guide('ads-by-age'), t, { onVerify: verify })).toBe(true);
     const { dialog } = parts();
     expect(dialog!.querySelector('#b')!.textContent).toBe('guide_likely(Show ads by age bracket)');
     // Beside the switch, not at the screen's edge over the whole section.
@@ -90,7 +90,7 @@ describe('showGuide', () => {
     doc.body.innerHTML =
       '<main><input type="checkbox" role="switch" aria-label="One"><input type="checkbox" role="switch" ' +
       'aria-label="Two"></main>';
-    expect(showGuide(doc, guide('ads-by-age'), t, undefined, undefined, vi.fn())).toBe(true);
+    expect(showGuide(doc, guide('ads-by-age'), t, { onVerify: vi.fn() })).toBe(true);
     expect(parts().dialog!.querySelector('#b')!.textContent).toBe('guide_missing(Age range)');
   });
 
@@ -120,7 +120,7 @@ describe('showGuide', () => {
     try {
       const doc = loadFixture('ai-training.en.html', AI);
       const saved = vi.fn();
-      showGuide(doc, guide('ai-training'), t, undefined, saved);
+      showGuide(doc, guide('ai-training'), t, { onChange: saved });
       const input = doc.querySelector<HTMLInputElement>('input[role="switch"]')!;
       input.click();
       await vi.advanceTimersByTimeAsync(HOLD_MS + 10);
@@ -139,7 +139,7 @@ describe('showGuide', () => {
     try {
       const doc = loadFixture('ai-training.en.html', AI);
       const saved = vi.fn();
-      showGuide(doc, guide('ai-training'), t, undefined, saved);
+      showGuide(doc, guide('ai-training'), t, { onChange: saved });
       const input = doc.querySelector<HTMLInputElement>('input[role="switch"]')!;
       input.click();
       await vi.advanceTimersByTimeAsync(HOLD_MS / 2);
