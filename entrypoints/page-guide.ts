@@ -12,13 +12,19 @@ import { extensionApi } from '../src/protocol/world';
 // nothing. An unlisted script, like the content script, so nothing in it announces itself to the
 // page. The note says at once that it is looking for the switch, then waits for LinkedIn with the
 // content script's patience and shows what it found. Returns whether it is shown.
+/** Once the page shows no sign of loading, the guide shows what is there after this long. */
+const SHOW_AFTER_QUIET_MS = 1500;
+
 export default defineUnlistedScript(() => {
   const request = takeRequest() as GuideRequest | undefined;
   const browser = extensionApi();
   if (!request || !browser) return false;
   const t: Translate = (key, substitution) => browser.i18n.getMessage(key, substitution);
   const pointed = request.pointed ? { [request.settingId]: request.pointed } : {};
-  const read = () => waitForPage(document).then((report) => readPointed(document, report, pointed));
+  // LinkedIn's patience (PATIENCE_MS while the page visibly loads), but a drawn page is shown sooner
+  // than the content script settles for an unidentified switch: the member is waiting to be shown.
+  const read = () =>
+    waitForPage(document, { timeoutMs: SHOW_AFTER_QUIET_MS }).then((report) => readPointed(document, report, pointed));
   const send = (message: CsToBg) => browser.runtime.sendMessage(message);
   const guide = openGuide(document, request, t, {
     // When the member moves the identified switch and it holds, the page is reported again so the reading is stored.

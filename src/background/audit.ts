@@ -50,7 +50,8 @@ export async function recordPassiveReport(report: PageReport, now: string): Prom
           state: seen.state,
           observedAt: readAt,
           how: 'passive',
-          verified: pointed && seen.state === settingById(seen.settingId)?.privateValue && verifies.includes(seen.settingId),
+          verified:
+            pointed && seen.state === settingById(seen.settingId)?.privateValue && verifies.includes(seen.settingId),
           lang: report.lang,
           detail: seen.evidence.detail,
           ...(pointed && { pointed: true }),

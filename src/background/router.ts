@@ -48,8 +48,7 @@ export async function handleMessage(message: unknown, sender: Sender): Promise<u
       const { data } = parsed;
       if (data.type === 'cs:report') return handleReport(data.report, sender.tab.id);
       if (data.type === 'cs:flipped') return handleFlip(data.result, sender.tab.id);
-      if (data.type === 'cs:pointed')
-        return recordClaim(sender.tab.id, sender.url!, data.settingId, data.fingerprint);
+      if (data.type === 'cs:pointed') return recordClaim(sender.tab.id, sender.url!, data.settingId, data.fingerprint);
       return handleLoading(data, sender.tab.id);
     }
   }

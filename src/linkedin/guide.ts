@@ -182,7 +182,8 @@ export function openGuide(
       return true;
     }
     const { el: identified } = setting ? identify(doc, setting) : {};
-    const mine = !identified && pointed && seen?.evidence.matchedBy === 'member' && findPointed(doc, pointed, catalogue).el;
+    const mine =
+      !identified && pointed && seen?.evidence.matchedBy === 'member' && findPointed(doc, pointed, catalogue).el;
     const el = identified || mine || undefined;
     if (!setting || (!el && !seen && !settingsAtAddress(doc.URL, [setting]).length)) {
       say(t('guide_not_here', label));
