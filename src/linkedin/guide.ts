@@ -166,12 +166,13 @@ export function openGuide(
     const r = target.getBoundingClientRect();
     const h = host.getBoundingClientRect();
     ring.hidden = false;
-    ring.style.cssText = `top:${r.top - h.top - 6}px;left:${r.left - h.left - 6}px;width:${r.width + 6}px;height:${r.height + 6}px`;
+    const [top, left] = [r.top - h.top - 6, r.left - h.left - 6];
+    ring.style.cssText = `top:${top}px;left:${left}px;width:${r.width + 6}px;height:${r.height + 6}px`;
     if (!beside) return;
     // Under the switch, kept inside the page's width (the host is zero-size, so the note has a fixed width).
-    const left = Math.max(8, Math.min(r.left - 6, (doc.documentElement.clientWidth || 336) - 336)) - h.left;
+    const x = Math.max(8, Math.min(r.left - 6, (doc.documentElement.clientWidth || 336) - 336)) - h.left;
     dialog.className = 'beside';
-    dialog.style.cssText = `top:${r.bottom - h.top + 10}px;left:${left}px`;
+    dialog.style.cssText = `top:${r.bottom - h.top + 10}px;left:${x}px`;
   }
 
   function show(report?: PageReport): boolean {
