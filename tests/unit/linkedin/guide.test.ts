@@ -203,8 +203,8 @@ const unnamed = (count = 1, checked = true) =>
     `<html lang="en"><body><main><section><h1>Ads</h1>${Array.from(
       { length: count },
       (_, i) =>
-        `<div><label id="l${i}x" for="ember${i}">Show ads by age bracket ${'x'.repeat(i)}</label>` +
-        `<input type="checkbox" role="switch" id="ember${i}" aria-labelledby="l${i}x" ${checked ? 'checked' : ''}></div>`,
+        `<div><label id="l${i}x" for="ember${i}">Show ads by age bracket ${'x'.repeat(i)}</label><input ` +
+        `type="checkbox" role="switch" id="ember${i}" aria-labelledby="l${i}x" ${checked ? 'checked' : ''}></div>`,
     ).join('')}</section></main></body></html>`,
     ADS,
   );
