@@ -1,7 +1,7 @@
 import { settingById } from '../catalogue-query/setting';
 import type { PageReport } from '../protocol/report';
 import type { RunRecord } from '../run/types';
-import { type AuditRecord, update } from '../storage';
+import { type AuditRecord, read, update } from '../storage';
 
 /** How long a run stopped at LinkedIn's sign-in page waits for the member to sign in. */
 export const RESUME_AFTER_SIGN_IN_MS = 30 * 60_000;
@@ -100,6 +100,9 @@ async function claimsVerified(report: PageReport): Promise<string[]> {
 
 /** A finished run: every read it made becomes the setting's latest audit record, unless a newer one is stored. */
 export async function recordRun(run: RunRecord): Promise<void> {
+  // A switch the member pointed out is forgotten as soon as a report identifies it by hook or label
+  // (pointed.ts): while it is remembered, the run's on/off reading of that setting went through it.
+  const pointed = await read('pointed');
   await update('audit', (audit) => {
     const next = { ...audit };
     for (const result of run.results) {
@@ -117,6 +120,7 @@ export async function recordRun(run: RunRecord): Promise<void> {
         ...(result.reason && { detail: result.reason }),
         ...(result.code && { code: result.code }),
         ...(result.foundAt && { foundAt: result.foundAt }),
+        ...(pointed[result.settingId] && (state === 'on' || state === 'off') && { pointed: true }),
       };
       next[result.settingId] = record;
     }

@@ -182,3 +182,16 @@ describe('a switch the member pointed out through the guide', () => {
     expect((await read('audit'))['ai-training']?.pointed).toBeUndefined();
   });
 });
+
+describe('a run that read the switch the member pointed out', () => {
+  it('keeps saying whose switch it was: never "turned back on by LinkedIn" for it', async () => {
+    const fingerprint = { path: '/mypreferences/d/settings/data-for-ai-improvement', index: 0, count: 1 };
+    await write('pointed', { 'ai-training': { fingerprint, at: iso(1) } });
+    await recordRun(finishedRun('on', 5));
+    expect((await read('audit'))['ai-training']).toMatchObject({ state: 'on', how: 'audit', pointed: true });
+    // Without a pointed switch (a hook identified it), the run's reading is its own.
+    await write('pointed', {});
+    await recordRun(finishedRun('off', 6));
+    expect((await read('audit'))['ai-training']?.pointed).toBeUndefined();
+  });
+});
