@@ -128,7 +128,7 @@ describe('"I switched it off": the claim, the reload, the verifying reading', ()
     expect(await read('pointed')).toEqual({});
   });
 
-  it('the reading script answering for another document changes nothing; a hook naming the switch forgets it', async () => {
+  it('a reading script answering for another document changes nothing; a hook naming it forgets it', async () => {
     await write('pointed', { 'ai-training': { fingerprint: FP, at: new Date().toISOString() } });
     pointedRead = ({ report }) => ({ ...report, loadedAt: report.loadedAt + 1 });
     await send({ type: 'cs:report', report: unidentified(Date.now()) }, linkedin(4));
