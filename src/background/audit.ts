@@ -34,9 +34,10 @@ export async function recordPassiveReport(report: PageReport, now: string): Prom
     if (account.resumeAfterSignIn && account.resumeAfterSignIn.until > now) resume = account.resumeAfterSignIn.mode;
     return { signedOutAt: null };
   });
-  // Only what was read: a loading page or a missing switch changes nothing stored.
-  const known = report.settings.filter((s) => s.state !== 'unknown');
-  const verifies = await claimsVerified(report);
+  // Only what was read: a loading page or a missing switch changes nothing stored, except the answer
+  // to the member's "I switched it off" that the switch they pointed out is not found again.
+  const answers = await answeredClaims(report);
+  const known = report.settings.filter((s) => s.state !== 'unknown' || answers.includes(s.settingId));
   if (known.length > 0) {
     await update('audit', (audit) => {
       const next = { ...audit };
@@ -51,9 +52,10 @@ export async function recordPassiveReport(report: PageReport, now: string): Prom
           observedAt: readAt,
           how: 'passive',
           verified:
-            pointed && seen.state === settingById(seen.settingId)?.privateValue && verifies.includes(seen.settingId),
+            pointed && seen.state === settingById(seen.settingId)?.privateValue && answers.includes(seen.settingId),
           lang: report.lang,
           detail: seen.evidence.detail,
+          ...(seen.state === 'unknown' && seen.evidence.code && { code: seen.evidence.code }),
           ...(pointed && { pointed: true }),
         };
       }
@@ -78,10 +80,14 @@ export async function recordPassiveReport(report: PageReport, now: string): Prom
 /**
  * Settings whose switch the member pointed out and said they switched off before this page was
  * loaded, read now through that switch: this reading is the reload that verifies the claim (off),
- * or shows it still on. Each claim is answered once.
+ * shows it still on, or says the switch is not found again. Each claim is answered once.
  */
-async function claimsVerified(report: PageReport): Promise<string[]> {
-  const answered = report.settings.filter((s) => s.evidence.matchedBy === 'member' && s.state !== 'unknown');
+async function answeredClaims(report: PageReport): Promise<string[]> {
+  const answered = report.settings.filter(
+    (s) =>
+      (s.evidence.matchedBy === 'member' && s.state !== 'unknown') ||
+      (s.state === 'unknown' && s.evidence.code === 'pointed-missing'),
+  );
   if (answered.length === 0) return [];
   const ids: string[] = [];
   await update('pointed', (pointed) => {

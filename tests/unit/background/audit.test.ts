@@ -195,3 +195,27 @@ describe('a run that read the switch the member pointed out', () => {
     expect((await read('audit'))['ai-training']?.pointed).toBeUndefined();
   });
 });
+
+describe('the answer to "I switched it off" when the pointed switch is not found again', () => {
+  it('is stored: could not identify, with its reason; without a claim, an unknown changes nothing', async () => {
+    const fingerprint = { path: '/mypreferences/d/settings/data-for-ai-improvement', index: 0, count: 1 };
+    const missing = (loadedAtMinute: number): PageReport => ({
+      ...report('off', loadedAtMinute),
+      settings: [
+        {
+          settingId: 'ai-training',
+          state: 'unknown',
+          evidence: { matchedBy: 'none', code: 'pointed-missing', detail: 'gone', candidates: 2 },
+        },
+      ],
+    });
+    await recordPassiveReport(report('off', 1), iso(1));
+    await write('pointed', { 'ai-training': { fingerprint, at: iso(2) } });
+    await recordPassiveReport(missing(3), iso(3));
+    expect((await read('audit'))['ai-training']).toMatchObject({ state: 'off' });
+    await write('pointed', { 'ai-training': { fingerprint, at: iso(4), claimedAt: iso(4) } });
+    await recordPassiveReport(missing(5), iso(5));
+    expect((await read('audit'))['ai-training']).toMatchObject({ state: 'unknown', code: 'pointed-missing' });
+    expect((await read('pointed'))['ai-training']?.claimedAt).toBeUndefined();
+  });
+});
