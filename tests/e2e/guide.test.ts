@@ -78,7 +78,8 @@ it('an unidentified switch switched off by hand through the guide, on a slow pag
   await guided.waitForLoadState('domcontentloaded');
   const loadedAt = Date.now();
   const cdp = await browser.context.newCDPSession(guided);
-  await expect.poll(() => guideText(cdp), { timeout: 1500, interval: 100 }).toContain(words('guide_looking'));
+  // Before LinkedIn has drawn the switch (DELAY_MS after the document), whatever the machine's load.
+  await expect.poll(() => guideText(cdp), { timeout: DELAY_MS, interval: 100 }).toContain(words('guide_looking'));
   const lookingAfter = Date.now() - loadedAt;
   expect(await guided.locator('input[role="switch"]').count()).toBe(0);
   console.log(`guide: "Looking for the switch…" ${lookingAfter} ms after the document loaded`);
