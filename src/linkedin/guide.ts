@@ -219,8 +219,9 @@ export function openGuide(
       const done = make('button', { type: 'button' }, t('guide_i_did_it'));
       done.addEventListener('click', () => {
         say(t('guide_verifying'));
-        const control = moved ?? (mine || likely);
-        onVerify(control ? fingerprintOf(doc, control, catalogue) : undefined);
+        // Another setting's switch (a hook or label names it) is never this one's: then the outlined one.
+        const [first, second] = [moved, mine || likely].map((el) => el && fingerprintOf(doc, el, catalogue));
+        onVerify(first ?? second);
       });
       dialog.insertBefore(done, close);
     }
