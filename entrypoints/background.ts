@@ -1,5 +1,6 @@
 import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
+import { onGuidedTabUpdated } from '../src/background/guide-tab';
 import { handleMessage } from '../src/background/router';
 import { dispatch, onTabUpdated, resumeAtStart } from '../src/background/runner';
 import { onAlarm, scheduleAlarms } from '../src/background/schedule';
@@ -12,6 +13,7 @@ export default defineBackground(() => {
   browser.runtime.onMessage.addListener((message, sender) => handleMessage(message, sender));
   browser.tabs.onRemoved.addListener((tabId) => void dispatch({ type: 'tab-closed', tabId }));
   browser.tabs.onUpdated.addListener((tabId, change) => void onTabUpdated(tabId, change));
+  browser.tabs.onUpdated.addListener((tabId, change) => void onGuidedTabUpdated(tabId, change));
   browser.alarms.onAlarm.addListener((alarm) => void onAlarm(alarm.name));
   browser.runtime.onInstalled.addListener(() => void scheduleAlarms());
   browser.runtime.onStartup.addListener(() => void scheduleAlarms());

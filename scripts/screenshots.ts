@@ -155,6 +155,16 @@ async function shootGuided(browser: ExtensionBrowser, popup: Page, region: Regio
   ]);
   await guided.setViewportSize(PAGE);
   await guided.locator('untrain-guide').waitFor({ state: 'attached' });
+  // The guide says "Looking for the switch…" until the page is drawn; shoot it once it points.
+  const cdp = await browser.context.newCDPSession(guided);
+  type Node = { attributes?: string[]; children?: Node[]; shadowRoots?: Node[] };
+  const ringShown = (node: Node): boolean =>
+    (node.attributes?.[0] === 'class' && node.attributes[1] === 'ring' && !node.attributes.includes('hidden')) ||
+    [...(node.shadowRoots ?? []), ...(node.children ?? [])].some(ringShown);
+  const outlined = async () =>
+    ringShown(((await cdp.send('DOM.getDocument', { depth: -1, pierce: true })) as { root: Node }).root);
+  for (const end = Date.now() + 15_000; Date.now() < end && !(await outlined()); )
+    await new Promise((wake) => setTimeout(wake, 100));
   await shoot(guided, 'guided', lang, { clip: true });
   await guided.close();
 }

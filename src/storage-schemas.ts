@@ -3,7 +3,7 @@
 import { z } from 'zod/mini';
 import { CaptureReviewSchema } from './capture/schema';
 import { RegionId } from './catalogue/region-id';
-import { ObservedState, ReasonCode, SwitchState } from './protocol/report';
+import { Fingerprint, ObservedState, ReasonCode, SwitchState } from './protocol/report';
 import { StoredRun } from './run/stored';
 import { IsoTime, RunRecord, SettingResult } from './run/types';
 
@@ -21,6 +21,8 @@ export const AuditRecord = z.object({
   code: z.optional(ReasonCode),
   /** The address the setting was last found at, when LinkedIn had moved it. */
   foundAt: z.optional(z.string()),
+  /** Read through the switch the member pointed out (src/linkedin/pointed.ts), not by a hook or label. */
+  pointed: z.optional(z.boolean()),
 });
 export type AuditRecord = z.infer<typeof AuditRecord>;
 export const Audit = z.record(z.string(), AuditRecord);
@@ -71,6 +73,16 @@ export type Choice = z.infer<typeof Choice>;
 export const Choices = z.record(z.string(), Choice);
 export type Choices = z.infer<typeof Choices>;
 
+/**
+ * Switches the member pointed out through the guide, per setting id: read (never clicked) while no
+ * hook or label identifies the setting's switch. `claimedAt`: the member said "I switched it off";
+ * the first reading of a page loaded after that verifies it (or says it is still on).
+ */
+export const PointedSwitch = z.object({ fingerprint: Fingerprint, at: IsoTime, claimedAt: z.optional(IsoTime) });
+export type PointedSwitch = z.infer<typeof PointedSwitch>;
+export const PointedSwitches = z.record(z.string(), PointedSwitch);
+export type PointedSwitches = z.infer<typeof PointedSwitches>;
+
 /** Things the member should be told once, e.g. that corrupt stored data was reset. */
 export const Notice = z.object({ id: z.string(), key: z.string(), at: IsoTime });
 export type Notice = z.infer<typeof Notice>;
@@ -95,6 +107,7 @@ export const SCHEMAS = {
   prefs: { schema: Prefs },
   manualDone: { schema: ManualDone },
   choices: { schema: Choices },
+  pointed: { schema: PointedSwitches },
   receipts: { schema: z.array(Receipt), item: Receipt },
   notices: { schema: z.array(Notice), item: Notice },
   account: { schema: Account },

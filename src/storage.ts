@@ -3,7 +3,17 @@ import type { CaptureReview } from './capture/types';
 import { SETTINGS } from './catalogue/settings';
 import { logFailure } from './log';
 import type { RunRecord } from './run/types';
-import type { Account, Audit, Choices, ManualDone, Notice, Prefs, Receipt, RunTab } from './storage-schemas';
+import type {
+  Account,
+  Audit,
+  Choices,
+  ManualDone,
+  Notice,
+  PointedSwitches,
+  Prefs,
+  Receipt,
+  RunTab,
+} from './storage-schemas';
 import { serialQueue } from './util/queue';
 
 export type {
@@ -14,6 +24,8 @@ export type {
   Choices,
   ManualDone,
   Notice,
+  PointedSwitch,
+  PointedSwitches,
   Prefs,
   Receipt,
   RunTab,
@@ -51,6 +63,8 @@ export const slots = {
   manualDone: slot<ManualDone>('local', 'manualDone', {}),
   /** The member's own changes (turned back on through Untrain, moved by hand on LinkedIn's page). */
   choices: slot<Choices>('local', 'choices', {}),
+  /** Switches the member pointed out through the guide, read while no hook or label identifies them. */
+  pointed: slot<PointedSwitches>('local', 'pointed', {}),
   receipts: slot<Receipt[]>('local', 'receipts', []),
   notices: slot<Notice[]>('local', 'notices', [], true),
   account: slot<Account>('local', 'account', { signedOutAt: null }, true),

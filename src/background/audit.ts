@@ -1,6 +1,7 @@
+import { settingById } from '../catalogue-query/setting';
 import type { PageReport } from '../protocol/report';
 import type { RunRecord } from '../run/types';
-import { type AuditRecord, update } from '../storage';
+import { type AuditRecord, read, update } from '../storage';
 
 /** How long a run stopped at LinkedIn's sign-in page waits for the member to sign in. */
 export const RESUME_AFTER_SIGN_IN_MS = 30 * 60_000;
@@ -33,20 +34,29 @@ export async function recordPassiveReport(report: PageReport, now: string): Prom
     if (account.resumeAfterSignIn && account.resumeAfterSignIn.until > now) resume = account.resumeAfterSignIn.mode;
     return { signedOutAt: null };
   });
-  // Only what was read: a loading page or a missing switch changes nothing stored.
-  const known = report.settings.filter((s) => s.state !== 'unknown');
+  // Only what was read: a loading page or a missing switch changes nothing stored, except the answer
+  // to the member's "I switched it off" that the switch they pointed out is not found again.
+  const answers = await answeredClaims(report);
+  const known = report.settings.filter((s) => s.state !== 'unknown' || answers.includes(s.settingId));
   if (known.length > 0) {
     await update('audit', (audit) => {
       const next = { ...audit };
       for (const seen of known) {
-        if ((audit[seen.settingId]?.observedAt ?? '') > readAt) continue;
+        const stored = audit[seen.settingId];
+        if ((stored?.observedAt ?? '') > readAt) continue;
+        // The same drawing read again (the member clicked elsewhere on it) keeps its verification.
+        if (stored?.observedAt === readAt && stored.verified && stored.state === seen.state) continue;
+        const pointed = seen.evidence.matchedBy === 'member';
         next[seen.settingId] = {
           state: seen.state,
           observedAt: readAt,
           how: 'passive',
-          verified: false,
+          verified:
+            pointed && seen.state === settingById(seen.settingId)?.privateValue && answers.includes(seen.settingId),
           lang: report.lang,
           detail: seen.evidence.detail,
+          ...(seen.state === 'unknown' && seen.evidence.code && { code: seen.evidence.code }),
+          ...(pointed && { pointed: true }),
         };
       }
       return next;
@@ -67,8 +77,38 @@ export async function recordPassiveReport(report: PageReport, now: string): Prom
   return resume;
 }
 
+/**
+ * Settings whose switch the member pointed out and said they switched off before this page was
+ * loaded, read now through that switch: this reading is the reload that verifies the claim (off),
+ * shows it still on, or says the switch is not found again. Each claim is answered once.
+ */
+async function answeredClaims(report: PageReport): Promise<string[]> {
+  const answered = report.settings.filter(
+    (s) =>
+      (s.evidence.matchedBy === 'member' && s.state !== 'unknown') ||
+      (s.state === 'unknown' && s.evidence.code === 'pointed-missing'),
+  );
+  if (answered.length === 0) return [];
+  const ids: string[] = [];
+  await update('pointed', (pointed) => {
+    const next = { ...pointed };
+    for (const { settingId } of answered) {
+      const claim = pointed[settingId]?.claimedAt;
+      if (!claim || report.loadedAt <= Date.parse(claim)) continue;
+      ids.push(settingId);
+      const { claimedAt: _answered, ...rest } = pointed[settingId]!;
+      next[settingId] = rest;
+    }
+    return next;
+  });
+  return ids;
+}
+
 /** A finished run: every read it made becomes the setting's latest audit record, unless a newer one is stored. */
 export async function recordRun(run: RunRecord): Promise<void> {
+  // A switch the member pointed out is forgotten as soon as a report identifies it by hook or label
+  // (pointed.ts): while it is remembered, the run's on/off reading of that setting went through it.
+  const pointed = await read('pointed');
   await update('audit', (audit) => {
     const next = { ...audit };
     for (const result of run.results) {
@@ -86,6 +126,7 @@ export async function recordRun(run: RunRecord): Promise<void> {
         ...(result.reason && { detail: result.reason }),
         ...(result.code && { code: result.code }),
         ...(result.foundAt && { foundAt: result.foundAt }),
+        ...(pointed[result.settingId] && (state === 'on' || state === 'off') && { pointed: true }),
       };
       next[result.settingId] = record;
     }

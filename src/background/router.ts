@@ -1,14 +1,14 @@
 import { type Browser, browser } from 'wxt/browser';
-import { pageLabel } from '../catalogue-query/page-label';
 import { settingById } from '../catalogue-query/setting';
 import { LINKEDIN_HOST } from '../linkedin/selectors';
-import { CsToBg, type GuideRequest, UiToBg } from '../protocol/channels';
+import { CsToBg, UiToBg } from '../protocol/channels';
 import type { FlipResult, PageReport } from '../protocol/report';
-import { read, update, write } from '../storage';
+import { read, update } from '../storage';
 import { recordPassiveReport } from './audit';
 import { captureSetting, captureTab } from './capture';
 import { nowIso } from './environment';
-import { GUIDE_SCRIPT, injectInto } from './inject';
+import { offerGuide } from './guide-tab';
+import { recordClaim, withPointed } from './pointed';
 import { cancelRun, dispatch, start } from './runner';
 import { scheduleAlarms } from './schedule';
 
@@ -48,6 +48,7 @@ export async function handleMessage(message: unknown, sender: Sender): Promise<u
       const { data } = parsed;
       if (data.type === 'cs:report') return handleReport(data.report, sender.tab.id);
       if (data.type === 'cs:flipped') return handleFlip(data.result, sender.tab.id);
+      if (data.type === 'cs:pointed') return recordClaim(sender.tab.id, sender.url!, data.settingId, data.fingerprint);
       return handleLoading(data, sender.tab.id);
     }
   }
@@ -101,8 +102,9 @@ async function handleLoading(note: { url: string; loadedAt: number; waitedMs: nu
   return undefined;
 }
 
-async function handleReport(report: PageReport, tabId: number): Promise<undefined> {
+async function handleReport(made: PageReport, tabId: number): Promise<undefined> {
   const run = await read('run');
+  const report = await withPointed(made, tabId);
   if (run?.status === 'running' && run.tabId === tabId) {
     void dispatch({ type: 'report', tabId, report });
     return undefined;
@@ -110,12 +112,7 @@ async function handleReport(report: PageReport, tabId: number): Promise<undefine
   const resume = await recordPassiveReport(report, nowIso());
   // The member signed in after a run stopped at the sign-in page: it picks up from the start.
   if (resume) await start(resume);
-  const guides = await read('guides');
-  const setting = settingById(guides[tabId] ?? '');
-  if (!setting) return undefined;
-  const { [tabId]: _done, ...rest } = guides;
-  await write('guides', rest);
-  const request: GuideRequest = { settingId: setting.id, label: pageLabel(setting, report.lang) };
-  await injectInto(tabId, GUIDE_SCRIPT, request);
+  // A guided tab whose document the guide could not be shown in at once.
+  await offerGuide(tabId, report.lang);
   return undefined;
 }

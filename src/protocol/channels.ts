@@ -1,5 +1,5 @@
 import { z } from 'zod/mini';
-import { FlipResult, PageReport } from './report';
+import { Fingerprint, FlipResult, PageReport } from './report';
 
 /**
  * The one message protocol. Names say their direction: ui:* (popup/options/checklist → background),
@@ -35,16 +35,28 @@ export const CsToBg = z.discriminatedUnion('type', [
   z.object({ type: z.literal('cs:flipped'), result: FlipResult }),
   // The page is still loading: how long its reading has waited so far (the document, by load time).
   z.object({ type: z.literal('cs:loading'), url: z.string(), loadedAt: z.number(), waitedMs: z.number() }),
+  // The guide: the member says they switched a setting's unidentified switch off, and points it out.
+  z.object({ type: z.literal('cs:pointed'), settingId: z.string(), fingerprint: z.optional(Fingerprint) }),
 ]);
 export type CsToBg = z.infer<typeof CsToBg>;
 
 /**
  * A guided visit, handed by the background to the guide script it injects into the tab: the setting
- * to highlight and its name as LinkedIn shows it in the page's language.
+ * to highlight and its name as LinkedIn shows it in the page's language; the switch the member
+ * pointed out for it, if any, and whether this visit is the reload that verifies their "I switched
+ * it off".
  */
 export interface GuideRequest {
   settingId: string;
   label: string;
+  pointed?: Fingerprint;
+  verify?: boolean;
+}
+
+/** What the background asks the reading script it injects (entrypoints/page-pointed.ts): that report, through these. */
+export interface PointedRequest {
+  report: PageReport;
+  pointed: Record<string, Fingerprint>;
 }
 /** The content script's answer to any bg:* message: which document answered. */
 export const CsAck = z.object({ loadedAt: z.number() });

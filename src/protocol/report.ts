@@ -17,6 +17,7 @@ export const ReasonCode = z.enum([
   'loading', // the page or the switch's card was still loading
   'not-signed-in', // no sign-in signal on a page that should have one
   'ambiguous', // several switches match the setting
+  'pointed-missing', // the switch the member pointed out is not on the page again (or not unambiguously)
   'unidentified-switch', // a switch nobody can name is on the page
   'no-switch', // a loaded page without the switch and without a notice
   'in-shadow-root', // switch-like controls inside a shadow root
@@ -49,8 +50,11 @@ export const ReasonCode = z.enum([
 export type ReasonCode = z.infer<typeof ReasonCode>;
 
 export const Evidence = z.object({
-  /** How the switch was identified: its stable hook, its own label, the heading of its card, or not at all. */
-  matchedBy: z.enum(['hook', 'label', 'heading', 'none']),
+  /**
+   * How the switch was identified: its stable hook, its own label, the heading of its card, the
+   * control the member pointed out through the guide (read only, never clicked), or not at all.
+   */
+  matchedBy: z.enum(['hook', 'label', 'heading', 'member', 'none']),
   /** Why the state is what it is when no switch was read (unknown, not offered). */
   code: z.optional(ReasonCode),
   /** Human-readable detail: the hook or label that matched, or why nothing did. */
@@ -59,6 +63,24 @@ export const Evidence = z.object({
   candidates: z.number(),
 });
 export type Evidence = z.infer<typeof Evidence>;
+
+/**
+ * The control a member pointed out through the guide as a setting's switch, in terms that survive
+ * a reload: the page's path, its place among the switch-like controls of the page's main content
+ * (and how many there were), and whatever stable names it carries: an id, name or aria-labelledby
+ * without digits (LinkedIn numbers generated ones afresh on each load), and a hash of the page's
+ * words for it. Never a class name.
+ */
+export const Fingerprint = z.object({
+  path: z.string(),
+  index: z.number(),
+  count: z.number(),
+  id: z.optional(z.string()),
+  name: z.optional(z.string()),
+  labelledBy: z.optional(z.string()),
+  words: z.optional(z.string()),
+});
+export type Fingerprint = z.infer<typeof Fingerprint>;
 
 export const SettingObservation = z.object({
   settingId: z.string(),

@@ -44,6 +44,8 @@ export interface SettingState {
   detail?: string;
   /** The reading is older than the re-check interval. */
   stale: boolean;
+  /** Read through the switch the member pointed out in the guide (no hook or label identifies it). */
+  pointed?: boolean;
   /** During a run: the click being tried (1 or 2). */
   attempt?: number;
   /** During a run's reading: how long LinkedIn had visibly been loading the page when it last said so (ms). */
@@ -113,12 +115,13 @@ function fromRecord(
   record: AuditRecord,
   input: StatusInput,
   lastOff: string | undefined,
-): Pick<SettingState, 'kind' | 'at' | 'code' | 'detail'> {
+): Pick<SettingState, 'kind' | 'at' | 'code' | 'detail' | 'pointed'> {
   const choice = input.choices?.[setting.id];
   const base = {
     at: record.observedAt,
     ...(record.code && { code: record.code }),
     ...(record.detail && { detail: record.detail }),
+    ...(record.pointed && { pointed: true }),
   };
   // The member moved the switch after this reading: what they did is the newest fact.
   if (choice?.kind === 'by-hand' && choice.state && choice.at > record.observedAt) {
@@ -136,6 +139,8 @@ function fromRecord(
   if (changedSince && choice.kind === 'by-hand' && choice.state !== setting.privateValue)
     return { ...base, kind: 'on-by-hand' };
   if (record.how === 'run' && record.code && NOT_SAVED_CODES.has(record.code)) return { ...base, kind: 'not-saved' };
+  // What the member pointed out reads on, after they said they switched it off: never LinkedIn's doing.
+  if (record.pointed) return { ...base, kind: 'on' };
   if (lastOff && lastOff < record.observedAt) return { ...base, kind: 'back-on' };
   return { ...base, kind: 'on' };
 }

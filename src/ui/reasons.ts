@@ -10,6 +10,7 @@ const REASON_KEYS: Record<ReasonCode, string> = {
   loading: 'reason_not_loaded',
   'not-signed-in': 'reason_signed_out',
   ambiguous: 'reason_not_identified',
+  'pointed-missing': 'reason_pointed_missing',
   'unidentified-switch': 'reason_not_identified',
   'no-switch': 'reason_no_switch',
   'in-shadow-root': 'reason_hidden_switch',

@@ -45,7 +45,7 @@ const HTTP = /HTTP (\d{3})/;
  * still loading; signed out; confirm it's you). Steps of a run say how long they have waited.
  */
 export function kindWords(
-  s: Pick<StatusEntry, 'kind' | 'at' | 'code' | 'detail' | 'attempt' | 'loadingMs' | 'paused'>,
+  s: Pick<StatusEntry, 'kind' | 'at' | 'code' | 'detail' | 'attempt' | 'loadingMs' | 'paused' | 'pointed'>,
   now: Date,
 ): Words {
   const secs = secondsSince(s.at, now);
@@ -56,12 +56,13 @@ export function kindWords(
   });
   const kind: StatusKind = s.kind;
   switch (kind) {
+    // Read through the switch the member pointed out: said so, and an "on" blames no one.
     case 'verified-off':
-      return words('outcome_verified', 'good');
+      return words(s.pointed ? 'kind_pointed_verified' : 'outcome_verified', 'good');
     case 'read-off':
-      return words('kind_read_off', 'good');
+      return words(s.pointed ? 'kind_pointed_read_off' : 'kind_read_off', 'good');
     case 'on':
-      return words('outcome_observed_on', 'bad');
+      return s.pointed ? words('kind_pointed_on', 'bad', true) : words('outcome_observed_on', 'bad');
     case 'back-on':
       return words('kind_back_on', 'bad');
     case 'on-by-choice':

@@ -134,3 +134,87 @@ describe('runs keep why a reading is unknown', () => {
     expect(await read('account')).toMatchObject({ signedOutAt: iso(2), checkpoint: true });
   });
 });
+
+describe('a switch the member pointed out through the guide', () => {
+  const FP = { path: '/mypreferences/d/settings/data-for-ai-improvement', index: 0, count: 1, words: 'abcd1234' };
+  /** A report whose AI switch was read through the switch the member pointed out. */
+  const pointedReport = (state: 'on' | 'off', loadedAtMinute: number): PageReport => ({
+    ...report(state, loadedAtMinute),
+    settings: [
+      { settingId: 'ai-training', state, evidence: { matchedBy: 'member', detail: 'pointed', candidates: 1 } },
+    ],
+  });
+  const claim = (minute: number) =>
+    write('pointed', { 'ai-training': { fingerprint: FP, at: iso(minute), claimedAt: iso(minute) } });
+
+  it('"I switched it off", then a page loaded after it reads off: verified, and the claim is answered', async () => {
+    await claim(5);
+    await recordPassiveReport(pointedReport('off', 6), iso(7));
+    expect((await read('audit'))['ai-training']).toMatchObject({ state: 'off', verified: true, pointed: true });
+    expect((await read('pointed'))['ai-training']).toEqual({ fingerprint: FP, at: iso(5) });
+    // The same drawing read again (the member clicked elsewhere on it) stays verified ...
+    await recordPassiveReport(pointedReport('off', 6), iso(8));
+    expect((await read('audit'))['ai-training']).toMatchObject({ verified: true });
+    // ... a later visit reads it, and is only a reading.
+    await recordPassiveReport(pointedReport('off', 9), iso(9));
+    expect((await read('audit'))['ai-training']).toMatchObject({ state: 'off', verified: false, pointed: true });
+  });
+
+  it('still on after the reload: stored as on, read through the pointed switch, never verified', async () => {
+    await claim(5);
+    await recordPassiveReport(pointedReport('on', 6), iso(7));
+    expect((await read('audit'))['ai-training']).toMatchObject({ state: 'on', verified: false, pointed: true });
+    expect((await read('pointed'))['ai-training']?.claimedAt).toBeUndefined();
+  });
+
+  it('a page loaded before the claim does not answer it', async () => {
+    await claim(5);
+    await recordPassiveReport(pointedReport('off', 4), iso(6));
+    expect((await read('audit'))['ai-training']).toMatchObject({ state: 'off', verified: false });
+    expect((await read('pointed'))['ai-training']?.claimedAt).toBe(iso(5));
+  });
+
+  it('a reading by hook is no reading of the pointed switch, and verifies nothing', async () => {
+    await claim(5);
+    await recordPassiveReport(report('off', 6), iso(7));
+    expect((await read('audit'))['ai-training']).toMatchObject({ state: 'off', verified: false });
+    expect((await read('audit'))['ai-training']?.pointed).toBeUndefined();
+  });
+});
+
+describe('a run that read the switch the member pointed out', () => {
+  it('keeps saying whose switch it was: never "turned back on by LinkedIn" for it', async () => {
+    const fingerprint = { path: '/mypreferences/d/settings/data-for-ai-improvement', index: 0, count: 1 };
+    await write('pointed', { 'ai-training': { fingerprint, at: iso(1) } });
+    await recordRun(finishedRun('on', 5));
+    expect((await read('audit'))['ai-training']).toMatchObject({ state: 'on', how: 'audit', pointed: true });
+    // Without a pointed switch (a hook identified it), the run's reading is its own.
+    await write('pointed', {});
+    await recordRun(finishedRun('off', 6));
+    expect((await read('audit'))['ai-training']?.pointed).toBeUndefined();
+  });
+});
+
+describe('the answer to "I switched it off" when the pointed switch is not found again', () => {
+  it('is stored: could not identify, with its reason; without a claim, an unknown changes nothing', async () => {
+    const fingerprint = { path: '/mypreferences/d/settings/data-for-ai-improvement', index: 0, count: 1 };
+    const missing = (loadedAtMinute: number): PageReport => ({
+      ...report('off', loadedAtMinute),
+      settings: [
+        {
+          settingId: 'ai-training',
+          state: 'unknown',
+          evidence: { matchedBy: 'none', code: 'pointed-missing', detail: 'gone', candidates: 2 },
+        },
+      ],
+    });
+    await recordPassiveReport(report('off', 1), iso(1));
+    await write('pointed', { 'ai-training': { fingerprint, at: iso(2) } });
+    await recordPassiveReport(missing(3), iso(3));
+    expect((await read('audit'))['ai-training']).toMatchObject({ state: 'off' });
+    await write('pointed', { 'ai-training': { fingerprint, at: iso(4), claimedAt: iso(4) } });
+    await recordPassiveReport(missing(5), iso(5));
+    expect((await read('audit'))['ai-training']).toMatchObject({ state: 'unknown', code: 'pointed-missing' });
+    expect((await read('pointed'))['ai-training']?.claimedAt).toBeUndefined();
+  });
+});

@@ -1,15 +1,22 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing';
 import pageGuide from '../../../entrypoints/page-guide';
+import pagePointed from '../../../entrypoints/page-pointed';
 import pageToggle from '../../../entrypoints/page-toggle';
-import { GUIDE_SCRIPT, injectInto, TOGGLE_SCRIPT } from '../../../src/background/inject';
+import { GUIDE_SCRIPT, injectInto, POINTED_SCRIPT, TOGGLE_SCRIPT } from '../../../src/background/inject';
+import { detectPage, loadedAtOf } from '../../../src/linkedin/detect';
 import { dismissGuide } from '../../../src/linkedin/guide';
+import { fingerprintOf } from '../../../src/linkedin/pointed';
 import { loadFixture, spyClicks, spyShadowRoots } from '../linkedin/pages';
 import { stubBrowserBasics } from './fake-linkedin';
 
 const AI = 'https://www.linkedin.com/mypreferences/d/settings/data-for-ai-improvement';
 const LABEL = 'Use my data for training content creation AI models';
-const SCRIPTS: Record<string, { main(): unknown }> = { [GUIDE_SCRIPT]: pageGuide, [TOGGLE_SCRIPT]: pageToggle };
+const SCRIPTS: Record<string, { main(): unknown }> = {
+  [GUIDE_SCRIPT]: pageGuide,
+  [TOGGLE_SCRIPT]: pageToggle,
+  [POINTED_SCRIPT]: pagePointed,
+};
 
 type Injection = { target: { tabId: number }; func?: (...args: unknown[]) => void; args?: unknown[]; files?: string[] };
 
@@ -39,7 +46,7 @@ beforeEach(() => {
   fakeBrowser.reset();
   stubBrowserBasics();
   fakeBrowser.i18n.getMessage = ((key: string, label?: string) => `${key}(${label})`) as never;
-  dismissGuide();
+  dismissGuide(true);
 });
 
 describe('injectInto: the guide for a guided visit', () => {
@@ -52,16 +59,23 @@ describe('injectInto: the guide for a guided visit', () => {
       { tabId: 7, frameIds: [0] },
       { tabId: 7, frameIds: [0] },
     ]);
+    // At once, before the page is read: the member knows the guide is there.
+    expect(roots().at(-1)?.querySelector('#b')?.textContent).toBe('guide_looking(undefined)');
+    await flush();
     expect(roots().at(-1)?.querySelector('#b')?.textContent).toBe(`guide_found(${LABEL})`);
     // The request is taken once: the script injected again shows nothing new.
     expect(pageGuide.main()).toBe(false);
   });
 
-  it('says false when the setting does not live on that page', async () => {
+  it('says so when the setting does not live on that page', async () => {
     loadFixture('ai-training.en.html', 'https://www.linkedin.com/mypreferences/d/settings/ads-by-age');
+    const roots = spyShadowRoots();
     isolatedWorld();
-    expect(await injectInto(7, GUIDE_SCRIPT, { settingId: 'research', label: 'Research' })).toBe(false);
-    expect(document.querySelector('untrain-guide')).toBeNull();
+    expect(await injectInto(7, GUIDE_SCRIPT, { settingId: 'research', label: 'Research' })).toBe(true);
+    // The page's own setting (age range) is missing there: the guide waits, then shows what is there.
+    await vi.advanceTimersByTimeAsync(5000);
+    expect(roots().at(-1)?.querySelector('#b')?.textContent).toBe('guide_not_here(Research)');
+    expect(roots().at(-1)?.querySelector('.ring')?.hasAttribute('hidden')).toBe(true);
   });
 
   it('resolves undefined when the tab cannot be scripted (closed, or no longer a settings page)', async () => {
@@ -71,6 +85,28 @@ describe('injectInto: the guide for a guided visit', () => {
       }),
     };
     expect(await injectInto(7, GUIDE_SCRIPT, { settingId: 'ai-training', label: LABEL })).toBeUndefined();
+  });
+});
+
+describe('injectInto: the reading of a switch the member pointed out', () => {
+  const ADS = 'https://www.linkedin.com/mypreferences/d/settings/ads-by-age';
+
+  it('reads the report’s unidentified setting through it, in the document the report speaks for', async () => {
+    loadFixture('markup-changed.html', ADS);
+    isolatedWorld();
+    const report = detectPage(document);
+    expect(report.settings[0]).toMatchObject({ state: 'unknown', evidence: { code: 'unidentified-switch' } });
+    const fingerprint = fingerprintOf(document, document.querySelector<HTMLElement>('main [role="switch"]')!)!;
+    const read = await injectInto(7, POINTED_SCRIPT, { report, pointed: { 'ads-by-age': fingerprint } });
+    expect(read).toMatchObject({
+      loadedAt: loadedAtOf(document),
+      settings: [{ settingId: 'ads-by-age', state: 'on', evidence: { matchedBy: 'member' } }],
+    });
+    // A report of another document is not read at all.
+    const older = { ...report, loadedAt: report.loadedAt - 1 };
+    expect(await injectInto(7, POINTED_SCRIPT, { report: older, pointed: { 'ads-by-age': fingerprint } })).toBe(
+      undefined,
+    );
   });
 });
 

@@ -47,7 +47,7 @@ describe('no global of ours can be an element of the page', () => {
     expect(() => dismissGuide()).not.toThrow();
     expect(showGuide(document, { settingId: 'ai-training', label: 'AI' }, t)).toBe(true);
     expect(document.querySelector('untrain-guide')).not.toBeNull();
-    dismissGuide();
+    dismissGuide(true);
     expect(document.querySelector('untrain-guide')).toBeNull();
   });
 

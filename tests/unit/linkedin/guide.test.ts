@@ -3,8 +3,10 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { pageLabel } from '../../../src/catalogue-query/page-label';
 import { settingById } from '../../../src/catalogue-query/setting';
-import { dismissGuide, type GuideKey, HOLD_MS, showGuide } from '../../../src/linkedin/guide';
-import { loadFixture, spyShadowRoots } from './pages';
+import { dismissGuide, type GuideKey, HOLD_MS, openGuide, showGuide } from '../../../src/linkedin/guide';
+import { fingerprintOf } from '../../../src/linkedin/pointed';
+import type { PageReport, SettingObservation } from '../../../src/protocol/report';
+import { loadFixture, loadPage, spyShadowRoots } from './pages';
 
 const AI = 'https://www.linkedin.com/mypreferences/d/settings/data-for-ai-improvement';
 /** What the background sends for a guided visit (its label in the page's language: see page-label.test). */
@@ -28,7 +30,7 @@ const parts = () => {
   };
 };
 
-afterEach(dismissGuide);
+afterEach(() => dismissGuide(true));
 
 describe('showGuide', () => {
   it('outlines an identified switch and says so, quoting the label the background gives', () => {
@@ -72,7 +74,7 @@ describe('showGuide', () => {
       '<main><section><h2>Show ads by age bracket</h2><div><input type="checkbox" role="switch" checked></div>' +
       '</section></main>';
     const verify = vi.fn();
-    expect(showGuide(doc, guide('ads-by-age'), t, undefined, undefined, verify)).toBe(true);
+    expect(showGuide(doc, guide('ads-by-age'), t, { onVerify: verify })).toBe(true);
     const { dialog } = parts();
     expect(dialog!.querySelector('#b')!.textContent).toBe('guide_likely(Show ads by age bracket)');
     // Beside the switch, not at the screen's edge over the whole section.
@@ -90,7 +92,7 @@ describe('showGuide', () => {
     doc.body.innerHTML =
       '<main><input type="checkbox" role="switch" aria-label="One"><input type="checkbox" role="switch" ' +
       'aria-label="Two"></main>';
-    expect(showGuide(doc, guide('ads-by-age'), t, undefined, undefined, vi.fn())).toBe(true);
+    expect(showGuide(doc, guide('ads-by-age'), t, { onVerify: vi.fn() })).toBe(true);
     expect(parts().dialog!.querySelector('#b')!.textContent).toBe('guide_missing(Age range)');
   });
 
@@ -120,7 +122,7 @@ describe('showGuide', () => {
     try {
       const doc = loadFixture('ai-training.en.html', AI);
       const saved = vi.fn();
-      showGuide(doc, guide('ai-training'), t, undefined, saved);
+      showGuide(doc, guide('ai-training'), t, { onChange: saved });
       const input = doc.querySelector<HTMLInputElement>('input[role="switch"]')!;
       input.click();
       await vi.advanceTimersByTimeAsync(HOLD_MS + 10);
@@ -139,7 +141,7 @@ describe('showGuide', () => {
     try {
       const doc = loadFixture('ai-training.en.html', AI);
       const saved = vi.fn();
-      showGuide(doc, guide('ai-training'), t, undefined, saved);
+      showGuide(doc, guide('ai-training'), t, { onChange: saved });
       const input = doc.querySelector<HTMLInputElement>('input[role="switch"]')!;
       input.click();
       await vi.advanceTimersByTimeAsync(HOLD_MS / 2);
@@ -194,9 +196,158 @@ describe('showGuide', () => {
   });
 });
 
+const ADS = 'https://www.linkedin.com/mypreferences/d/settings/ads-by-age';
+/** A page where the age-range switch carries neither its hook nor a catalogued label. */
+const unnamed = (count = 1, checked = true) =>
+  loadPage(
+    `<html lang="en"><body><main><section><h1>Ads</h1>${Array.from(
+      { length: count },
+      (_, i) =>
+        `<div><label id="l${i}x" for="ember${i}">Show ads by age bracket ${'x'.repeat(i)}</label><input ` +
+        `type="checkbox" role="switch" id="ember${i}" aria-labelledby="l${i}x" ${checked ? 'checked' : ''}></div>`,
+    ).join('')}</section></main></body></html>`,
+    ADS,
+  );
+const reportOf = (
+  doc: Document,
+  seen: Partial<SettingObservation> = {},
+  more: Partial<PageReport> = {},
+): PageReport => ({
+  url: doc.URL,
+  lang: 'en',
+  loadedAt: 1,
+  page: 'settings',
+  settings: [
+    {
+      settingId: 'ads-by-age',
+      state: 'unknown',
+      evidence: { matchedBy: 'none', code: 'unidentified-switch', detail: '', candidates: 1 },
+      ...seen,
+    },
+  ],
+  ...more,
+});
+const text = () => parts().dialog!.querySelector('#b')!.textContent;
+const button = (name: string) =>
+  [...parts().dialog!.querySelectorAll('button')].find((b) => b.textContent === name) as HTMLButtonElement | undefined;
+
+describe('openGuide: there at once, the guidance once the page is read', () => {
+  it('says it is looking for the switch, politely announced, before LinkedIn has drawn anything', () => {
+    const doc = loadPage('<html lang="en"><body><main aria-busy="true"></main></body></html>', ADS);
+    openGuide(doc, guide('ads-by-age'), t);
+    const body = parts().dialog!.querySelector('#b')!;
+    expect(body.textContent).toBe('guide_looking');
+    expect(body.getAttribute('aria-live')).toBe('polite');
+    expect(parts().ring!.hidden).toBe(true);
+    // Keyboard: its button is focused and focusable; Escape closes it.
+    expect(parts().root!.activeElement).toBe(parts().close);
+    doc.dispatchEvent(new KeyboardEvent('keydown', { key: 'Escape', bubbles: true }));
+    expect(doc.querySelector('untrain-guide')).toBeNull();
+  });
+
+  it.each([
+    [{ page: 'error', problem: 'error-page' }, 'reason_error_page'],
+    [{ page: 'error', problem: 'rate-limited' }, 'reason_rate_limited'],
+    [{ page: 'logged-out', problem: 'signed-out' }, 'reason_signed_out'],
+    [{ page: 'checkpoint', problem: 'checkpoint' }, 'kind_confirm_identity'],
+  ] as const)('a page that is no settings page (%o) says why, in the popup’s words', (more, key) => {
+    const doc = unnamed();
+    expect(openGuide(doc, guide('ads-by-age'), t).show(reportOf(doc, {}, more))).toBe(true);
+    expect(text()).toBe(key);
+    expect(parts().ring!.hidden).toBe(true);
+    expect(button('guide_i_did_it')).toBeUndefined();
+  });
+
+  it('a page that did not finish loading says so; a page without the setting says that', () => {
+    const doc = unnamed();
+    openGuide(doc, guide('ads-by-age'), t).show(
+      reportOf(doc, { evidence: { matchedBy: 'none', code: 'loading', detail: '', candidates: 0 } }),
+    );
+    expect(text()).toBe('reason_not_loaded');
+    const elsewhere = loadFixture('ai-training.en.html', AI);
+    expect(openGuide(elsewhere, guide('ads-by-age'), t).show(reportOf(elsewhere, {}, { settings: [] }))).toBe(false);
+    expect(text()).toBe('guide_not_here(Age range)');
+  });
+
+  it('an address rewritten in place (?trk=) keeps it; another page closes it', () => {
+    const doc = unnamed();
+    openGuide(doc, guide('ads-by-age'), t);
+    (window as unknown as { happyDOM: { setURL(url: string): void } }).happyDOM.setURL(`${ADS}?trk=x`);
+    dismissGuide();
+    expect(doc.querySelector('untrain-guide')).not.toBeNull();
+    (window as unknown as { happyDOM: { setURL(url: string): void } }).happyDOM.setURL(`${AI}`);
+    dismissGuide();
+    expect(doc.querySelector('untrain-guide')).toBeNull();
+  });
+});
+
+describe('"I switched it off": the switch the member pointed out', () => {
+  it('hands over the switch the member moved themselves (trusted input), else the one outlined', () => {
+    const doc = unnamed(2);
+    const verify = vi.fn();
+    openGuide(doc, guide('ads-by-age'), t, { onVerify: verify }).show(reportOf(doc));
+    expect(text()).toBe('guide_missing(Age range)');
+    // A page script's synthetic click is no member's.
+    const second = doc.querySelectorAll<HTMLElement>('[role="switch"]')[1]!;
+    second.click();
+    button('guide_i_did_it')!.click();
+    expect(verify).toHaveBeenLastCalledWith(undefined);
+    expect(text()).toBe('guide_verifying');
+  });
+
+  it('the outlined likely switch, by default: its fingerprint, which survives a reload', () => {
+    const doc = unnamed();
+    const verify = vi.fn();
+    openGuide(doc, guide('ads-by-age'), t, { onVerify: verify }).show(reportOf(doc));
+    button('guide_i_did_it')!.click();
+    expect(verify).toHaveBeenCalledWith(fingerprintOf(doc, doc.querySelector('[role="switch"]')!));
+    expect(verify.mock.calls[0]![0]).toMatchObject({
+      path: '/mypreferences/d/settings/ads-by-age',
+      index: 0,
+      count: 1,
+    });
+  });
+
+  it('after the reload, found again: outlined, and says what it reads (verified only on the verifying visit)', () => {
+    const fp = fingerprintOf(unnamed(), document.querySelector('[role="switch"]')!)!;
+    const member = { matchedBy: 'member' as const, detail: '', candidates: 1 };
+    let doc = unnamed(1, false);
+    openGuide(doc, { ...guide('ads-by-age'), pointed: fp, verify: true }, t, { onVerify: vi.fn() }).show(
+      reportOf(doc, { state: 'off', evidence: member }),
+    );
+    expect(text()).toBe('guide_pointed_verified(Age range)');
+    expect(parts().ring!.hidden).toBe(false);
+    expect(button('guide_i_did_it')).toBeUndefined();
+    doc = unnamed(1, false);
+    openGuide(doc, { ...guide('ads-by-age'), pointed: fp }, t).show(reportOf(doc, { state: 'off', evidence: member }));
+    expect(text()).toBe('guide_pointed_off(Age range)');
+    doc = unnamed(1, true);
+    openGuide(doc, { ...guide('ads-by-age'), pointed: fp, verify: true }, t, { onVerify: vi.fn() }).show(
+      reportOf(doc, { state: 'on', evidence: member }),
+    );
+    expect(text()).toBe('guide_pointed_on(Age range)');
+    expect(button('guide_i_did_it')).toBeDefined();
+  });
+
+  it('not found again (the reading says so): back to the likely switch, or none when several are alike', () => {
+    const fp = fingerprintOf(unnamed(), document.querySelector('[role="switch"]')!)!;
+    const missing = { matchedBy: 'none' as const, code: 'pointed-missing' as const, detail: '', candidates: 2 };
+    const doc = unnamed(2);
+    openGuide(doc, { ...guide('ads-by-age'), pointed: fp }, t, { onVerify: vi.fn() }).show(
+      reportOf(doc, { evidence: missing }),
+    );
+    expect(text()).toBe('guide_missing(Age range)');
+  });
+});
+
 describe('guide messages', () => {
   const KEYS: GuideKey[] = [
     'guide_title',
+    'guide_looking',
+    'guide_not_here',
+    'guide_pointed_on',
+    'guide_pointed_off',
+    'guide_pointed_verified',
     'guide_found',
     'guide_off',
     'guide_saved_off',
@@ -214,7 +365,17 @@ describe('guide messages', () => {
         readFileSync(join(import.meta.dirname, `../../../public/_locales/${locale}/messages.json`), 'utf8'),
       );
       for (const key of KEYS) expect(messages[key]?.message, key).toMatch(/\S/);
-      for (const key of ['guide_found', 'guide_off', 'guide_saved_off', 'guide_saved_on', 'guide_missing']) {
+      for (const key of [
+        'guide_found',
+        'guide_off',
+        'guide_saved_off',
+        'guide_saved_on',
+        'guide_missing',
+        'guide_not_here',
+        'guide_pointed_on',
+        'guide_pointed_off',
+        'guide_pointed_verified',
+      ]) {
         expect(messages[key].message, key).toContain('$LABEL$');
         expect(messages[key].placeholders).toMatchObject({ label: { content: '$1' } });
       }

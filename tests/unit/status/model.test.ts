@@ -309,3 +309,51 @@ describe('status model: the last run’s unreadable pages', () => {
     expect(kindOf({ run, audit: { [ID]: rec('off', 1, { how: 'passive' }) } })).toBe('read-off');
   });
 });
+
+describe('status model: a switch the member pointed out through the guide', () => {
+  const model = (input: Input) =>
+    statusModel({
+      audit: {},
+      run: null,
+      account: { signedOutAt: null },
+      region: 'us',
+      now: NOW,
+      ...input,
+      prefs: { ...DEFAULT_PREFS, ...input.prefs },
+    }).settings.find((s) => s.settingId === ID)!;
+  const pointed = (state: 'on' | 'off', verified: boolean) => ({
+    [ID]: rec(state, 2, { how: 'passive', verified, pointed: true }),
+  });
+
+  it('off after the reload that followed "I switched it off": verified, in words that say whose switch it was', () => {
+    useEnglish();
+    const s = model({ audit: pointed('off', true) });
+    expect(s).toMatchObject({ kind: 'verified-off', pointed: true });
+    expect(kindWords(s, NOW)).toMatchObject({
+      text: 'Off — verified after a reload (the switch you pointed out)',
+      tone: 'good',
+    });
+    expect(kindWords(model({ audit: pointed('off', false) }), NOW).text).toBe(
+      'Off — read, not verified (the switch you pointed out)',
+    );
+  });
+
+  it('still on: said so, with the guide offered; never "turned back on by LinkedIn", even after an earlier off', () => {
+    useEnglish();
+    const s = model({ audit: pointed('on', false), receipts: [receiptOff(ID, 30)] });
+    expect(s).toMatchObject({ kind: 'on', pointed: true });
+    expect(kindWords(s, NOW)).toEqual({
+      text: 'On — the switch you pointed out is still on',
+      tone: 'bad',
+      guide: true,
+    });
+    // The same reading by a hook after that earlier off is LinkedIn's doing.
+    expect(kindOf({ audit: { [ID]: rec('on', 2) }, receipts: [receiptOff(ID, 30)] })).toBe('back-on');
+  });
+
+  it('not found again after the reload: could not identify, with its own reason', () => {
+    useEnglish();
+    const s = model({ audit: { [ID]: rec('unknown', 2, { how: 'passive', code: 'pointed-missing' }) } });
+    expect(s).toMatchObject({ kind: 'unidentified', code: 'pointed-missing' });
+  });
+});
