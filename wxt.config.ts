@@ -1,5 +1,5 @@
 import { defineConfig } from 'wxt';
-import { catalogueSlice, NOT_FOR_BACKGROUND } from './build/catalogue-slice';
+import { BACKGROUND_CUT, catalogueSlice } from './build/catalogue-slice';
 import { compileHints } from './build/compile-hints';
 import { issueTrackerDefine } from './build/issue-tracker';
 import { pageCatalogue } from './build/page-catalogue';
@@ -22,7 +22,7 @@ export default defineConfig({
     'vite:build:extendConfig': (entrypoints, config) => {
       if (entrypoints.some((entry) => entry.type === 'popup')) popupBundle(config);
       if (entrypoints.some((entry) => entry.type === 'background')) {
-        config.plugins = [...(config.plugins ?? []), catalogueSlice(NOT_FOR_BACKGROUND)];
+        config.plugins = [...(config.plugins ?? []), catalogueSlice(BACKGROUND_CUT)];
         return;
       }
       // The polyfill module sets `wxt/browser` in an alias object; fail loudly should that change.

@@ -10,26 +10,45 @@ import { CATALOGUE_VERSION, SETTINGS } from '../src/catalogue/settings.ts';
 import { TIMELINE } from '../src/catalogue/timeline.ts';
 import { validateCatalogue } from '../src/catalogue/validate.ts';
 
-/** What only the checklist and "how it works" pages show. */
-const CITED = ['sources', 'disputed', 'confidence', 'note'];
+/** What only the checklist, options and "how it works" pages show: sources, and the groups settings are listed in. */
+const CITED = ['sources', 'disputed', 'confidence', 'note', 'category'];
 /** What only the page engine matches (it has its own slice, build/page-catalogue.ts). */
 const MATCHED = ['labels', 'hooks', 'alternates'];
 
-/** Fields the popup never reads, at any depth of a record. */
-export const NOT_FOR_POPUP: ReadonlySet<string> = new Set([...CITED, ...MATCHED]);
-/** Fields the background never reads. */
-export const NOT_FOR_BACKGROUND: ReadonlySet<string> = new Set(CITED);
+/** What a slice leaves out, at any depth of a record, and whether it keeps only the first name of each label list. */
+export interface Cut {
+  leaveOut: ReadonlySet<string>;
+  firstNames?: boolean;
+}
 
-/** A value without the fields left out, at any depth. */
-export function slice(value: unknown, leaveOut: ReadonlySet<string>): unknown {
-  if (Array.isArray(value)) return value.map((item) => slice(item, leaveOut));
+/** The popup reads none of the cited or matched fields. */
+export const POPUP_CUT: Cut = { leaveOut: new Set([...CITED, ...MATCHED]) };
+/**
+ * The background cites nothing, matches nothing (the page engine has its own slice), and quotes one
+ * name per language to the guide: a setting's first switch text, else its first heading
+ * (src/catalogue-query/page-label.ts).
+ */
+export const BACKGROUND_CUT: Cut = { leaveOut: new Set([...CITED, 'hooks']), firstNames: true };
+
+/** A value cut as `cut` says, at any depth. */
+export function slice(value: unknown, cut: Cut): unknown {
+  if (Array.isArray(value)) return value.map((item) => slice(item, cut));
   if (value === null || typeof value !== 'object') return value;
   return Object.fromEntries(
     Object.entries(value)
-      .filter(([key]) => !leaveOut.has(key))
-      .map(([key, inner]) => [key, slice(inner, leaveOut)]),
+      .filter(([key]) => !cut.leaveOut.has(key))
+      .map(([key, inner]) => [key, key === 'labels' && cut.firstNames ? firstNames(inner) : slice(inner, cut)]),
   );
 }
+
+/** Per language, the first switch text, else the first heading. */
+const firstNames = (labels: Record<string, { switch?: string[]; heading?: string[] }>) =>
+  Object.fromEntries(
+    Object.entries(labels).map(([lang, set]) => [
+      lang,
+      set.switch ? { switch: set.switch.slice(0, 1) } : { heading: set.heading?.slice(0, 1) },
+    ]),
+  );
 
 /** Each catalogue module that holds records, by its path in the repository, with its exports. */
 const MODULES: Record<string, Record<string, unknown>> = {
@@ -40,16 +59,16 @@ const MODULES: Record<string, Record<string, unknown>> = {
 };
 
 /** The sliced version of a catalogue module (by its absolute path), or undefined for any other file. */
-export function catalogueSliceModule(path: string, leaveOut: ReadonlySet<string>): string | undefined {
+export function catalogueSliceModule(path: string, cut: Cut): string | undefined {
   const file = Object.keys(MODULES).find((name) => path.replaceAll('\\', '/').endsWith(`/${name}`));
   if (!file) return undefined;
   validateCatalogue();
   return Object.entries(MODULES[file]!)
-    .map(([name, value]) => `export const ${name} = ${JSON.stringify(slice(value, leaveOut))};`)
+    .map(([name, value]) => `export const ${name} = ${JSON.stringify(slice(value, cut))};`)
     .join('\n');
 }
 
 /** Every module of one build gets the slice: the background's, which nothing else shares. */
-export function catalogueSlice(leaveOut: ReadonlySet<string>): Plugin {
-  return { name: 'untrain:catalogue-slice', enforce: 'pre', load: (id) => catalogueSliceModule(id, leaveOut) };
+export function catalogueSlice(cut: Cut): Plugin {
+  return { name: 'untrain:catalogue-slice', enforce: 'pre', load: (id) => catalogueSliceModule(id, cut) };
 }

@@ -4,7 +4,7 @@
 // files under a marked id), and the popup's modules, used by it alone, form its entry chunk;
 // what it imports dynamically still loads later and shares the popup's instances.
 import type { Plugin, UserConfig } from 'vite';
-import { catalogueSliceModule, NOT_FOR_POPUP } from './catalogue-slice';
+import { catalogueSliceModule, POPUP_CUT } from './catalogue-slice';
 
 const POPUP_PAGE = /[\\/]entrypoints[\\/]popup[\\/]index\.html$/;
 const OTHER_PAGE = /[\\/]entrypoints[\\/](?!popup[\\/])[^\\/]+[\\/]/;
@@ -35,7 +35,7 @@ export function popupBundle(config: UserConfig): void {
     },
     async load(id) {
       // The popup's own modules (never the other pages' copies) get the popup's slice of the catalogue.
-      if (!isCopy(id)) return catalogueSliceModule(id, NOT_FOR_POPUP) ?? null;
+      if (!isCopy(id)) return catalogueSliceModule(id, POPUP_CUT) ?? null;
       if (!id.startsWith(COPY_VIRTUAL)) return null;
       const { code } = await this.load({ id: original(id) });
       return code;

@@ -28,25 +28,11 @@ export type Headline =
   | 'never-checked' // a covered setting has no reading yet: nothing to alarm about, nothing known
   | 'private'; // every covered setting offered in the region read private
 
-/**
- * One phrase of the headline: a message key and what fills it, a count or a setting's name.
- * `minor` phrases (what lies outside the chosen scope) go on the line under the headline.
- */
-export interface HeadlinePart {
-  /** A message name, or with `plural` the base of one whose form follows `count` (see `tn`). */
-  key: string;
-  plural?: true;
-  count?: number;
-  of?: number;
-  settingId?: string;
-  minor?: boolean;
-}
-
 export interface Summary {
   model: StatusModel;
   headline: Headline;
-  /** The headline in phrases, most urgent first: "5 of 6 off · 1 not read (LinkedIn error)". */
-  parts: HeadlinePart[];
+  /** The settings behind the headline, by what they show (src/status/headline.ts words them). */
+  tally: Tally;
   tone: 'good' | 'bad' | 'warn' | 'neutral' | 'busy';
   /** Covered settings, catalogue order. */
   statuses: SettingState[];
@@ -62,19 +48,35 @@ export interface Summary {
 
 export type SummaryInput = StatusInput;
 
-/** Outside the chosen scope, read on: said as a fact, never an alarm (the member did not ask for it). */
-const OUTSIDE_ON: ReadonlySet<StatusKind> = new Set(['on', 'back-on']);
-
-const count = (list: readonly SettingState[], kinds: ReadonlySet<StatusKind> | StatusKind) =>
-  list.filter((s) => (typeof kinds === 'string' ? s.kind === kinds : kinds.has(s.kind)));
-
-/** "1 …" with the setting's name when there is one, "N …" in the count's plural form otherwise. */
-function named(list: readonly SettingState[], base: string): HeadlinePart[] {
-  if (list.length === 0) return [];
-  return list.length === 1
-    ? [{ key: `${base}_one`, settingId: list[0]!.settingId }]
-    : [{ key: base, plural: true, count: list.length }];
+type States = SettingState[];
+/** Covered settings by what they show (`outside…`: the settings outside the chosen scope). */
+export interface Tally {
+  offered: States;
+  off: States;
+  verified: States;
+  backOn: States;
+  alarms: States;
+  on: States;
+  notSaved: States;
+  /** LinkedIn took the click and dropped it, or the click could not be made (a locked switch...). */
+  dropped: States;
+  /** On or off by the member's own choice, in or outside the scope. */
+  chosen: States;
+  errors: States;
+  loading: States;
+  unidentified: States;
+  signedOut: States;
+  never: States;
+  outside: States;
+  outsideNever: States;
+  outsideFailed: States;
+  allOff: boolean;
+  stale: boolean;
+  anyRead: boolean;
 }
+
+export const count = (list: readonly SettingState[], kinds: ReadonlySet<StatusKind> | StatusKind) =>
+  list.filter((s) => (typeof kinds === 'string' ? s.kind === kinds : kinds.has(s.kind)));
 
 export function summarize(input: SummaryInput): Summary {
   const model = statusModel(input);
@@ -120,41 +122,6 @@ export function summarize(input: SummaryInput): Summary {
   else if (stale) headline = 'recheck-due';
   else headline = 'private';
 
-  const parts: HeadlinePart[] = [];
-  if (model.running) parts.push({ key: model.running === 'audit' ? 'headline_checking' : 'headline_running' });
-  else if (model.session === 'signed-out') parts.push({ key: 'headline_signed_out' });
-  else if (model.session === 'confirm-identity') parts.push({ key: 'headline_confirm_identity' });
-  else {
-    parts.push(...named(backOn, 'head_back_on'));
-    parts.push(...named(on, 'head_on'));
-    if (dropped.length > 0) parts.push({ key: 'fail_heading', plural: true, count: dropped.length });
-    const stuck = notSaved.length - dropped.length;
-    if (stuck > 0) parts.push({ key: 'fail_generic', plural: true, count: stuck });
-    if (headline === 'countdown' && upcoming)
-      parts.push({ key: 'headline_countdown', plural: true, count: upcoming.daysLeft });
-    parts.push(...named(chosen, 'head_chosen'));
-    if (input.prefs.covered.length === 0) parts.push({ key: 'headline_nothing_covered' });
-    else if (!anyRead) parts.push({ key: 'headline_never_checked' });
-    else if (offered.length === 0) parts.push({ key: 'headline_nothing_in_region' });
-    else if (allOff && verified.length === off.length) parts.push({ key: 'head_all_off_verified', count: off.length });
-    else if (allOff) parts.push({ key: 'head_all_off', count: off.length });
-    else if (off.length > 0 || alarms.length + chosen.length === 0)
-      parts.push({ key: 'head_some_off', count: off.length, of: offered.length });
-    if (errors.length > 0) parts.push({ key: 'head_error_page', count: errors.length });
-    if (loading.length > 0) parts.push({ key: 'head_loading', count: loading.length });
-    if (unidentified.length > 0) parts.push({ key: 'head_unidentified', count: unidentified.length });
-    if (signedOut.length > 0) parts.push({ key: 'head_signed_out_some', count: signedOut.length });
-    if (anyRead && never.length > 0) parts.push({ key: 'head_never_checked_some', count: never.length });
-    if (stale) parts.push({ key: 'head_recheck_due' });
-    const outsideParts: HeadlinePart[] = [
-      { key: 'head_outside_on', plural: true, count: count(outside, OUTSIDE_ON).length, minor: true },
-      { key: 'head_outside_off', plural: true, count: count(outside, OFF).length, minor: true },
-      { key: 'head_outside_unread', plural: true, count: outsideFailed.length, minor: true },
-      { key: 'head_outside_unchecked', plural: true, count: anyRead ? outsideNever.length : 0, minor: true },
-    ];
-    parts.push(...outsideParts.filter((part) => part.count! > 0));
-  }
-
   const tone: Summary['tone'] = model.running
     ? 'busy'
     : alarms.length > 0
@@ -165,10 +132,14 @@ export function summarize(input: SummaryInput): Summary {
           ? 'neutral'
           : 'warn';
   const deadline = upcoming ?? withDays.filter((d) => d.daysLeft <= 0).at(-1);
+  const tally = {
+    ...{ offered, off, verified, backOn, alarms, on, notSaved, dropped, chosen, errors, loading },
+    ...{ unidentified, signedOut, never, outside, outsideNever, outsideFailed, allOff, stale, anyRead },
+  };
   return {
     model,
     headline,
-    parts,
+    tally,
     tone,
     statuses,
     backOn: backOn.map((s) => s.settingId),

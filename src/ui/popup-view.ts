@@ -2,10 +2,10 @@ import { OBJECTION_FORM } from '../catalogue/objection-form';
 import type { RegionId } from '../catalogue/schema';
 import { eventsFor } from '../catalogue-query/timeline';
 import type { RunRecord } from '../run/types';
+import type { HeadlinePart, WordedSummary } from '../status/headline';
 import { ALARM, CHOSEN, IN_RUN, NOT_OFFERED, OFF, type SettingState, type StatusKind } from '../status/model';
 import { scopeOf } from '../status/scope';
 import { appliesIn } from '../status/setting-status';
-import type { HeadlinePart, Summary } from '../status/summary';
 import type { ManualDone, Prefs } from '../storage';
 import { formatDate, formatDay, formatRelative, regionName, settingName, t, tn } from './i18n';
 import { ONE_BY_ONE } from './parts';
@@ -68,7 +68,7 @@ export interface PopupView {
 }
 
 export interface PopupViewInput {
-  summary: Summary;
+  summary: WordedSummary;
   prefs: Prefs;
   run: RunRecord | null;
   manualDone: ManualDone;

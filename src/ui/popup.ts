@@ -3,9 +3,9 @@ import type { RegionId } from '../catalogue/schema';
 import { SETTINGS } from '../catalogue/settings';
 import { LINKEDIN_ORIGIN } from '../linkedin/selectors';
 import type { RunRecord } from '../run/types';
+import { summarizeInWords } from '../status/headline';
 import { browserHints, resolveRegion } from '../status/region-choice';
 import { stillToDo } from '../status/scope';
-import { summarize } from '../status/summary';
 import {
   type Account,
   type Audit,
@@ -74,7 +74,7 @@ export function startPopup(root: HTMLElement): Promise<() => void> {
 }
 
 export function renderPopup(root: HTMLElement, data: PopupData): void {
-  const summary = summarize(data);
+  const summary = summarizeInWords(data);
   const view = popupView({ ...data, summary, signInUrl: signInUrl(data) });
   const { live, content } = shell(root);
   const running = data.run?.status === 'running';

@@ -1,7 +1,10 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, relative, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { catalogueSliceModule, NOT_FOR_BACKGROUND, NOT_FOR_POPUP } from '../../../build/catalogue-slice';
+import { BACKGROUND_CUT, catalogueSliceModule, POPUP_CUT, slice } from '../../../build/catalogue-slice';
+import type { Setting } from '../../../src/catalogue/schema';
+import { SETTINGS } from '../../../src/catalogue/settings';
+import { pageLabel } from '../../../src/catalogue-query/page-label';
 
 // The popup and the background are built with slices of the catalogue (build/catalogue-slice.ts).
 // A field left out of a slice is undefined at run time, so no code in that bundle may read it.
@@ -39,7 +42,9 @@ function reads(files: Iterable<string>, fields: ReadonlySet<string>): string[] {
 /** What a bundle's code (the catalogue's own record files aside: the build replaces them) reads. */
 const readsIn = (entry: string, fields: ReadonlySet<string>) =>
   reads(
-    [...reachable(resolve(ROOT, entry))].filter((file) => catalogueSliceModule(file, new Set()) === undefined),
+    [...reachable(resolve(ROOT, entry))].filter(
+      (file) => catalogueSliceModule(file, { leaveOut: new Set() }) === undefined,
+    ),
     fields,
   );
 
@@ -47,18 +52,27 @@ describe('slices of the catalogue', () => {
   it('the background reads none of the fields its slice leaves out', () => {
     const files = reachable(resolve(ROOT, 'entrypoints/background.ts'));
     expect(files.size).toBeGreaterThan(30);
-    expect(readsIn('entrypoints/background.ts', NOT_FOR_BACKGROUND)).toEqual([]);
+    expect(readsIn('entrypoints/background.ts', BACKGROUND_CUT.leaveOut)).toEqual([]);
   });
 
   it('the popup reads none of the fields its slice leaves out', () => {
     expect(reachable(resolve(ROOT, 'entrypoints/popup/main.ts')).size).toBeGreaterThan(20);
-    expect(readsIn('entrypoints/popup/main.ts', NOT_FOR_POPUP)).toEqual([]);
+    expect(readsIn('entrypoints/popup/main.ts', POPUP_CUT.leaveOut)).toEqual([]);
   });
 
   it('finds a read of a left-out field where there is one', () => {
     // The checklist shows each setting's sources: its code reads the field the slices leave out.
-    expect(readsIn('entrypoints/checklist/main.ts', NOT_FOR_BACKGROUND).join('\n')).toMatch(
+    expect(readsIn('entrypoints/checklist/main.ts', BACKGROUND_CUT.leaveOut).join('\n')).toMatch(
       /src\/ui\/checklist\.ts:\d+: .*\.sources/,
     );
+  });
+
+  it("the background's slice names each setting as the whole catalogue does, in every language", () => {
+    const sliced = slice(SETTINGS, BACKGROUND_CUT) as Setting[];
+    const langs = ['en', 'en-GB', 'de', 'fr-CA', 'es', 'it', 'nl', 'pt-BR', 'pt', 'pl', 'cs', 'ja', ''];
+    for (const [i, setting] of SETTINGS.entries())
+      for (const lang of langs)
+        expect(pageLabel(sliced[i]!, lang), `${setting.id} ${lang}`).toBe(pageLabel(setting, lang));
+    expect(JSON.stringify(sliced).length).toBeLessThan(JSON.stringify(SETTINGS).length * 0.7);
   });
 });

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { badgeFor } from '../../../src/status/badge';
+import { type HeadlinePart, summarizeInWords } from '../../../src/status/headline';
 import { coveredFor } from '../../../src/status/scope';
-import { type HeadlinePart, type SummaryInput, summarize } from '../../../src/status/summary';
+import type { SummaryInput } from '../../../src/status/summary';
 import {
   type Audit,
   type AuditRecord,
@@ -33,7 +34,7 @@ function summary(input: { audit: Audit; prefs?: Partial<Prefs>; choices?: Choice
     ...input,
     prefs: { ...DEFAULT_PREFS, ...input.prefs },
   };
-  return summarize(full);
+  return summarizeInWords(full);
 }
 
 /** The headline as keys and what fills them, e.g. "head_some_off 5/6". */

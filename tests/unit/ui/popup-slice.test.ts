@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing';
-import { catalogueSliceModule, NOT_FOR_POPUP, slice } from '../../../build/catalogue-slice';
+import { catalogueSliceModule, POPUP_CUT, slice } from '../../../build/catalogue-slice';
 import { SETTINGS } from '../../../src/catalogue/settings';
 import { TIMELINE } from '../../../src/catalogue/timeline';
 import { DEFAULT_PREFS, write } from '../../../src/storage';
@@ -51,7 +51,7 @@ const STATES: [string, () => Promise<void>][] = [
 async function draw(sliced: boolean, setUp: () => Promise<void>): Promise<string> {
   vi.resetModules();
   for (const path of CATALOGUE)
-    if (sliced) vi.doMock(path, async (original) => slice(await original(), NOT_FOR_POPUP));
+    if (sliced) vi.doMock(path, async (original) => slice(await original(), POPUP_CUT));
     else vi.doUnmock(path);
   const { root } = freshPage();
   await setUp();
@@ -69,23 +69,23 @@ afterEach(() => {
 
 describe("the popup's slice of the catalogue", () => {
   it('leaves out what the popup never shows, at every depth, and keeps the rest', () => {
-    const [setting] = slice(SETTINGS, NOT_FOR_POPUP) as Record<string, unknown>[];
-    const [event] = slice(TIMELINE, NOT_FOR_POPUP) as Record<string, unknown>[];
-    for (const field of NOT_FOR_POPUP) {
+    const [setting] = slice(SETTINGS, POPUP_CUT) as Record<string, unknown>[];
+    const [event] = slice(TIMELINE, POPUP_CUT) as Record<string, unknown>[];
+    for (const field of POPUP_CUT.leaveOut) {
       expect(setting, field).not.toHaveProperty(field);
       expect(event, field).not.toHaveProperty(field);
     }
-    const { labels, hooks, alternates, sources, confidence, note, ...kept } = SETTINGS[0]!;
+    const { labels, hooks, alternates, sources, confidence, note, category, ...kept } = SETTINGS[0]!;
     expect(setting).toEqual(kept);
     expect(SETTINGS[0]).toHaveProperty('labels');
   });
 
   it('is made only for the catalogue modules the popup imports', () => {
-    const code = catalogueSliceModule('/repo/src/catalogue/settings.ts', NOT_FOR_POPUP)!;
+    const code = catalogueSliceModule('/repo/src/catalogue/settings.ts', POPUP_CUT)!;
     expect(code).toMatch(/^export const CATALOGUE_VERSION = "\d{4}-\d{2}-\d{2}";\nexport const SETTINGS = \[/);
     expect(code).not.toContain('labels');
-    expect(catalogueSliceModule('/repo/src/catalogue/sources.ts', NOT_FOR_POPUP)).toBeUndefined();
-    expect(catalogueSliceModule('/repo/src/ui/popup.ts', NOT_FOR_POPUP)).toBeUndefined();
+    expect(catalogueSliceModule('/repo/src/catalogue/sources.ts', POPUP_CUT)).toBeUndefined();
+    expect(catalogueSliceModule('/repo/src/ui/popup.ts', POPUP_CUT)).toBeUndefined();
   });
 
   for (const [name, setUp] of STATES)

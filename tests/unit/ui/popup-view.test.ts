@@ -2,8 +2,8 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing';
 import { OBJECTION_FORM } from '../../../src/catalogue/objection-form';
 import type { RunRecord } from '../../../src/run/types';
+import { summarizeInWords } from '../../../src/status/headline';
 import { coveredFor } from '../../../src/status/scope';
-import { summarize } from '../../../src/status/summary';
 import { type Audit, DEFAULT_PREFS, type ManualDone, type Prefs } from '../../../src/storage';
 import { popupView } from '../../../src/ui/popup-view';
 import { daysAgo, record, useEnglish } from './helpers';
@@ -32,7 +32,7 @@ function view(audit: Audit, more: { prefs?: Partial<Prefs>; manualDone?: ManualD
   };
   return popupView({
     ...input,
-    summary: summarize(input),
+    summary: summarizeInWords(input),
     manualDone: more.manualDone ?? {},
     regionConfirmed: true,
     signInUrl: 'https://www.linkedin.com/login',
