@@ -331,7 +331,10 @@ function applyRead(run: RunRecord, page: PageStep, report: PageReport, now: stri
     const seen = observation(report, settingId);
     change(result, { before: seen.state, lang: report.lang, at: now, foundAt: page.foundAt });
     if (seen.state === 'on') {
+      // Read through the switch the member pointed out: a reading, never a click (that needs a hook or label).
       if (run.mode === 'audit') change(result, { outcome: 'observed-on', after: 'on' });
+      else if (seen.evidence.matchedBy === 'member')
+        change(result, { outcome: 'observed-on', after: 'on', reason: 'the switch the member pointed out is on' });
       else clicks.push(settingId);
     } else {
       settle(result, seen);

@@ -185,19 +185,21 @@ function actionsFor(
   );
   if (summary.headline === 'signed-out' || summary.headline === 'confirm-identity')
     return { primary: button(t('link_sign_in'), { type: 'link', href: input.signInUrl }, 'sign-in'), secondary: [] };
-  const ids = problems.map((s) => s.settingId);
+  // A switch only the member identified (pointed out in the guide) is never clicked by a run: it is theirs to switch.
+  const byHand = summary.statuses.filter((s) => s.kind === 'on' && s.pointed);
+  const ids = [...problems, ...byHand].map((s) => s.settingId);
   const guide =
     ids.length === 1
       ? button(t('btn_with_guidance'), { type: 'guide', settingId: ids[0]! }, 'guide-failed')
       : button(t('btn_with_guidance'), { type: 'fix', settingIds: ids }, 'guide-failed');
-  const alarms = summary.statuses.some((s) => ALARM.has(s.kind) && !PROBLEM.has(s.kind));
+  const alarms = summary.statuses.some((s) => ALARM.has(s.kind) && !PROBLEM.has(s.kind) && !byHand.includes(s));
   // Something read on, or not read yet in the chosen scope (e.g. just widened): the run comes first.
   const unread = summary.statuses.some((s) => s.kind === 'never-checked');
   if (alarms || unread || summary.headline === 'countdown')
-    return { primary: run, secondary: [check, ...(problems.length > 0 ? [guide] : [])] };
+    return { primary: run, secondary: [check, ...(ids.length > 0 ? [guide] : [])] };
   if (problems.some(temporary))
     return { primary: button(t('btn_try_again'), { type: 'run' }, 'try-again'), secondary: [guide] };
-  if (problems.length > 0) return { primary: guide, secondary: [check] };
+  if (ids.length > 0) return { primary: guide, secondary: [check] };
   // Settings outside the chosen scope never read (or whose page did not load): read them, switching nothing off.
   const rest = summary.outsideUnread.length;
   const checkRest =

@@ -142,6 +142,15 @@ function rows(): Row[] {
     expect: (run) => expect(resultA(run)).toMatchObject({ outcome: 'observed-on', after: 'on' }),
   });
   list.push({
+    name: 'report, apply: on through the switch the member pointed out is only observed, never clicked',
+    run: record('report'),
+    event: report({
+      settings: [{ ...obs('a', 'on'), evidence: { matchedBy: 'member', detail: 'pointed out', candidates: 1 } }],
+    }),
+    effects: [{ type: 'navigate', url: P2 }],
+    expect: (run) => expect(resultA(run)).toMatchObject({ outcome: 'observed-on', after: 'on', clicks: 0 }),
+  });
+  list.push({
     name: 'report, apply: not offered by LinkedIn’s notice',
     run: record('report'),
     event: settings('not-offered'),

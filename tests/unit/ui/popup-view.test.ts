@@ -90,6 +90,25 @@ describe('"Check the other N — read only": the next needed action is the prima
       buttons: ['try-again: Try again', 'guide-failed: Do it with guidance'],
     },
     {
+      name: 'the switch the member pointed out reads on: guidance, never a run that cannot click it',
+      audit: { ...verified(covered.slice(1)), [covered[0]!]: record('on', 0.5, true, { pointed: true }) },
+      manualDone: formDone,
+      buttons: ['guide-failed: Do it with guidance', 'check-now: Check now'],
+    },
+    {
+      name: 'a pointed-out switch on and another setting on: the run for the other, guidance for it',
+      audit: {
+        ...verified(covered.slice(2)),
+        [covered[0]!]: record('on', 0.5, true, { pointed: true }),
+        ...readOn(covered.slice(1, 2)),
+      },
+      buttons: [
+        'opt-out: Opt out of AI training and data sharing (6)',
+        'check-now: Check now',
+        'guide-failed: Do it with guidance',
+      ],
+    },
+    {
       name: 'nothing read yet: the run, never the rest',
       audit: {},
       buttons: ['opt-out: Opt out of AI training and data sharing (6)', 'check-now: Check now'],
