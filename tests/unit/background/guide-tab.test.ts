@@ -142,4 +142,21 @@ describe('"I switched it off": the claim, the reload, the verifying reading', ()
     await send({ type: 'cs:report', report: byHook }, linkedin(4));
     expect(await read('pointed')).toEqual({});
   });
+
+  it('"I switched it off", then the page comes back without any switch: answered, not found again', async () => {
+    await send({ type: 'cs:pointed', settingId: 'ai-training', fingerprint: FP }, linkedin(4));
+    const claimedAt = Date.now();
+    vi.setSystemTime(claimedAt + 1000);
+    const bare = unidentified(claimedAt + 500);
+    const noSwitch: PageReport = {
+      ...bare,
+      settings: [
+        { ...bare.settings[0]!, evidence: { matchedBy: 'none', code: 'no-switch', detail: '', candidates: 0 } },
+      ],
+    };
+    await send({ type: 'cs:report', report: noSwitch }, linkedin(4));
+    expect(files()).not.toContain('/page-pointed.js');
+    expect((await read('audit'))['ai-training']).toMatchObject({ state: 'unknown', code: 'pointed-missing' });
+    expect((await read('pointed'))['ai-training']?.claimedAt).toBeUndefined();
+  });
 });
