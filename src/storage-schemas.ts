@@ -93,7 +93,7 @@ export const Account = z.object({
   /** That page was LinkedIn's "confirm it's you" check rather than its sign-in form. */
   checkpoint: z.optional(z.boolean()),
   /** A run stopped because the member was signed out: started again when a settings page shows them signed in. */
-  resumeAfterSignIn: z.optional(z.object({ mode: RunRecord.shape.mode, until: IsoTime })),
+  resumeAfterSignIn: z.optional(z.object({ mode: RunRecord.shape.mode, scope: RunRecord.shape.scope, until: IsoTime })),
 });
 export type Account = z.infer<typeof Account>;
 

@@ -15,12 +15,14 @@ export function readingTime(report: PageReport, now: string): string {
   return new Date(Math.min(at, Date.parse(now))).toISOString();
 }
 
+type Resume = Pick<RunRecord, 'mode' | 'scope'>;
+
 /**
  * A page the member (or a guided visit) opened: record what it showed, unless a newer reading is
- * already stored (an old tab must not overwrite a later check). Returns the run mode to start
- * again when this page is the first to show the member signed in after a run stopped for it.
+ * already stored (an old tab must not overwrite a later check). Returns the run (mode and scope)
+ * to start again when this page is the first to show the member signed in after a run stopped for it.
  */
-export async function recordPassiveReport(report: PageReport, now: string): Promise<RunRecord['mode'] | undefined> {
+export async function recordPassiveReport(report: PageReport, now: string): Promise<Resume | undefined> {
   const readAt = readingTime(report, now);
   if (report.page === 'logged-out') {
     const checkpoint = new URL(report.url).pathname.startsWith('/checkpoint/');
@@ -29,9 +31,9 @@ export async function recordPassiveReport(report: PageReport, now: string): Prom
   }
   // Only a settings page proves the member is signed in; an error page proves nothing.
   if (report.page !== 'settings') return undefined;
-  let resume: RunRecord['mode'] | undefined;
+  let resume: Resume | undefined;
   await update('account', (account) => {
-    if (account.resumeAfterSignIn && account.resumeAfterSignIn.until > now) resume = account.resumeAfterSignIn.mode;
+    if (account.resumeAfterSignIn && account.resumeAfterSignIn.until > now) resume = account.resumeAfterSignIn;
     return { signedOutAt: null };
   });
   // Only what was read: a loading page or a missing switch changes nothing stored, except the answer
@@ -135,6 +137,7 @@ export async function recordRun(run: RunRecord): Promise<void> {
   const at = run.finishedAt ?? run.updatedAt;
   if (run.status === 'signed-out') {
     const until = new Date(Date.parse(at) + RESUME_AFTER_SIGN_IN_MS).toISOString();
-    await update('account', () => ({ signedOutAt: at, resumeAfterSignIn: { mode: run.mode, until } }));
+    const resumeAfterSignIn = { mode: run.mode, ...(run.scope && { scope: run.scope }), until };
+    await update('account', () => ({ signedOutAt: at, resumeAfterSignIn }));
   } else if (run.results.some((r) => r.at)) await update('account', () => ({ signedOutAt: null }));
 }

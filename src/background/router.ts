@@ -111,7 +111,7 @@ async function handleReport(made: PageReport, tabId: number): Promise<undefined>
   }
   const resume = await recordPassiveReport(report, nowIso());
   // The member signed in after a run stopped at the sign-in page: it picks up from the start.
-  if (resume) await start(resume);
+  if (resume) await start(resume.mode, resume.scope);
   // A guided tab whose document the guide could not be shown in at once.
   await offerGuide(tabId, report.lang);
   return undefined;

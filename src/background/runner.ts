@@ -53,6 +53,7 @@ export async function start(mode: RunRecord['mode'], scope?: 'all'): Promise<Run
     const step = startRun(mode, settings, SETTINGS_HUBS, nowIso(), crypto.randomUUID());
     const returnTo = await memberTab();
     if (returnTo !== undefined) step.run.returnTo = returnTo;
+    if (scope) step.run.scope = scope;
     await write('run', step.run);
     await ensureWatchdog();
     return step;

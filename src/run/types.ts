@@ -99,6 +99,8 @@ export const RunRecord = z.object({
   pausedMs: z.optional(z.number()),
   /** The member's LinkedIn tab when the run started: focus goes back to it if the run had to show its own tab. */
   returnTo: z.optional(z.number()),
+  /** A check of every setting offered in the region ("Check the other N"), not only the chosen ones. */
+  scope: z.optional(z.literal('all')),
   /** Whether the run's tab was brought to the front for the member. */
   shown: z.optional(z.boolean()),
   /** Why the run ended early. */

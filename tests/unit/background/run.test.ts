@@ -204,6 +204,21 @@ describe('one-click run', () => {
     expect((await read('run'))!.status).toBe('finished');
   });
 
+  it('"Check the other N" stopped at the sign-in page starts again as the same read-only check of all', async () => {
+    linkedin.loggedIn = false;
+    await send({ type: 'ui:checkNow', scope: 'all' }, ownPage());
+    while (await deliverLoad());
+    expect((await read('run'))!).toMatchObject({ status: 'signed-out', scope: 'all' });
+    linkedin.loggedIn = true;
+    await send(linkedin.loadMessage({ url: SETTINGS[0]!.url }), linkedin.sender(42, SETTINGS[0]!.url));
+    expect((await read('run'))!).toMatchObject({ status: 'running', mode: 'audit', scope: 'all' });
+    while (await deliverLoad());
+    const run = (await read('run'))!;
+    expect(run.status).toBe('finished');
+    expect(run.results).toHaveLength(SETTINGS.length);
+    expect(linkedin.clicks).toEqual([]);
+  });
+
   it('records a setting LinkedIn does not offer as not-offered, not as an error', async () => {
     linkedin.notOffered.add('share-with-partners');
     await send({ type: 'ui:startRun' }, ownPage());
