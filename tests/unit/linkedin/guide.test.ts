@@ -5,8 +5,7 @@ import { pageLabel } from '../../../src/catalogue-query/page-label';
 import { settingById } from '../../../src/catalogue-query/setting';
 import { dismissGuide, type GuideKey, HOLD_MS, openGuide, showGuide } from '../../../src/linkedin/guide';
 import { fingerprintOf } from '../../../src/linkedin/pointed';
-import type { PageReport, SettingObservation } from '../../../src/protocol/report';
-import { loadFixture, loadPage, spyShadowRoots } from './pages';
+import { loadFixture, loadPage, spyShadowRoots, unidentifiedReport } from './pages';
 
 const AI = 'https://www.linkedin.com/mypreferences/d/settings/data-for-ai-improvement';
 /** What the background sends for a guided visit (its label in the page's language: see page-label.test). */
@@ -208,25 +207,7 @@ const unnamed = (count = 1, checked = true) =>
     ).join('')}</section></main></body></html>`,
     ADS,
   );
-const reportOf = (
-  doc: Document,
-  seen: Partial<SettingObservation> = {},
-  more: Partial<PageReport> = {},
-): PageReport => ({
-  url: doc.URL,
-  lang: 'en',
-  loadedAt: 1,
-  page: 'settings',
-  settings: [
-    {
-      settingId: 'ads-by-age',
-      state: 'unknown',
-      evidence: { matchedBy: 'none', code: 'unidentified-switch', detail: '', candidates: 1 },
-      ...seen,
-    },
-  ],
-  ...more,
-});
+
 const text = () => parts().dialog!.querySelector('#b')!.textContent;
 const button = (name: string) =>
   [...parts().dialog!.querySelectorAll('button')].find((b) => b.textContent === name) as HTMLButtonElement | undefined;
@@ -252,7 +233,7 @@ describe('openGuide: there at once, the guidance once the page is read', () => {
     [{ page: 'checkpoint', problem: 'checkpoint' }, 'kind_confirm_identity'],
   ] as const)('a page that is no settings page (%o) says why, in the popup’s words', (more, key) => {
     const doc = unnamed();
-    expect(openGuide(doc, guide('ads-by-age'), t).show(reportOf(doc, {}, more))).toBe(true);
+    expect(openGuide(doc, guide('ads-by-age'), t).show(unidentifiedReport(doc, {}, more))).toBe(true);
     expect(text()).toBe(key);
     expect(parts().ring!.hidden).toBe(true);
     expect(button('guide_i_did_it')).toBeUndefined();
@@ -261,11 +242,13 @@ describe('openGuide: there at once, the guidance once the page is read', () => {
   it('a page that did not finish loading says so; a page without the setting says that', () => {
     const doc = unnamed();
     openGuide(doc, guide('ads-by-age'), t).show(
-      reportOf(doc, { evidence: { matchedBy: 'none', code: 'loading', detail: '', candidates: 0 } }),
+      unidentifiedReport(doc, { evidence: { matchedBy: 'none', code: 'loading', detail: '', candidates: 0 } }),
     );
     expect(text()).toBe('reason_not_loaded');
     const elsewhere = loadFixture('ai-training.en.html', AI);
-    expect(openGuide(elsewhere, guide('ads-by-age'), t).show(reportOf(elsewhere, {}, { settings: [] }))).toBe(false);
+    expect(openGuide(elsewhere, guide('ads-by-age'), t).show(unidentifiedReport(elsewhere, {}, { settings: [] }))).toBe(
+      false,
+    );
     expect(text()).toBe('guide_not_here(Age range)');
   });
 
@@ -285,7 +268,7 @@ describe('"I switched it off": the switch the member pointed out', () => {
   it('hands over the switch the member moved themselves (trusted input), else the one outlined', () => {
     const doc = unnamed(2);
     const verify = vi.fn();
-    openGuide(doc, guide('ads-by-age'), t, { onVerify: verify }).show(reportOf(doc));
+    openGuide(doc, guide('ads-by-age'), t, { onVerify: verify }).show(unidentifiedReport(doc));
     expect(text()).toBe('guide_missing(Age range)');
     // A page script's synthetic click is no member's.
     const second = doc.querySelectorAll<HTMLElement>('[role="switch"]')[1]!;
@@ -298,7 +281,7 @@ describe('"I switched it off": the switch the member pointed out', () => {
   it('the outlined likely switch, by default: its fingerprint, which survives a reload', () => {
     const doc = unnamed();
     const verify = vi.fn();
-    openGuide(doc, guide('ads-by-age'), t, { onVerify: verify }).show(reportOf(doc));
+    openGuide(doc, guide('ads-by-age'), t, { onVerify: verify }).show(unidentifiedReport(doc));
     button('guide_i_did_it')!.click();
     expect(verify).toHaveBeenCalledWith(fingerprintOf(doc, doc.querySelector('[role="switch"]')!));
     expect(verify.mock.calls[0]![0]).toMatchObject({
@@ -313,17 +296,19 @@ describe('"I switched it off": the switch the member pointed out', () => {
     const member = { matchedBy: 'member' as const, detail: '', candidates: 1 };
     let doc = unnamed(1, false);
     openGuide(doc, { ...guide('ads-by-age'), pointed: fp, verify: true }, t, { onVerify: vi.fn() }).show(
-      reportOf(doc, { state: 'off', evidence: member }),
+      unidentifiedReport(doc, { state: 'off', evidence: member }),
     );
     expect(text()).toBe('guide_pointed_verified(Age range)');
     expect(parts().ring!.hidden).toBe(false);
     expect(button('guide_i_did_it')).toBeUndefined();
     doc = unnamed(1, false);
-    openGuide(doc, { ...guide('ads-by-age'), pointed: fp }, t).show(reportOf(doc, { state: 'off', evidence: member }));
+    openGuide(doc, { ...guide('ads-by-age'), pointed: fp }, t).show(
+      unidentifiedReport(doc, { state: 'off', evidence: member }),
+    );
     expect(text()).toBe('guide_pointed_off(Age range)');
     doc = unnamed(1, true);
     openGuide(doc, { ...guide('ads-by-age'), pointed: fp, verify: true }, t, { onVerify: vi.fn() }).show(
-      reportOf(doc, { state: 'on', evidence: member }),
+      unidentifiedReport(doc, { state: 'on', evidence: member }),
     );
     expect(text()).toBe('guide_pointed_on(Age range)');
     expect(button('guide_i_did_it')).toBeDefined();
@@ -334,7 +319,7 @@ describe('"I switched it off": the switch the member pointed out', () => {
     const missing = { matchedBy: 'none' as const, code: 'pointed-missing' as const, detail: '', candidates: 2 };
     const doc = unnamed(2);
     openGuide(doc, { ...guide('ads-by-age'), pointed: fp }, t, { onVerify: vi.fn() }).show(
-      reportOf(doc, { evidence: missing }),
+      unidentifiedReport(doc, { evidence: missing }),
     );
     expect(text()).toBe('guide_missing(Age range)');
   });

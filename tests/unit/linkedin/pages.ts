@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { vi } from 'vitest';
 import type { Setting } from '../../../src/catalogue/schema';
+import type { PageReport, SettingObservation } from '../../../src/protocol/report';
 import { settingsPage } from '../../linkedin-pages/settings-shell';
 
 /**
@@ -200,3 +201,24 @@ export function attachDeclarativeShadowRoots(doc: Document) {
 /** The rendered AI card (switch on), as the app inserts it once its data request returns. */
 export const aiCard = () =>
   new DOMParser().parseFromString(fixture('ai-training.en.html'), 'text/html').querySelector('main section')!;
+
+/** The content script's report of a loaded page where the age-range switch is there but unidentified. */
+export const unidentifiedReport = (
+  doc: Document,
+  seen: Partial<SettingObservation> = {},
+  more: Partial<PageReport> = {},
+): PageReport => ({
+  url: doc.URL,
+  lang: 'en',
+  loadedAt: 1,
+  page: 'settings',
+  settings: [
+    {
+      settingId: 'ads-by-age',
+      state: 'unknown',
+      evidence: { matchedBy: 'none', code: 'unidentified-switch', detail: '1 unidentified switch', candidates: 1 },
+      ...seen,
+    },
+  ],
+  ...more,
+});

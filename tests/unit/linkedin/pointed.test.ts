@@ -1,8 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { findPointed, fingerprintOf, readPointed } from '../../../src/linkedin/pointed';
 import { flipToPrivate } from '../../../src/linkedin/toggle';
-import type { PageReport } from '../../../src/protocol/report';
-import { FAST, loadFixture, loadPage, spyClicks } from './pages';
+import { FAST, loadFixture, loadPage, spyClicks, unidentifiedReport } from './pages';
 
 const ADS = 'https://www.linkedin.com/mypreferences/d/settings/ads-by-age';
 
@@ -19,20 +18,6 @@ function page(switches: { words: string; id?: string; on?: boolean; busy?: boole
     url,
   );
 }
-/** The content script's report of such a page: a loaded page, the setting's switch unidentified. */
-const unidentified = (doc: Document): PageReport => ({
-  url: doc.URL,
-  lang: 'en',
-  loadedAt: 1,
-  page: 'settings',
-  settings: [
-    {
-      settingId: 'ads-by-age',
-      state: 'unknown',
-      evidence: { matchedBy: 'none', code: 'unidentified-switch', detail: '1 unidentified switch(es)', candidates: 1 },
-    },
-  ],
-});
 const first = (doc: Document) => doc.querySelector<HTMLElement>('main [role="switch"]')!;
 const nth = (doc: Document, i: number) => doc.querySelectorAll<HTMLElement>('main [role="switch"]')[i]!;
 
@@ -88,7 +73,7 @@ describe('readPointed: the reading through it', () => {
   it('reads the setting whose switch is unidentified through the pointed switch: matchedBy member', () => {
     const fp = fingerprintOf(page([{ words: 'Show ads by age bracket' }]), first(document))!;
     const doc = page([{ words: 'Show ads by age bracket', on: false }]);
-    const report = unidentified(doc);
+    const report = unidentifiedReport(doc);
     expect(readPointed(doc, report, { 'ads-by-age': fp }).settings).toMatchObject([
       { settingId: 'ads-by-age', state: 'off', evidence: { matchedBy: 'member' } },
     ]);
@@ -99,12 +84,12 @@ describe('readPointed: the reading through it', () => {
   it('not found again: unknown, pointed-missing; in a card still loading: unknown, loading', () => {
     const fp = fingerprintOf(page([{ words: 'Show ads by age bracket' }]), first(document))!;
     const other = page([{ words: 'Something else entirely' }]);
-    expect(readPointed(other, unidentified(other), { 'ads-by-age': fp }).settings[0]).toMatchObject({
+    expect(readPointed(other, unidentifiedReport(other), { 'ads-by-age': fp }).settings[0]).toMatchObject({
       state: 'unknown',
       evidence: { matchedBy: 'none', code: 'pointed-missing' },
     });
     const busy = page([{ words: 'Show ads by age bracket', busy: true }]);
-    expect(readPointed(busy, unidentified(busy), { 'ads-by-age': fp }).settings[0]).toMatchObject({
+    expect(readPointed(busy, unidentifiedReport(busy), { 'ads-by-age': fp }).settings[0]).toMatchObject({
       state: 'unknown',
       evidence: { code: 'loading' },
     });

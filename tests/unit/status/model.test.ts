@@ -35,8 +35,9 @@ const ID = 'ai-training';
 
 type Input = Partial<Omit<StatusInput, 'prefs'>> & { prefs?: Partial<Prefs> };
 
-function kindOf(input: Input, id = ID): StatusKind {
-  const model = statusModel({
+/** The model's state of one setting, for a US member with nothing else stored. */
+const stateOf = (input: Input, id = ID) =>
+  statusModel({
     audit: {},
     run: null,
     account: { signedOutAt: null },
@@ -44,8 +45,10 @@ function kindOf(input: Input, id = ID): StatusKind {
     now: NOW,
     ...input,
     prefs: { ...DEFAULT_PREFS, ...input.prefs },
-  });
-  return model.settings.find((s) => s.settingId === id)!.kind;
+  }).settings.find((s) => s.settingId === id)!;
+
+function kindOf(input: Input, id = ID): StatusKind {
+  return stateOf(input, id).kind;
 }
 
 describe('status model: one state per setting', () => {
@@ -311,16 +314,7 @@ describe('status model: the last run’s unreadable pages', () => {
 });
 
 describe('status model: a switch the member pointed out through the guide', () => {
-  const model = (input: Input) =>
-    statusModel({
-      audit: {},
-      run: null,
-      account: { signedOutAt: null },
-      region: 'us',
-      now: NOW,
-      ...input,
-      prefs: { ...DEFAULT_PREFS, ...input.prefs },
-    }).settings.find((s) => s.settingId === ID)!;
+  const model = (input: Input) => stateOf(input);
   const pointed = (state: 'on' | 'off', verified: boolean) => ({
     [ID]: rec(state, 2, { how: 'passive', verified, pointed: true }),
   });
