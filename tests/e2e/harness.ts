@@ -341,14 +341,18 @@ export async function lastRun(browser: ExtensionBrowser): Promise<RunRecord | un
   return (await browser.storage('local')).run as RunRecord | undefined;
 }
 
-/** Wait until the run has ended (any status but running); with `since`, one started at or after that time (ms). */
+/**
+ * Wait until the run has ended (any status but running) and the worker has done its bookkeeping (its
+ * receipt, written after the audit, is stored); with `since`, one started at or after that time (ms).
+ */
 export async function untilRunEnds(
   browser: ExtensionBrowser,
   { timeoutMs = 45_000, since = 0 } = {},
 ): Promise<RunRecord> {
   for (const end = Date.now() + timeoutMs; Date.now() < end; await sleep(100)) {
-    const run = await lastRun(browser);
-    if (run && run.status !== 'running' && Date.parse(run.startedAt) >= since) return run;
+    const { run, receipts } = (await browser.storage('local')) as { run?: RunRecord; receipts?: { runId: string }[] };
+    const ended = run && run.status !== 'running' && Date.parse(run.startedAt) >= since;
+    if (ended && receipts?.some((receipt) => receipt.runId === run.id)) return run;
   }
   throw new Error(`run still going after ${timeoutMs} ms: ${JSON.stringify(await lastRun(browser))}`);
 }
