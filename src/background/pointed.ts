@@ -2,7 +2,7 @@ import { settingById } from '../catalogue-query/setting';
 import { pathOf } from '../protocol/address';
 import type { PointedRequest } from '../protocol/channels';
 import { type Fingerprint, PageReport } from '../protocol/report';
-import { type PointedSwitch, read, update } from '../storage';
+import { read, update } from '../storage';
 import { nowIso } from './environment';
 import { injectInto, POINTED_SCRIPT } from './inject';
 
@@ -29,34 +29,26 @@ export async function withPointed(report: PageReport, tabId: number): Promise<Pa
     });
   const path = pathOf(report.url);
   const wanted: Record<string, Fingerprint> = {};
-  for (const seen of report.settings) {
-    const fingerprint = pointed[seen.settingId]?.fingerprint;
-    if (fingerprint?.path === path && seen.state === 'unknown' && seen.evidence.code === 'unidentified-switch')
-      wanted[seen.settingId] = fingerprint;
-  }
-  if (Object.keys(wanted).length === 0) return answerMissing(report, pointed, path);
+  const settings = report.settings.map((seen) => {
+    const mine = pointed[seen.settingId];
+    if (mine?.fingerprint.path !== path || seen.state !== 'unknown') return seen;
+    if (seen.evidence.code === 'unidentified-switch') wanted[seen.settingId] = mine.fingerprint;
+    // No switch at all where the member pointed one out and said they switched it off: their claim
+    // is answered, the switch is not found again (never a silent wait for an answer).
+    if (seen.evidence.code !== 'no-switch' || !mine.claimedAt) return seen;
+    return {
+      ...seen,
+      evidence: { ...seen.evidence, code: 'pointed-missing' as const, detail: 'no switch on the page' },
+    };
+  });
+  const marked = { ...report, settings };
+  if (Object.keys(wanted).length === 0) return marked;
   const request: PointedRequest = { report, pointed: wanted };
   const answer = PageReport.safeParse(await injectInto(tabId, POINTED_SCRIPT, request));
   // The tab closed or shows another document by now: the report stays as the content script made it.
-  if (!answer.success || answer.data.loadedAt !== report.loadedAt) return report;
+  if (!answer.success || answer.data.loadedAt !== report.loadedAt) return marked;
   const readings = new Map(answer.data.settings.filter((s) => wanted[s.settingId]).map((s) => [s.settingId, s]));
-  return { ...report, settings: report.settings.map((s) => readings.get(s.settingId) ?? s) };
-}
-
-/**
- * A loaded page without any switch where the member pointed one out and said they switched it off:
- * their claim is answered, the switch is not found again (never a silent wait for an answer).
- */
-function answerMissing(report: PageReport, pointed: Record<string, PointedSwitch>, path: string): PageReport {
-  const settings = report.settings.map((seen) =>
-    pointed[seen.settingId]?.claimedAt &&
-    pointed[seen.settingId]!.fingerprint.path === path &&
-    seen.state === 'unknown' &&
-    seen.evidence.code === 'no-switch'
-      ? { ...seen, evidence: { ...seen.evidence, code: 'pointed-missing' as const, detail: 'no switch on the page' } }
-      : seen,
-  );
-  return { ...report, settings };
+  return { ...marked, settings: settings.map((s) => readings.get(s.settingId) ?? s) };
 }
 
 /**

@@ -132,9 +132,27 @@ export function summarize(input: SummaryInput): Summary {
           ? 'neutral'
           : 'warn';
   const deadline = upcoming ?? withDays.filter((d) => d.daysLeft <= 0).at(-1);
-  const tally = {
-    ...{ offered, off, verified, backOn, alarms, on, notSaved, dropped, chosen, errors, loading },
-    ...{ unidentified, signedOut, never, outside, outsideNever, outsideFailed, allOff, stale, anyRead },
+  const tally: Tally = {
+    offered,
+    off,
+    verified,
+    backOn,
+    alarms,
+    on,
+    notSaved,
+    dropped,
+    chosen,
+    errors,
+    loading,
+    unidentified,
+    signedOut,
+    never,
+    outside,
+    outsideNever,
+    outsideFailed,
+    allOff,
+    stale,
+    anyRead,
   };
   return {
     model,
