@@ -43,6 +43,10 @@ async function send(message: unknown, sender: object) {
   return answers.find((a: unknown) => a !== undefined);
 }
 
+/** The browser tells the worker that a load in the tab has completed. */
+const loadCompletes = async (tabId: number) =>
+  fakeBrowser.tabs.onUpdated.trigger(tabId, { status: 'complete' }, (await fakeBrowser.tabs.get(tabId)) as never);
+
 /** Deliver the content script's next message (a page's report, a click's result), as the page would send it. */
 async function deliverLoad() {
   const next = linkedin.outbox.shift();
@@ -470,11 +474,7 @@ describe('run lifecycle', () => {
     linkedin.outbox = [];
     const update = vi.spyOn(fakeBrowser.tabs, 'update');
     const remove = vi.spyOn(fakeBrowser.tabs, 'remove');
-    await fakeBrowser.tabs.onUpdated.trigger(
-      tabId!,
-      { status: 'complete' },
-      (await fakeBrowser.tabs.get(tabId!)) as never,
-    );
+    await loadCompletes(tabId!);
     await idle();
     expect((await read('run'))!).toMatchObject({ status: 'interrupted', code: 'tab-left', tabId: null });
     await fakeBrowser.alarms.onAlarm.trigger({ name: 'run-watchdog', scheduledTime: Date.now() + 60_000 });
@@ -487,11 +487,7 @@ describe('run lifecycle', () => {
   /** The run tab finished loading a page without our content script; resolves once the probes gave up. */
   async function silentLoad() {
     const { tabId } = (await read('run'))!;
-    const probed = fakeBrowser.tabs.onUpdated.trigger(
-      tabId!,
-      { status: 'complete' },
-      (await fakeBrowser.tabs.get(tabId!)) as never,
-    );
+    const probed = loadCompletes(tabId!);
     await vi.advanceTimersByTimeAsync(PROBE_DELAYS_MS.reduce((a, b) => a + b) - 1);
     expect((await read('run'))!.results[0]!.outcome).toBe('pending');
     await vi.advanceTimersByTimeAsync(1);
@@ -676,11 +672,7 @@ describe("LinkedIn's security check and a slow LinkedIn", () => {
     await fakeBrowser.tabs.update(tabId!, { url: 'https://www.linkedin.com/feed/' });
     linkedin.outbox = [];
     const remove = vi.spyOn(fakeBrowser.tabs, 'remove');
-    await fakeBrowser.tabs.onUpdated.trigger(
-      tabId!,
-      { status: 'complete' },
-      (await fakeBrowser.tabs.get(tabId!)) as never,
-    );
+    await loadCompletes(tabId!);
     await idle();
     const run = (await read('run'))!;
     expect(run.tabId).not.toBe(tabId);
